@@ -1,0 +1,26 @@
+// Package handbuch carries the model handbook and the default layouts
+// inside the binary, so an installed handbuch needs no other files.
+package handbuch
+
+import (
+	"embed"
+	"io/fs"
+)
+
+// The "all:" prefix keeps _index.md files, which embed skips otherwise.
+//
+//go:embed handbuch.toml all:content all:layouts
+var files embed.FS
+
+// Model returns the model handbook "KI-Leitlinien für Organisationen der
+// Sozialwirtschaft" as a project folder (handbuch.toml, content/).
+func Model() fs.FS { return files }
+
+// Layouts returns the default layouts and assets.
+func Layouts() fs.FS {
+	sub, err := fs.Sub(files, "layouts")
+	if err != nil {
+		panic(err) // the embedded tree is fixed at compile time
+	}
+	return sub
+}

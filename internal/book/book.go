@@ -1,0 +1,101 @@
+package book
+
+import "time"
+
+// Config is the content of handbuch.toml.
+type Config struct {
+	Title        string
+	Organisation string
+	Language     string
+	BaseURL      string
+	Contact      string // e-mail address for feedback
+	ReviewMonths int    // review interval of every page, default 24
+	AllowHTML    bool   // render raw HTML in Markdown instead of escaping it
+	Notice       string // a note shown on every page, e.g. that this is a model
+	Colors       Colors
+}
+
+// Colors are the theme colours that handbuch.toml may change. Every text
+// colour must reach 7:1 against Background.
+type Colors struct {
+	Text       string
+	Background string
+	Link       string
+	Accent     string // header band and focus ring
+	Muted      string // secondary text such as the footer
+}
+
+// Status is the adoption state of a page.
+type Status string
+
+// The statuses a page can have.
+const (
+	StatusDraft      Status = "entwurf"
+	StatusDiscussion Status = "diskussion"
+	StatusAdopted    Status = "beschlossen"
+)
+
+// Kind says which layout renders a page.
+type Kind string
+
+// The kinds of content pages.
+const (
+	KindHome    Kind = "home"
+	KindSection Kind = "section"
+	KindPage    Kind = "page"
+)
+
+// Page is one chapter, section or the start page.
+type Page struct {
+	Kind Kind
+	File string // source path relative to the project root, e.g. content/leitlinien/praeambel.md
+	URL  string // pretty URL from the site root, e.g. /leitlinien/praeambel/
+
+	Title       string
+	Weight      int
+	Description string
+	Draft       bool
+	Status      Status
+	Version     string
+	Adopted     time.Time // zero when not given
+	AdoptedBy   []string
+	Reviewed    time.Time
+	Owner       string
+	Plain       bool
+	Flyer       bool
+	Audience    string
+
+	// Body is the Markdown after the front matter; BodyOffset is its byte
+	// offset in Source, so AST positions map back to file:line:col.
+	Source     []byte
+	Body       []byte
+	BodyOffset int
+
+	Parent   *Page
+	Children []*Page // sections only, in order
+}
+
+// BodyPos returns the source position of byte offset off in Body.
+func (p *Page) BodyPos(off int) Pos {
+	return PosAt(p.File, p.Source, p.BodyOffset+off)
+}
+
+// Depth is 0 for the start page, 1 for top-level pages and so on.
+func (p *Page) Depth() int {
+	d := 0
+	for q := p.Parent; q != nil; q = q.Parent {
+		d++
+	}
+	return d
+}
+
+// Handbook is the whole loaded input.
+type Handbook struct {
+	Config Config
+	Home   *Page
+	// Pages lists every page in reading order: the start page first, then
+	// depth first through the sections.
+	Pages []*Page
+	// Warnings are problems that do not stop the build.
+	Warnings []*Error
+}

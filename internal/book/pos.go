@@ -1,0 +1,121 @@
+package book
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a position in a source file. File is relative to the project root
+// and uses forward slashes; Line and Col count from 1. A zero Line means the
+// position names only the file.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats the position as path:line:col, the one format every
+// message of handbuch uses.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// PosAt returns the position of byte offset off in src, with the column
+// counted in characters, not bytes, so editors land on the right spot.
+func PosAt(file string, src []byte, off int) Pos {
+	if off > len(src) {
+		off = len(src)
+	}
+	line, col := 1, 1
+	for _, r := range string(src[:off]) {
+		if r == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return Pos{File: file, Line: line, Col: col}
+}
+
+// Error is a problem in the input, reported with the position it came from.
+// Msg is German and says what to do.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string {
+	if e.Pos.File == "" {
+		return e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
+
+// Errorf returns an *Error at pos.
+func Errorf(pos Pos, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// ErrorList collects the errors of one build so that an editor sees all of
+// them at once, sorted by position.
+type ErrorList []*Error
+
+// Add appends an error.
+func (l *ErrorList) Add(e *Error) { *l = append(*l, e) }
+
+// Addf appends an error at pos.
+func (l *ErrorList) Addf(pos Pos, format string, args ...any) {
+	l.Add(Errorf(pos, format, args...))
+}
+
+// Err returns nil for an empty list, else the list sorted by position.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Pos, l[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return l
+}
+
+func (l ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Errors flattens err into the input errors it holds, so callers can count
+// and print them one per line.
+func Errors(err error) []*Error {
+	var list ErrorList
+	if errors.As(err, &list) {
+		return list
+	}
+	var one *Error
+	if errors.As(err, &one) {
+		return []*Error{one}
+	}
+	return nil
+}

@@ -1,0 +1,219 @@
+// Browser accessibility checks for the generated site, run in headless Chromium.
+//
+// Usage: node a11y.mjs [--json FILE] BASE_URL [PATH...]
+//   With no PATH arguments, paths are read from stdin, one per line.
+//   CHROMIUM overrides the browser executable (default /usr/bin/chromium).
+//
+// For every path: no request may leave the BASE_URL host:port; axe-core
+// (WCAG 2.0/2.1/2.2 A+AA plus best-practice) must report no violation at 1280px
+// and at 320px; the first Tab must reach a visible skip link whose Enter moves
+// focus into <main>; and at 320px the page must not scroll horizontally.
+// Exit code: 0 all pages pass, 1 some page fails, 2 usage error or no browser.
+
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const USAGE = 'usage: node a11y.mjs [--json FILE] BASE_URL [PATH...]   (no PATH: read paths from stdin)';
+
+function usageError(msg) {
+  console.error(`a11y: ${msg}\n${USAGE}`);
+  process.exit(2);
+}
+
+// ---- command line ----
+const positional = [];
+let jsonFile = null;
+for (let i = 2; i < process.argv.length; i++) {
+  const arg = process.argv[i];
+  if (arg === '--json') {
+    jsonFile = process.argv[++i];
+    if (!jsonFile) usageError('--json needs a file name');
+  } else if (arg.startsWith('--json=')) jsonFile = arg.slice(7);
+  else if (arg === '-h' || arg === '--help') { console.log(USAGE); process.exit(0); }
+  else if (arg.startsWith('--')) usageError(`unknown option ${arg}`);
+  else positional.push(arg);
+}
+if (positional.length === 0) usageError('missing BASE_URL');
+let base;
+try { base = new URL(positional[0]); } catch { usageError(`invalid BASE_URL ${positional[0]}`); }
+if (!/^https?:$/.test(base.protocol)) usageError(`BASE_URL must be http(s): ${positional[0]}`);
+let paths = positional.slice(1);
+if (paths.length === 0) {
+  if (process.stdin.isTTY) usageError('no PATH given and stdin is a terminal');
+  paths = readFileSync(0, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  if (paths.length === 0) usageError('no paths on stdin');
+}
+
+// ---- checks that run inside the page ----
+
+// Runs axe and keeps only what a reader needs to fix each violation.
+async function runAxe(page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (tags) => {
+    const res = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return res.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), failureSummary: n.failureSummary })),
+    }));
+  }, AXE_TAGS);
+}
+
+// Describes document.activeElement and the fragment target: that of the
+// focused link, or the one given (to check where focus went after Enter).
+function describeFocus(givenFragment) {
+  const el = document.activeElement;
+  const desc = (e) => e ? e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+    (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '') : 'null';
+  const r = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  const href = el.getAttribute('href');
+  const frag = givenFragment ||
+    (el.tagName === 'A' && href && href.startsWith('#') && href.length > 1 ? decodeURIComponent(href.slice(1)) : null);
+  const target = frag ? document.getElementById(frag) : null;
+  return {
+    element: desc(el), tag: el.tagName.toLowerCase(), href, text: (el.textContent || '').trim().slice(0, 60),
+    rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+    inViewport: r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 &&
+      r.right <= innerWidth && r.bottom <= innerHeight,
+    shown: style.visibility !== 'hidden' && parseFloat(style.opacity) > 0,
+    fragment: frag, targetExists: !!target, target: desc(target),
+    targetIsMain: !!target && (target.tagName === 'MAIN' || target.getAttribute('role') === 'main'),
+    focusInTarget: !!target && (el === target || target.contains(el)),
+    hash: location.hash,
+  };
+}
+
+// Lists the elements that stick out past the given width, widest first.
+function findOverflow(width) {
+  const out = [];
+  for (const e of document.querySelectorAll('body *')) {
+    const r = e.getBoundingClientRect();
+    if (r.right > width) {
+      out.push({ tag: e.tagName.toLowerCase(), id: e.id || '',
+        class: typeof e.className === 'string' ? e.className : '', right: Math.round(r.right), width: Math.round(r.width) });
+    }
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, widest: out.sort((a, b) => b.right - a.right).slice(0, 5) };
+}
+
+// ---- one page ----
+async function checkPath(context, path) {
+  const url = new URL(path, base).href;
+  const result = { path, url, failures: [], foreignRequests: [], axe1280: [], axe320: [], keyboard: null, overflow: null };
+  const fail = (msg) => result.failures.push(msg);
+  const page = await context.newPage();
+  page.on('request', (req) => {
+    const u = new URL(req.url());
+    if (u.protocol === 'data:' || u.protocol === 'about:' || u.protocol === 'blob:') return;
+    if (u.host !== base.host && !result.foreignRequests.includes(req.url())) result.foreignRequests.push(req.url());
+  });
+  const load = async () => {
+    const resp = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+    if (!resp || resp.status() >= 400) throw new Error(`HTTP ${resp ? resp.status() : 'no response'} for ${url}`);
+  };
+  try {
+    // b. axe at desktop width
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await load();
+    result.axe1280 = await runAxe(page);
+
+    // c. keyboard: first Tab reaches the skip link, Enter moves focus into main
+    await load();
+    await page.keyboard.press('Tab');
+    const before = await page.evaluate(describeFocus, null);
+    const kb = (result.keyboard = { afterTab: before, afterEnter: null });
+    if (before.tag !== 'a' || !before.fragment) {
+      fail(`keyboard: first Tab focused ${before.element} (href=${before.href}, text "${before.text}"), expected a skip link <a href="#...">`);
+    } else if (!before.targetExists) {
+      fail(`keyboard: skip link href=${before.href} points to no element with id "${before.fragment}"`);
+    } else {
+      if (!before.inViewport || !before.shown) {
+        fail(`keyboard: skip link ${before.element} is not visible when focused (rect ${JSON.stringify(before.rect)}, ` +
+          `inside viewport: ${before.inViewport}, visibility/opacity ok: ${before.shown})`);
+      }
+      if (!before.targetIsMain) fail(`keyboard: skip link target ${before.target} is not <main> or role=main`);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(100);
+      const after = (kb.afterEnter = await page.evaluate(describeFocus, before.fragment));
+      if (!after.focusInTarget) {
+        fail(`keyboard: after Enter on the skip link focus is on ${after.element}, not on ${before.target} or inside it ` +
+          `(location.hash="${after.hash}"; give the target tabindex="-1")`);
+      }
+    }
+
+    // d. + e. narrow viewport: no horizontal scrolling, axe again
+    await page.setViewportSize({ width: 320, height: 800 });
+    await load();
+    result.overflow = await page.evaluate(findOverflow, 320);
+    if (result.overflow.scrollWidth > 320) {
+      const list = result.overflow.widest.map((o) =>
+        `${o.tag}${o.id ? '#' + o.id : ''}${o.class ? '.' + o.class.trim().split(/\s+/).join('.') : ''} (right ${o.right}px, width ${o.width}px)`);
+      fail(`320px: document scrollWidth ${result.overflow.scrollWidth} > 320; widest: ${list.join(', ') || 'none found'}`);
+    }
+    result.axe320 = await runAxe(page);
+  } catch (err) {
+    fail(`error: ${err.message.split('\n')[0]}`);
+  } finally {
+    await page.close();
+  }
+
+  // Report in the order of the brief: requests, axe, then keyboard/layout/errors found above.
+  const pageFailures = result.failures.splice(0);
+  // a. requests to other hosts (collected over all loads above)
+  for (const u of result.foreignRequests) fail(`foreign request: ${u}`);
+  const axeText = (width, v) => [`axe ${width}: ${v.id} (${v.impact}): ${v.help}`,
+    ...v.nodes.map((n) => `    at ${n.target}\n      ${(n.failureSummary || '').replace(/\n/g, '\n      ')}`)].join('\n');
+  for (const v of result.axe1280) fail(axeText('1280px', v));
+  // Only report narrow-width violations that are new, to keep the output short.
+  const seen = new Set(result.axe1280.flatMap((v) => v.nodes.map((n) => v.id + ' ' + n.target)));
+  for (const v of result.axe320) {
+    const nodes = v.nodes.filter((n) => !seen.has(v.id + ' ' + n.target));
+    if (nodes.length) fail(axeText('320px', { ...v, nodes }));
+  }
+  result.failures.push(...pageFailures);
+  result.pass = result.failures.length === 0;
+  return result;
+}
+
+// ---- main ----
+const profile = mkdtempSync(join(tmpdir(), 'a11y-chromium-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(profile, { executablePath: EXECUTABLE, headless: true, args: ARGS });
+} catch (err) {
+  rmSync(profile, { recursive: true, force: true });
+  console.error(`a11y: cannot launch Chromium at ${EXECUTABLE} (set CHROMIUM to override): ${err.message.split('\n')[0]}`);
+  process.exit(2);
+}
+
+const results = [];
+try {
+  // Block requests to other hosts so the run never leaves this machine; they are still recorded as failures.
+  await context.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    return /^(https?|wss?):$/.test(u.protocol) && u.host !== base.host ? route.abort('blockedbyclient') : route.continue();
+  });
+  for (const p of context.pages()) await p.close();
+  for (const path of paths) {
+    const r = await checkPath(context, path);
+    results.push(r);
+    console.log(`${r.pass ? 'PASS' : 'FAIL'} ${path}`);
+    for (const f of r.failures) console.log(`  - ${f}`);
+  }
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+const passed = results.filter((r) => r.pass).length;
+if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ base: base.href, results }, null, 2) + '\n');
+console.log(`${passed} passed, ${results.length - passed} failed`);
+process.exit(passed === results.length ? 0 : 1);

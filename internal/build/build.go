@@ -1,0 +1,90 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/handbuch/handbuch"
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/load"
+	"github.com/handbuch/handbuch/internal/markdown"
+	"github.com/handbuch/handbuch/internal/site"
+)
+
+// Options are the settings of one build.
+type Options struct {
+	Source string // project folder
+	Dest   string // output folder; relative paths are relative to Source
+	Drafts bool   // include pages with draft = true
+}
+
+// Result summarises a successful build.
+type Result struct {
+	Dest     string // the output folder that was written
+	Pages    int
+	Files    int
+	Warnings []*book.Error
+	Duration time.Duration
+}
+
+// Build builds the project and replaces the output folder.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	files, h, err := Render(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts})
+	if err != nil {
+		return nil, err
+	}
+	dest := opts.Dest
+	if !filepath.IsAbs(dest) {
+		dest = filepath.Join(opts.Source, dest)
+	}
+	if err := Write(dest, files); err != nil {
+		return nil, err
+	}
+	return &Result{
+		Dest:     dest,
+		Pages:    len(h.Pages),
+		Files:    len(files),
+		Warnings: h.Warnings,
+		Duration: time.Since(start),
+	}, nil
+}
+
+// Render runs load, link and render on the project in fsys and returns
+// the output files in memory.
+func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *book.Handbook, error) {
+	h, err := load.Load(fsys, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	md := markdown.New(markdown.Options{AllowHTML: h.Config.AllowHTML, ReservedIDs: site.ReservedIDs})
+	docs := make([]*markdown.Doc, len(h.Pages))
+	for i, p := range h.Pages {
+		docs[i] = md.Parse(p)
+	}
+	if err := site.Link(docs); err != nil {
+		return nil, nil, err
+	}
+	files, err := site.Render(h, docs, site.NewLayouts(projectLayouts, handbuch.Layouts()))
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, h, nil
+}
+
+// projectLayouts returns the project's own layouts folder, or nil.
+func projectLayouts(source string) fs.FS {
+	dir := filepath.Join(source, "layouts")
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		return os.DirFS(dir)
+	}
+	return nil
+}
+
+// ErrNotOurs is returned when the destination holds files that handbuch
+// did not write.
+var ErrNotOurs = errors.New("fremder Ordner")
+

@@ -1,0 +1,372 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"net/mail"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gohugoio/hugo/parser/pageparser"
+	"golang.org/x/text/language"
+
+	"github.com/handbuch/handbuch/internal/book"
+)
+
+// ConfigFile is the name of the project file at the root of a handbook.
+const ConfigFile = "handbuch.toml"
+
+// Options control what Load reads.
+type Options struct {
+	Drafts bool // include pages with draft = true
+}
+
+// Load reads the project in fsys. The error, if any, is a book.ErrorList
+// with every problem found, each with its position.
+func Load(fsys fs.FS, opts Options) (*book.Handbook, error) {
+	var errs book.ErrorList
+	h := &book.Handbook{}
+	h.Config = loadConfig(fsys, &errs)
+	pages := loadContent(fsys, opts, &errs, &h.Warnings)
+	if len(errs) == 0 {
+		assemble(h, pages, &errs)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// DefaultColors is the default theme: near-black on white, a dark blue for
+// links and the header.
+var DefaultColors = book.Colors{
+	Text:       "#1a1a1a",
+	Background: "#ffffff",
+	Link:       "#0b4a7d",
+	Accent:     "#0b4a7d",
+	Muted:      "#4a4a4a",
+}
+
+func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
+	c := book.Config{Language: "de", ReviewMonths: 24, BaseURL: "/", Colors: DefaultColors}
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	if err != nil {
+		errs.Addf(book.Pos{File: ConfigFile}, "%s fehlt oder kann nicht gelesen werden. Legen Sie die Datei im Projektordner an oder beginnen Sie ein neues Handbuch mit „handbuch new ORDNER“.", ConfigFile)
+		return c
+	}
+	if !checkText(ConfigFile, src, errs) {
+		return c
+	}
+	d := tomlDoc{file: ConfigFile, src: src, text: string(src)}
+	pos := map[string]book.Pos{}
+	str := func(key string, dst *string) field {
+		return field{key: key, kind: kString, set: func(v any, p book.Pos) { *dst = v.(string); pos[key] = p }}
+	}
+	color := func(key string, dst *string) field {
+		return field{key: key, kind: kString, set: func(v any, p book.Pos) {
+			*dst = v.(string)
+			pos["colors."+key] = p
+		}}
+	}
+	d.decode([]field{
+		str("title", &c.Title),
+		str("organisation", &c.Organisation),
+		str("language", &c.Language),
+		str("base_url", &c.BaseURL),
+		str("contact", &c.Contact),
+		str("notice", &c.Notice),
+		{key: "review_months", kind: kInt, set: func(v any, p book.Pos) { c.ReviewMonths = v.(int); pos["review_months"] = p }},
+		{key: "allow_html", kind: kBool, set: func(v any, p book.Pos) { c.AllowHTML = v.(bool) }},
+		{key: "colors", kind: kTable, sub: []field{
+			color("text", &c.Colors.Text),
+			color("background", &c.Colors.Background),
+			color("link", &c.Colors.Link),
+			color("accent", &c.Colors.Accent),
+			color("muted", &c.Colors.Muted),
+		}},
+	}, errs)
+	at := func(key string) book.Pos {
+		if p, ok := pos[key]; ok {
+			return p
+		}
+		return book.Pos{File: ConfigFile, Line: 1, Col: 1}
+	}
+	if strings.TrimSpace(c.Title) == "" {
+		errs.Addf(at("title"), `title fehlt: geben Sie dem Handbuch einen Titel, zum Beispiel title = "KI-Leitlinien".`)
+	}
+	if _, err := language.Parse(c.Language); err != nil {
+		errs.Addf(at("language"), "%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"de\" oder \"de-DE\".", c.Language)
+	}
+	if c.Contact != "" {
+		if a, err := mail.ParseAddress(c.Contact); err != nil || a.Address != c.Contact {
+			errs.Addf(at("contact"), "%q ist keine E-Mail-Adresse. Tragen Sie die Adresse ohne Namen ein, zum Beispiel \"ki@example.org\".", c.Contact)
+		}
+	}
+	if c.ReviewMonths < 1 || c.ReviewMonths > 120 {
+		errs.Addf(at("review_months"), "review_months muss zwischen 1 und 120 Monaten liegen (üblich sind 24).")
+	}
+	if u, err := url.Parse(c.BaseURL); err != nil || !strings.HasSuffix(u.Path, "/") || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+		errs.Addf(at("base_url"), "base_url %q ist keine gültige Adresse. Sie muss mit „/“ enden, zum Beispiel \"https://intranet.example.org/ki-leitlinien/\".", c.BaseURL)
+	}
+	checkColors(c.Colors, at, errs)
+	return c
+}
+
+// checkText rejects files that are not UTF-8, with the position of the
+// first bad byte.
+func checkText(file string, src []byte, errs *book.ErrorList) bool {
+	if utf8.Valid(src) {
+		return true
+	}
+	off := 0
+	for off < len(src) {
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	errs.Addf(book.PosAt(file, src, off), "die Datei ist nicht in UTF-8 gespeichert. Speichern Sie sie in Ihrem Editor mit der Kodierung UTF-8.")
+	return false
+}
+
+// rawPage is a content file before it is placed in the tree.
+type rawPage struct {
+	page *book.Page
+	dir  string // content-relative directory of the file
+}
+
+func loadContent(fsys fs.FS, opts Options, errs *book.ErrorList, warnings *[]*book.Error) []rawPage {
+	var pages []rawPage
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "content" && errors.Is(err, fs.ErrNotExist) {
+				errs.Addf(book.Pos{File: "content"}, "der Ordner content/ fehlt. Legen Sie ihn an und schreiben Sie mindestens content/_index.md (die Startseite).")
+				return fs.SkipAll
+			}
+			errs.Addf(book.Pos{File: p}, "kann nicht gelesen werden: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != "content" && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			errs.Addf(book.Pos{File: p}, "ist eine symbolische Verknüpfung. handbuch liest nur echte Dateien im Projektordner; kopieren Sie die Datei hierher.")
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !strings.HasSuffix(name, ".md") {
+			*warnings = append(*warnings, book.Errorf(book.Pos{File: p}, "wird nicht verwendet: handbuch liest in content/ nur Markdown-Dateien (.md). Verschieben Sie die Datei aus content/ heraus."))
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Addf(book.Pos{File: p}, "kann nicht gelesen werden: %v", err)
+			return nil
+		}
+		pg := parsePage(p, src, errs)
+		if pg == nil || (pg.Draft && !opts.Drafts) {
+			return nil
+		}
+		pages = append(pages, rawPage{page: pg, dir: path.Dir(strings.TrimPrefix(p, "content/"))})
+		return nil
+	})
+	if err != nil {
+		errs.Addf(book.Pos{File: "content"}, "kann nicht gelesen werden: %v", err)
+	}
+	return pages
+}
+
+// parsePage splits front matter from Markdown with Hugo's page lexer and
+// decodes the front matter strictly.
+func parsePage(file string, src []byte, errs *book.ErrorList) *book.Page {
+	if !checkText(file, src, errs) {
+		return nil
+	}
+	pg := &book.Page{File: file, Source: src}
+	items, err := pageparser.ParseBytes(src, pageparser.Config{NoSummaryDivider: true})
+	if err != nil {
+		errs.Addf(book.Pos{File: file, Line: 1, Col: 1}, "kann nicht gelesen werden: %v", err)
+		return nil
+	}
+	var fm *pageparser.Item
+	body := -1
+	for i := range items {
+		it := items[i]
+		switch {
+		case it.IsError():
+			errs.Addf(book.PosAt(file, src, it.Pos()), "Front Matter ist nicht abgeschlossen: %s. Schließen Sie ihn mit einer Zeile, die nur +++ enthält.", it.ValStr(src))
+			return nil
+		case it.Type == pageparser.TypeFrontMatterTOML:
+			fm = &items[i]
+		case it.Type == pageparser.TypeFrontMatterYAML, it.Type == pageparser.TypeFrontMatterJSON, it.Type == pageparser.TypeFrontMatterORG:
+			errs.Addf(book.PosAt(file, src, it.Pos()), "handbuch liest nur TOML-Front-Matter zwischen zwei Zeilen mit +++. Schreiben Sie zum Beispiel:\n+++\ntitle = \"Mein Kapitel\"\n+++")
+			return nil
+		case it.Type == pageparser.TypeIgnore:
+		default:
+			if body < 0 {
+				body = it.Pos()
+			}
+		}
+	}
+	if fm == nil {
+		errs.Addf(book.Pos{File: file, Line: 1, Col: 1}, "Front Matter fehlt. Beginnen Sie die Datei mit:\n+++\ntitle = \"Titel der Seite\"\nweight = 10\n+++")
+		return nil
+	}
+	if body < 0 {
+		body = len(src)
+	}
+	pg.Body, pg.BodyOffset = src[body:], body
+	if err := checkShortcodes(file, src, items); err != nil {
+		errs.Add(err)
+	}
+	decodeFrontMatter(pg, tomlDoc{file: file, src: src, off: fm.Pos(), text: fm.ValStr(src)}, errs)
+	return pg
+}
+
+// checkShortcodes reports shortcodes: none is available yet, and an
+// unexpanded {{< … >}} must never reach a reader.
+func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Error {
+	for _, it := range items {
+		if it.IsShortcodeName() || it.IsInlineShortcodeName() {
+			return book.Errorf(book.PosAt(file, src, it.Pos()), "unbekannter Shortcode %q. Diese Version von handbuch kennt noch keine Shortcodes; entfernen Sie {{< … >}}.", it.ValStr(src))
+		}
+	}
+	return nil
+}
+
+func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
+	var statusPos, audiencePos book.Pos
+	titleSet := false
+	str := func(key string, dst *string) field {
+		return field{key: key, kind: kString, set: func(v any, _ book.Pos) { *dst = v.(string) }}
+	}
+	boolean := func(key string, dst *bool) field {
+		return field{key: key, kind: kBool, set: func(v any, _ book.Pos) { *dst = v.(bool) }}
+	}
+	d.decode([]field{
+		{key: "title", kind: kString, set: func(v any, _ book.Pos) { pg.Title = strings.TrimSpace(v.(string)); titleSet = true }},
+		{key: "weight", kind: kInt, set: func(v any, _ book.Pos) { pg.Weight = v.(int) }},
+		str("description", &pg.Description),
+		boolean("draft", &pg.Draft),
+		{key: "status", kind: kString, set: func(v any, p book.Pos) { pg.Status = book.Status(v.(string)); statusPos = p }},
+		str("version", &pg.Version),
+		{key: "adopted", kind: kDate, set: func(v any, _ book.Pos) { pg.Adopted = v.(time.Time) }},
+		{key: "adopted_by", kind: kStrings, set: func(v any, _ book.Pos) { pg.AdoptedBy = v.([]string) }},
+		{key: "reviewed", kind: kDate, set: func(v any, _ book.Pos) { pg.Reviewed = v.(time.Time) }},
+		str("owner", &pg.Owner),
+		boolean("plain", &pg.Plain),
+		boolean("flyer", &pg.Flyer),
+		{key: "audience", kind: kString, set: func(v any, p book.Pos) { pg.Audience = v.(string); audiencePos = p }},
+	}, errs)
+	if !titleSet || pg.Title == "" {
+		errs.Addf(d.pos(0), `title fehlt: jede Seite braucht einen Titel, zum Beispiel title = "Datenschutz".`)
+	}
+	switch pg.Status {
+	case "", book.StatusDraft, book.StatusDiscussion, book.StatusAdopted:
+	default:
+		errs.Addf(statusPos, "status %q ist unbekannt. Erlaubt sind: entwurf, diskussion, beschlossen.", pg.Status)
+	}
+	switch pg.Audience {
+	case "", "staff", "clients":
+	default:
+		errs.Addf(audiencePos, "audience %q ist unbekannt. Erlaubt sind: staff (Mitarbeitende) und clients (Klient:innen).", pg.Audience)
+	}
+}
+
+// assemble builds the section tree, URLs and reading order.
+func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
+	sections := map[string]*book.Page{} // content-relative dir → section page
+	for _, r := range raw {
+		if path.Base(r.page.File) == "_index.md" {
+			sections[r.dir] = r.page
+			if r.dir == "." {
+				r.page.Kind = book.KindHome
+				h.Home = r.page
+			} else {
+				r.page.Kind = book.KindSection
+			}
+		} else {
+			r.page.Kind = book.KindPage
+		}
+	}
+	if h.Home == nil {
+		errs.Addf(book.Pos{File: "content/_index.md"}, "die Startseite fehlt. Legen Sie content/_index.md mit Front Matter (title) und einem kurzen Text an.")
+		return
+	}
+	urls := map[string]*book.Page{}
+	for _, r := range raw {
+		pg := r.page
+		parentDir := r.dir
+		if pg.Kind == book.KindSection {
+			parentDir = path.Dir(r.dir)
+		}
+		if pg.Kind != book.KindHome {
+			parent, ok := sections[parentDir]
+			if !ok {
+				errs.Addf(book.Pos{File: pg.File}, "der Ordner content/%s hat keine _index.md. Legen Sie sie an (mit title und weight), damit der Abschnitt einen Titel und eine Einleitung hat, oder setzen Sie draft = false in der vorhandenen _index.md.", parentDir)
+				continue
+			}
+			pg.Parent = parent
+			parent.Children = append(parent.Children, pg)
+		}
+		pg.URL = pageURL(pg.File)
+		if other, dup := urls[pg.URL]; dup {
+			a, b := other.File, pg.File
+			if b < a {
+				a, b = b, a
+			}
+			errs.Addf(book.Pos{File: b}, "ergibt dieselbe Adresse %s wie %s. Benennen Sie eine der beiden Dateien um.", pg.URL, a)
+			continue
+		}
+		urls[pg.URL] = pg
+	}
+	var walk func(p *book.Page)
+	walk = func(p *book.Page) {
+		sort.SliceStable(p.Children, func(i, j int) bool {
+			a, b := p.Children[i], p.Children[j]
+			if a.Weight != b.Weight {
+				return a.Weight < b.Weight
+			}
+			if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
+				return ta < tb
+			}
+			return a.File < b.File
+		})
+		h.Pages = append(h.Pages, p)
+		for _, c := range p.Children {
+			walk(c)
+		}
+	}
+	walk(h.Home)
+}
+
+// pageURL maps content/a/b.md to /a/b/ and content/a/_index.md to /a/,
+// turning every path segment into a German slug.
+func pageURL(file string) string {
+	rel := strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".md")
+	if path.Base(rel) == "_index" {
+		rel = path.Dir(rel)
+	}
+	if rel == "." {
+		return "/"
+	}
+	var b bytes.Buffer
+	for _, seg := range strings.Split(rel, "/") {
+		b.WriteByte('/')
+		b.WriteString(book.Slug(seg))
+	}
+	b.WriteByte('/')
+	return b.String()
+}

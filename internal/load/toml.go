@@ -1,0 +1,296 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/handbuch/handbuch/internal/book"
+)
+
+// kind is the TOML type a field accepts.
+type kind int
+
+const (
+	kString kind = iota
+	kInt
+	kBool
+	kDate
+	kStrings
+	kTable
+)
+
+func (k kind) german() string {
+	switch k {
+	case kString:
+		return `ein Text in Anführungszeichen, zum Beispiel "Vorstand"`
+	case kInt:
+		return "eine ganze Zahl ohne Anführungszeichen, zum Beispiel 10"
+	case kBool:
+		return "true oder false (ohne Anführungszeichen)"
+	case kDate:
+		return "ein Datum ohne Anführungszeichen, zum Beispiel 2026-09-15"
+	case kStrings:
+		return `eine Liste von Texten, zum Beispiel ["Vorstand", "MAV"]`
+	case kTable:
+		return "ein Abschnitt wie [name] mit eigenen Schlüsseln"
+	}
+	return "?"
+}
+
+// field describes one allowed key of a TOML document.
+type field struct {
+	key  string
+	kind kind
+	set  func(v any, pos book.Pos) // called with a value of the right type
+	sub  []field                   // for kTable
+}
+
+// tomlDoc is one TOML text inside a file: a whole handbuch.toml, or the
+// front matter of a page starting at byte offset off of src.
+type tomlDoc struct {
+	file string
+	src  []byte // the whole file, for positions
+	off  int    // where the TOML text starts in src
+	text string // the TOML text
+}
+
+func (d tomlDoc) pos(textOff int) book.Pos {
+	return book.PosAt(d.file, d.src, d.off+textOff)
+}
+
+// decode parses the document and hands every known key to its field,
+// reporting syntax errors, unknown keys and wrong types to errs.
+func (d tomlDoc) decode(fields []field, errs *book.ErrorList) {
+	var m map[string]any
+	if _, err := toml.Decode(d.text, &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			errs.Addf(d.pos(pe.Position.Start), "TOML kann nicht gelesen werden: %s. Prüfen Sie in dieser Zeile Anführungszeichen, Klammern und das Gleichheitszeichen.", germanTOML(pe.Message))
+			return
+		}
+		errs.Addf(d.pos(0), "TOML kann nicht gelesen werden: %v", err)
+		return
+	}
+	d.apply(nil, m, fields, errs)
+}
+
+func (d tomlDoc) apply(path []string, m map[string]any, fields []field, errs *book.ErrorList) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := m[k]
+		full := append(append([]string(nil), path...), k)
+		pos := d.keyPos(full)
+		f := findField(fields, k)
+		if f == nil {
+			names := make([]string, len(fields))
+			for i, f := range fields {
+				names[i] = f.key
+			}
+			msg := fmt.Sprintf("unbekannter Schlüssel %q", strings.Join(full, "."))
+			if s := suggest(k, names); s != "" {
+				msg += fmt.Sprintf(": meinten Sie %q?", s)
+			} else {
+				msg += ". Erlaubt sind: " + strings.Join(names, ", ")
+			}
+			errs.Addf(pos, "%s", msg)
+			continue
+		}
+		val, ok := convert(v, f.kind)
+		if !ok {
+			errs.Addf(pos, "%q hat den falschen Typ: erwartet wird %s.", strings.Join(full, "."), f.kind.german())
+			continue
+		}
+		if f.kind == kTable {
+			d.apply(full, val.(map[string]any), f.sub, errs)
+			continue
+		}
+		f.set(val, pos)
+	}
+}
+
+func findField(fields []field, key string) *field {
+	for i := range fields {
+		if fields[i].key == key {
+			return &fields[i]
+		}
+	}
+	return nil
+}
+
+func convert(v any, k kind) (any, bool) {
+	switch k {
+	case kString:
+		s, ok := v.(string)
+		return s, ok
+	case kInt:
+		i, ok := v.(int64)
+		return int(i), ok
+	case kBool:
+		b, ok := v.(bool)
+		return b, ok
+	case kDate:
+		t, ok := v.(time.Time)
+		if !ok {
+			return nil, false
+		}
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+	case kStrings:
+		list, ok := v.([]any)
+		if !ok {
+			return nil, false
+		}
+		out := make([]string, 0, len(list))
+		for _, e := range list {
+			s, ok := e.(string)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	case kTable:
+		m, ok := v.(map[string]any)
+		return m, ok
+	}
+	return nil, false
+}
+
+// keyPos finds where a key is written. BurntSushi/toml keeps no key
+// positions, so the text is scanned line by line, tracking [tables].
+func (d tomlDoc) keyPos(path []string) book.Pos {
+	want := strings.Join(path, ".")
+	table := ""
+	off := 0
+	for _, line := range strings.SplitAfter(d.text, "\n") {
+		trimmed := strings.TrimSpace(line)
+		indent := len(line) - len(strings.TrimLeft(line, " \t"))
+		switch {
+		case strings.HasPrefix(trimmed, "["):
+			name := strings.Trim(trimmed, "[] \t\r")
+			if i := strings.Index(name, "]"); i >= 0 {
+				name = name[:i]
+			}
+			table = normKey(name)
+			if table == want {
+				return d.pos(off + indent)
+			}
+		case trimmed != "" && !strings.HasPrefix(trimmed, "#"):
+			if eq := strings.Index(trimmed, "="); eq > 0 {
+				key := normKey(trimmed[:eq])
+				if table != "" {
+					key = table + "." + key
+				}
+				if key == want || strings.HasPrefix(key, want+".") {
+					return d.pos(off + indent)
+				}
+			}
+		}
+		off += len(line)
+	}
+	return d.pos(0)
+}
+
+func normKey(s string) string {
+	parts := strings.Split(s, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
+}
+
+// germanTOML translates the parser messages an editor meets most often.
+func germanTOML(msg string) string {
+	replacements := []struct{ en, de string }{
+		{"strings cannot contain newlines", "ein Text endet nicht in derselben Zeile (fehlt ein Anführungszeichen?)"},
+		{"invalid datetime", "ungültiges Datum"},
+		{"expected a top-level item to end with a newline, comment, or EOF", "nach dem Wert steht noch etwas in derselben Zeile"},
+		{"has already been defined", "ist doppelt"},
+		{"unexpected EOF", "die Datei endet mitten in einem Wert"},
+		{"expected value but found", "es fehlt ein Wert; gefunden wurde"},
+		{"bare keys cannot contain", "ein Schlüssel darf nicht enthalten:"},
+		{"parsing time", "ungültiges Datum"},
+	}
+	for _, r := range replacements {
+		if strings.Contains(msg, r.en) {
+			return r.de + " (" + msg + ")"
+		}
+	}
+	return msg
+}
+
+// aliases are German words editors type for our English keys.
+var aliases = map[string]string{
+	"titel":          "title",
+	"gewicht":        "weight",
+	"reihenfolge":    "weight",
+	"beschreibung":   "description",
+	"entwurf":        "draft",
+	"beschlossen":    "adopted",
+	"beschluss":      "adopted",
+	"geprueft":       "reviewed",
+	"geprüft":        "reviewed",
+	"verantwortlich": "owner",
+	"zielgruppe":     "audience",
+	"organisation":   "organisation",
+	"organization":   "organisation",
+	"sprache":        "language",
+	"kontakt":        "contact",
+}
+
+// suggest returns the allowed name closest to key, or "" when none is close.
+func suggest(key string, names []string) string {
+	lower := strings.ToLower(key)
+	if a, ok := aliases[lower]; ok {
+		for _, n := range names {
+			if n == a {
+				return a
+			}
+		}
+	}
+	best, bestD := "", 1<<30
+	for _, n := range names {
+		if d := distance(lower, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	limit := utf8.RuneCountInString(key) / 3
+	if limit < 2 {
+		limit = 2
+	}
+	if bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+// distance is the Levenshtein distance between a and b in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

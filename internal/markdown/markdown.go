@@ -1,0 +1,323 @@
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/handbuch/handbuch/internal/book"
+)
+
+// Options configure the Markdown setup.
+type Options struct {
+	// AllowHTML renders raw HTML from Markdown as is. Without it, raw HTML
+	// is escaped and shown as text, so a pasted snippet cannot break the
+	// page or bring in scripts.
+	AllowHTML bool
+	// ReservedIDs are ids the layouts use; headings get another id.
+	ReservedIDs []string
+}
+
+// Markdown parses and renders Markdown. It is safe for concurrent use.
+type Markdown struct {
+	md   goldmark.Markdown
+	opts Options
+}
+
+// fnPrefixAttr is set on a Document to give its footnote ids a prefix
+// (in the print view every page's footnotes must have unique ids).
+var fnPrefixAttr = []byte("data-hb-fnprefix")
+
+// New returns the handbook's Markdown setup.
+func New(opts Options) *Markdown {
+	htmlOpts := []renderer.Option{}
+	if opts.AllowHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.DefinitionList,
+			extension.NewFootnote(
+				extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
+					if v, ok := n.OwnerDocument().AttributeString(string(fnPrefixAttr)); ok {
+						return v.([]byte)
+					}
+					return nil
+				}),
+				extension.WithFootnoteLinkTitle("Zur Fußnote ^^"),
+				extension.WithFootnoteBacklinkTitle("Zurück zum Text"),
+				extension.WithFootnoteBacklinkHTML(`<span aria-hidden="true">↩</span><span class="visually-hidden">Zurück zum Text</span>`),
+			),
+			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+				extension.LeftDoubleQuote:  "„",
+				extension.RightDoubleQuote: "“",
+				extension.LeftSingleQuote:  "‚",
+				extension.RightSingleQuote: "‘",
+				extension.Apostrophe:       "’",
+				extension.EnDash:           "–",
+				extension.EmDash:           "—",
+				extension.Ellipsis:         "…",
+				extension.LeftAngleQuote:   "»",
+				extension.RightAngleQuote:  "«",
+			})),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithHeadingAttribute(),
+			parser.WithASTTransformers(util.Prioritized(captionTransformer{}, 500)),
+		),
+		goldmark.WithRendererOptions(append(htmlOpts,
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{allowHTML: opts.AllowHTML}, 100)),
+		)...),
+	)
+	return &Markdown{md: md, opts: opts}
+}
+
+// Heading is a heading of a page, for its table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Link is a link or image destination written in the page, with the
+// position of the link in the source.
+type Link struct {
+	Dest  string
+	Pos   book.Pos
+	Image bool
+	// Target is set by the link stage for links inside the handbook: the
+	// site-absolute URL of the target page, with its #fragment if any.
+	Target string
+	node   ast.Node
+}
+
+// Doc is one parsed page.
+type Doc struct {
+	Page     *book.Page
+	Headings []Heading
+	Links    []Link
+	root     ast.Node
+	md       *Markdown
+}
+
+// Parse parses the body of page p.
+func (m *Markdown) Parse(p *book.Page) *Doc {
+	ids := newIDs(m.opts.ReservedIDs)
+	ctx := parser.NewContext(parser.WithIDs(ids))
+	root := m.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
+	d := &Doc{Page: p, root: root, md: m}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: PlainText(n, p.Body)})
+		case *ast.Link:
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), node: n})
+		case *ast.Image:
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), node: n, Image: true})
+		}
+		return ast.WalkContinue, nil
+	})
+	return d
+}
+
+// pos returns the source position of n, or of the nearest ancestor that
+// knows its position.
+func (d *Doc) pos(n ast.Node) book.Pos {
+	for ; n != nil; n = n.Parent() {
+		if off := n.Pos(); off >= 0 {
+			return d.Page.BodyPos(off)
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return d.Page.BodyPos(n.Lines().At(0).Start)
+		}
+	}
+	return d.Page.BodyPos(0)
+}
+
+// IDs returns the ids of the page's headings and table captions.
+func (d *Doc) IDs() []string {
+	var out []string
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if id, ok := n.AttributeString("id"); ok && entering {
+			if b, ok := id.([]byte); ok {
+				out = append(out, string(b))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// SetDest changes where link l points.
+func (l Link) SetDest(dest string) {
+	switch n := l.node.(type) {
+	case *ast.Link:
+		n.Destination = []byte(dest)
+	case *ast.Image:
+		n.Destination = []byte(dest)
+	}
+}
+
+// Render renders the page to HTML.
+func (d *Doc) Render() ([]byte, error) {
+	var buf bytes.Buffer
+	err := d.md.md.Renderer().Render(&buf, d.Page.Body, d.root)
+	return buf.Bytes(), err
+}
+
+// Rebase prepares the tree for the single-page print view: every id gets
+// prefix, footnote ids too, heading levels move down by shift (at most
+// h6), and rewrite maps every link destination to its new form. Call it
+// after the page's own Render; the tree is changed for good.
+func (d *Doc) Rebase(prefix string, shift int, rewrite func(Link) string) {
+	d.root.SetAttribute(fnPrefixAttr, []byte(prefix))
+	for i := range d.Headings {
+		d.Headings[i].ID = prefix + d.Headings[i].ID
+		d.Headings[i].Level = min(d.Headings[i].Level+shift, 6)
+	}
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if h, ok := n.(*ast.Heading); ok {
+			h.Level = min(h.Level+shift, 6)
+		}
+		if id, ok := n.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				n.SetAttributeString("id", []byte(prefix+string(b)))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, l := range d.Links {
+		l.SetDest(rewrite(l))
+	}
+}
+
+// PlainText returns the text of n and its descendants, with typographic
+// replacements applied, as a reader sees it.
+func PlainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for g := c.FirstChild(); g != nil; g = g.NextSibling() {
+				if t, ok := g.(*ast.Text); ok {
+					b.Write(t.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(bytes.TrimSpace(b.Bytes()))
+}
+
+// ids generates heading ids: German slugs, unique within the page, never
+// one of the reserved ids of the layouts.
+type ids struct {
+	used map[string]bool
+}
+
+func newIDs(reserved []string) *ids {
+	u := make(map[string]bool, len(reserved))
+	for _, r := range reserved {
+		u[r] = true
+	}
+	return &ids{used: u}
+}
+
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := book.Slug(string(value))
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }
+
+// captionTransformer turns a paragraph that starts with "Tabelle:" right
+// before a table into the table's caption.
+type captionTransformer struct{}
+
+func (captionTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var tables []*extast.Table
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*extast.Table); ok && entering {
+			tables = append(tables, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range tables {
+		p, ok := t.PreviousSibling().(*ast.Paragraph)
+		if !ok {
+			continue
+		}
+		first, ok := p.FirstChild().(*ast.Text)
+		if !ok {
+			continue
+		}
+		seg := first.Segment
+		val := seg.Value(src)
+		if !bytes.HasPrefix(val, []byte("Tabelle:")) {
+			continue
+		}
+		skip := len("Tabelle:")
+		for skip < len(val) && val[skip] == ' ' {
+			skip++
+		}
+		first.Segment = seg.WithStart(seg.Start + skip)
+		c := &Caption{}
+		c.SetAttributeString("id", pc.IDs().Generate([]byte("tabelle "+PlainText(p, src)), KindCaption))
+		for ch := p.FirstChild(); ch != nil; {
+			next := ch.NextSibling()
+			c.AppendChild(c, ch)
+			ch = next
+		}
+		p.Parent().RemoveChild(p.Parent(), p)
+		t.InsertBefore(t, t.FirstChild(), c)
+	}
+}
+
+// KindCaption is the node kind of Caption.
+var KindCaption = ast.NewNodeKind("Caption")
+
+// Caption is the caption of a table.
+type Caption struct{ ast.BaseBlock }
+
+// Kind implements ast.Node.
+func (*Caption) Kind() ast.NodeKind { return KindCaption }
+
+// Dump implements ast.Node.
+func (c *Caption) Dump(src []byte, level int) { ast.DumpHelper(c, src, level, nil, nil) }

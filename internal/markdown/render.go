@@ -1,0 +1,108 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// nodeRenderer replaces goldmark's output where accessibility or the
+// Content-Security-Policy need something else: tables get a caption, a
+// labelled scroll region and header scopes, alignment becomes a class
+// instead of an inline style, and raw HTML is escaped unless allowed.
+type nodeRenderer struct {
+	allowHTML bool
+}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(extast.KindTable, r.table)
+	reg.Register(extast.KindTableCell, r.cell)
+	reg.Register(KindCaption, r.caption)
+	if !r.allowHTML {
+		reg.Register(ast.KindRawHTML, r.rawHTML)
+		reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+	}
+}
+
+func (r *nodeRenderer) table(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</table>\n</div>\n")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<div class="tabelle" role="region" tabindex="0"`)
+	if c, ok := n.FirstChild().(*Caption); ok {
+		id, _ := c.AttributeString("id")
+		_, _ = w.WriteString(` aria-labelledby="`)
+		_, _ = w.Write(util.EscapeHTML(id.([]byte)))
+		_, _ = w.WriteString(`">`)
+	} else {
+		_, _ = w.WriteString(` aria-label="Tabelle">`)
+	}
+	_, _ = w.WriteString("\n<table>\n")
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) caption(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		id, _ := n.AttributeString("id")
+		_, _ = w.WriteString(`<caption id="`)
+		_, _ = w.Write(util.EscapeHTML(id.([]byte)))
+		_, _ = w.WriteString(`">`)
+	} else {
+		_, _ = w.WriteString("</caption>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) cell(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	cell := n.(*extast.TableCell)
+	tag := "td"
+	if _, ok := n.Parent().(*extast.TableHeader); ok {
+		tag = "th"
+	}
+	if !entering {
+		_, _ = w.WriteString("</" + tag + ">\n")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString("<" + tag)
+	if tag == "th" {
+		_, _ = w.WriteString(` scope="col"`)
+	}
+	switch cell.Alignment {
+	case extast.AlignRight:
+		_, _ = w.WriteString(` class="rechts"`)
+	case extast.AlignCenter:
+		_, _ = w.WriteString(` class="mitte"`)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		segs := n.(*ast.RawHTML).Segments
+		for i := 0; i < segs.Len(); i++ {
+			s := segs.At(i)
+			_, _ = w.Write(util.EscapeHTML(s.Value(src)))
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*ast.HTMLBlock)
+	_, _ = w.WriteString(`<pre class="roh-html"><code>`)
+	for i := 0; i < b.Lines().Len(); i++ {
+		l := b.Lines().At(i)
+		_, _ = w.Write(util.EscapeHTML(l.Value(src)))
+	}
+	if b.HasClosure() {
+		_, _ = w.Write(util.EscapeHTML(b.ClosureLine.Value(src)))
+	}
+	_, _ = w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}

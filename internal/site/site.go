@@ -1,0 +1,391 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/markdown"
+)
+
+// ReservedIDs are the ids the default layouts use. Headings never get
+// them, so a chapter heading "Inhalt" cannot break the skip link.
+var ReservedIDs = []string{"hb-inhalt", "hb-navigation", "hb-toc", "hb-toc-titel", "hb-brotkrumen", "hb-fuss", "hb-seiten", "hb-druck-inhalt"}
+
+// File is one output file, its path relative to the output folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Render renders every page, the print view, the 404 page and the assets.
+// The docs must be linked (see Link) and in the order of h.Pages.
+func Render(h *book.Handbook, docs []*markdown.Doc, layouts *Layouts) ([]File, error) {
+	tpls, err := layouts.templates("home.html", "section.html", "page.html", "print.html", "404.html")
+	if err != nil {
+		return nil, err
+	}
+	s := newSite(h)
+	var files []File
+	exec := func(name, out string, data *PageData) error {
+		var buf bytes.Buffer
+		if err := tpls[name].Execute(&buf, data); err != nil {
+			return book.Errorf(book.Pos{File: "layouts/" + name}, "Fehler beim Ausführen des Layouts: %v", err)
+		}
+		files = append(files, File{Path: out, Data: buf.Bytes()})
+		return nil
+	}
+
+	for i, d := range docs {
+		p := d.Page
+		for _, l := range d.Links {
+			if l.Target != "" {
+				l.SetDest(relURL(p.URL, l.Target))
+			}
+		}
+		html, err := d.Render()
+		if err != nil {
+			return nil, err
+		}
+		data := s.pageData(p, template.HTML(html))
+		data.TOC = toc(d.Headings)
+		if i > 0 {
+			data.Prev = s.crumb(docs[i-1].Page, p.URL)
+		}
+		if i+1 < len(docs) {
+			data.Next = s.crumb(docs[i+1].Page, p.URL)
+		}
+		layout := "page.html"
+		switch p.Kind {
+		case book.KindHome:
+			layout = "home.html"
+		case book.KindSection:
+			layout = "section.html"
+			for _, c := range p.Children {
+				data.Children = append(data.Children, s.crumb(c, p.URL))
+			}
+		}
+		if err := exec(layout, strings.TrimPrefix(p.URL, "/")+"index.html", data); err != nil {
+			return nil, err
+		}
+	}
+
+	print, err := s.printData(docs)
+	if err != nil {
+		return nil, err
+	}
+	if err := exec("print.html", "druck/index.html", print); err != nil {
+		return nil, err
+	}
+
+	notFound := s.pageData(&book.Page{Title: "Seite nicht gefunden", URL: "/404/"}, "")
+	notFound.root = s.basePath
+	notFound.Nav = s.nav(notFound)
+	if err := exec("404.html", "404.html", notFound); err != nil {
+		return nil, err
+	}
+
+	assets, err := s.assets(layouts)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, assets...), nil
+}
+
+// site holds what every page shares.
+type site struct {
+	h        *book.Handbook
+	titles   map[*book.Page]string
+	basePath string // path of base_url, e.g. /ki-leitlinien/
+}
+
+func newSite(h *book.Handbook) *site {
+	s := &site{h: h, titles: map[*book.Page]string{}, basePath: "/"}
+	if u, err := url.Parse(h.Config.BaseURL); err == nil && u.Path != "" {
+		s.basePath = u.Path
+	}
+	// Window titles must be unique (WCAG 2.4.2): a title that two pages
+	// share gets the section it is in.
+	count := map[string]int{}
+	for _, p := range h.Pages {
+		count[p.Title]++
+	}
+	for _, p := range h.Pages {
+		t := p.Title
+		if count[t] > 1 && p.Parent != nil {
+			t += " – " + p.Parent.Title
+		}
+		if p.Kind == book.KindHome {
+			s.titles[p] = h.Config.Title
+		} else {
+			s.titles[p] = t + " – " + h.Config.Title
+		}
+	}
+	return s
+}
+
+// PageData is what a layout sees.
+type PageData struct {
+	Site     SiteData
+	Page     *book.Page
+	Title    string // the window title
+	Content  template.HTML
+	TOC      []TOCEntry
+	Nav      []*NavItem
+	Crumbs   []Crumb
+	Prev     *Crumb
+	Next     *Crumb
+	Children []*Crumb // sections: the pages in them
+	Footer   Footer
+	Sections []PrintSection // print view only
+
+	url  string
+	root string // set on the 404 page, which is served at any depth
+}
+
+// Rel returns the URL of the site-absolute target relative to this page,
+// so the site works under any base path and from a folder.
+func (d *PageData) Rel(target string) string {
+	if d.root != "" {
+		return d.root + strings.TrimPrefix(target, "/")
+	}
+	return relURL(d.url, target)
+}
+
+// SiteData is the handbook-wide part of PageData.
+type SiteData struct {
+	Title        string
+	Organisation string
+	Language     string
+	Notice       string
+	Contact      string
+}
+
+// Crumb is a link to a page.
+type Crumb struct {
+	Title       string
+	Description string
+	Href        string
+	Current     bool
+}
+
+// NavItem is an entry of the side navigation.
+type NavItem struct {
+	Crumb
+	Children []*NavItem
+}
+
+// TOCEntry is an entry of "Auf dieser Seite".
+type TOCEntry struct {
+	ID       string
+	Text     string
+	Children []TOCEntry
+}
+
+// Footer holds the page's status and review facts, already in German.
+type Footer struct {
+	Status      string
+	Version     string
+	Adoption    string // "Beschlossen am 15. September 2026 von Vorstand und MAV"
+	Reviewed    string
+	NextReview  string
+	Owner       string
+	FeedbackURL string // mailto: with the page title as subject
+}
+
+// PrintSection is one page inside the print view.
+type PrintSection struct {
+	ID      string
+	Level   int
+	Title   string
+	Content template.HTML
+	Footer  Footer
+}
+
+func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
+	c := s.h.Config
+	d := &PageData{
+		Site:    SiteData{Title: c.Title, Organisation: c.Organisation, Language: c.Language, Notice: c.Notice, Contact: c.Contact},
+		Page:    p,
+		Title:   s.titles[p],
+		Content: content,
+		url:     p.URL,
+		Footer:  s.footer(p),
+	}
+	if d.Title == "" {
+		d.Title = p.Title + " – " + c.Title
+	}
+	d.Nav = s.nav(d)
+	for q := p.Parent; q != nil; q = q.Parent {
+		d.Crumbs = append([]Crumb{*s.crumb(q, p.URL)}, d.Crumbs...)
+	}
+	return d
+}
+
+func (s *site) crumb(p *book.Page, from string) *Crumb {
+	return &Crumb{Title: p.Title, Description: p.Description, Href: relURL(from, p.URL), Current: p.URL == from}
+}
+
+// nav builds the side navigation for the page d: every chapter, with the
+// current one marked.
+func (s *site) nav(d *PageData) []*NavItem {
+	var build func(p *book.Page) *NavItem
+	build = func(p *book.Page) *NavItem {
+		it := &NavItem{Crumb: Crumb{Title: p.Title, Href: d.Rel(p.URL), Current: p.URL == d.url}}
+		for _, c := range p.Children {
+			it.Children = append(it.Children, build(c))
+		}
+		return it
+	}
+	home := build(s.h.Home)
+	home.Children = nil
+	home.Title = "Startseite"
+	items := []*NavItem{home}
+	for _, c := range s.h.Home.Children {
+		items = append(items, build(c))
+	}
+	return items
+}
+
+// toc lists the h2 and h3 headings when a page has at least three h2.
+func toc(hs []markdown.Heading) []TOCEntry {
+	var out []TOCEntry
+	for _, h := range hs {
+		switch {
+		case h.Level == 2:
+			out = append(out, TOCEntry{ID: h.ID, Text: h.Text})
+		case h.Level == 3 && len(out) > 0:
+			last := &out[len(out)-1]
+			last.Children = append(last.Children, TOCEntry{ID: h.ID, Text: h.Text})
+		}
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
+}
+
+var statusText = map[book.Status]string{
+	book.StatusDraft:      "Entwurf",
+	book.StatusDiscussion: "In Diskussion",
+	book.StatusAdopted:    "Beschlossen",
+}
+
+func (s *site) footer(p *book.Page) Footer {
+	f := Footer{Status: statusText[p.Status], Version: p.Version, Owner: p.Owner}
+	if !p.Adopted.IsZero() {
+		f.Adoption = "Beschlossen am " + GermanDate(p.Adopted)
+		if len(p.AdoptedBy) > 0 {
+			f.Adoption += " von " + germanList(p.AdoptedBy)
+		}
+	}
+	last := p.Reviewed
+	if !last.IsZero() {
+		f.Reviewed = GermanDate(last)
+	} else {
+		last = p.Adopted
+	}
+	if !last.IsZero() {
+		next := last.AddDate(0, s.h.Config.ReviewMonths, 0)
+		f.NextReview = germanMonths[next.Month()-1] + " " + fmt.Sprint(next.Year())
+	}
+	if c := s.h.Config.Contact; c != "" && p.Title != "" {
+		subject := "Feedback: " + p.Title
+		f.FeedbackURL = "mailto:" + c + "?subject=" + strings.ReplaceAll(url.QueryEscape(subject), "+", "%20")
+	}
+	return f
+}
+
+var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+
+// GermanDate formats t as "15. September 2026".
+func GermanDate(t time.Time) string {
+	return fmt.Sprintf("%d. %s %d", t.Day(), germanMonths[t.Month()-1], t.Year())
+}
+
+func germanList(items []string) string {
+	if len(items) == 1 {
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " und " + items[len(items)-1]
+}
+
+// printData renders the single-page print view: every page once, ids
+// prefixed with the page's anchor, headings moved below the page title,
+// links to other pages turned into links to their section.
+func (s *site) printData(docs []*markdown.Doc) (*PageData, error) {
+	p := &book.Page{Title: "Druckansicht", URL: "/druck/"}
+	d := s.pageData(p, "")
+	d.Title = "Druckansicht – " + s.h.Config.Title
+	anchors := map[string]string{}
+	for _, doc := range docs {
+		anchors[doc.Page.URL] = anchor(doc.Page.URL)
+	}
+	for _, doc := range docs {
+		pg := doc.Page
+		a := anchors[pg.URL]
+		level := 1 + pg.Depth()
+		shift := pg.Depth()
+		if pg.Kind == book.KindHome {
+			level, shift = 0, 0
+		}
+		doc.Rebase(a+"--", shift, func(l markdown.Link) string {
+			if l.Target == "" {
+				return l.Dest
+			}
+			target, frag, _ := strings.Cut(l.Target, "#")
+			if frag != "" {
+				return "#" + anchors[target] + "--" + frag
+			}
+			return "#" + anchors[target]
+		})
+		html, err := doc.Render()
+		if err != nil {
+			return nil, err
+		}
+		d.Sections = append(d.Sections, PrintSection{ID: a, Level: level, Title: pg.Title, Content: template.HTML(html), Footer: s.footer(pg)})
+	}
+	return d, nil
+}
+
+// anchor is the id of a page inside the print view.
+func anchor(url string) string {
+	if url == "/" {
+		return "startseite"
+	}
+	return "s_" + strings.ReplaceAll(strings.Trim(url, "/"), "/", "_")
+}
+
+// assets copies layouts/assets/ and writes the stylesheet with the theme
+// colours of handbuch.toml in front of it.
+func (s *site) assets(l *Layouts) ([]File, error) {
+	var out []File
+	for _, name := range l.Files("assets") {
+		b, _, err := l.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		if name == "assets/handbuch.css" {
+			c := s.h.Config.Colors
+			vars := fmt.Sprintf(":root {\n  --text: %s;\n  --background: %s;\n  --link: %s;\n  --accent: %s;\n  --muted: %s;\n}\n", c.Text, c.Background, c.Link, c.Accent, c.Muted)
+			b = append([]byte(vars), b...)
+		}
+		out = append(out, File{Path: name, Data: b})
+	}
+	return out, nil
+}
+
+// funcs are the template functions of the layouts.
+var funcs = template.FuncMap{
+	"germanDate": GermanDate,
+	"add":        func(a, b int) int { return a + b },
+	"heading": func(level int, id, text string) template.HTML {
+		level = max(1, min(level, 6))
+		return template.HTML(fmt.Sprintf(`<h%d id="%s">%s</h%d>`, level, template.HTMLEscapeString(id), template.HTMLEscapeString(text), level))
+	},
+}
+
