@@ -87,4 +87,3 @@ func projectLayouts(source string) fs.FS {
 // ErrNotOurs is returned when the destination holds files that handbuch
 // did not write.
 var ErrNotOurs = errors.New("fremder Ordner")
-

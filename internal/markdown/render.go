@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -37,10 +39,27 @@ func (r *nodeRenderer) table(w util.BufWriter, src []byte, n ast.Node, entering 
 		_, _ = w.Write(util.EscapeHTML(id.([]byte)))
 		_, _ = w.WriteString(`">`)
 	} else {
-		_, _ = w.WriteString(` aria-label="Tabelle">`)
+		// Without a caption the region is named by its columns, so that
+		// two tables on a page stay distinguishable.
+		_, _ = w.WriteString(` aria-label="Tabelle mit den Spalten `)
+		_, _ = w.Write(util.EscapeHTML([]byte(headerText(n, src))))
+		_, _ = w.WriteString(`">`)
 	}
 	_, _ = w.WriteString("\n<table>\n")
 	return ast.WalkContinue, nil
+}
+
+// headerText joins the header cells of table n: "Risiko, Beispiel, Maßnahme".
+func headerText(n ast.Node, src []byte) string {
+	var cells []string
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*extast.TableHeader); ok {
+			for cell := h.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				cells = append(cells, PlainText(cell, src))
+			}
+		}
+	}
+	return strings.Join(cells, ", ")
 }
 
 func (r *nodeRenderer) caption(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

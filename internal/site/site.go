@@ -221,7 +221,11 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 	}
 	d.Nav = s.nav(d)
 	for q := p.Parent; q != nil; q = q.Parent {
-		d.Crumbs = append([]Crumb{*s.crumb(q, p.URL)}, d.Crumbs...)
+		c := s.crumb(q, p.URL)
+		if q.Kind == book.KindHome {
+			c.Title = "Startseite"
+		}
+		d.Crumbs = append([]Crumb{*c}, d.Crumbs...)
 	}
 	return d
 }
@@ -388,4 +392,3 @@ var funcs = template.FuncMap{
 		return template.HTML(fmt.Sprintf(`<h%d id="%s">%s</h%d>`, level, template.HTMLEscapeString(id), template.HTMLEscapeString(text), level))
 	},
 }
-
