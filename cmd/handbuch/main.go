@@ -79,9 +79,9 @@ func (c cli) parse(fs *flag.FlagSet, args []string) bool {
 	case err != nil:
 		msg := err.Error()
 		if opt, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-			msg = "unbekannte Option " + opt
+			msg = "unbekannte Option -" + opt
 		} else if opt, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-			msg = "die Option " + opt + " braucht einen Wert, zum Beispiel " + opt + " public"
+			msg = "die Option -" + opt + " braucht einen Wert, zum Beispiel -" + opt + " ORDNER"
 		}
 		fmt.Fprintf(c.stderr, "handbuch %s: %s\n\n%s", fs.Name(), msg, usage)
 		return false

@@ -46,7 +46,7 @@ func checkColors(c book.Colors, at func(string) book.Pos, errs *book.ErrorList) 
 			continue
 		}
 		if ratio := Contrast(fg, r.against); ratio < r.min {
-			errs.Addf(at("colors."+r.key), "colors.%s: Kontrast für %s ist %.1f:1, nötig sind mindestens %.0f:1. Wählen Sie eine dunklere oder hellere Farbe.", r.key, r.what, ratio, r.min)
+			errs.Addf(at("colors."+r.key), "colors.%s: Kontrast für %s ist %s:1, nötig sind mindestens %.0f:1. Wählen Sie eine dunklere oder hellere Farbe.", r.key, r.what, strings.Replace(fmt.Sprintf("%.1f", ratio), ".", ",", 1), r.min)
 		}
 	}
 }

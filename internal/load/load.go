@@ -255,7 +255,7 @@ func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
 	boolean := func(key string, dst *bool) field {
 		return field{key: key, kind: kBool, set: func(v any, _ book.Pos) { *dst = v.(bool) }}
 	}
-	d.decode([]field{
+	ok := d.decode([]field{
 		{key: "title", kind: kString, set: func(v any, _ book.Pos) { pg.Title = strings.TrimSpace(v.(string)); titleSet = true }},
 		{key: "weight", kind: kInt, set: func(v any, _ book.Pos) { pg.Weight = v.(int) }},
 		str("description", &pg.Description),
@@ -270,6 +270,9 @@ func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
 		boolean("flyer", &pg.Flyer),
 		{key: "audience", kind: kString, set: func(v any, p book.Pos) { pg.Audience = v.(string); audiencePos = p }},
 	}, errs)
+	if !ok {
+		return
+	}
 	if !titleSet || pg.Title == "" {
 		errs.Addf(d.pos(0), `title fehlt: jede Seite braucht einen Titel, zum Beispiel title = "Datenschutz".`)
 	}

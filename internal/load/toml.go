@@ -65,19 +65,21 @@ func (d tomlDoc) pos(textOff int) book.Pos {
 }
 
 // decode parses the document and hands every known key to its field,
-// reporting syntax errors, unknown keys and wrong types to errs.
-func (d tomlDoc) decode(fields []field, errs *book.ErrorList) {
+// reporting syntax errors, unknown keys and wrong types to errs. It
+// returns false when the text is not TOML at all.
+func (d tomlDoc) decode(fields []field, errs *book.ErrorList) bool {
 	var m map[string]any
 	if _, err := toml.Decode(d.text, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			errs.Addf(d.pos(pe.Position.Start), "TOML kann nicht gelesen werden: %s. Prüfen Sie in dieser Zeile Anführungszeichen, Klammern und das Gleichheitszeichen.", germanTOML(pe.Message))
-			return
+			return false
 		}
 		errs.Addf(d.pos(0), "TOML kann nicht gelesen werden: %v", err)
-		return
+		return false
 	}
 	d.apply(nil, m, fields, errs)
+	return true
 }
 
 func (d tomlDoc) apply(path []string, m map[string]any, fields []field, errs *book.ErrorList) {
