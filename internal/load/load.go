@@ -206,7 +206,9 @@ func parsePage(file string, src []byte, errs *book.ErrorList) *book.Page {
 		it := items[i]
 		switch {
 		case it.IsError():
-			errs.Addf(book.PosAt(file, src, it.Pos()), "Front Matter ist nicht abgeschlossen: %s. Schließen Sie ihn mit einer Zeile, die nur +++ enthält.", it.ValStr(src))
+			// The lexer fails only on front matter without its closing
+			// line; point at the opening one.
+			errs.Addf(book.PosAt(file, src, max(0, bytes.Index(src, []byte("+++")))), "Front Matter ist nicht abgeschlossen. Schließen Sie ihn mit einer Zeile, die nur +++ enthält.")
 			return nil
 		case it.Type == pageparser.TypeFrontMatterTOML:
 			fm = &items[i]
