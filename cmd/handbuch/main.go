@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -101,6 +102,15 @@ func (c cli) build(args []string) int {
 	if !c.parse(fs, args) {
 		return 2
 	}
+	// The default public/ belongs to the project; a folder named on the
+	// command line is meant from where the user stands.
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "dest" && !filepath.IsAbs(opts.Dest) {
+			if abs, err := filepath.Abs(opts.Dest); err == nil {
+				opts.Dest = abs
+			}
+		}
+	})
 	res, err := build.Build(opts)
 	if err != nil {
 		if list := book.Errors(err); len(list) > 0 {

@@ -201,13 +201,19 @@ func parsePage(file string, src []byte, errs *book.ErrorList) *book.Page {
 		return nil
 	}
 	var fm *pageparser.Item
-	body := -1
+	body, open := -1, 0
 	for i := range items {
 		it := items[i]
+		if it.IsLeftShortcodeDelim() {
+			open = it.Pos()
+		}
 		switch {
+		case it.IsError() && fm != nil:
+			errs.Addf(book.PosAt(file, src, open), "fehlerhafter Shortcode: %s. Diese Version von handbuch kennt noch keine Shortcodes; entfernen Sie {{< … >}}.", germanLexer(it.Err))
+			return nil
 		case it.IsError():
-			// The lexer fails only on front matter without its closing
-			// line; point at the opening one.
+			// Before the front matter the lexer fails only on front
+			// matter without its closing line; point at the opening one.
 			errs.Addf(book.PosAt(file, src, max(0, bytes.Index(src, []byte("+++")))), "Front Matter ist nicht abgeschlossen. Schließen Sie ihn mit einer Zeile, die nur +++ enthält.")
 			return nil
 		case it.Type == pageparser.TypeFrontMatterTOML:
@@ -235,6 +241,21 @@ func parsePage(file string, src []byte, errs *book.ErrorList) *book.Page {
 	}
 	decodeFrontMatter(pg, tomlDoc{file: file, src: src, off: fm.Pos(), text: fm.ValStr(src)}, errs)
 	return pg
+}
+
+// germanLexer translates the shortcode errors of Hugo's page lexer.
+func germanLexer(err error) string {
+	if err == nil {
+		return "unbekannter Fehler"
+	}
+	switch msg := err.Error(); {
+	case strings.Contains(msg, "unclosed shortcode"):
+		return "es fehlt das schließende >}}"
+	case strings.Contains(msg, "but none is open"):
+		return "ein schließender Shortcode {{< /… >}} ohne öffnenden"
+	default:
+		return msg
+	}
 }
 
 // checkShortcodes reports shortcodes: none is available yet, and an

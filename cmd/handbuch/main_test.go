@@ -1,0 +1,48 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"handbuch": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args   []string
+		code   int
+		stderr string
+	}{
+		{nil, 2, "Aufruf:"},
+		{[]string{"bauen"}, 2, `unbekannter Befehl "bauen"`},
+		{[]string{"build", "--bogus"}, 2, "unbekannte Option --bogus"},
+		{[]string{"build", "--dest"}, 2, "die Option --dest braucht einen Wert"},
+		{[]string{"build", "extra"}, 2, `unerwartetes Argument "extra"`},
+		{[]string{"serve"}, 2, "noch nicht verfügbar"},
+		{[]string{"help"}, 0, ""},
+		{[]string{"version"}, 0, ""},
+		{[]string{"build", "--source", dir}, 1, "handbuch.toml fehlt"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(tc.args, &stdout, &stderr)
+		if code != tc.code {
+			t.Errorf("handbuch %v: exit %d, want %d (stderr %q)", tc.args, code, tc.code, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), tc.stderr) {
+			t.Errorf("handbuch %v: stderr %q lacks %q", tc.args, stderr.String(), tc.stderr)
+		}
+	}
+}
