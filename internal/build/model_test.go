@@ -1,0 +1,194 @@
+package build
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/handbuch/handbuch"
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/load"
+)
+
+// TestModelHandbook builds the embedded model handbook and checks what
+// every reader relies on, page by page.
+func TestModelHandbook(t *testing.T) {
+	files, h, err := Render(handbuch.Model(), nil, load.Options{})
+	if err != nil {
+		t.Fatalf("the model handbook does not build:\n%v", err)
+	}
+	if len(h.Warnings) > 0 {
+		t.Errorf("warnings: %v", h.Warnings)
+	}
+	if len(h.Pages) != 13 {
+		t.Errorf("%d pages, want 13 (start, procedure, section, ten chapters)", len(h.Pages))
+	}
+	section := h.Pages[2]
+	if section.Kind != book.KindSection || len(section.Children) != 10 {
+		t.Fatalf("want the ten chapters in the third entry, got %s with %d children", section.File, len(section.Children))
+	}
+	for _, p := range h.Pages[1:] {
+		if p.Description == "" || p.Status == "" || p.Version == "" || p.Adopted.IsZero() || len(p.AdoptedBy) == 0 || p.Reviewed.IsZero() || p.Owner == "" || p.Audience == "" {
+			t.Errorf("%s: incomplete front matter", p.File)
+		}
+	}
+
+	out := map[string][]byte{}
+	for _, f := range files {
+		out[f.Path] = f.Data
+	}
+	titles := map[string]string{}
+	tables := 0
+	for name, data := range out {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		tables += bytes.Count(data, []byte(`<th scope="col">`))
+		pg := inspect(t, name, data)
+		if other, dup := titles[pg.title]; dup {
+			t.Errorf("%s and %s share the title %q", name, other, pg.title)
+		}
+		titles[pg.title] = name
+		for _, href := range pg.hrefs {
+			if strings.HasPrefix(href, "mailto:") || strings.HasPrefix(href, "#") {
+				continue
+			}
+			if strings.Contains(href, "://") {
+				t.Errorf("%s: link to another host: %s", name, href)
+				continue
+			}
+			target, _, _ := strings.Cut(href, "#")
+			if name == "404.html" {
+				target = strings.TrimPrefix(target, "/")
+			} else {
+				target = path.Join(path.Dir(name), target)
+			}
+			if strings.HasSuffix(href, "/") || target == "." {
+				target = path.Join(target, "index.html")
+			}
+			if _, ok := out[target]; !ok {
+				t.Errorf("%s: link %q points to missing %s", name, href, target)
+			}
+		}
+	}
+	if tables < 13 { // ethics (3), risks (3), traffic light (4), register (3), contacts (3)
+		t.Errorf("%d table header cells, want the model's tables with headers", tables)
+	}
+	for _, want := range []string{"Präambel", "Geltungsbereich", "Ethische Grundsätze", "Governance", "Datenschutz", "Risikomanagement", "Partizipation", "Technische", "Monitoring", "Anhang"} {
+		found := false
+		for _, c := range section.Children {
+			found = found || strings.HasPrefix(c.Title, want)
+		}
+		if !found {
+			t.Errorf("no chapter %q", want)
+		}
+	}
+	if !bytes.Contains(out["index.html"], []byte("Dies ist ein Muster.")) {
+		t.Error("the start page does not say that this is a model")
+	}
+}
+
+type pageFacts struct {
+	title string
+	hrefs []string
+}
+
+var headingTag = regexp.MustCompile(`^h([1-6])$`)
+
+// inspect parses one output page and reports what a screen reader user
+// would stumble over: not exactly one h1, skipped heading levels, empty
+// headings, duplicate ids, same-page links to nowhere, inline styles or
+// scripts, resources from other hosts.
+func inspect(t *testing.T, name string, data []byte) pageFacts {
+	t.Helper()
+	var facts pageFacts
+	z := html.NewTokenizer(bytes.NewReader(data))
+	ids := map[string]bool{}
+	var fragments []string
+	h1, last := 0, 0
+	inTitle, inHeading := false, false
+	headingText := ""
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		tok := z.Token()
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			for _, a := range tok.Attr {
+				switch a.Key {
+				case "id":
+					if ids[a.Val] {
+						t.Errorf("%s: duplicate id %q", name, a.Val)
+					}
+					ids[a.Val] = true
+				case "href":
+					if f, ok := strings.CutPrefix(a.Val, "#"); ok {
+						fragments = append(fragments, f)
+					}
+					if tok.Data == "a" {
+						facts.hrefs = append(facts.hrefs, a.Val)
+					}
+					if tok.Data == "link" && strings.Contains(a.Val, "://") {
+						t.Errorf("%s: resource from another host: %s", name, a.Val)
+					}
+				case "src":
+					t.Errorf("%s: %s loads %s; the model has no images or scripts", name, tok.Data, a.Val)
+				case "style":
+					t.Errorf("%s: inline style on %s breaks the Content-Security-Policy", name, tok.Data)
+				}
+			}
+			if tok.Data == "title" {
+				inTitle = true
+			}
+			if tok.Data == "script" || tok.Data == "style" {
+				t.Errorf("%s: inline <%s>", name, tok.Data)
+			}
+			if m := headingTag.FindStringSubmatch(tok.Data); m != nil {
+				level := int(m[1][0] - '0')
+				if level == 1 {
+					h1++
+				}
+				if level > last+1 {
+					t.Errorf("%s: <%s> follows h%d", name, tok.Data, last)
+				}
+				last = level
+				inHeading, headingText = true, ""
+			}
+		case html.TextToken:
+			if inTitle {
+				facts.title += tok.Data
+			}
+			if inHeading {
+				headingText += tok.Data
+			}
+		case html.EndTagToken:
+			if tok.Data == "title" {
+				inTitle = false
+			}
+			if headingTag.MatchString(tok.Data) {
+				if strings.TrimSpace(headingText) == "" {
+					t.Errorf("%s: empty <%s>", name, tok.Data)
+				}
+				inHeading = false
+			}
+		}
+	}
+	if h1 != 1 {
+		t.Errorf("%s: %d h1 elements, want 1", name, h1)
+	}
+	if facts.title == "" {
+		t.Errorf("%s: no title", name)
+	}
+	for _, f := range fragments {
+		if !ids[f] {
+			t.Errorf("%s: link to #%s, which is not on the page", name, f)
+		}
+	}
+	return facts
+}
