@@ -1,0 +1,66 @@
+package browsertest
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/handbuch/handbuch"
+	"github.com/handbuch/handbuch/internal/build"
+	"github.com/handbuch/handbuch/internal/load"
+)
+
+// TestBrowser needs Chromium, Node and the npm packages. It runs in CI
+// (CI set) or with HANDBUCH_BROWSER=1, and there it fails when anything is
+// missing; a plain go test on a machine with only Go skips it.
+func TestBrowser(t *testing.T) {
+	if os.Getenv("CI") == "" && os.Getenv("HANDBUCH_BROWSER") == "" {
+		t.Skip("browser test: runs in CI (.ci/run) or with HANDBUCH_BROWSER=1")
+	}
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("Chromium is missing (%v): install Debian's chromium package, as .ci/run does", err)
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node is missing: the browser test drives Chromium with playwright-core")
+	}
+	for _, pkg := range []string{"axe-core", "playwright-core"} {
+		if _, err := os.Stat(filepath.Join("node_modules", pkg, "package.json")); err != nil {
+			t.Fatalf("npm package %s is missing: run npm ci in internal/browsertest", pkg)
+		}
+	}
+
+	files, h, err := build.Render(handbuch.Model(), nil, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := build.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+
+	paths := []string{"/druck/", "/404.html"}
+	for _, p := range h.Pages {
+		paths = append(paths, p.URL)
+	}
+	cmd := exec.Command(node, append([]string{"a11y.mjs", srv.URL}, paths...)...)
+	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium)
+	out, err := cmd.CombinedOutput()
+	t.Logf("a11y.mjs on %d pages:\n%s", len(paths), out)
+	if err != nil {
+		t.Fatalf("browser checks failed: %v", err)
+	}
+	if !regexp.MustCompile(`(?m)^\d+ passed, 0 failed$`).Match(out) {
+		t.Fatal("a11y.mjs did not report its summary")
+	}
+}
