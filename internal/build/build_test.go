@@ -374,7 +374,7 @@ title = "A"
 +++
 title = "B"
 +++
-`, []string{"content/Über uns.md: ergibt dieselbe Adresse /ueber-uns/ wie content/ueber-uns.md"}},
+`, []string{"content/Über uns.md:1:1: ergibt dieselbe Adresse /ueber-uns/ wie content/ueber-uns.md"}},
 		{"section without index", config + `
 -- content/_index.md --
 +++
@@ -384,7 +384,7 @@ title = "Start"
 +++
 title = "A"
 +++
-`, []string{"content/teil/a.md: der Ordner content/teil hat keine _index.md"}},
+`, []string{"content/teil/a.md:1:1: der Ordner content/teil hat keine _index.md"}},
 		{"bad colour", strings.Replace(config, "review_months = 24", "review_months = 24\n[colors]\nmuted = \"#999999\"", 1) + `
 -- content/_index.md --
 +++

@@ -341,7 +341,7 @@ func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
 		if pg.Kind != book.KindHome {
 			parent, ok := sections[parentDir]
 			if !ok {
-				errs.Addf(book.Pos{File: pg.File}, "der Ordner content/%s hat keine _index.md. Legen Sie sie an (mit title und weight), damit der Abschnitt einen Titel und eine Einleitung hat, oder setzen Sie draft = false in der vorhandenen _index.md.", parentDir)
+				errs.Addf(book.Pos{File: pg.File, Line: 1, Col: 1}, "der Ordner content/%s hat keine _index.md. Legen Sie sie an (mit title und weight), damit der Abschnitt einen Titel und eine Einleitung hat, oder setzen Sie draft = false in der vorhandenen _index.md.", parentDir)
 				continue
 			}
 			pg.Parent = parent
@@ -353,7 +353,7 @@ func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
 			if b < a {
 				a, b = b, a
 			}
-			errs.Addf(book.Pos{File: b}, "ergibt dieselbe Adresse %s wie %s. Benennen Sie eine der beiden Dateien um.", pg.URL, a)
+			errs.Addf(book.Pos{File: b, Line: 1, Col: 1}, "ergibt dieselbe Adresse %s wie %s. Benennen Sie eine der beiden Dateien um.", pg.URL, a)
 			continue
 		}
 		urls[pg.URL] = pg
