@@ -1,14 +1,17 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/handbuch/handbuch/internal/book"
@@ -111,7 +114,10 @@ func (c cli) build(args []string) int {
 			}
 		}
 	})
-	res, err := build.Build(opts)
+	// Ctrl-C stops the build cleanly: the previous output stays.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := build.Build(ctx, opts)
 	if err != nil {
 		if list := book.Errors(err); len(list) > 0 {
 			for _, e := range list {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -30,8 +31,9 @@ type Result struct {
 	Duration time.Duration
 }
 
-// Build builds the project and replaces the output folder.
-func Build(opts Options) (*Result, error) {
+// Build builds the project and replaces the output folder. Cancelling
+// ctx stops the build before the output is replaced.
+func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	files, h, err := Render(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts})
 	if err != nil {
@@ -41,7 +43,7 @@ func Build(opts Options) (*Result, error) {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(opts.Source, dest)
 	}
-	if err := Write(dest, files); err != nil {
+	if err := Write(ctx, dest, files); err != nil {
 		return nil, err
 	}
 	return &Result{

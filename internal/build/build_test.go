@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -34,7 +35,7 @@ func project(t *testing.T, archive string) string {
 func built(t *testing.T, archive string, drafts bool) func(string) string {
 	t.Helper()
 	dir := project(t, archive)
-	if _, err := Build(Options{Source: dir, Dest: "public", Drafts: drafts}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: dir, Dest: "public", Drafts: drafts}); err != nil {
 		t.Fatalf("build failed:\n%v", err)
 	}
 	return func(name string) string {
@@ -51,7 +52,7 @@ func built(t *testing.T, archive string, drafts bool) func(string) string {
 func buildErr(t *testing.T, archive string) string {
 	t.Helper()
 	dir := project(t, archive)
-	_, err := Build(Options{Source: dir, Dest: "public"})
+	_, err := Build(context.Background(), Options{Source: dir, Dest: "public"})
 	if err == nil {
 		t.Fatal("build succeeded, want an error")
 	}
@@ -412,7 +413,7 @@ title = "Start"
 
 func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	dir := project(t, basic)
-	if _, err := Build(Options{Source: dir, Dest: "public"}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: dir, Dest: "public"}); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, filepath.Join(dir, "public"))
@@ -420,7 +421,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("+++\ntitle = \"kaputt\nweight = 1\n+++\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Build(Options{Source: dir, Dest: "public"})
+	_, err := Build(context.Background(), Options{Source: dir, Dest: "public"})
 	if len(book.Errors(err)) == 0 {
 		t.Fatalf("want input errors, got %v", err)
 	}
@@ -435,7 +436,7 @@ func TestRefuseForeignDestination(t *testing.T) {
 -- public/meine-datei.txt --
 wichtig
 `)
-	_, err := Build(Options{Source: dir, Dest: "public"})
+	_, err := Build(context.Background(), Options{Source: dir, Dest: "public"})
 	if !errors.Is(err, ErrNotOurs) {
 		t.Fatalf("err = %v, want ErrNotOurs", err)
 	}
@@ -448,7 +449,7 @@ wichtig
 -- ausgabe --
 eine Datei
 `)
-	_, err = Build(Options{Source: dir, Dest: "ausgabe"})
+	_, err = Build(context.Background(), Options{Source: dir, Dest: "ausgabe"})
 	if !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), "ist eine Datei") {
 		t.Fatalf("err = %v, want a refusal of a file destination", err)
 	}
@@ -457,7 +458,7 @@ eine Datei
 func TestRebuildReplacesOwnOutput(t *testing.T) {
 	dir := project(t, basic)
 	for range 2 {
-		if _, err := Build(Options{Source: dir, Dest: "public"}); err != nil {
+		if _, err := Build(context.Background(), Options{Source: dir, Dest: "public"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -468,7 +469,7 @@ func TestRebuildReplacesOwnOutput(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "vorgehen.md"), []byte("+++\ntitle = \"Vorgehen\"\n+++\nText.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(Options{Source: dir, Dest: "public"}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: dir, Dest: "public"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "leitlinien", "ethik")); !os.IsNotExist(err) {
@@ -479,10 +480,10 @@ func TestRebuildReplacesOwnOutput(t *testing.T) {
 
 func TestReproducible(t *testing.T) {
 	a, b := project(t, basic), project(t, basic)
-	if _, err := Build(Options{Source: a, Dest: "public"}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: a, Dest: "public"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(Options{Source: b, Dest: "out"}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: b, Dest: "out"}); err != nil {
 		t.Fatal(err)
 	}
 	if sa, sb := snapshot(t, filepath.Join(a, "public")), snapshot(t, filepath.Join(b, "out")); sa != sb {
@@ -518,5 +519,42 @@ func assertNoLeftovers(t *testing.T, dir string) {
 		if strings.HasPrefix(e.Name(), ".public.") {
 			t.Errorf("leftover %s", e.Name())
 		}
+	}
+}
+
+func TestInterruptedBuild(t *testing.T) {
+	dir := project(t, basic)
+	if _, err := Build(context.Background(), Options{Source: dir, Dest: "public"}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, filepath.Join(dir, "public"))
+
+	// A build stopped by a signal keeps the old output and cleans up.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Build(ctx, Options{Source: dir, Dest: "public"}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if snapshot(t, filepath.Join(dir, "public")) != before {
+		t.Error("an interrupted build changed public/")
+	}
+	assertNoLeftovers(t, dir)
+
+	// A build killed outright leaves a marked folder; the next one removes it.
+	stale := filepath.Join(dir, ".public.neu-123")
+	if err := os.MkdirAll(stale, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(stale, Marker), nil, 0o644)
+	foreign := filepath.Join(dir, ".public.neu-fremd")
+	os.MkdirAll(foreign, 0o755)
+	if _, err := Build(context.Background(), Options{Source: dir, Dest: "public"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("the leftover of a killed build is still there")
+	}
+	if _, err := os.Stat(foreign); err != nil {
+		t.Error("a folder without the marker was removed")
 	}
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,7 +18,11 @@ const markerText = "Dieser Ordner wurde von handbuch erzeugt und wird beim näch
 // Write puts files into dest atomically: it writes a fresh folder beside
 // dest and swaps it in only when everything is written. When anything
 // fails, dest stays as it was.
-func Write(dest string, files []site.File) error {
+//
+// A build stopped by a signal (ctx cancelled) removes its new folder; a
+// build killed outright leaves it behind, marked, and the next build
+// removes it.
+func Write(ctx context.Context, dest string, files []site.File) error {
 	dest = filepath.Clean(dest)
 	if err := checkDest(dest); err != nil {
 		return err
@@ -26,19 +31,38 @@ func Write(dest string, files []site.File) error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("der Ordner %s kann nicht angelegt werden: %w", parent, err)
 	}
+	removeLeftovers(dest)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".neu-")
 	if err != nil {
 		return fmt.Errorf("in %s kann nicht geschrieben werden: %w. Prüfen Sie die Schreibrechte", parent, err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return err
+	// The marker comes first, so that a leftover of a killed build is
+	// recognisable as ours.
+	err = os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644)
+	if err == nil {
+		err = os.Chmod(tmp, 0o755)
 	}
-	if err := writeAll(tmp, files); err != nil {
+	if err == nil {
+		err = writeAll(ctx, tmp, files)
+	}
+	if err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
 	return swap(tmp, dest)
+}
+
+// removeLeftovers deletes the new and old folders of builds that were
+// killed before they could clean up. Only folders with the marker go.
+func removeLeftovers(dest string) {
+	for _, kind := range []string{".neu-", ".alt-"} {
+		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+kind+"*"))
+		for _, m := range matches {
+			if _, err := os.Stat(filepath.Join(m, Marker)); err == nil {
+				os.RemoveAll(m)
+			}
+		}
+	}
 }
 
 // checkDest refuses a destination that is a file, or a non-empty folder
@@ -67,9 +91,12 @@ func checkDest(dest string) error {
 	return nil
 }
 
-func writeAll(dir string, files []site.File) error {
+func writeAll(ctx context.Context, dir string, files []site.File) error {
 	made := map[string]bool{}
 	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("abgebrochen, bevor alle Dateien geschrieben waren: %w", err)
+		}
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if d := filepath.Dir(p); !made[d] {
 			if err := os.MkdirAll(d, 0o755); err != nil {
@@ -81,7 +108,7 @@ func writeAll(dir string, files []site.File) error {
 			return fmt.Errorf("%s kann nicht geschrieben werden: %w", p, err)
 		}
 	}
-	return os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644)
+	return nil
 }
 
 // swap moves the new folder into place. The old folder is renamed away
