@@ -237,8 +237,8 @@ func TestBuildPages(t *testing.T) {
 func TestBuildNavMarksOnlyCurrentPage(t *testing.T) {
 	out := built(t, basic, false)
 	pre := out("leitlinien/praeambel/index.html")
-	if n := strings.Count(pre, `aria-current="page"`); n != 2 { // navigation and breadcrumbs
-		t.Errorf("aria-current appears %d times, want 2", n)
+	if n := strings.Count(pre, `aria-current="page"`); n != 3 { // both navigations and the breadcrumbs
+		t.Errorf("aria-current appears %d times, want 3", n)
 	}
 	contains(t, "präambel", pre, `<a href="./" aria-current="page">Präambel</a>`, `<li><a href="../">Leitlinien</a></li>`)
 }
@@ -318,7 +318,7 @@ eigene Datei
 	contains(t, "override", home, "<p>Eigener Kopf von Testträger e. V.</p>")
 	lacks(t, "override", home, `class="kopf-titel"`)
 	contains(t, "asset", out("assets/extra.txt"), "eigene Datei")
-	contains(t, "default kept", out("vorgehen/index.html"), `<nav id="hb-navigation"`)
+	contains(t, "default kept", out("vorgehen/index.html"), `<details class="navigation-klein">`)
 }
 
 func TestBuildThemeColors(t *testing.T) {
