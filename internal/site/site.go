@@ -386,7 +386,6 @@ func (s *site) assets(l *Layouts) ([]File, error) {
 // funcs are the template functions of the layouts.
 var funcs = template.FuncMap{
 	"germanDate": GermanDate,
-	"add":        func(a, b int) int { return a + b },
 	"heading": func(level int, id, text string) template.HTML {
 		level = max(1, min(level, 6))
 		return template.HTML(fmt.Sprintf(`<h%d id="%s">%s</h%d>`, level, template.HTMLEscapeString(id), template.HTMLEscapeString(text), level))
