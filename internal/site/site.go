@@ -14,7 +14,7 @@ import (
 
 // ReservedIDs are the ids the default layouts use. Headings never get
 // them, so a chapter heading "Inhalt" cannot break the skip link.
-var ReservedIDs = []string{"hb-inhalt", "hb-navigation", "hb-toc", "hb-toc-titel", "hb-brotkrumen", "hb-fuss", "hb-seiten", "hb-druck-inhalt"}
+var ReservedIDs = []string{"hb-inhalt", "hb-toc-titel", "hb-fuss", "hb-seiten", "hb-druck-inhalt"}
 
 // File is one output file, its path relative to the output folder.
 type File struct {
