@@ -11,6 +11,7 @@ type Config struct {
 	Contact      string // e-mail address for feedback
 	ReviewMonths int    // review interval of every page, default 24
 	AllowHTML    bool   // render raw HTML in Markdown instead of escaping it
+	TermLinks    string // which occurrences of a glossary term link to it: first (default), all, none
 	Notice       string // a note shown on every page, e.g. that this is a model
 	Colors       Colors
 }
@@ -43,6 +44,8 @@ const (
 	KindHome    Kind = "home"
 	KindSection Kind = "section"
 	KindPage    Kind = "page"
+	// KindGlossary is the generated glossary page.
+	KindGlossary Kind = "glossary"
 )
 
 // Page is one chapter, section or the start page.
@@ -64,6 +67,7 @@ type Page struct {
 	Plain       bool
 	Flyer       bool
 	Audience    string
+	LinkTerms   bool // link glossary terms in this page (front matter link_terms, default true)
 
 	// Body is the Markdown after the front matter; BodyOffset is its byte
 	// offset in Source, so AST positions map back to file:line:col.
@@ -95,7 +99,8 @@ type Handbook struct {
 	Home   *Page
 	// Pages lists every page in reading order: the start page first, then
 	// depth first through the sections.
-	Pages []*Page
+	Pages    []*Page
+	Glossary Glossary
 	// Warnings are problems that do not stop the build.
 	Warnings []*Error
 }

@@ -104,10 +104,54 @@ function findOverflow(width) {
   return { scrollWidth: document.documentElement.scrollWidth, widest: out.sort((a, b) => b.right - a.right).slice(0, 5) };
 }
 
+// Checks the first glossary term button, if the page has one: Enter opens
+// the explanation below the term (in the flow, not on top of other
+// content), Escape closes it and keeps focus on the button, Space opens
+// it again, Tab moves on and closes it. axe runs while it is open.
+async function checkPopup(page, fail) {
+  const button = page.locator('.begriff-knopf').first();
+  if (await button.count() === 0) return { present: false };
+  const state = () => page.evaluate(() => {
+    const b = document.querySelector('.begriff-knopf');
+    const box = document.getElementById(b.getAttribute('aria-controls'));
+    const link = b.previousElementSibling;
+    return {
+      expanded: b.getAttribute('aria-expanded'), focused: document.activeElement === b,
+      visible: !!box && !box.hidden && box.getBoundingClientRect().height > 0,
+      text: box ? box.textContent : null, short: link && link.getAttribute('data-kurz'),
+      position: box ? getComputedStyle(box).position : null, live: box && box.getAttribute('aria-live'),
+      name: b.textContent.trim(),
+    };
+  });
+  const out = { present: true, steps: [] };
+  await button.focus();
+  await page.keyboard.press('Enter');
+  let st = await state();
+  out.steps.push(['Enter', st]);
+  if (st.expanded !== 'true' || !st.visible || st.text !== st.short) fail(`popup: Enter did not open the explanation (${JSON.stringify(st)})`);
+  if (st.position !== 'static' && st.position !== 'relative') fail(`popup: the explanation is positioned ${st.position} and may cover content`);
+  if (st.live !== 'polite') fail('popup: the explanation is not announced (aria-live="polite" missing)');
+  for (const v of await runAxe(page)) fail(`axe with pop-up open: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
+  await button.focus();
+  await page.keyboard.press('Escape');
+  st = await state();
+  out.steps.push(['Escape', st]);
+  if (st.expanded !== 'false' || st.visible || !st.focused) fail(`popup: Escape did not close it with focus kept on the button (${JSON.stringify(st)})`);
+  await page.keyboard.press(' ');
+  st = await state();
+  out.steps.push(['Space', st]);
+  if (st.expanded !== 'true' || !st.visible) fail(`popup: Space did not open it (${JSON.stringify(st)})`);
+  await page.keyboard.press('Tab');
+  st = await state();
+  out.steps.push(['Tab', st]);
+  if (st.expanded !== 'false' || st.visible) fail(`popup: moving the focus away did not close it (${JSON.stringify(st)})`);
+  return out;
+}
+
 // ---- one page ----
 async function checkPath(context, path) {
   const url = new URL(path, base).href;
-  const result = { path, url, failures: [], foreignRequests: [], axe1280: [], axe320: [], keyboard: null, overflow: null };
+  const result = { path, url, failures: [], foreignRequests: [], axe1280: [], axe320: [], keyboard: null, popup: null, overflow: null };
   const fail = (msg) => result.failures.push(msg);
   const page = await context.newPage();
   page.on('request', (req) => {
@@ -148,6 +192,10 @@ async function checkPath(context, path) {
           `(location.hash="${after.hash}"; give the target tabindex="-1")`);
       }
     }
+
+    // f. glossary pop-up: keyboard alone opens and closes it, in place
+    await load();
+    result.popup = await checkPopup(page, fail);
 
     // d. + e. narrow viewport: no horizontal scrolling, axe again
     await page.setViewportSize({ width: 320, height: 800 });

@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -54,7 +55,8 @@ func TestBrowser(t *testing.T) {
 	for _, p := range h.Pages {
 		paths = append(paths, p.URL)
 	}
-	cmd := exec.Command(node, append([]string{"a11y.mjs", srv.URL}, paths...)...)
+	report := filepath.Join(t.TempDir(), "a11y.json")
+	cmd := exec.Command(node, append([]string{"a11y.mjs", "--json", report, srv.URL}, paths...)...)
 	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium)
 	out, err := cmd.CombinedOutput()
 	t.Logf("a11y.mjs on %d pages:\n%s", len(paths), out)
@@ -63,5 +65,32 @@ func TestBrowser(t *testing.T) {
 	}
 	if !regexp.MustCompile(`(?m)^\d+ passed, 0 failed$`).Match(out) {
 		t.Fatal("a11y.mjs did not report its summary")
+	}
+
+	// The glossary pop-up must really have been tried, by keyboard.
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results struct {
+		Results []struct {
+			Path  string
+			Popup *struct {
+				Present bool
+				Steps   [][]any
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &results); err != nil {
+		t.Fatal(err)
+	}
+	tried := 0
+	for _, r := range results.Results {
+		if r.Popup != nil && r.Popup.Present && len(r.Popup.Steps) == 4 {
+			tried++
+		}
+	}
+	if tried < len(h.Pages)/2 {
+		t.Errorf("the glossary pop-up was tried on %d of %d pages; want most pages to have linked terms", tried, len(paths))
 	}
 }

@@ -62,15 +62,33 @@ func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *
 	if err != nil {
 		return nil, nil, err
 	}
-	md := markdown.New(markdown.Options{AllowHTML: h.Config.AllowHTML, ReservedIDs: site.ReservedIDs})
+	md := markdown.New(markdown.Options{
+		AllowHTML:   h.Config.AllowHTML,
+		ReservedIDs: site.ReservedIDs,
+		Glossary:    h.Glossary,
+		TermLinks:   h.Config.TermLinks,
+	})
+	var errs book.ErrorList
 	docs := make([]*markdown.Doc, len(h.Pages))
 	for i, p := range h.Pages {
 		docs[i] = md.Parse(p)
+		errs = append(errs, docs[i].Errors...)
 	}
-	if err := site.Link(docs); err != nil {
+	entries := make([]*markdown.Doc, len(h.Glossary))
+	for i, t := range h.Glossary {
+		entries[i] = md.ParseTerm(t, &book.Page{
+			Kind: book.KindGlossary, File: t.File, URL: markdown.GlossaryURL,
+			Source: t.Source, Body: []byte(t.Text), BodyOffset: t.TextOffset,
+		})
+		errs = append(errs, entries[i].Errors...)
+	}
+	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
-	files, err := site.Render(h, docs, site.NewLayouts(projectLayouts, handbuch.Layouts()))
+	if err := site.Link(append(docs[:len(docs):len(docs)], entries...)); err != nil {
+		return nil, nil, err
+	}
+	files, err := site.Render(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -184,7 +184,8 @@ func TestBuildPages(t *testing.T) {
 		`<a href="./" aria-current="page">Startseite</a>`,
 		`<link rel="stylesheet" href="assets/handbuch.css">`,
 	)
-	lacks(t, "home", home, "Geheim", `class="brotkrumen"`, "<script")
+	lacks(t, "home", home, "Geheim", `class="brotkrumen"`, "<script>")
+	contains(t, "home", home, `<script src="assets/handbuch.js" defer></script>`)
 
 	page := out("vorgehen/index.html")
 	contains(t, "vorgehen", page,

@@ -32,9 +32,13 @@ func Load(fsys fs.FS, opts Options) (*book.Handbook, error) {
 	var errs book.ErrorList
 	h := &book.Handbook{}
 	h.Config = loadConfig(fsys, &errs)
+	h.Glossary = loadGlossary(fsys, &errs)
 	pages := loadContent(fsys, opts, &errs, &h.Warnings)
 	if len(errs) == 0 {
 		assemble(h, pages, &errs)
+	}
+	if len(errs) == 0 && len(h.Glossary) > 0 {
+		addGlossaryPage(h, &errs)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -53,7 +57,7 @@ var DefaultColors = book.Colors{
 }
 
 func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
-	c := book.Config{Language: "de", ReviewMonths: 24, BaseURL: "/", Colors: DefaultColors}
+	c := book.Config{Language: "de", ReviewMonths: 24, BaseURL: "/", TermLinks: "first", Colors: DefaultColors}
 	src, err := fs.ReadFile(fsys, ConfigFile)
 	if err != nil {
 		errs.Addf(book.Pos{File: ConfigFile}, "%s fehlt oder kann nicht gelesen werden. Legen Sie die Datei im Projektordner an oder beginnen Sie ein neues Handbuch mit „handbuch new ORDNER“.", ConfigFile)
@@ -80,6 +84,7 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		str("base_url", &c.BaseURL),
 		str("contact", &c.Contact),
 		str("notice", &c.Notice),
+		str("term_links", &c.TermLinks),
 		{key: "review_months", kind: kInt, set: func(v any, p book.Pos) { c.ReviewMonths = v.(int); pos["review_months"] = p }},
 		{key: "allow_html", kind: kBool, set: func(v any, p book.Pos) { c.AllowHTML = v.(bool) }},
 		{key: "colors", kind: kTable, sub: []field{
@@ -112,6 +117,11 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 	}
 	if u, err := url.Parse(c.BaseURL); err != nil || !strings.HasSuffix(u.Path, "/") || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
 		errs.Addf(at("base_url"), "base_url %q ist keine gültige Adresse. Sie muss mit „/“ enden, zum Beispiel \"https://intranet.example.org/ki-leitlinien/\".", c.BaseURL)
+	}
+	switch c.TermLinks {
+	case "first", "all", "none":
+	default:
+		errs.Addf(at("term_links"), "term_links %q ist unbekannt. Erlaubt sind: first (nur das erste Vorkommen je Seite verlinken), all, none.", c.TermLinks)
 	}
 	checkColors(c.Colors, at, errs)
 	return c
@@ -194,7 +204,7 @@ func parsePage(file string, src []byte, errs *book.ErrorList) *book.Page {
 	if !checkText(file, src, errs) {
 		return nil
 	}
-	pg := &book.Page{File: file, Source: src}
+	pg := &book.Page{File: file, Source: src, LinkTerms: true}
 	items, err := pageparser.ParseBytes(src, pageparser.Config{NoSummaryDivider: true})
 	if err != nil {
 		errs.Addf(book.Pos{File: file, Line: 1, Col: 1}, "kann nicht gelesen werden: %v", err)
@@ -209,7 +219,7 @@ func parsePage(file string, src []byte, errs *book.ErrorList) *book.Page {
 		}
 		switch {
 		case it.IsError() && fm != nil:
-			errs.Addf(book.PosAt(file, src, open), "fehlerhafter Shortcode: %s. Diese Version von handbuch kennt noch keine Shortcodes; entfernen Sie {{< … >}}.", germanLexer(it.Err))
+			errs.Addf(book.PosAt(file, src, open), "fehlerhafter Shortcode: %s. Ein Shortcode sieht so aus: {{< begriff \"Einwilligung\" >}}.", germanLexer(it.Err))
 			return nil
 		case it.IsError():
 			// Before the front matter the lexer fails only on front
@@ -258,12 +268,51 @@ func germanLexer(err error) string {
 	}
 }
 
-// checkShortcodes reports shortcodes: none is available yet, and an
+// shortcodes are the shortcodes this version knows, with the number of
+// positional arguments they take.
+var shortcodes = map[string][2]int{
+	"begriff": {1, 2},
+}
+
+// checkShortcodes reports unknown shortcodes and wrong arguments; an
 // unexpanded {{< … >}} must never reach a reader.
 func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Error {
-	for _, it := range items {
-		if it.IsShortcodeName() || it.IsInlineShortcodeName() {
-			return book.Errorf(book.PosAt(file, src, it.Pos()), "unbekannter Shortcode %q. Diese Version von handbuch kennt noch keine Shortcodes; entfernen Sie {{< … >}}.", it.ValStr(src))
+	const allowed = `erlaubt ist {{< begriff "Name" >}} oder {{< begriff "Name" "angezeigter Text" >}}`
+	for i, it := range items {
+		if !it.IsLeftShortcodeDelim() {
+			continue
+		}
+		pos := book.PosAt(file, src, it.Pos())
+		if it.IsShortcodeMarkupDelimiter() {
+			return book.Errorf(pos, "schreiben Sie Shortcodes mit {{< … >}}, nicht mit {{%% … %%}}: %s.", allowed)
+		}
+		rest := items[i+1:]
+		if len(rest) > 0 && rest[0].IsShortcodeClose() {
+			return book.Errorf(pos, "ein schließender Shortcode {{< /… >}} ist hier nicht nötig: %s.", allowed)
+		}
+		if len(rest) == 0 || !(rest[0].IsShortcodeName() || rest[0].IsInlineShortcodeName()) {
+			continue // the lexer reports broken shortcodes itself
+		}
+		name := rest[0].ValStr(src)
+		n, ok := shortcodes[name]
+		if !ok || rest[0].IsInlineShortcodeName() {
+			if s := suggest(name, []string{"begriff"}); s != "" {
+				return book.Errorf(pos, "unbekannter Shortcode %q, meinten Sie %q? Es gilt: %s.", name, s, allowed)
+			}
+			return book.Errorf(pos, "unbekannter Shortcode %q: %s.", name, allowed)
+		}
+		args := 0
+		for j := 1; j < len(rest) && !rest[j].IsRightShortcodeDelim(); j++ {
+			if !rest[j].IsShortcodeParam() {
+				continue
+			}
+			if j+1 < len(rest) && rest[j+1].IsShortcodeParamVal() {
+				return book.Errorf(pos, "der Shortcode %q kennt keine benannten Argumente: %s.", name, allowed)
+			}
+			args++
+		}
+		if args < n[0] || args > n[1] {
+			return book.Errorf(pos, "der Shortcode %q braucht 1 oder 2 Argumente in Anführungszeichen, hier sind es %d: %s.", name, args, allowed)
 		}
 	}
 	return nil
@@ -291,6 +340,7 @@ func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
 		str("owner", &pg.Owner),
 		boolean("plain", &pg.Plain),
 		boolean("flyer", &pg.Flyer),
+		boolean("link_terms", &pg.LinkTerms),
 		{key: "audience", kind: kString, set: func(v any, p book.Pos) { pg.Audience = v.(string); audiencePos = p }},
 	}, errs)
 	if !ok {
@@ -376,6 +426,28 @@ func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
 		}
 	}
 	walk(h.Home)
+}
+
+// addGlossaryPage puts the glossary page at the end of the start page's
+// children, so it appears last in the navigation.
+func addGlossaryPage(h *book.Handbook, errs *book.ErrorList) {
+	for _, p := range h.Pages {
+		if p.URL == book.GlossaryURL {
+			errs.Addf(book.Pos{File: p.File, Line: 1, Col: 1}, "die Adresse %s gehört dem Glossar. Benennen Sie die Datei um.", book.GlossaryURL)
+			return
+		}
+	}
+	g := &book.Page{
+		Kind:        book.KindGlossary,
+		File:        "glossary",
+		URL:         book.GlossaryURL,
+		Title:       "Glossar",
+		Description: "Die wichtigen Wörter aus dem Handbuch, in Einfacher Sprache erklärt.",
+		Plain:       true,
+		Parent:      h.Home,
+	}
+	h.Home.Children = append(h.Home.Children, g)
+	h.Pages = append(h.Pages, g)
 }
 
 // pageURL maps content/a/b.md to /a/b/ and content/a/_index.md to /a/,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -167,9 +168,24 @@ func convert(v any, k kind) (any, bool) {
 	return nil, false
 }
 
-// keyPos finds where a key is written. BurntSushi/toml keeps no key
-// positions, so the text is scanned line by line, tracking [tables].
+// keyPos finds where a key is written.
 func (d tomlDoc) keyPos(path []string) book.Pos {
+	return d.pos(d.keyOffset(path))
+}
+
+// valuePos finds where the string value v of key is written, for
+// messages about one element of a list.
+func (d tomlDoc) valuePos(key, v string) book.Pos {
+	off := d.keyOffset(strings.Split(key, "."))
+	if i := strings.Index(d.text[off:], strconv.Quote(v)); i >= 0 {
+		return d.pos(off + i)
+	}
+	return d.pos(off)
+}
+
+// keyOffset finds where a key is written. BurntSushi/toml keeps no key
+// positions, so the text is scanned line by line, tracking [tables].
+func (d tomlDoc) keyOffset(path []string) int {
 	want := strings.Join(path, ".")
 	table := ""
 	off := 0
@@ -184,7 +200,7 @@ func (d tomlDoc) keyPos(path []string) book.Pos {
 			}
 			table = normKey(name)
 			if table == want {
-				return d.pos(off + indent)
+				return off + indent
 			}
 		case trimmed != "" && !strings.HasPrefix(trimmed, "#"):
 			if eq := strings.Index(trimmed, "="); eq > 0 {
@@ -193,13 +209,13 @@ func (d tomlDoc) keyPos(path []string) book.Pos {
 					key = table + "." + key
 				}
 				if key == want || strings.HasPrefix(key, want+".") {
-					return d.pos(off + indent)
+					return off + indent
 				}
 			}
 		}
 		off += len(line)
 	}
-	return d.pos(0)
+	return 0
 }
 
 func normKey(s string) string {

@@ -25,12 +25,18 @@ type Options struct {
 	AllowHTML bool
 	// ReservedIDs are ids the layouts use; headings get another id.
 	ReservedIDs []string
+	// Glossary is linked into running text.
+	Glossary book.Glossary
+	// TermLinks says which occurrences of a term link to its entry:
+	// "first" (per page, the default), "all" or "none".
+	TermLinks string
 }
 
 // Markdown parses and renders Markdown. It is safe for concurrent use.
 type Markdown struct {
-	md   goldmark.Markdown
-	opts Options
+	md      goldmark.Markdown
+	opts    Options
+	matcher *Matcher
 }
 
 // fnPrefixAttr is set on a Document to give its footnote ids a prefix
@@ -39,6 +45,10 @@ var fnPrefixAttr = []byte("data-hb-fnprefix")
 
 // New returns the handbook's Markdown setup.
 func New(opts Options) *Markdown {
+	if opts.TermLinks == "" {
+		opts.TermLinks = "first"
+	}
+	matcher := NewMatcher(opts.Glossary)
 	htmlOpts := []renderer.Option{}
 	if opts.AllowHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
@@ -75,13 +85,17 @@ func New(opts Options) *Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithHeadingAttribute(),
-			parser.WithASTTransformers(util.Prioritized(captionTransformer{}, 500)),
+			parser.WithASTTransformers(
+				util.Prioritized(captionTransformer{}, 500),
+				util.Prioritized(termLinker{matcher}, 600),
+			),
+			parser.WithInlineParsers(util.Prioritized(shortcodeParser{matcher}, 50)),
 		),
 		goldmark.WithRendererOptions(append(htmlOpts,
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{allowHTML: opts.AllowHTML}, 100)),
 		)...),
 	)
-	return &Markdown{md: md, opts: opts}
+	return &Markdown{md: md, opts: opts, matcher: matcher}
 }
 
 // Heading is a heading of a page, for its table of contents.
@@ -99,8 +113,11 @@ type Link struct {
 	Image bool
 	// Target is set by the link stage for links inside the handbook: the
 	// site-absolute URL of the target page, with its #fragment if any.
+	// Glossary links have it from the start.
 	Target string
-	node   ast.Node
+	// Term is the glossary term of a term link.
+	Term *book.Term
+	node ast.Node
 }
 
 // Doc is one parsed page.
@@ -108,16 +125,41 @@ type Doc struct {
 	Page     *book.Page
 	Headings []Heading
 	Links    []Link
-	root     ast.Node
-	md       *Markdown
+	// Terms are the glossary terms the page uses, in order of their first
+	// occurrence, linked or not.
+	Terms []*book.Term
+	// Errors are problems found while parsing, such as a begriff
+	// shortcode naming no term.
+	Errors []*book.Error
+	root   ast.Node
+	md     *Markdown
 }
 
 // Parse parses the body of page p.
 func (m *Markdown) Parse(p *book.Page) *Doc {
+	mode := m.opts.TermLinks
+	if !p.LinkTerms {
+		mode = "none"
+	}
+	return m.parse(p, &termState{mode: mode})
+}
+
+// ParseTerm parses the explanation of a glossary term; p carries its
+// text and position. Other terms are linked, the term itself is not.
+func (m *Markdown) ParseTerm(t *book.Term, p *book.Page) *Doc {
+	return m.parse(p, &termState{mode: m.opts.TermLinks, own: t})
+}
+
+func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
+	st.linked, st.usedSet = map[*book.Term]bool{}, map[*book.Term]bool{}
 	ids := newIDs(m.opts.ReservedIDs)
 	ctx := parser.NewContext(parser.WithIDs(ids))
+	ctx.Set(termStateKey, st)
 	root := m.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
-	d := &Doc{Page: p, root: root, md: m}
+	d := &Doc{Page: p, root: root, md: m, Terms: st.used}
+	for _, e := range st.errors {
+		d.Errors = append(d.Errors, &book.Error{Pos: p.BodyPos(e.offset), Msg: e.msg})
+	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -127,6 +169,8 @@ func (m *Markdown) Parse(p *book.Page) *Doc {
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: PlainText(n, p.Body)})
+		case *TermLink:
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), node: n, Term: n.Term, Target: string(n.Destination)})
 		case *ast.Link:
 			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), node: n})
 		case *ast.Image:
@@ -168,6 +212,8 @@ func (d *Doc) IDs() []string {
 // SetDest changes where link l points.
 func (l Link) SetDest(dest string) {
 	switch n := l.node.(type) {
+	case *TermLink:
+		n.Destination = []byte(dest)
 	case *ast.Link:
 		n.Destination = []byte(dest)
 	case *ast.Image:

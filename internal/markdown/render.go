@@ -21,6 +21,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(extast.KindTable, r.table)
 	reg.Register(extast.KindTableCell, r.cell)
 	reg.Register(KindCaption, r.caption)
+	reg.Register(KindTermLink, r.termLink)
 	if !r.allowHTML {
 		reg.Register(ast.KindRawHTML, r.rawHTML)
 		reg.Register(ast.KindHTMLBlock, r.htmlBlock)

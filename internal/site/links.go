@@ -32,6 +32,9 @@ func Link(docs []*markdown.Doc) error {
 	for _, d := range docs {
 		for i := range d.Links {
 			l := &d.Links[i]
+			if l.Term != nil {
+				continue // glossary links know their target
+			}
 			if l.Image {
 				errs.Addf(l.Pos, "Bilder werden in dieser Version noch nicht unterstützt: %q. Entfernen Sie das Bild oder beschreiben Sie es im Text.", l.Dest)
 				continue

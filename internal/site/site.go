@@ -22,14 +22,22 @@ type File struct {
 	Data []byte
 }
 
-// Render renders every page, the print view, the 404 page and the assets.
-// The docs must be linked (see Link) and in the order of h.Pages.
-func Render(h *book.Handbook, docs []*markdown.Doc, layouts *Layouts) ([]File, error) {
-	tpls, err := layouts.templates("home.html", "section.html", "page.html", "print.html", "404.html")
+// Render renders every page, the glossary, the print view, the 404 page
+// and the assets. The docs must be linked (see Link) and in the order of
+// h.Pages; entries holds the explanation of every glossary term, in the
+// order of h.Glossary.
+func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) ([]File, error) {
+	tpls, err := layouts.templates("home.html", "section.html", "page.html", "glossary.html", "print.html", "404.html")
 	if err != nil {
 		return nil, err
 	}
 	s := newSite(h)
+	s.usedIn = map[*book.Term][]*book.Page{}
+	for _, d := range docs {
+		for _, t := range d.Terms {
+			s.usedIn[t] = append(s.usedIn[t], d.Page)
+		}
+	}
 	var files []File
 	exec := func(name, out string, data *PageData) error {
 		var buf bytes.Buffer
@@ -53,6 +61,7 @@ func Render(h *book.Handbook, docs []*markdown.Doc, layouts *Layouts) ([]File, e
 		}
 		data := s.pageData(p, template.HTML(html))
 		data.TOC = toc(d.Headings)
+		data.Terms = s.termList(d.Terms, p.URL)
 		if i > 0 {
 			data.Prev = s.crumb(docs[i-1].Page, p.URL)
 		}
@@ -68,13 +77,18 @@ func Render(h *book.Handbook, docs []*markdown.Doc, layouts *Layouts) ([]File, e
 			for _, c := range p.Children {
 				data.Children = append(data.Children, s.crumb(c, p.URL))
 			}
+		case book.KindGlossary:
+			layout = "glossary.html"
+			if data.Glossary, err = s.glossary(entries, 2, ""); err != nil {
+				return nil, err
+			}
 		}
 		if err := exec(layout, strings.TrimPrefix(p.URL, "/")+"index.html", data); err != nil {
 			return nil, err
 		}
 	}
 
-	print, err := s.printData(docs)
+	print, err := s.printData(docs, entries)
 	if err != nil {
 		return nil, err
 	}
@@ -99,6 +113,7 @@ func Render(h *book.Handbook, docs []*markdown.Doc, layouts *Layouts) ([]File, e
 // site holds what every page shares.
 type site struct {
 	h        *book.Handbook
+	usedIn   map[*book.Term][]*book.Page
 	titles   map[*book.Page]string
 	basePath string // path of base_url, e.g. /ki-leitlinien/
 }
@@ -139,7 +154,9 @@ type PageData struct {
 	Crumbs   []Crumb
 	Prev     *Crumb
 	Next     *Crumb
-	Children []*Crumb // sections: the pages in them
+	Children []*Crumb      // sections: the pages in them
+	Terms    []TermShort   // glossary terms used on the page
+	Glossary *GlossaryData // the glossary page only
 	Footer   Footer
 	Sections []PrintSection // print view only
 
@@ -199,11 +216,54 @@ type Footer struct {
 
 // PrintSection is one page inside the print view.
 type PrintSection struct {
+	ID       string
+	Level    int // of the page title; 0 for the start page, which has none
+	SubLevel int // of headings below the title
+	Title    string
+	Content  template.HTML
+	Footer   Footer
+	Terms    []TermShort
+	Glossary *GlossaryData
+}
+
+// TermShort is a term with its short explanation.
+type TermShort struct {
+	Term  string
+	Short string
+	Href  string
+}
+
+// GlossaryData is the glossary page: a letter index and the entries
+// grouped by letter.
+type GlossaryData struct {
+	Level   int // heading level of the letters; entries are one below
+	Letters []Letter
+	Groups  []*LetterGroup
+}
+
+// Letter is one letter of the index; ID is empty when no term starts
+// with it.
+type Letter struct {
+	Letter string
+	ID     string
+}
+
+// LetterGroup holds the entries of one letter.
+type LetterGroup struct {
+	Letter  string
 	ID      string
-	Level   int
-	Title   string
-	Content template.HTML
-	Footer  Footer
+	Entries []*Entry
+}
+
+// Entry is one glossary entry.
+type Entry struct {
+	ID      string
+	Title   string // term, with its abbreviation
+	Short   string
+	Text    template.HTML
+	Example string
+	SeeAlso []*Crumb
+	UsedIn  []*Crumb
 }
 
 func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
@@ -321,7 +381,7 @@ func germanList(items []string) string {
 // printData renders the single-page print view: every page once, ids
 // prefixed with the page's anchor, headings moved below the page title,
 // links to other pages turned into links to their section.
-func (s *site) printData(docs []*markdown.Doc) (*PageData, error) {
+func (s *site) printData(docs, entries []*markdown.Doc) (*PageData, error) {
 	p := &book.Page{Title: "Druckansicht", URL: "/druck/"}
 	d := s.pageData(p, "")
 	d.Title = "Druckansicht – " + s.h.Config.Title
@@ -337,23 +397,110 @@ func (s *site) printData(docs []*markdown.Doc) (*PageData, error) {
 		if pg.Kind == book.KindHome {
 			level, shift = 0, 0
 		}
-		doc.Rebase(a+"--", shift, func(l markdown.Link) string {
-			if l.Target == "" {
-				return l.Dest
-			}
-			target, frag, _ := strings.Cut(l.Target, "#")
-			if frag != "" {
-				return "#" + anchors[target] + "--" + frag
-			}
-			return "#" + anchors[target]
-		})
+		doc.Rebase(a+"--", shift, func(l markdown.Link) string { return printLink(anchors, l) })
 		html, err := doc.Render()
 		if err != nil {
 			return nil, err
 		}
-		d.Sections = append(d.Sections, PrintSection{ID: a, Level: level, Title: pg.Title, Content: template.HTML(html), Footer: s.footer(pg)})
+		sec := PrintSection{ID: a, Level: level, SubLevel: max(level, 1) + 1, Title: pg.Title, Content: template.HTML(html), Footer: s.footer(pg)}
+		for _, t := range doc.Terms {
+			sec.Terms = append(sec.Terms, TermShort{Term: t.Term, Short: t.Short, Href: "#" + anchors[markdown.GlossaryURL] + "--" + t.ID()})
+		}
+		if pg.Kind == book.KindGlossary {
+			for i, e := range entries {
+				e.Rebase(a+"--"+s.h.Glossary[i].ID()+"--", level, func(l markdown.Link) string { return printLink(anchors, l) })
+			}
+			if sec.Glossary, err = s.glossary(entries, level+1, a+"--"); err != nil {
+				return nil, err
+			}
+		}
+		d.Sections = append(d.Sections, sec)
 	}
 	return d, nil
+}
+
+// printLink is where a link points inside the print view: to the section
+// of its target page, else (a page not in the print view) to the page.
+func printLink(anchors map[string]string, l markdown.Link) string {
+	if l.Target == "" {
+		return l.Dest
+	}
+	target, frag, _ := strings.Cut(l.Target, "#")
+	a, ok := anchors[target]
+	switch {
+	case !ok:
+		return relURL("/druck/", l.Target)
+	case frag != "":
+		return "#" + a + "--" + frag
+	}
+	return "#" + a
+}
+
+// termList lists the terms a page uses, linked to their entries.
+func (s *site) termList(terms []*book.Term, from string) []TermShort {
+	var out []TermShort
+	for _, t := range terms {
+		out = append(out, TermShort{Term: t.Term, Short: t.Short, Href: relURL(from, markdown.GlossaryURL+"#"+t.ID())})
+	}
+	return out
+}
+
+// glossary renders the entries for the glossary page (prefix "") or the
+// print view (prefix: the glossary's anchor there). Their texts must be
+// rendered with links relative to the glossary page or rebased for print.
+func (s *site) glossary(entries []*markdown.Doc, level int, prefix string) (*GlossaryData, error) {
+	g := &GlossaryData{Level: level}
+	var group *LetterGroup
+	for i, t := range s.h.Glossary {
+		d := entries[i]
+		if prefix == "" {
+			for _, l := range d.Links {
+				if l.Target != "" {
+					l.SetDest(relURL(markdown.GlossaryURL, l.Target))
+				}
+			}
+		}
+		html, err := d.Render()
+		if err != nil {
+			return nil, err
+		}
+		letter := strings.ToUpper(book.SortKey(t.Term)[:1])
+		if letter < "A" || letter > "Z" {
+			letter = "#"
+		}
+		if group == nil || group.Letter != letter {
+			group = &LetterGroup{Letter: letter, ID: prefix + "buchstabe-" + strings.ToLower(letter)}
+			if letter == "#" {
+				group.ID = prefix + "buchstabe-andere"
+			}
+			g.Groups = append(g.Groups, group)
+		}
+		e := &Entry{ID: prefix + t.ID(), Title: t.Term, Short: t.Short, Text: template.HTML(html), Example: t.Example}
+		if t.Abbr != "" && t.Abbr != t.Term {
+			e.Title += " (" + t.Abbr + ")"
+		}
+		for _, o := range t.SeeAlso {
+			e.SeeAlso = append(e.SeeAlso, &Crumb{Title: o.Term, Href: "#" + prefix + o.ID()})
+		}
+		for _, p := range s.usedIn[t] {
+			c := s.crumb(p, markdown.GlossaryURL)
+			if prefix != "" {
+				c.Href = "#" + anchor(p.URL)
+			}
+			e.UsedIn = append(e.UsedIn, c)
+		}
+		group.Entries = append(group.Entries, e)
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		l := Letter{Letter: string(c)}
+		for _, gr := range g.Groups {
+			if gr.Letter == l.Letter {
+				l.ID = gr.ID
+			}
+		}
+		g.Letters = append(g.Letters, l)
+	}
+	return g, nil
 }
 
 // anchor is the id of a page inside the print view.
@@ -386,8 +533,14 @@ func (s *site) assets(l *Layouts) ([]File, error) {
 // funcs are the template functions of the layouts.
 var funcs = template.FuncMap{
 	"germanDate": GermanDate,
+	"inc":        func(i int) int { return i + 1 },
+	// heading writes a heading whose level is only known at run time.
 	"heading": func(level int, id, text string) template.HTML {
 		level = max(1, min(level, 6))
-		return template.HTML(fmt.Sprintf(`<h%d id="%s">%s</h%d>`, level, template.HTMLEscapeString(id), template.HTMLEscapeString(text), level))
+		attr := ""
+		if id != "" {
+			attr = fmt.Sprintf(` id="%s"`, template.HTMLEscapeString(id))
+		}
+		return template.HTML(fmt.Sprintf(`<h%d%s>%s</h%d>`, level, attr, template.HTMLEscapeString(text), level))
 	},
 }

@@ -1,0 +1,157 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/handbuch/handbuch/internal/book"
+)
+
+// maxShortWords is the longest a term's short explanation may be.
+const maxShortWords = 15
+
+// loadGlossary reads glossary/*.toml. A project without the folder has
+// no glossary.
+func loadGlossary(fsys fs.FS, errs *book.ErrorList) book.Glossary {
+	entries, err := fs.ReadDir(fsys, "glossary")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		errs.Addf(book.Pos{File: "glossary"}, "kann nicht gelesen werden: %v", err)
+		return nil
+	}
+	type pending struct {
+		term    *book.Term
+		doc     tomlDoc
+		seeAlso []string
+	}
+	var all []pending
+	for _, e := range entries {
+		name := e.Name()
+		file := "glossary/" + name
+		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || e.IsDir() {
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			errs.Addf(book.Pos{File: file}, "ist eine symbolische Verknüpfung. handbuch liest nur echte Dateien im Projektordner; kopieren Sie die Datei hierher.")
+			continue
+		}
+		if path.Ext(name) != ".toml" {
+			errs.Addf(book.Pos{File: file}, "gehört nicht in glossary/: dort steht ein Begriff pro Datei mit der Endung .toml.")
+			continue
+		}
+		src, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			errs.Addf(book.Pos{File: file}, "kann nicht gelesen werden: %v", err)
+			continue
+		}
+		if !checkText(file, src, errs) {
+			continue
+		}
+		t := &book.Term{Name: strings.TrimSuffix(name, ".toml"), File: file}
+		d := tomlDoc{file: file, src: src, text: strings.TrimPrefix(string(src), "\ufeff")}
+		d.off = len(src) - len(d.text)
+		var seeAlso []string
+		str := func(key string, dst *string) field {
+			return field{key: key, kind: kString, set: func(v any, _ book.Pos) { *dst = strings.TrimSpace(v.(string)) }}
+		}
+		ok := d.decode([]field{
+			{key: "term", kind: kString, set: func(v any, p book.Pos) { t.Term = strings.TrimSpace(v.(string)); t.Pos = p }},
+			str("abbr", &t.Abbr),
+			{key: "forms", kind: kStrings, set: func(v any, _ book.Pos) { t.Forms = v.([]string) }},
+			str("short", &t.Short),
+			str("text", &t.Text),
+			str("example", &t.Example),
+			{key: "see_also", kind: kStrings, set: func(v any, _ book.Pos) { seeAlso = v.([]string) }},
+		}, errs)
+		if !ok {
+			continue
+		}
+		t.Source = src
+		t.TextOffset = d.off + d.keyOffset([]string{"text"})
+		if i := strings.IndexAny(string(src[t.TextOffset:]), `"'`); i >= 0 {
+			t.TextOffset += i + 1
+			for t.TextOffset < len(src) && (src[t.TextOffset] == '"' || src[t.TextOffset] == '\'') {
+				t.TextOffset++ // a multi-line string opens with three quotes
+			}
+			if t.TextOffset < len(src) && src[t.TextOffset] == '\n' {
+				t.TextOffset++ // and TOML drops the newline right after them
+			}
+		}
+		start := book.Pos{File: file, Line: 1, Col: 1}
+		if t.Term == "" {
+			errs.Addf(start, `term fehlt: tragen Sie den Begriff ein, zum Beispiel term = "Einwilligung".`)
+			continue
+		}
+		switch n := len(strings.Fields(t.Short)); {
+		case n == 0:
+			errs.Addf(t.Pos, "short fehlt: erklären Sie %q in einem einfachen Satz mit höchstens %d Wörtern. Er erscheint im Aufklapp-Text und auf Flyern.", t.Term, maxShortWords)
+		case n > maxShortWords:
+			errs.Addf(d.keyPos([]string{"short"}), "short hat %d Wörter, erlaubt sind höchstens %d. Kürzen Sie den Satz; die ausführliche Erklärung gehört in text.", n, maxShortWords)
+		}
+		all = append(all, pending{term: t, doc: d, seeAlso: seeAlso})
+	}
+
+	byName := map[string]*book.Term{}
+	for _, p := range all {
+		byName[p.term.Name] = p.term
+	}
+	// Every word may lead to one entry only: term and forms compared
+	// without case, abbreviations exactly and without case.
+	claimed := map[string]*book.Term{}
+	claim := func(p pending, word string, pos book.Pos) {
+		key := book.FoldTerm(word)
+		if key == "" {
+			return
+		}
+		if other, ok := claimed[key]; ok && other != p.term {
+			errs.Addf(pos, "%q gehört schon zum Begriff %q in %s. Ein Wort darf nur zu einem Begriff führen: streichen Sie es in einer der beiden Dateien.", word, other.Term, other.File)
+			return
+		}
+		claimed[key] = p.term
+	}
+	var out book.Glossary
+	for _, p := range all {
+		t := p.term
+		claim(p, t.Term, t.Pos)
+		if t.Abbr != "" {
+			claim(p, t.Abbr, p.doc.keyPos([]string{"abbr"}))
+		}
+		for _, f := range t.Forms {
+			claim(p, f, p.doc.valuePos("forms", f))
+		}
+		for _, s := range p.seeAlso {
+			target, ok := byName[strings.TrimSuffix(s, ".toml")]
+			if !ok || target == t {
+				msg := "see_also: den Begriff %q gibt es nicht. Schreiben Sie den Dateinamen ohne .toml"
+				if t.Name == s {
+					msg = "see_also: %q verweist auf sich selbst"
+				}
+				names := make([]string, 0, len(byName))
+				for n := range byName {
+					names = append(names, n)
+				}
+				sort.Strings(names)
+				if sug := suggest(s, names); sug != "" && sug != t.Name {
+					msg += ", meinten Sie " + `"` + sug + `"?`
+				}
+				errs.Addf(p.doc.valuePos("see_also", s), msg+".", s)
+				continue
+			}
+			t.SeeAlso = append(t.SeeAlso, target)
+		}
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := book.SortKey(out[i].Term), book.SortKey(out[j].Term)
+		if a != b {
+			return a < b
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}

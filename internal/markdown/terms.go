@@ -1,0 +1,421 @@
+package markdown
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/handbuch/handbuch/internal/book"
+)
+
+// GlossaryURL is where the glossary page lives; term links point there.
+const GlossaryURL = book.GlossaryURL
+
+// Matcher finds glossary terms in running text. It is a trie over words:
+// at every word of a text it follows the trie as far as the text allows
+// and keeps the longest term found, so the cost per word depends on the
+// length of the longest term in words, never on the number of terms.
+type Matcher struct {
+	root   *trieNode
+	abbrs  map[string]*book.Term // exact case
+	byName map[string]*book.Term
+	// words maps one folded word (a term or form without spaces) to its
+	// term, for parts of hyphenated compounds.
+	words map[string]*book.Term
+}
+
+type trieNode struct {
+	next map[string]*trieNode
+	term *book.Term
+}
+
+// NewMatcher builds the matcher for a glossary.
+func NewMatcher(g book.Glossary) *Matcher {
+	m := &Matcher{root: &trieNode{}, abbrs: map[string]*book.Term{}, byName: map[string]*book.Term{}, words: map[string]*book.Term{}}
+	for _, t := range g {
+		m.byName[t.Name] = t
+		if t.Abbr != "" {
+			m.abbrs[t.Abbr] = t
+		}
+		for _, s := range append([]string{t.Term}, t.Forms...) {
+			words := strings.Fields(book.FoldTerm(s))
+			if len(words) == 0 {
+				continue
+			}
+			n := m.root
+			for _, w := range words {
+				if n.next == nil {
+					n.next = map[string]*trieNode{}
+				}
+				c := n.next[w]
+				if c == nil {
+					c = &trieNode{}
+					n.next[w] = c
+				}
+				n = c
+			}
+			n.term = t
+			if len(words) == 1 {
+				m.words[words[0]] = t
+			}
+		}
+	}
+	return m
+}
+
+// Term returns the term with the given file name, or nil.
+func (m *Matcher) Term(name string) *book.Term { return m.byName[name] }
+
+// token is a word in a text: letters and digits, with inner hyphens
+// (compounds) and gender suffixes (Klient:innen) kept inside the word.
+type token struct {
+	start, end int
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// tokenize splits s into words.
+func tokenize(s string) []token {
+	var out []token
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		i += n
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			// A hyphen, colon, star or underscore joins two word parts
+			// (KI-Systeme, Klient:innen, Mitarbeiter*innen).
+			if r == '-' || r == ':' || r == '*' || r == '_' || r == '\u2011' {
+				if next, _ := utf8.DecodeRuneInString(s[i+n:]); i+n < len(s) && isWordRune(next) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, token{start, i})
+	}
+	return out
+}
+
+// match is a term found in a text, from byte start to end.
+type match struct {
+	start, end int
+	term       *book.Term
+}
+
+// find returns the terms in s, longest match first at every word, left
+// to right, without overlaps.
+func (m *Matcher) find(s string) []match {
+	toks := tokenize(s)
+	var out []match
+	for i := 0; i < len(toks); {
+		best, bestEnd := (*book.Term)(nil), i
+		// Whole words and word sequences, through the trie.
+		n := m.root
+		for j := i; j < len(toks); j++ {
+			if j > i && strings.TrimSpace(s[toks[j-1].end:toks[j].start]) != "" {
+				break // only spaces may stand between the words of a term
+			}
+			n = n.next[strings.ToLower(s[toks[j].start:toks[j].end])]
+			if n == nil {
+				break
+			}
+			if n.term != nil {
+				best, bestEnd = n.term, j+1
+			}
+		}
+		word := s[toks[i].start:toks[i].end]
+		if best == nil {
+			best = m.abbrs[word]
+			bestEnd = i + 1
+		}
+		if best == nil && strings.ContainsRune(word, '-') {
+			best = m.compound(word)
+			bestEnd = i + 1
+		}
+		if best != nil {
+			out = append(out, match{toks[i].start, toks[bestEnd-1].end, best})
+			i = bestEnd
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// compound finds the term inside a hyphenated word, preferring the
+// longest run of parts: "EU-KI-Verordnung" → KI-Verordnung, not KI.
+func (m *Matcher) compound(word string) *book.Term {
+	parts := strings.Split(word, "-")
+	var best *book.Term
+	bestLen := 0
+	for i := range parts {
+		for j := i + 1; j <= len(parts); j++ {
+			if j-i == len(parts) {
+				continue // the whole word did not match already
+			}
+			sub := strings.Join(parts[i:j], "-")
+			if len(sub) <= bestLen {
+				continue
+			}
+			t := m.abbrs[sub]
+			if t == nil {
+				t = m.words[strings.ToLower(sub)]
+			}
+			if t != nil {
+				best, bestLen = t, len(sub)
+			}
+		}
+	}
+	return best
+}
+
+// termState is what the linker knows about the page it works on.
+type termState struct {
+	mode    string     // first, all, none
+	own     *book.Term // the entry being rendered: never linked to itself
+	linked  map[*book.Term]bool
+	used    []*book.Term
+	usedSet map[*book.Term]bool
+	errors  []shortcodeError
+}
+
+type shortcodeError struct {
+	offset int
+	msg    string
+}
+
+func (s *termState) use(t *book.Term) {
+	if !s.usedSet[t] {
+		s.usedSet[t] = true
+		s.used = append(s.used, t)
+	}
+}
+
+var termStateKey = parser.NewContextKey()
+
+// termLinker is the ASTTransformer that links glossary terms in running
+// text: never in headings, links, code, raw HTML or table captions.
+type termLinker struct{ m *Matcher }
+
+func (l termLinker) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(termStateKey).(*termState)
+	if st == nil || l.m == nil {
+		return
+	}
+	src := reader.Source()
+	var runs [][]*ast.Text
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		var run []*ast.Text
+		flush := func() {
+			if len(run) > 0 {
+				runs = append(runs, run)
+				run = nil
+			}
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				run = append(run, c)
+				continue
+			case *ast.Heading, *ast.Link, *ast.Image, *ast.AutoLink, *ast.CodeSpan, *ast.CodeBlock,
+				*ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *Caption, *TermLink:
+				flush()
+			default:
+				flush() // keep the runs in reading order
+				walk(c)
+			}
+		}
+		flush()
+	}
+	walk(doc)
+	for _, run := range runs {
+		l.linkRun(run, src, st)
+	}
+}
+
+// linkRun finds terms in a run of adjacent text nodes, as one string, and
+// wraps each linked occurrence in a TermLink.
+func (l termLinker) linkRun(run []*ast.Text, src []byte, st *termState) {
+	var b strings.Builder
+	starts := make([]int, len(run))
+	for i, t := range run {
+		starts[i] = b.Len()
+		b.Write(t.Segment.Value(src))
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+	}
+	matches := l.m.find(b.String())
+	var apply []match
+	for _, mt := range matches {
+		if mt.term == st.own {
+			continue
+		}
+		st.use(mt.term)
+		if st.mode == "none" || (st.mode == "first" && st.linked[mt.term]) {
+			continue
+		}
+		st.linked[mt.term] = true
+		apply = append(apply, mt)
+	}
+	// From the end, so that splitting a node keeps the offsets of the
+	// matches before it valid.
+	for k := len(apply) - 1; k >= 0; k-- {
+		mt := apply[k]
+		// Split at the end first: the node left of a split keeps its
+		// place in run, so the start can still be found.
+		last := split(run, starts, mt.end) // first node after the match
+		first := split(run, starts, mt.start)
+		link := newTermLink(mt.term)
+		parent := first.Parent()
+		parent.InsertBefore(parent, first, link)
+		for n := first; n != nil && n != last; {
+			next := n.NextSibling()
+			link.AppendChild(link, n)
+			n = next
+		}
+	}
+}
+
+// split makes sure a node starts at offset off of the run and returns it:
+// a text node, or whatever follows the run when off is its end (nil at
+// the end of the parent).
+func split(run []*ast.Text, starts []int, off int) ast.Node {
+	for i := len(run) - 1; i >= 0; i-- {
+		if off < starts[i] {
+			continue
+		}
+		t := run[i]
+		rel := off - starts[i]
+		if rel == 0 {
+			return t
+		}
+		if rel >= t.Segment.Len() {
+			// off is the end of this node (or the space after it).
+			return t.NextSibling()
+		}
+		right := ast.NewTextSegment(t.Segment.WithStart(t.Segment.Start + rel))
+		right.SetSoftLineBreak(t.SoftLineBreak())
+		right.SetHardLineBreak(t.HardLineBreak())
+		t.SetSoftLineBreak(false)
+		t.SetHardLineBreak(false)
+		t.Segment = t.Segment.WithStop(t.Segment.Start + rel)
+		t.Parent().InsertAfter(t.Parent(), t, right)
+		return right
+	}
+	return run[0]
+}
+
+// KindTermLink is the node kind of TermLink.
+var KindTermLink = ast.NewNodeKind("TermLink")
+
+// TermLink is a linked occurrence of a glossary term. It renders as a
+// link to the term's entry; a script adds the pop-up with the short text.
+type TermLink struct {
+	ast.Link
+	Term *book.Term
+}
+
+// Kind implements ast.Node.
+func (*TermLink) Kind() ast.NodeKind { return KindTermLink }
+
+func newTermLink(t *book.Term) *TermLink {
+	l := &TermLink{Term: t}
+	l.Destination = []byte(GlossaryURL + "#" + t.ID())
+	return l
+}
+
+// shortcodeParser reads {{< begriff "Name" >}} and
+// {{< begriff "Name" "shown text" >}}: an explicit link to a term, also
+// where the automatic linker does not link.
+type shortcodeParser struct{ m *Matcher }
+
+var (
+	shortcodeRe = regexp.MustCompile(`^\{\{<\s*begriff\s+(.*?)\s*>\}\}`)
+	argRe       = regexp.MustCompile("\"[^\"]*\"|`[^`]*`|[^\\s\"`]+")
+)
+
+func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
+
+func (p shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	m := shortcodeRe.FindSubmatchIndex(line)
+	if m == nil {
+		return nil
+	}
+	// The page lexer has checked the arguments: one or two, quoted or not.
+	var args []text.Segment
+	for _, a := range argRe.FindAllIndex(line[m[2]:m[3]], -1) {
+		start, stop := m[2]+a[0], m[2]+a[1]
+		if c := line[start]; c == '"' || c == '`' {
+			start, stop = start+1, stop-1
+		}
+		args = append(args, text.NewSegment(seg.Start+start, seg.Start+stop))
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	st, _ := pc.Get(termStateKey).(*termState)
+	name := string(args[0].Value(block.Source()))
+	// The link shows the second argument if there is one, else the first.
+	shown := args[len(args)-1]
+	block.Advance(m[1])
+	var t *book.Term
+	if p.m != nil {
+		t = p.m.Term(name)
+		if t == nil {
+			// Editors may also write the term itself: "KI", "Einwilligung".
+			if found := p.m.find(name); len(found) == 1 && found[0].start == 0 && found[0].end == len(name) {
+				t = found[0].term
+			}
+		}
+	}
+	if t == nil {
+		if st != nil {
+			st.errors = append(st.errors, shortcodeError{seg.Start, "begriff: den Begriff " + `"` + name + `"` + " gibt es im Glossar nicht. Schreiben Sie den Dateinamen aus glossary/ ohne .toml oder den Begriff selbst, zum Beispiel {{< begriff \"einwilligung\" >}}."})
+		}
+		return ast.NewTextSegment(shown)
+	}
+	if st != nil {
+		st.use(t)
+		st.linked[t] = true
+	}
+	link := newTermLink(t)
+	link.AppendChild(link, ast.NewTextSegment(shown))
+	return link
+}
+
+// renderTermLink writes the link with the short text for the pop-up.
+func (r *nodeRenderer) termLink(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	tl := n.(*TermLink)
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(tl.Destination, true)))
+	_, _ = w.WriteString(`" class="begriff" data-begriff="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(tl.Term.Term)))
+	_, _ = w.WriteString(`" data-kurz="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(tl.Term.Short)))
+	_, _ = w.WriteString(`">`)
+	return ast.WalkContinue, nil
+}

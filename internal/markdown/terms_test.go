@@ -1,0 +1,138 @@
+package markdown
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/handbuch/handbuch/internal/book"
+)
+
+// testGlossary is the glossary of the term fixtures.
+var testGlossary = book.Glossary{
+	{Name: "kuenstliche-intelligenz", Term: "Künstliche Intelligenz", Abbr: "KI", Forms: []string{"Künstlichen Intelligenz"}, Short: "Programme, die aus Daten lernen."},
+	{Name: "ki-register", Term: "KI-Register", Short: "Die Liste aller KI-Systeme."},
+	{Name: "ki-verordnung", Term: "KI-Verordnung", Forms: []string{"EU AI Act"}, Short: "Das Gesetz der EU über KI."},
+	{Name: "ki-koordination", Term: "KI-Koordination", Forms: []string{"KI-Koordinator:in", "KI-Koordinator:innen"}, Short: "Die Stelle, die sich um KI kümmert."},
+	{Name: "daten", Term: "Daten", Short: "Angaben und Zahlen."},
+	{Name: "personenbezogene-daten", Term: "personenbezogene Daten", Forms: []string{"personenbezogener Daten", "personenbezogenen Daten"}, Short: "Angaben über einen Menschen."},
+	{Name: "gesundheitsdaten", Term: "Gesundheitsdaten", Short: "Angaben über die Gesundheit."},
+	{Name: "einwilligung", Term: "Einwilligung", Forms: []string{"Einwilligungen"}, Short: "Sie sagen Ja."},
+	{Name: "algorithmus", Term: "Algorithmus", Forms: []string{"Algorithmen"}, Short: "Eine Rechen-Regel."},
+	{Name: "chatbot", Term: "Chatbot", Forms: []string{"Chatbots"}, Short: "Ein Programm, das schreibt."},
+	{Name: "bias", Term: "Bias", Short: "Eine Verzerrung."},
+}
+
+// termLink turns <a class="begriff"> into [text→name], so the fixtures
+// stay readable.
+var termLinkRe = regexp.MustCompile(`(?s)<a href="/glossar/#([^"]+)" class="begriff" data-begriff="[^"]*" data-kurz="[^"]*">(.*?)</a>`)
+
+func TestTermFixtures(t *testing.T) {
+	data, err := os.ReadFile("testdata/terms.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Glossary: testGlossary})
+	for _, c := range strings.Split(string(data), sepCase) {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		parts := strings.Split(c, sepIn)
+		if len(parts) != 3 {
+			t.Fatalf("malformed case %q", c)
+		}
+		name, input, want := strings.TrimSpace(parts[0]), parts[1], parts[2]
+		doc := m.Parse(&book.Page{File: "content/t.md", Source: []byte(input), Body: []byte(input), LinkTerms: true})
+		html, err := doc.Render()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := termLinkRe.ReplaceAllString(string(html), "[$2→$1]")
+		if strings.TrimSpace(got) != strings.TrimSpace(want) {
+			t.Errorf("case %s:\n--- got\n%s\n--- want\n%s", name, got, want)
+		}
+		if len(doc.Errors) > 0 {
+			t.Errorf("case %s: errors %v", name, doc.Errors)
+		}
+	}
+}
+
+func TestTermModes(t *testing.T) {
+	src := "Daten und Daten.\n"
+	page := func(link bool) *book.Page {
+		return &book.Page{File: "content/t.md", Source: []byte(src), Body: []byte(src), LinkTerms: link}
+	}
+	for _, tc := range []struct {
+		mode  string
+		link  bool
+		links int
+	}{
+		{"first", true, 1},
+		{"all", true, 2},
+		{"none", true, 0},
+		{"all", false, 0}, // the page opted out with link_terms = false
+	} {
+		doc := New(Options{Glossary: testGlossary, TermLinks: tc.mode}).Parse(page(tc.link))
+		html, _ := doc.Render()
+		if n := strings.Count(string(html), `class="begriff"`); n != tc.links {
+			t.Errorf("mode %s, link_terms %v: %d links, want %d", tc.mode, tc.link, n, tc.links)
+		}
+		if len(doc.Terms) != 1 || doc.Terms[0].Name != "daten" {
+			t.Errorf("mode %s: terms used %v, want daten even when not linked", tc.mode, doc.Terms)
+		}
+	}
+}
+
+func TestTermNotLinkedInOwnEntry(t *testing.T) {
+	src := "Daten sind Angaben. Gesundheitsdaten sind besondere Daten."
+	m := New(Options{Glossary: testGlossary})
+	doc := m.ParseTerm(testGlossary[4], &book.Page{File: "glossary/daten.toml", Source: []byte(src), Body: []byte(src)})
+	html, _ := doc.Render()
+	got := termLinkRe.ReplaceAllString(string(html), "[$2→$1]")
+	if want := "<p>Daten sind Angaben. [Gesundheitsdaten→gesundheitsdaten] sind besondere Daten.</p>"; strings.TrimSpace(got) != want {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestBegriffShortcodeUnknown(t *testing.T) {
+	src := "+++\ntitle = \"x\"\n+++\nSiehe {{< begriff \"nix\" >}}.\n"
+	body := strings.Index(src, "Siehe")
+	doc := New(Options{Glossary: testGlossary}).Parse(&book.Page{File: "content/t.md", Source: []byte(src), Body: []byte(src[body:]), BodyOffset: body, LinkTerms: true})
+	if len(doc.Errors) != 1 || !strings.HasPrefix(doc.Errors[0].Error(), `content/t.md:4:7: begriff: den Begriff "nix" gibt es im Glossar nicht`) {
+		t.Errorf("errors %v", doc.Errors)
+	}
+}
+
+// BenchmarkLinkTerms measures term linking of 1,000 pages with 10, 100
+// and 1,000 terms: the cost should stay nearly flat as terms grow.
+func BenchmarkLinkTerms(b *testing.B) {
+	page := []byte(strings.Repeat("Die Pflegekraft spricht ihren Bericht, und die Software schreibt ihn auf. "+
+		"Personenbezogene Daten bleiben im Haus; die Einwilligung der Klient:innen liegt vor. "+
+		"Ein Chatbot beantwortet Fragen zu Terminen, ein KI-System übersetzt Briefe.\n\n", 8))
+	for _, n := range []int{10, 100, 1000} {
+		g := append(book.Glossary(nil), testGlossary...)
+		for i := len(g); i < n; i++ {
+			g = append(g, &book.Term{Name: fmt.Sprintf("begriff-%d", i), Term: fmt.Sprintf("Fachwort%d", i), Forms: []string{fmt.Sprintf("Fachwörter%d", i), fmt.Sprintf("zwei Wörter%d", i)}, Short: "x"})
+		}
+		m := New(Options{Glossary: g[:n]})
+		plain := New(Options{})
+		b.Run(fmt.Sprintf("terms=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				for range 1000 {
+					m.Parse(&book.Page{File: "content/t.md", Source: page, Body: page, LinkTerms: true})
+				}
+			}
+		})
+		if n == 10 {
+			b.Run("terms=0", func(b *testing.B) {
+				for b.Loop() {
+					for range 1000 {
+						plain.Parse(&book.Page{File: "content/t.md", Source: page, Body: page, LinkTerms: true})
+					}
+				}
+			})
+		}
+	}
+}
