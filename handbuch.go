@@ -9,12 +9,12 @@ import (
 
 // The "all:" prefix keeps _index.md files, which embed skips otherwise.
 //
-//go:embed handbuch.toml all:content all:glossary all:layouts
+//go:embed handbuch.toml all:content all:glossary all:checklists all:data all:layouts
 var files embed.FS
 
 // Model returns the model handbook "KI-Leitlinien für Organisationen der
 // Sozialwirtschaft" as a project folder (handbuch.toml, content/,
-// glossary/).
+// glossary/, checklists/, data/).
 func Model() fs.FS { return files }
 
 // Layouts returns the default layouts and assets.

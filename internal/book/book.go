@@ -46,6 +46,9 @@ const (
 	KindPage    Kind = "page"
 	// KindGlossary is the generated glossary page.
 	KindGlossary Kind = "glossary"
+	// KindChecklists lists the checklists; KindChecklist is one of them.
+	KindChecklists Kind = "checklists"
+	KindChecklist  Kind = "checklist"
 )
 
 // Page is one chapter, section or the start page.
@@ -77,6 +80,9 @@ type Page struct {
 
 	Parent   *Page
 	Children []*Page // sections only, in order
+
+	// Checklist is the checklist a KindChecklist page shows.
+	Checklist *Checklist
 }
 
 // BodyPos returns the source position of byte offset off in Body.
@@ -99,8 +105,14 @@ type Handbook struct {
 	Home   *Page
 	// Pages lists every page in reading order: the start page first, then
 	// depth first through the sections.
-	Pages    []*Page
-	Glossary Glossary
+	Pages      []*Page
+	Glossary   Glossary
+	Checklists []*Checklist
+	Register   []*AISystem
+	Contacts   []*Contact
+	// Today is the date the build checks dates against (overdue reviews
+	// and ethics checks): SOURCE_DATE_EPOCH or the day of the build.
+	Today time.Time
 	// Warnings are problems that do not stop the build.
 	Warnings []*Error
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/handbuch/handbuch"
 	"github.com/handbuch/handbuch/internal/build"
@@ -40,7 +41,7 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
-	files, h, err := build.Render(handbuch.Model(), nil, load.Options{})
+	files, h, err := build.Render(handbuch.Model(), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

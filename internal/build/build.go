@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/handbuch/handbuch"
@@ -20,6 +21,9 @@ type Options struct {
 	Source string // project folder
 	Dest   string // output folder; relative paths are relative to Source
 	Drafts bool   // include pages with draft = true
+	// Today is the date overdue reviews are checked against; zero means
+	// SOURCE_DATE_EPOCH if set, else the day of the build.
+	Today time.Time
 }
 
 // Result summarises a successful build.
@@ -35,7 +39,11 @@ type Result struct {
 // ctx stops the build before the output is replaced.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	files, h, err := Render(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts})
+	today := opts.Today
+	if today.IsZero() {
+		today = Today()
+	}
+	files, h, err := Render(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today})
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +93,7 @@ func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
-	if err := site.Link(append(docs[:len(docs):len(docs)], entries...)); err != nil {
+	if err := site.Link(h, append(docs[:len(docs):len(docs)], entries...)); err != nil {
 		return nil, nil, err
 	}
 	files, err := site.Render(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()))
@@ -93,6 +101,17 @@ func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *
 		return nil, nil, err
 	}
 	return files, h, nil
+}
+
+// Today is the reference date of a build: SOURCE_DATE_EPOCH when it is
+// set (reproducible builds), else now.
+func Today() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	return time.Now()
 }
 
 // projectLayouts returns the project's own layouts folder, or nil.

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -14,14 +15,20 @@ import (
 	"github.com/handbuch/handbuch/internal/load"
 )
 
+// modelToday is the date the model handbook is checked against, so that
+// its dates do not fall due while the tests stay the same.
+var modelToday = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+
 // TestModelHandbook builds the embedded model handbook and checks what
 // every reader relies on, page by page.
 func TestModelHandbook(t *testing.T) {
-	files, h, err := Render(handbuch.Model(), nil, load.Options{})
+	files, h, err := Render(handbuch.Model(), nil, load.Options{Today: modelToday})
 	if err != nil {
 		t.Fatalf("the model handbook does not build:\n%v", err)
 	}
-	if len(h.Warnings) > 0 {
+	// The model register has one system whose ethics check is overdue on
+	// purpose, to show the mark; nothing else may warn.
+	if len(h.Warnings) != 1 || !strings.Contains(h.Warnings[0].Error(), "ist älter als 12 Monate") {
 		t.Errorf("warnings: %v", h.Warnings)
 	}
 	byFile := map[string]*book.Page{}
@@ -45,8 +52,8 @@ func TestModelHandbook(t *testing.T) {
 		t.Errorf("want the glossary page last and at least 45 terms, got %s and %d terms", g.File, len(h.Glossary))
 	}
 	for _, p := range h.Pages[1:] {
-		if p.Kind == book.KindGlossary {
-			continue
+		if !strings.HasSuffix(p.File, ".md") {
+			continue // generated: glossary, checklists
 		}
 		if p.Description == "" || p.Status == "" || p.Version == "" || p.Adopted.IsZero() || len(p.AdoptedBy) == 0 || p.Reviewed.IsZero() || p.Owner == "" || p.Audience == "" {
 			t.Errorf("%s: incomplete front matter", p.File)
@@ -70,7 +77,7 @@ func TestModelHandbook(t *testing.T) {
 		}
 		titles[pg.title] = name
 		for _, href := range pg.hrefs {
-			if strings.HasPrefix(href, "mailto:") || strings.HasPrefix(href, "#") {
+			if strings.HasPrefix(href, "mailto:") || strings.HasPrefix(href, "tel:") || strings.HasPrefix(href, "#") {
 				continue
 			}
 			if strings.Contains(href, "://") {

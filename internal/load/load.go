@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/mail"
 	"net/url"
@@ -23,7 +24,8 @@ const ConfigFile = "handbuch.toml"
 
 // Options control what Load reads.
 type Options struct {
-	Drafts bool // include pages with draft = true
+	Drafts bool      // include pages with draft = true
+	Today  time.Time // the date to check dates against; zero means today
 }
 
 // Load reads the project in fsys. The error, if any, is a book.ErrorList
@@ -32,10 +34,21 @@ func Load(fsys fs.FS, opts Options) (*book.Handbook, error) {
 	var errs book.ErrorList
 	h := &book.Handbook{}
 	h.Config = loadConfig(fsys, &errs)
+	h.Today = opts.Today
+	if h.Today.IsZero() {
+		h.Today = time.Now()
+	}
+	h.Today = time.Date(h.Today.Year(), h.Today.Month(), h.Today.Day(), 0, 0, 0, 0, time.UTC)
 	h.Glossary = loadGlossary(fsys, &errs)
+	h.Checklists = loadChecklists(fsys, &errs)
+	h.Register = loadRegister(fsys, h.Today, &errs, &h.Warnings)
+	h.Contacts = loadContacts(fsys, &errs)
 	pages := loadContent(fsys, opts, &errs, &h.Warnings)
 	if len(errs) == 0 {
 		assemble(h, pages, &errs)
+	}
+	if len(errs) == 0 && len(h.Checklists) > 0 {
+		addChecklistPages(h, &errs)
 	}
 	if len(errs) == 0 && len(h.Glossary) > 0 {
 		addGlossaryPage(h, &errs)
@@ -268,54 +281,126 @@ func germanLexer(err error) string {
 	}
 }
 
-// shortcodes are the shortcodes this version knows, with the number of
-// positional arguments they take.
-var shortcodes = map[string][2]int{
-	"begriff": {1, 2},
+// shortcode describes one shortcode editors may use.
+type shortcode struct {
+	min, max int      // positional arguments
+	inline   bool     // may stand inside a sentence
+	values   []string // allowed values of the last argument, if limited
+	usage    string
 }
 
-// checkShortcodes reports unknown shortcodes and wrong arguments; an
-// unexpanded {{< … >}} must never reach a reader.
+// shortcodes are the shortcodes handbuch knows.
+var shortcodes = map[string]shortcode{
+	"begriff":      {1, 2, true, nil, `{{< begriff "Name" >}} oder {{< begriff "Name" "angezeigter Text" >}}`},
+	"checkliste":   {1, 1, false, nil, `{{< checkliste "vor-dem-einsatz" >}}`},
+	"feld":         {1, 2, false, FieldKinds, `{{< feld "Beschriftung" >}} oder {{< feld "Beschriftung" "art" >}}`},
+	"ankreuzen":    {1, 1, false, nil, `{{< ankreuzen "Beschriftung" >}}`},
+	"unterschrift": {0, 1, false, nil, `{{< unterschrift >}} oder {{< unterschrift "Wer unterschreibt" >}}`},
+	"ki-register":  {0, 0, false, nil, `{{< ki-register >}}`},
+	"ampel":        {0, 0, false, nil, `{{< ampel >}}`},
+	"kontakte":     {0, 1, false, []string{"klienten", "intern", "extern"}, `{{< kontakte >}} oder {{< kontakte "klienten" >}}`},
+}
+
+// FieldKinds are the kinds of fill-in fields: the second argument of feld.
+var FieldKinds = []string{"text", "lang", "name", "email", "tel", "datum", "adresse", "zahl"}
+
+func shortcodeUsage() string {
+	names := make([]string, 0, len(shortcodes))
+	for n := range shortcodes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(shortcodes[n].usage)
+	}
+	return b.String()
+}
+
+// checkShortcodes reports unknown shortcodes, wrong arguments and block
+// shortcodes inside a sentence; an unexpanded {{< … >}} must never reach
+// a reader.
 func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Error {
-	const allowed = `erlaubt ist {{< begriff "Name" >}} oder {{< begriff "Name" "angezeigter Text" >}}`
 	for i, it := range items {
 		if !it.IsLeftShortcodeDelim() {
 			continue
 		}
 		pos := book.PosAt(file, src, it.Pos())
 		if it.IsShortcodeMarkupDelimiter() {
-			return book.Errorf(pos, "schreiben Sie Shortcodes mit {{< … >}}, nicht mit {{%% … %%}}: %s.", allowed)
+			return book.Errorf(pos, "schreiben Sie Shortcodes mit {{< … >}}, nicht mit {{%% … %%}}. Erlaubt sind: %s.", shortcodeUsage())
 		}
 		rest := items[i+1:]
 		if len(rest) > 0 && rest[0].IsShortcodeClose() {
-			return book.Errorf(pos, "ein schließender Shortcode {{< /… >}} ist hier nicht nötig: %s.", allowed)
+			return book.Errorf(pos, "ein schließender Shortcode {{< /… >}} ist hier nicht nötig: handbuch-Shortcodes stehen allein. Erlaubt sind: %s.", shortcodeUsage())
 		}
 		if len(rest) == 0 || !(rest[0].IsShortcodeName() || rest[0].IsInlineShortcodeName()) {
 			continue // the lexer reports broken shortcodes itself
 		}
 		name := rest[0].ValStr(src)
-		n, ok := shortcodes[name]
+		sc, ok := shortcodes[name]
 		if !ok || rest[0].IsInlineShortcodeName() {
-			if s := suggest(name, []string{"begriff"}); s != "" {
-				return book.Errorf(pos, "unbekannter Shortcode %q, meinten Sie %q? Es gilt: %s.", name, s, allowed)
+			names := make([]string, 0, len(shortcodes))
+			for n := range shortcodes {
+				names = append(names, n)
 			}
-			return book.Errorf(pos, "unbekannter Shortcode %q: %s.", name, allowed)
+			if s := suggest(name, names); s != "" {
+				return book.Errorf(pos, "unbekannter Shortcode %q, meinten Sie %q? Erlaubt sind: %s.", name, s, shortcodeUsage())
+			}
+			return book.Errorf(pos, "unbekannter Shortcode %q. Erlaubt sind: %s.", name, shortcodeUsage())
 		}
-		args := 0
-		for j := 1; j < len(rest) && !rest[j].IsRightShortcodeDelim(); j++ {
+		var args []string
+		end := it.Pos()
+		for j := 1; j < len(rest); j++ {
+			if rest[j].IsRightShortcodeDelim() {
+				end = rest[j].Pos() + 3
+				break
+			}
 			if !rest[j].IsShortcodeParam() {
 				continue
 			}
 			if j+1 < len(rest) && rest[j+1].IsShortcodeParamVal() {
-				return book.Errorf(pos, "der Shortcode %q kennt keine benannten Argumente: %s.", name, allowed)
+				return book.Errorf(pos, "der Shortcode %q kennt keine benannten Argumente. So geht es: %s.", name, sc.usage)
 			}
-			args++
+			args = append(args, rest[j].ValStr(src))
 		}
-		if args < n[0] || args > n[1] {
-			return book.Errorf(pos, "der Shortcode %q braucht 1 oder 2 Argumente in Anführungszeichen, hier sind es %d: %s.", name, args, allowed)
+		if len(args) < sc.min || len(args) > sc.max {
+			want := fmt.Sprintf("%d", sc.min)
+			if sc.max != sc.min {
+				want = fmt.Sprintf("%d oder %d", sc.min, sc.max)
+			}
+			return book.Errorf(pos, "der Shortcode %q braucht %s Argumente in Anführungszeichen, hier sind es %d. So geht es: %s.", name, want, len(args), sc.usage)
+		}
+		if sc.values != nil && len(args) == sc.max && !contains(sc.values, args[len(args)-1]) {
+			return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt. Erlaubt sind: %s.", args[len(args)-1], name, quoteList(sc.values))
+		}
+		if !sc.inline && !aloneOnLine(src, it.Pos(), end) {
+			return book.Errorf(pos, "der Shortcode %q muss allein in einer eigenen Zeile stehen (mit einer Leerzeile davor und danach), denn er wird zu einem eigenen Block: %s.", name, sc.usage)
 		}
 	}
 	return nil
+}
+
+// aloneOnLine reports whether only spaces stand before start and after end
+// on their line.
+func aloneOnLine(src []byte, start, end int) bool {
+	lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
+	lineEnd := len(src)
+	if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
+		lineEnd = end + i
+	}
+	return len(bytes.TrimSpace(src[lineStart:start])) == 0 && len(bytes.TrimSpace(src[end:lineEnd])) == 0
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
@@ -426,6 +511,32 @@ func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
 		}
 	}
 	walk(h.Home)
+}
+
+// addChecklistPages adds /checklisten/ with one page per checklist.
+func addChecklistPages(h *book.Handbook, errs *book.ErrorList) {
+	for _, p := range h.Pages {
+		if strings.HasPrefix(p.URL, book.ChecklistsURL) {
+			errs.Addf(book.Pos{File: p.File, Line: 1, Col: 1}, "die Adresse %s gehört den Checklisten. Benennen Sie die Datei um.", p.URL)
+			return
+		}
+	}
+	index := &book.Page{
+		Kind:        book.KindChecklists,
+		File:        "checklists",
+		URL:         book.ChecklistsURL,
+		Title:       "Checklisten",
+		Description: "Was Sie vor und während des KI-Einsatzes prüfen: zum Abhaken am Bildschirm oder auf Papier.",
+		Parent:      h.Home,
+		LinkTerms:   true,
+	}
+	h.Home.Children = append(h.Home.Children, index)
+	h.Pages = append(h.Pages, index)
+	for _, c := range h.Checklists {
+		p := &book.Page{Kind: book.KindChecklist, File: c.File, URL: c.URL(), Title: c.Title, Description: c.Intro, Parent: index, Checklist: c, LinkTerms: true}
+		index.Children = append(index.Children, p)
+		h.Pages = append(h.Pages, p)
+	}
 }
 
 // addGlossaryPage puts the glossary page at the end of the start page's

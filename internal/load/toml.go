@@ -24,6 +24,7 @@ const (
 	kDate
 	kStrings
 	kTable
+	kTables // an array of tables: [[name]]
 )
 
 func (k kind) german() string {
@@ -40,6 +41,8 @@ func (k kind) german() string {
 		return `eine Liste von Texten, zum Beispiel ["Vorstand", "MAV"]`
 	case kTable:
 		return "ein Abschnitt wie [name] mit eigenen Schlüsseln"
+	case kTables:
+		return "eine Liste von Abschnitten, jeder beginnt mit [[name]]"
 	}
 	return "?"
 }
@@ -49,7 +52,10 @@ type field struct {
 	key  string
 	kind kind
 	set  func(v any, pos book.Pos) // called with a value of the right type
-	sub  []field                   // for kTable
+	sub  []field                   // for kTable and kTables
+	// each is called for every element of a kTables field, before its
+	// keys are set, with the position of its [[header]].
+	each func(i int, pos book.Pos)
 }
 
 // tomlDoc is one TOML text inside a file: a whole handbuch.toml, or the
@@ -113,8 +119,16 @@ func (d tomlDoc) apply(path []string, m map[string]any, fields []field, errs *bo
 			errs.Addf(pos, "%q hat den falschen Typ: erwartet wird %s.", strings.Join(full, "."), f.kind.german())
 			continue
 		}
-		if f.kind == kTable {
+		switch f.kind {
+		case kTable:
 			d.apply(full, val.(map[string]any), f.sub, errs)
+			continue
+		case kTables:
+			for i, elem := range val.([]map[string]any) {
+				p := append(full[:len(full):len(full)], strconv.Itoa(i))
+				f.each(i, d.keyPos(p))
+				d.apply(p, elem, f.sub, errs)
+			}
 			continue
 		}
 		f.set(val, pos)
@@ -164,6 +178,9 @@ func convert(v any, k kind) (any, bool) {
 	case kTable:
 		m, ok := v.(map[string]any)
 		return m, ok
+	case kTables:
+		m, ok := v.([]map[string]any)
+		return m, ok
 	}
 	return nil, false
 }
@@ -184,21 +201,40 @@ func (d tomlDoc) valuePos(key, v string) book.Pos {
 }
 
 // keyOffset finds where a key is written. BurntSushi/toml keeps no key
-// positions, so the text is scanned line by line, tracking [tables].
+// positions, so the text is scanned line by line, tracking [tables] and
+// [[arrays of tables]]; the nth element of an array is addressed by its
+// index in path, as in ["group", "1", "item", "0", "text"].
 func (d tomlDoc) keyOffset(path []string) int {
 	want := strings.Join(path, ".")
 	table := ""
+	counts := map[string]int{} // array of tables → elements seen
 	off := 0
 	for _, line := range strings.SplitAfter(d.text, "\n") {
 		trimmed := strings.TrimSpace(line)
 		indent := len(line) - len(strings.TrimLeft(line, " \t"))
 		switch {
 		case strings.HasPrefix(trimmed, "["):
-			name := strings.Trim(trimmed, "[] \t\r")
+			isArray := strings.HasPrefix(trimmed, "[[")
+			name := strings.TrimLeft(trimmed, "[ \t")
 			if i := strings.Index(name, "]"); i >= 0 {
 				name = name[:i]
 			}
-			table = normKey(name)
+			segs := strings.Split(normKey(name), ".")
+			table = ""
+			for i, seg := range segs {
+				p := seg
+				if table != "" {
+					p = table + "." + seg
+				}
+				if n, ok := counts[p]; ok && !(isArray && i == len(segs)-1) {
+					table = p + "." + strconv.Itoa(n-1)
+				} else if isArray && i == len(segs)-1 {
+					counts[p] = n + 1
+					table = p + "." + strconv.Itoa(n)
+				} else {
+					table = p
+				}
+			}
 			if table == want {
 				return off + indent
 			}

@@ -90,6 +90,7 @@ func New(opts Options) *Markdown {
 				util.Prioritized(termLinker{matcher}, 600),
 			),
 			parser.WithInlineParsers(util.Prioritized(shortcodeParser{matcher}, 50)),
+			parser.WithBlockParsers(util.Prioritized(shortcodeBlockParser{}, 50)),
 		),
 		goldmark.WithRendererOptions(append(htmlOpts,
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{allowHTML: opts.AllowHTML}, 100)),
@@ -131,8 +132,10 @@ type Doc struct {
 	// Errors are problems found while parsing, such as a begriff
 	// shortcode naming no term.
 	Errors []*book.Error
-	root   ast.Node
-	md     *Markdown
+	// Shortcodes are the block shortcodes, in document order.
+	Shortcodes []*Shortcode
+	root       ast.Node
+	md         *Markdown
 }
 
 // Parse parses the body of page p.
@@ -175,6 +178,8 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), node: n})
 		case *ast.Image:
 			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), node: n, Image: true})
+		case *Shortcode:
+			d.Shortcodes = append(d.Shortcodes, n)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -208,6 +213,9 @@ func (d *Doc) IDs() []string {
 	})
 	return out
 }
+
+// ShortcodePos returns the source position of a shortcode of the page.
+func (d *Doc) ShortcodePos(s *Shortcode) book.Pos { return d.Page.BodyPos(s.Offset) }
 
 // SetDest changes where link l points.
 func (l Link) SetDest(dest string) {

@@ -22,6 +22,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(extast.KindTableCell, r.cell)
 	reg.Register(KindCaption, r.caption)
 	reg.Register(KindTermLink, r.termLink)
+	reg.Register(KindShortcode, r.shortcode)
 	if !r.allowHTML {
 		reg.Register(ast.KindRawHTML, r.rawHTML)
 		reg.Register(ast.KindHTMLBlock, r.htmlBlock)

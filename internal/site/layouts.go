@@ -79,9 +79,11 @@ func (l *Layouts) templates(names ...string) (map[string]*template.Template, err
 	}
 	base := template.New("").Funcs(funcs)
 	parse(base, "baseof.html")
-	for _, p := range l.Files("partials") {
-		if path.Ext(p) == ".html" {
-			parse(base, p)
+	for _, dir := range []string{"partials", "shortcodes"} {
+		for _, p := range l.Files(dir) {
+			if path.Ext(p) == ".html" {
+				parse(base, p)
+			}
 		}
 	}
 	if err := errs.Err(); err != nil {

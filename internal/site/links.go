@@ -3,6 +3,7 @@ package site
 import (
 	"net/url"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/handbuch/handbuch/internal/book"
@@ -15,7 +16,7 @@ import (
 // survive a change of the URL scheme; links to a page URL ("/leitlinien/")
 // work too. A link to nothing is an error with its position. Resolved
 // links get Target; external links are left alone.
-func Link(docs []*markdown.Doc) error {
+func Link(h *book.Handbook, docs []*markdown.Doc) error {
 	byFile := map[string]*markdown.Doc{}
 	byURL := map[string]*markdown.Doc{}
 	ids := map[*markdown.Doc]map[string]bool{}
@@ -29,6 +30,58 @@ func Link(docs []*markdown.Doc) error {
 		ids[d] = set
 	}
 	var errs book.ErrorList
+	checklists := map[string]bool{}
+	for _, c := range h.Checklists {
+		checklists[c.Name] = true
+	}
+	// Chapter references of checklist items.
+	for _, c := range h.Checklists {
+		for _, g := range c.Groups {
+			for _, it := range g.Items {
+				if it.Chapter == "" {
+					continue
+				}
+				file, frag, _ := strings.Cut(it.Chapter, "#")
+				target := byFile[path.Join("content", file)]
+				switch {
+				case target == nil:
+					errs.Addf(it.Pos, "chapter %q: diese Seite gibt es nicht. Schreiben Sie den Pfad der Markdown-Datei ab content/, zum Beispiel \"leitlinien/datenschutz.md\".", it.Chapter)
+				case frag != "" && !ids[target][frag]:
+					errs.Addf(it.Pos, "chapter %q: den Anker #%s gibt es auf der Seite nicht. Anker entstehen aus Überschriften, zum Beispiel „## Wer entscheidet?“ → #wer-entscheidet.", it.Chapter, frag)
+				default:
+					it.Target = target.Page.URL
+					if frag != "" {
+						it.Target += "#" + frag
+					}
+				}
+			}
+		}
+	}
+	// Shortcodes that need data.
+	for _, d := range docs {
+		for _, sc := range d.Shortcodes {
+			pos := d.ShortcodePos(sc)
+			switch sc.Name {
+			case "checkliste":
+				if !checklists[sc.Args[0]] {
+					names := make([]string, 0, len(checklists))
+					for n := range checklists {
+						names = append(names, n)
+					}
+					sort.Strings(names)
+					errs.Addf(pos, "checkliste: die Checkliste %q gibt es nicht. Vorhanden in checklists/: %s.", sc.Args[0], strings.Join(names, ", "))
+				}
+			case "ki-register":
+				if len(h.Register) == 0 {
+					errs.Addf(pos, "ki-register: data/ki-register.toml fehlt oder enthält kein [[system]]. Tragen Sie dort die KI-Systeme ein.")
+				}
+			case "kontakte":
+				if len(h.Contacts) == 0 {
+					errs.Addf(pos, "kontakte: data/kontakte.toml fehlt oder enthält kein [[contact]]. Tragen Sie dort die Ansprechpersonen ein.")
+				}
+			}
+		}
+	}
 	for _, d := range docs {
 		for i := range d.Links {
 			l := &d.Links[i]

@@ -27,11 +27,12 @@ type File struct {
 // h.Pages; entries holds the explanation of every glossary term, in the
 // order of h.Glossary.
 func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) ([]File, error) {
-	tpls, err := layouts.templates("home.html", "section.html", "page.html", "glossary.html", "print.html", "404.html")
+	tpls, err := layouts.templates("home.html", "section.html", "page.html", "glossary.html", "checklist.html", "print.html", "404.html")
 	if err != nil {
 		return nil, err
 	}
 	s := newSite(h)
+	tl := tools{s: s, tpl: tpls["page.html"]}
 	s.usedIn = map[*book.Term][]*book.Page{}
 	for _, d := range docs {
 		for _, t := range d.Terms {
@@ -55,6 +56,10 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 				l.SetDest(relURL(p.URL, l.Target))
 			}
 		}
+		from := func(target string) string { return relURL(p.URL, target) }
+		if err := tl.render(d, "", from); err != nil {
+			return nil, err
+		}
 		html, err := d.Render()
 		if err != nil {
 			return nil, err
@@ -62,6 +67,7 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 		data := s.pageData(p, template.HTML(html))
 		data.TOC = toc(d.Headings)
 		data.Terms = s.termList(d.Terms, p.URL)
+		data.HasForm = hasForm(d)
 		if i > 0 {
 			data.Prev = s.crumb(docs[i-1].Page, p.URL)
 		}
@@ -77,6 +83,18 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 			for _, c := range p.Children {
 				data.Children = append(data.Children, s.crumb(c, p.URL))
 			}
+		case book.KindChecklists:
+			layout = "section.html"
+			for _, c := range p.Children {
+				data.Children = append(data.Children, s.crumb(c, p.URL))
+			}
+		case book.KindChecklist:
+			layout = "checklist.html"
+			html, err := tl.exec("checkliste", &ShortcodeData{ID: "liste", Label: p.Checklist.Name, Checklist: tl.checklist(p.Checklist, "liste", from)})
+			if err != nil {
+				return nil, err
+			}
+			data.Content = template.HTML(html)
 		case book.KindGlossary:
 			layout = "glossary.html"
 			if data.Glossary, err = s.glossary(entries, 2, ""); err != nil {
@@ -88,7 +106,7 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 		}
 	}
 
-	print, err := s.printData(docs, entries)
+	print, err := s.printData(docs, entries, tl)
 	if err != nil {
 		return nil, err
 	}
@@ -157,8 +175,11 @@ type PageData struct {
 	Children []*Crumb      // sections: the pages in them
 	Terms    []TermShort   // glossary terms used on the page
 	Glossary *GlossaryData // the glossary page only
-	Footer   Footer
-	Sections []PrintSection // print view only
+	HasForm  bool          // the page has fields to fill in
+	// FooterContacts are the contacts shown in every footer.
+	FooterContacts []*book.Contact
+	Footer         Footer
+	Sections       []PrintSection // print view only
 
 	url  string
 	root string // set on the 404 page, which is served at any depth
@@ -280,6 +301,11 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 		d.Title = p.Title + " – " + c.Title
 	}
 	d.Nav = s.nav(d)
+	for _, c := range s.h.Contacts {
+		if c.Footer {
+			d.FooterContacts = append(d.FooterContacts, c)
+		}
+	}
 	for q := p.Parent; q != nil; q = q.Parent {
 		c := s.crumb(q, p.URL)
 		if q.Kind == book.KindHome {
@@ -381,7 +407,7 @@ func germanList(items []string) string {
 // printData renders the single-page print view: every page once, ids
 // prefixed with the page's anchor, headings moved below the page title,
 // links to other pages turned into links to their section.
-func (s *site) printData(docs, entries []*markdown.Doc) (*PageData, error) {
+func (s *site) printData(docs, entries []*markdown.Doc, tl tools) (*PageData, error) {
 	p := &book.Page{Title: "Druckansicht", URL: "/druck/"}
 	d := s.pageData(p, "")
 	d.Title = "Druckansicht – " + s.h.Config.Title
@@ -398,9 +424,19 @@ func (s *site) printData(docs, entries []*markdown.Doc) (*PageData, error) {
 			level, shift = 0, 0
 		}
 		doc.Rebase(a+"--", shift, func(l markdown.Link) string { return printLink(anchors, l) })
+		href := func(target string) string { return printHref(anchors, target) }
+		if err := tl.render(doc, a+"--", href); err != nil {
+			return nil, err
+		}
 		html, err := doc.Render()
 		if err != nil {
 			return nil, err
+		}
+		if pg.Kind == book.KindChecklist {
+			html, err = tl.exec("checkliste", &ShortcodeData{ID: a + "--liste", Label: pg.Checklist.Name, Checklist: tl.checklist(pg.Checklist, a+"--liste", href)})
+			if err != nil {
+				return nil, err
+			}
 		}
 		sec := PrintSection{ID: a, Level: level, SubLevel: max(level, 1) + 1, Title: pg.Title, Content: template.HTML(html), Footer: s.footer(pg)}
 		for _, t := range doc.Terms {
@@ -425,11 +461,16 @@ func printLink(anchors map[string]string, l markdown.Link) string {
 	if l.Target == "" {
 		return l.Dest
 	}
-	target, frag, _ := strings.Cut(l.Target, "#")
+	return printHref(anchors, l.Target)
+}
+
+// printHref maps a site-absolute URL to its place in the print view.
+func printHref(anchors map[string]string, url string) string {
+	target, frag, _ := strings.Cut(url, "#")
 	a, ok := anchors[target]
 	switch {
 	case !ok:
-		return relURL("/druck/", l.Target)
+		return relURL("/druck/", url)
 	case frag != "":
 		return "#" + a + "--" + frag
 	}
@@ -534,6 +575,28 @@ func (s *site) assets(l *Layouts) ([]File, error) {
 var funcs = template.FuncMap{
 	"germanDate": GermanDate,
 	"inc":        func(i int) int { return i + 1 },
+	"join":       strings.Join,
+	// tel turns a written phone number into a tel: address.
+	"tel": func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == '+' || (r >= '0' && r <= '9') {
+				return r
+			}
+			return -1
+		}, s)
+	},
+	"lightClass": func(l any) string {
+		return strings.NewReplacer("ü", "ue").Replace(fmt.Sprint(l))
+	},
+	"lightWord": func(l any) string {
+		switch book.Light(fmt.Sprint(l)) {
+		case book.Red:
+			return "Rot"
+		case book.Yellow:
+			return "Gelb"
+		}
+		return "Grün"
+	},
 	// heading writes a heading whose level is only known at run time.
 	"heading": func(level int, id, text string) template.HTML {
 		level = max(1, min(level, 6))

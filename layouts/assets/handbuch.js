@@ -58,4 +58,122 @@
       toggle(false);
     });
   }
+
+  // Checklists: ticks stay in this browser only (localStorage), a count
+  // of ticked items is announced politely, and a button clears them.
+  // Without the script the boxes still tick; nothing is kept.
+  var lists = document.querySelectorAll('.checkliste[data-checkliste]');
+  for (var j = 0; j < lists.length; j++) {
+    checklist(lists[j]);
+  }
+
+  function checklist(el) {
+    var key = 'handbuch:checkliste:' + el.getAttribute('data-checkliste');
+    var boxes = el.querySelectorAll('input[type="checkbox"][data-punkt]');
+    var store = null;
+    try {
+      store = window.localStorage;
+    } catch (e) {
+      store = null;
+    }
+    var saved = {};
+    try {
+      saved = JSON.parse((store && store.getItem(key)) || '{}') || {};
+    } catch (e) {
+      saved = {};
+    }
+
+    var panel = document.createElement('div');
+    panel.className = 'checkliste-stand';
+    var note = document.createElement('p');
+    note.className = 'hinweis-klein';
+    note.textContent = store
+      ? 'Ihre Häkchen speichert nur dieser Browser auf diesem Gerät. Nichts wird gesendet.'
+      : 'Dieser Browser kann Ihre Häkchen nicht speichern. Sie bleiben nur, solange die Seite offen ist.';
+    var status = document.createElement('p');
+    status.className = 'fortschritt';
+    status.setAttribute('aria-live', 'polite');
+    var reset = document.createElement('button');
+    reset.type = 'button';
+    reset.className = 'knopf';
+    reset.textContent = 'Alle Häkchen entfernen';
+    panel.appendChild(note);
+    panel.appendChild(status);
+    panel.appendChild(reset);
+    var first = el.querySelector('fieldset');
+    el.insertBefore(panel, first);
+
+    function update(save) {
+      var done = 0;
+      var state = {};
+      for (var i = 0; i < boxes.length; i++) {
+        if (boxes[i].checked) {
+          done++;
+          state[boxes[i].getAttribute('data-punkt')] = true;
+        }
+      }
+      status.textContent = done + ' von ' + boxes.length + ' Punkten abgehakt';
+      if (save && store) {
+        try {
+          store.setItem(key, JSON.stringify(state));
+        } catch (e) {
+          // Storage full or forbidden: the ticks stay on the page.
+        }
+      }
+    }
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].checked = saved[boxes[i].getAttribute('data-punkt')] === true;
+      boxes[i].addEventListener('change', function () { update(true); });
+    }
+    reset.addEventListener('click', function () {
+      for (var i = 0; i < boxes.length; i++) {
+        boxes[i].checked = false;
+      }
+      update(true);
+    });
+    update(false);
+  }
+
+  // Traffic-light self-check: as soon as all three criteria are chosen,
+  // the result and what it requires appear and are announced. The rule
+  // and the decision table stay on the page for working it out on paper.
+  var checks = document.querySelectorAll('.ampel-check[data-ampel]');
+  for (var k = 0; k < checks.length; k++) {
+    ampel(checks[k]);
+  }
+
+  function ampel(el) {
+    var rank = { gruen: 0, gelb: 1, rot: 2 };
+    var criteria = el.querySelectorAll('fieldset[data-kriterium]');
+    var out = el.querySelector('.ampel-ergebnis');
+    el.addEventListener('change', function () {
+      var worst = null;
+      var open = 0;
+      for (var i = 0; i < criteria.length; i++) {
+        var chosen = criteria[i].querySelector('input:checked');
+        if (!chosen) {
+          open++;
+        } else if (worst === null || rank[chosen.value] > rank[worst]) {
+          worst = chosen.value;
+        }
+      }
+      while (out.firstChild) {
+        out.removeChild(out.firstChild);
+      }
+      out.className = 'ampel-ergebnis';
+      var p = document.createElement('p');
+      if (open > 0) {
+        p.textContent = 'Noch ' + open + ' von ' + criteria.length + ' Kriterien offen.';
+        out.appendChild(p);
+        return;
+      }
+      var row = el.querySelector('tr[data-stufe="' + worst + '"]');
+      var strong = document.createElement('strong');
+      strong.textContent = 'Ergebnis: ' + row.querySelector('th').textContent.trim() + '. ';
+      p.appendChild(strong);
+      p.appendChild(document.createTextNode(row.querySelector('td').textContent.trim()));
+      out.appendChild(p);
+      out.className = 'ampel-ergebnis ergebnis-' + worst;
+    });
+  }
 })();

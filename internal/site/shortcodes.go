@@ -1,0 +1,229 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/markdown"
+)
+
+// ShortcodeData is what a layouts/shortcodes/<name>.html template sees.
+type ShortcodeData struct {
+	ID    string // unique on the page; ids of the shortcode start with it
+	Args  []string
+	Label string // the first argument
+	Field *FieldData
+	// Checklist, Register and Contacts are set for the shortcodes that
+	// show them.
+	Checklist    *ChecklistData
+	Register     *RegisterData
+	Contacts     []*book.Contact
+	Placeholders bool // some contact still has "[… eintragen]" in it
+}
+
+// FieldData describes the input of a feld shortcode.
+type FieldData struct {
+	Type         string // input type
+	Autocomplete string // empty when no value fits
+	Multiline    bool
+	InputMode    string
+}
+
+// fieldKinds maps the kinds of feld to their input.
+var fieldKinds = map[string]FieldData{
+	"text":    {Type: "text"},
+	"lang":    {Type: "text", Multiline: true},
+	"name":    {Type: "text", Autocomplete: "name"},
+	"email":   {Type: "email", Autocomplete: "email"},
+	"tel":     {Type: "tel", Autocomplete: "tel"},
+	"datum":   {Type: "date"},
+	"adresse": {Type: "text", Multiline: true, Autocomplete: "street-address"},
+	"zahl":    {Type: "text", InputMode: "decimal"},
+}
+
+// ChecklistData is a checklist ready for its layout.
+type ChecklistData struct {
+	Name   string // key for the ticks kept in the browser
+	Title  string
+	Intro  string
+	Href   string // the checklist's own page
+	Count  int
+	Groups []ChecklistGroupData
+}
+
+// ChecklistGroupData is a group of a checklist: a fieldset.
+type ChecklistGroupData struct {
+	ID    string
+	Title string
+	Items []ChecklistItemData
+}
+
+// ChecklistItemData is one box to tick.
+type ChecklistItemData struct {
+	ID        string
+	Key       string // the same on every page that shows the checklist: g1-p2
+	Text      string
+	Help      string
+	LinkHref  string // the chapter that explains the item
+	LinkTitle string
+}
+
+// RegisterData is the AI register for its layout.
+type RegisterData struct {
+	Systems            []SystemData
+	Red, Yellow, Green int
+	Examples           bool // some entries are examples
+	Overdue            int
+	TodayText          string
+}
+
+// SystemData is one AI system with what the page shows of it.
+type SystemData struct {
+	*book.AISystem
+	ID        string
+	Overall   book.Light
+	LastCheck string
+}
+
+// tools renders the block shortcodes of a page and their data.
+type tools struct {
+	s   *site
+	tpl *template.Template
+}
+
+// render sets the HTML of every shortcode of d. prefix makes ids unique
+// (in the print view it carries the page's anchor); href maps a
+// site-absolute URL to a link from where the page is shown.
+func (t tools) render(d *markdown.Doc, prefix string, href func(string) string) error {
+	for i, sc := range d.Shortcodes {
+		data := &ShortcodeData{ID: fmt.Sprintf("%sw%d", prefix, i+1), Args: sc.Args}
+		if len(sc.Args) > 0 {
+			data.Label = sc.Args[0]
+		}
+		switch sc.Name {
+		case "feld":
+			kind := "text"
+			if len(sc.Args) > 1 {
+				kind = sc.Args[1]
+			}
+			f := fieldKinds[kind]
+			data.Field = &f
+		case "checkliste":
+			for _, c := range t.s.h.Checklists {
+				if c.Name == sc.Args[0] {
+					data.Checklist = t.checklist(c, data.ID, href)
+				}
+			}
+		case "ki-register":
+			data.Register = t.register(data.ID)
+		case "kontakte":
+			data.Contacts, data.Placeholders = t.contacts(sc.Args)
+		}
+		html, err := t.exec(sc.Name, data)
+		if err != nil {
+			return err
+		}
+		sc.HTML = html
+	}
+	return nil
+}
+
+func (t tools) exec(name string, data *ShortcodeData) ([]byte, error) {
+	var buf bytes.Buffer
+	file := "shortcodes/" + name + ".html"
+	tpl := t.tpl.Lookup(file)
+	if tpl == nil {
+		return nil, book.Errorf(book.Pos{File: "layouts/" + file}, "das Layout für den Shortcode %q fehlt.", name)
+	}
+	if err := tpl.Execute(&buf, data); err != nil {
+		return nil, book.Errorf(book.Pos{File: "layouts/" + file}, "Fehler beim Ausführen des Layouts: %v", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (t tools) checklist(c *book.Checklist, id string, href func(string) string) *ChecklistData {
+	out := &ChecklistData{Name: c.Name, Title: c.Title, Intro: c.Intro, Href: href(c.URL())}
+	for gi, g := range c.Groups {
+		gd := ChecklistGroupData{ID: fmt.Sprintf("%s-g%d", id, gi+1), Title: g.Title}
+		for ii, it := range g.Items {
+			item := ChecklistItemData{ID: fmt.Sprintf("%s-p%d", gd.ID, ii+1), Key: fmt.Sprintf("g%d-p%d", gi+1, ii+1), Text: it.Text, Help: it.Help}
+			if it.Target != "" {
+				item.LinkHref = href(it.Target)
+				item.LinkTitle = t.s.titleOf(it.Target)
+			}
+			gd.Items = append(gd.Items, item)
+			out.Count++
+		}
+		out.Groups = append(out.Groups, gd)
+	}
+	return out
+}
+
+func (t tools) register(id string) *RegisterData {
+	r := &RegisterData{TodayText: GermanDate(t.s.h.Today)}
+	for i, s := range t.s.h.Register {
+		sd := SystemData{AISystem: s, ID: fmt.Sprintf("%s-s%d", id, i+1), Overall: s.Light()}
+		if !s.LastEthicsCheck.IsZero() {
+			sd.LastCheck = GermanDate(s.LastEthicsCheck)
+		}
+		switch sd.Overall {
+		case book.Red:
+			r.Red++
+		case book.Yellow:
+			r.Yellow++
+		default:
+			r.Green++
+		}
+		if s.Overdue {
+			r.Overdue++
+		}
+		r.Examples = r.Examples || s.Example
+		r.Systems = append(r.Systems, sd)
+	}
+	return r
+}
+
+func (t tools) contacts(args []string) ([]*book.Contact, bool) {
+	filter := ""
+	if len(args) > 0 {
+		filter = args[0]
+	}
+	var out []*book.Contact
+	placeholders := false
+	for _, c := range t.s.h.Contacts {
+		switch {
+		case filter == "klienten" && !c.Clients,
+			filter == "intern" && !c.Internal,
+			filter == "extern" && c.Internal:
+			continue
+		}
+		out = append(out, c)
+		placeholders = placeholders || strings.Contains(c.Name+c.Hours+c.Topics, "eintragen]")
+	}
+	return out, placeholders
+}
+
+// titleOf returns the title of the page at a site-absolute URL.
+func (s *site) titleOf(url string) string {
+	u, _, _ := strings.Cut(url, "#")
+	for _, p := range s.h.Pages {
+		if p.URL == u {
+			return p.Title
+		}
+	}
+	return u
+}
+
+// hasForm reports whether a page has fields to fill in.
+func hasForm(d *markdown.Doc) bool {
+	for _, sc := range d.Shortcodes {
+		switch sc.Name {
+		case "feld", "ankreuzen", "unterschrift", "ampel":
+			return true
+		}
+	}
+	return false
+}
