@@ -148,10 +148,78 @@ async function checkPopup(page, fail) {
   return out;
 }
 
+// Checks the first checklist, if the page has one, with the keyboard:
+// Space ticks the first box, the count says so politely, the tick is
+// still there after a reload (kept in this browser), and the reset button
+// clears it.
+async function checkChecklist(page, fail, load) {
+  const list = page.locator('.checkliste').first();
+  if (await list.count() === 0) return { present: false };
+  const count = () => page.evaluate(() => {
+    const el = document.querySelector('.checkliste');
+    const status = el.querySelector('.fortschritt');
+    return {
+      text: status ? status.textContent : null, live: status && status.getAttribute('aria-live'),
+      checked: el.querySelectorAll('input[type="checkbox"][data-punkt]:checked').length,
+      first: el.querySelector('input[type="checkbox"][data-punkt]').checked,
+      focused: document.activeElement && document.activeElement.type,
+    };
+  });
+  const out = { present: true, steps: [] };
+  // Reach the reset button and then the first box with Tab, as a keyboard user does.
+  await page.locator('.checkliste .knopf').first().focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  let st = await count();
+  out.steps.push(['Space', st]);
+  if (!st.first || st.checked !== 1 || !/^1 von \d+ Punkten abgehakt$/.test(st.text || '') || st.live !== 'polite') {
+    fail(`checklist: Tab and Space did not tick the first box with a polite count (${JSON.stringify(st)})`);
+  }
+  await load();
+  st = await count();
+  out.steps.push(['reload', st]);
+  if (!st.first) fail('checklist: the tick was not kept in this browser after a reload');
+  await page.locator('.checkliste .knopf').first().focus();
+  await page.keyboard.press('Enter');
+  st = await count();
+  out.steps.push(['reset', st]);
+  if (st.checked !== 0 || !/^0 von /.test(st.text || '')) fail(`checklist: the reset button did not clear the ticks (${JSON.stringify(st)})`);
+  return out;
+}
+
+// Checks the traffic-light self-check, if the page has one: arrow keys
+// choose a level in each radio group, and the result appears in a polite
+// live region only when all three are chosen, with the worst level.
+async function checkSelfCheck(page, fail) {
+  const check = page.locator('.ampel-check').first();
+  if (await check.count() === 0) return { present: false };
+  const result = () => page.evaluate(() => {
+    const out = document.querySelector('.ampel-check .ampel-ergebnis');
+    return { text: out.textContent.trim(), live: out.getAttribute('aria-live') };
+  });
+  const out = { present: true, steps: [] };
+  const groups = await check.locator('fieldset[data-kriterium]').count();
+  for (let i = 0; i < groups; i++) {
+    // Focus the first radio (grün), then arrow down once (gelb); the last group twice (rot).
+    await check.locator('fieldset[data-kriterium]').nth(i).locator('input[type="radio"]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    if (i === groups - 1) await page.keyboard.press('ArrowDown');
+    const st = await result();
+    out.steps.push([`group ${i + 1}`, st]);
+    if (i < groups - 1 && /^Ergebnis/.test(st.text)) fail(`self-check: a result appeared before all criteria were chosen (${st.text})`);
+  }
+  const st = await result();
+  if (st.live !== 'polite' || !/^Ergebnis: Rot: hohes Risiko\./.test(st.text)) {
+    fail(`self-check: choosing gelb, gelb, rot by keyboard did not announce the result Rot (${JSON.stringify(st)})`);
+  }
+  for (const v of await runAxe(page)) fail(`axe with self-check result: ${v.id} (${v.impact}): ${v.help}`);
+  return out;
+}
+
 // ---- one page ----
 async function checkPath(context, path) {
   const url = new URL(path, base).href;
-  const result = { path, url, failures: [], foreignRequests: [], axe1280: [], axe320: [], keyboard: null, popup: null, overflow: null };
+  const result = { path, url, failures: [], foreignRequests: [], axe1280: [], axe320: [], keyboard: null, popup: null, checklist: null, selfCheck: null, overflow: null };
   const fail = (msg) => result.failures.push(msg);
   const page = await context.newPage();
   page.on('request', (req) => {
@@ -196,6 +264,12 @@ async function checkPath(context, path) {
     // f. glossary pop-up: keyboard alone opens and closes it, in place
     await load();
     result.popup = await checkPopup(page, fail);
+
+    // g. checklist and traffic-light self-check by keyboard
+    await load();
+    result.checklist = await checkChecklist(page, fail, load);
+    await load();
+    result.selfCheck = await checkSelfCheck(page, fail);
 
     // d. + e. narrow viewport: no horizontal scrolling, axe again
     await page.setViewportSize({ width: 320, height: 800 });

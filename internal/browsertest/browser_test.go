@@ -73,25 +73,41 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	type tried struct {
+		Present bool
+		Steps   [][]any
+	}
 	var results struct {
 		Results []struct {
-			Path  string
-			Popup *struct {
-				Present bool
-				Steps   [][]any
-			}
+			Path      string
+			Popup     *tried
+			Checklist *tried
+			SelfCheck *tried
 		}
 	}
 	if err := json.Unmarshal(data, &results); err != nil {
 		t.Fatal(err)
 	}
-	tried := 0
+	popups, checklists, selfChecks := 0, 0, 0
 	for _, r := range results.Results {
 		if r.Popup != nil && r.Popup.Present && len(r.Popup.Steps) == 4 {
-			tried++
+			popups++
+		}
+		if r.Checklist != nil && r.Checklist.Present && len(r.Checklist.Steps) == 3 {
+			checklists++
+		}
+		if r.SelfCheck != nil && r.SelfCheck.Present && len(r.SelfCheck.Steps) == 3 {
+			selfChecks++
 		}
 	}
-	if tried < len(h.Pages)/2 {
-		t.Errorf("the glossary pop-up was tried on %d of %d pages; want most pages to have linked terms", tried, len(paths))
+	if popups < len(h.Pages)/2 {
+		t.Errorf("the glossary pop-up was tried on %d of %d pages; want most pages to have linked terms", popups, len(paths))
+	}
+	// Every checklist page, and the print view that holds them all.
+	if checklists < len(h.Checklists) {
+		t.Errorf("checklists were ticked by keyboard on %d pages, want at least %d", checklists, len(h.Checklists))
+	}
+	if selfChecks < 2 { // the self-check page and the project application
+		t.Errorf("the traffic-light self-check was used by keyboard on %d pages, want at least 2", selfChecks)
 	}
 }

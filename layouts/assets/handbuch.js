@@ -169,7 +169,7 @@
       }
       var row = el.querySelector('tr[data-stufe="' + worst + '"]');
       var strong = document.createElement('strong');
-      strong.textContent = 'Ergebnis: ' + row.querySelector('th').textContent.trim() + '. ';
+      strong.textContent = 'Ergebnis: ' + row.querySelector('th').textContent.replace(/\s+/g, ' ').trim() + '. ';
       p.appendChild(strong);
       p.appendChild(document.createTextNode(row.querySelector('td').textContent.trim()));
       out.appendChild(p);
