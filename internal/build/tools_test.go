@@ -1,0 +1,230 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const toolsSite = config + `
+-- content/_index.md --
++++
+title = "Start"
++++
+Start.
+-- content/kapitel.md --
++++
+title = "Kapitel"
+weight = 1
++++
+## Wer entscheidet?
+
+Text.
+
+{{< checkliste "vorher" >}}
+-- content/formular.md --
++++
+title = "Formular"
+weight = 2
++++
+Bitte ausfüllen.
+
+{{< feld "Name, Vorname" "name" >}}
+
+{{< feld "Anmerkungen" "lang" >}}
+
+{{< ankreuzen "Ich willige in die Übersetzung ein." >}}
+
+{{< unterschrift "Klientin oder Klient" >}}
+
+{{< ampel >}}
+-- content/register.md --
++++
+title = "Register"
+weight = 3
++++
+{{< ki-register >}}
+
+{{< kontakte "extern" >}}
+-- checklists/vorher.toml --
+title = "Vorher"
+intro = "Vor dem Start."
+
+[[group]]
+title = "Ethik"
+
+[[group.item]]
+text = "Der Zweck ist klar."
+help = "Zwei Sätze reichen."
+chapter = "kapitel.md#wer-entscheidet"
+
+[[group.item]]
+text = "Betroffene reden mit."
+-- data/ki-register.toml --
+[[system]]
+name = "Spracherkennung"
+example = true
+purpose = "Berichte diktieren."
+area = "interne Prozesse"
+provider = "Anbieter"
+data_sources = ["Berichte"]
+personal_data = ["Gesundheitsdaten"]
+owner = "Pflegedienstleitung"
+status = "im Einsatz"
+data_sensitivity = "rot"
+impact = "gelb"
+autonomy = "grün"
+human_oversight = true
+last_ethics_check = 2025-01-10
+
+[[system]]
+name = "Newsletter-Hilfe"
+purpose = "Texte entwerfen."
+area = "interne Prozesse"
+owner = "Öffentlichkeitsarbeit"
+status = "Pilot"
+data_sensitivity = "grün"
+impact = "grün"
+autonomy = "gelb"
+human_oversight = true
+last_ethics_check = 2026-10-01
+-- data/kontakte.toml --
+[[contact]]
+role = "KI-Koordination"
+name = "[Name eintragen]"
+phone = "+49 30 1234567-10"
+email = "ki@example.org"
+topics = "Fragen zu KI."
+internal = true
+footer = true
+
+[[contact]]
+role = "Aufsichtsbehörde"
+topics = "Beschwerden über Datenschutz."
+email = "aufsicht@example.org"
+internal = false
+`
+
+func buildTools(t *testing.T, archive string) (func(string) string, []string) {
+	t.Helper()
+	dir := project(t, archive)
+	res, err := Build(context.Background(), Options{Source: dir, Dest: "public", Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatalf("build failed:\n%v", err)
+	}
+	var warnings []string
+	for _, w := range res.Warnings {
+		warnings = append(warnings, w.Error())
+	}
+	return func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatalf("output %s: %v", name, err)
+		}
+		return string(b)
+	}, warnings
+}
+
+func TestChecklistPages(t *testing.T) {
+	out, _ := buildTools(t, toolsSite)
+	index := out("checklisten/index.html")
+	contains(t, "index", index, `<h1>Checklisten</h1>`, `<li><a href="vorher/">Vorher</a><br><span class="beschreibung">Vor dem Start.</span></li>`)
+	page := out("checklisten/vorher/index.html")
+	contains(t, "checklist page", page,
+		`<h1>Vorher</h1>`,
+		`<div class="checkliste" data-checkliste="vorher" data-anzahl="2">`,
+		`<fieldset class="checkliste-gruppe">`, `<legend>Ethik</legend>`,
+		`<input id="liste-g1-p1" type="checkbox" data-punkt="g1-p1" aria-describedby="liste-g1-p1-hilfe">`,
+		`<label for="liste-g1-p1">Der Zweck ist klar.</label>`,
+		`<p class="hilfe" id="liste-g1-p1-hilfe">Zwei Sätze reichen. Mehr dazu: <a href="../../kapitel/#wer-entscheidet">Kapitel</a></p>`,
+		`<input id="liste-g1-p2" type="checkbox" data-punkt="g1-p2">`,
+		`<label for="liste-von">Geprüft von</label>`, `<label for="liste-am">Geprüft am</label>`,
+		`Unterschrift <span class="nur-bildschirm">`,
+	)
+	embedded := out("kapitel/index.html")
+	contains(t, "embedded", embedded, `<input id="w1-g1-p1" type="checkbox" data-punkt="g1-p1"`, `Mehr dazu: <a href="#wer-entscheidet">Kapitel</a>`)
+	contains(t, "print", out("druck/index.html"), `id="s_checklisten_vorher--liste-g1-p1"`, `id="s_kapitel--w1-g1-p1"`)
+}
+
+func TestFormsOnScreen(t *testing.T) {
+	out, _ := buildTools(t, toolsSite)
+	f := out("formular/index.html")
+	contains(t, "form", f,
+		`Ihre Eingaben bleiben in diesem Browser-Fenster: Nichts wird gesendet oder gespeichert.`,
+		`<label for="w1">Name, Vorname</label>`, `<input id="w1" type="text" autocomplete="name">`,
+		`<label for="w2">Anmerkungen</label>`, `<textarea id="w2" rows="3"></textarea>`,
+		`<input id="w3" type="checkbox">`, `<label for="w3">Ich willige in die Übersetzung ein.</label>`,
+		`<div class="unterschrift" role="group" aria-labelledby="w4-titel">`, `<label for="w4-ort">Ort und Datum</label>`,
+		`<fieldset class="ampel-kriterium" data-kriterium="daten">`,
+		`<input type="radio" id="w5-auswirkung-rot" name="w5-auswirkung" value="rot">`,
+		`<label for="w5-auswirkung-rot"><span class="licht licht-rot">Rot</span> Einfluss auf Hilfen`,
+		`<tr data-stufe="rot"><th scope="row"><span class="licht licht-rot">Rot</span>: hohes Risiko</th>`,
+		`<div class="ampel-ergebnis" id="w5-ergebnis" aria-live="polite"></div>`,
+	)
+	lacks(t, "form", f, "<form", "action=")
+	lacks(t, "no form", out("kapitel/index.html"), "Nichts wird gesendet oder gespeichert")
+}
+
+func TestRegisterAndContacts(t *testing.T) {
+	out, warnings := buildTools(t, toolsSite)
+	r := out("register/index.html")
+	contains(t, "register", r,
+		`Die Einträge sind Beispiele.`,
+		`Im Register stehen 2 Systeme:`,
+		`1 mit <span class="licht licht-rot">Rot</span>, 1 mit <span class="licht licht-gelb">Gelb</span>, 0 mit <span class="licht licht-gruen">Grün</span>.`,
+		`Bei 1 System ist der jährliche Ethik-Check überfällig (Stand: 26. November 2026).`,
+		`<caption id="w1-titel">KI-Register: alle KI-Systeme mit ihrer Ampel</caption>`,
+		`<th scope="col">System</th>`,
+		`<th scope="row"><a href="#w1-s1">Spracherkennung</a></th>`,
+		`<td>10. Januar 2025 <strong class="ueberfaellig">überfällig</strong></td>`,
+		`<td><span class="licht licht-gelb">Gelb</span></td>`, // Newsletter-Hilfe: worst of grün, grün, gelb
+	)
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `data/ki-register.toml:15:1: der Ethik-Check von "Spracherkennung" ist älter als 12 Monate`) {
+		t.Errorf("warnings = %q", warnings)
+	}
+	contains(t, "contacts", r, `<p class="kontakt-rolle"><strong>Aufsichtsbehörde</strong> <span class="kontakt-extern">(außerhalb der Organisation)</span></p>`, `<a href="mailto:aufsicht@example.org">aufsicht@example.org</a>`)
+	lacks(t, "contacts", r, `<strong>KI-Koordination</strong></p>`) // filtered: external only
+	contains(t, "footer", out("index.html"), `<strong>Fragen zu KI?</strong> KI-Koordination ([Name eintragen]), Telefon <a href="tel:&#43;4930123456710">&#43;49 30 1234567-10</a>, E-Mail <a href="mailto:ki@example.org">ki@example.org</a>`)
+}
+
+func TestToolErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, from, to string
+		want           string
+	}{
+		{"unknown checklist", `{{< checkliste "vorher" >}}`, `{{< checkliste "nachher" >}}`,
+			`content/kapitel.md:9:1: checkliste: die Checkliste "nachher" gibt es nicht. Vorhanden in checklists/: vorher.`},
+		{"chapter to nowhere", `chapter = "kapitel.md#wer-entscheidet"`, `chapter = "kaptel.md"`,
+			`checklists/vorher.toml:10:1: chapter "kaptel.md": diese Seite gibt es nicht.`},
+		{"chapter anchor to nowhere", `chapter = "kapitel.md#wer-entscheidet"`, `chapter = "kapitel.md#wer"`,
+			`checklists/vorher.toml:10:1: chapter "kapitel.md#wer": den Anker #wer gibt es auf der Seite nicht.`},
+		{"item without text", `text = "Betroffene reden mit."`, `help = "Nur Hilfe."`,
+			`checklists/vorher.toml:12:1: dem Punkt fehlt text`},
+		{"exclusion", "impact = \"gelb\"\nautonomy = \"grün\"\nhuman_oversight = true", "impact = \"rot\"\nautonomy = \"rot\"\nhuman_oversight = false",
+			`data/ki-register.toml:14:1: "Spracherkennung" hat rote Auswirkung auf Menschen und keine menschliche Kontrolle. Das schließen die Leitlinien aus`},
+		{"unknown light", `data_sensitivity = "rot"`, `data_sensitivity = "orange"`,
+			`data/ki-register.toml:11:1: data_sensitivity "orange" ist unbekannt. Erlaubt sind: "grün", "gelb", "rot".`},
+		{"unknown status", `status = "Pilot"`, `status = "Test"`,
+			`data/ki-register.toml:22:1: status "Test" ist unbekannt. Erlaubt sind: "geplant", "Pilot", "im Einsatz", "abgeschaltet".`},
+		{"unknown register key", `owner = "Pflegedienstleitung"`, `verantwortlich = "Pflegedienstleitung"`,
+			`data/ki-register.toml:9:1: unbekannter Schlüssel "system.0.verantwortlich"`},
+		{"bad phone", `phone = "+49 30 1234567-10"`, `phone = "030 12345 oder 678"`,
+			`data/kontakte.toml:4:1: phone "030 12345 oder 678" ist keine Telefonnummer.`},
+		{"inline form field", "Bitte ausfüllen.\n\n{{< feld \"Name, Vorname\" \"name\" >}}", "Bitte ausfüllen: {{< feld \"Name, Vorname\" \"name\" >}}",
+			`content/formular.md:5:18: der Shortcode "feld" muss allein in einer eigenen Zeile stehen`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(toolsSite, tc.from) {
+				t.Fatalf("fixture lacks %q", tc.from)
+			}
+			got := buildErr(t, strings.Replace(toolsSite, tc.from, tc.to, 1))
+			contains(t, tc.name, got, tc.want)
+			if t.Failed() {
+				t.Log(got)
+			}
+		})
+	}
+}
