@@ -232,7 +232,7 @@ func parsePage(file string, src []byte, errs *book.ErrorList) *book.Page {
 		}
 		switch {
 		case it.IsError() && fm != nil:
-			errs.Addf(book.PosAt(file, src, open), "fehlerhafter Shortcode: %s. Ein Shortcode sieht so aus: {{< begriff \"Einwilligung\" >}}.", germanLexer(it.Err))
+			errs.Addf(book.PosAt(file, src, open), "fehlerhafter Shortcode: %s. Erlaubt sind: %s.", germanLexer(it.Err), shortcodeUsage())
 			return nil
 		case it.IsError():
 			// Before the front matter the lexer fails only on front
