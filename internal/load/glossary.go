@@ -1,7 +1,6 @@
 package load
 
 import (
-	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -16,50 +15,24 @@ const maxShortWords = 15
 // loadGlossary reads glossary/*.toml. A project without the folder has
 // no glossary.
 func loadGlossary(fsys fs.FS, errs *book.ErrorList) book.Glossary {
-	entries, err := fs.ReadDir(fsys, "glossary")
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		errs.Addf(book.Pos{File: "glossary"}, "kann nicht gelesen werden: %v", err)
-		return nil
-	}
 	type pending struct {
 		term    *book.Term
 		doc     tomlDoc
 		seeAlso []string
 	}
 	var all []pending
-	for _, e := range entries {
-		name := e.Name()
-		file := "glossary/" + name
-		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || e.IsDir() {
+	for _, file := range tomlFiles(fsys, "glossary", "ein Begriff", errs) {
+		d, ok := readTOML(fsys, file, false, errs)
+		if !ok {
 			continue
 		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			errs.Addf(book.Pos{File: file}, "ist eine symbolische Verknüpfung. handbuch liest nur echte Dateien im Projektordner; kopieren Sie die Datei hierher.")
-			continue
-		}
-		if path.Ext(name) != ".toml" {
-			errs.Addf(book.Pos{File: file}, "gehört nicht in glossary/: dort steht ein Begriff pro Datei mit der Endung .toml.")
-			continue
-		}
-		src, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			errs.Addf(book.Pos{File: file}, "kann nicht gelesen werden: %v", err)
-			continue
-		}
-		if !checkText(file, src, errs) {
-			continue
-		}
-		t := &book.Term{Name: strings.TrimSuffix(name, ".toml"), File: file}
-		d := tomlDoc{file: file, src: src, text: strings.TrimPrefix(string(src), "\ufeff")}
-		d.off = len(src) - len(d.text)
+		src := d.src
+		t := &book.Term{Name: strings.TrimSuffix(path.Base(file), ".toml"), File: file}
 		var seeAlso []string
 		str := func(key string, dst *string) field {
 			return field{key: key, kind: kString, set: func(v any, _ book.Pos) { *dst = strings.TrimSpace(v.(string)) }}
 		}
-		ok := d.decode([]field{
+		ok = d.decode([]field{
 			{key: "term", kind: kString, set: func(v any, p book.Pos) { t.Term = strings.TrimSpace(v.(string)); t.Pos = p }},
 			str("abbr", &t.Abbr),
 			{key: "forms", kind: kStrings, set: func(v any, _ book.Pos) { t.Forms = v.([]string) }},

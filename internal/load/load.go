@@ -513,13 +513,22 @@ func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
 	walk(h.Home)
 }
 
+// taken reports (as an error) a content page whose address lies under
+// url, which belongs to a generated page.
+func taken(h *book.Handbook, url, owner string, errs *book.ErrorList) bool {
+	for _, p := range h.Pages {
+		if strings.HasPrefix(p.URL, url) {
+			errs.Addf(book.Pos{File: p.File, Line: 1, Col: 1}, "die Adresse %s gehört %s. Benennen Sie die Datei um.", p.URL, owner)
+			return true
+		}
+	}
+	return false
+}
+
 // addChecklistPages adds /checklisten/ with one page per checklist.
 func addChecklistPages(h *book.Handbook, errs *book.ErrorList) {
-	for _, p := range h.Pages {
-		if strings.HasPrefix(p.URL, book.ChecklistsURL) {
-			errs.Addf(book.Pos{File: p.File, Line: 1, Col: 1}, "die Adresse %s gehört den Checklisten. Benennen Sie die Datei um.", p.URL)
-			return
-		}
+	if taken(h, book.ChecklistsURL, "den Checklisten", errs) {
+		return
 	}
 	index := &book.Page{
 		Kind:        book.KindChecklists,
@@ -542,11 +551,8 @@ func addChecklistPages(h *book.Handbook, errs *book.ErrorList) {
 // addGlossaryPage puts the glossary page at the end of the start page's
 // children, so it appears last in the navigation.
 func addGlossaryPage(h *book.Handbook, errs *book.ErrorList) {
-	for _, p := range h.Pages {
-		if p.URL == book.GlossaryURL {
-			errs.Addf(book.Pos{File: p.File, Line: 1, Col: 1}, "die Adresse %s gehört dem Glossar. Benennen Sie die Datei um.", book.GlossaryURL)
-			return
-		}
+	if taken(h, book.GlossaryURL, "dem Glossar", errs) {
+		return
 	}
 	g := &book.Page{
 		Kind:        book.KindGlossary,

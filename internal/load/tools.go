@@ -33,32 +33,43 @@ func readTOML(fsys fs.FS, file string, optional bool, errs *book.ErrorList) (tom
 	return d, true
 }
 
-// loadChecklists reads checklists/*.toml. Chapter references are checked
-// by the link stage, which knows the pages.
-func loadChecklists(fsys fs.FS, errs *book.ErrorList) []*book.Checklist {
-	entries, err := fs.ReadDir(fsys, "checklists")
+// tomlFiles lists the TOML files of a project folder (none when it is
+// missing), reporting anything else that lies there.
+func tomlFiles(fsys fs.FS, dir, what string, errs *book.ErrorList) []string {
+	entries, err := fs.ReadDir(fsys, dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		errs.Addf(book.Pos{File: "checklists"}, "kann nicht gelesen werden: %v", err)
+		errs.Addf(book.Pos{File: dir}, "kann nicht gelesen werden: %v", err)
 		return nil
 	}
-	var out []*book.Checklist
+	var files []string
 	for _, e := range entries {
-		name, file := e.Name(), "checklists/"+e.Name()
-		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || e.IsDir() {
-			continue
+		name, file := e.Name(), dir+"/"+e.Name()
+		switch {
+		case strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || e.IsDir():
+		case e.Type()&fs.ModeSymlink != 0:
+			errs.Addf(book.Pos{File: file}, "ist eine symbolische Verknüpfung. handbuch liest nur echte Dateien im Projektordner; kopieren Sie die Datei hierher.")
+		case path.Ext(name) != ".toml":
+			errs.Addf(book.Pos{File: file}, "gehört nicht in %s/: dort steht %s pro Datei mit der Endung .toml.", dir, what)
+		default:
+			files = append(files, file)
 		}
-		if e.Type()&fs.ModeSymlink != 0 || path.Ext(name) != ".toml" {
-			errs.Addf(book.Pos{File: file}, "gehört nicht in checklists/: dort steht eine Checkliste pro Datei mit der Endung .toml (keine Verknüpfungen).")
-			continue
-		}
+	}
+	return files
+}
+
+// loadChecklists reads checklists/*.toml. Chapter references are checked
+// by the link stage, which knows the pages.
+func loadChecklists(fsys fs.FS, errs *book.ErrorList) []*book.Checklist {
+	var out []*book.Checklist
+	for _, file := range tomlFiles(fsys, "checklists", "eine Checkliste", errs) {
 		d, ok := readTOML(fsys, file, false, errs)
 		if !ok {
 			continue
 		}
-		c := &book.Checklist{Name: strings.TrimSuffix(name, ".toml"), File: file}
+		c := &book.Checklist{Name: strings.TrimSuffix(path.Base(file), ".toml"), File: file}
 		var group *book.ChecklistGroup
 		var item *book.ChecklistItem
 		var groupPos []book.Pos
