@@ -16,6 +16,7 @@ import (
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/build"
+	"github.com/handbuch/handbuch/internal/check"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -28,14 +29,16 @@ func main() {
 const usage = `handbuch – barrierefreie Leitlinien-Handbücher bauen
 
 Aufruf:
-  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts]
-      baut die Website aus handbuch.toml und content/
+  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--format json]
+      baut die Website aus handbuch.toml und content/ und prüft sie
+  handbuch check [--strict] [--format json] [ORDNER]
+      prüft fertige HTML-Seiten (Vorgabe: public)
   handbuch version
       zeigt die Version
   handbuch help
       zeigt diese Hilfe
 
-Bald verfügbar: serve (Vorschau), check (Prüfung), new (neues Handbuch).
+Bald verfügbar: serve (Vorschau), new (neues Handbuch).
 `
 
 // cli holds what a command needs to talk to the user; tests pass buffers.
@@ -59,7 +62,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0
-	case "serve", "check", "new":
+	case "check":
+		return c.check(args[1:])
+	case "serve", "new":
 		fmt.Fprintf(stderr, "handbuch %s ist in dieser Version noch nicht verfügbar.\n\n%s", args[0], usage)
 		return 2
 	}
@@ -102,7 +107,9 @@ func (c cli) build(args []string) int {
 	fs.StringVar(&opts.Source, "source", ".", "Projektordner")
 	fs.StringVar(&opts.Dest, "dest", "public", "Zielordner")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "Entwürfe (draft = true) mitbauen")
-	if !c.parse(fs, args) {
+	fs.BoolVar(&opts.Strict, "strict", false, "auch Warnungen lassen den Build scheitern")
+	format := fs.String("format", "text", "Ausgabe der Prüfung: text oder json")
+	if !c.parse(fs, args) || !c.validFormat(*format) {
 		return 2
 	}
 	// The default public/ belongs to the project; a folder named on the
@@ -118,6 +125,13 @@ func (c cli) build(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := build.Build(ctx, opts)
+	var fe *build.FindingsError
+	if errors.As(err, &fe) {
+		c.report(fe.Findings, *format)
+		n, w, _ := check.Count(fe.Findings)
+		fmt.Fprintf(c.stderr, "\nBuild abgebrochen: die Prüfung fand %s und %s. Die bisherige Ausgabe wurde nicht verändert.\n", count(n, "Fehler", "Fehler"), count(w, "Warnung", "Warnungen"))
+		return 1
+	}
 	if err != nil {
 		if list := book.Errors(err); len(list) > 0 {
 			for _, e := range list {
@@ -129,12 +143,75 @@ func (c cli) build(args []string) int {
 		}
 		return 1
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(c.stderr, "%s (Warnung)\n", w.Error())
-	}
-	fmt.Fprintf(c.stdout, "Fertig: %s, %s in %s, %s, %s.\n",
+	c.report(res.Findings, *format)
+	_, w, h := check.Count(res.Findings)
+	fmt.Fprintf(c.stdout, "Fertig: %s, %s in %s, %s, %s, %s.\n",
 		count(res.Pages, "Seite", "Seiten"), count(res.Files, "Datei", "Dateien"), res.Dest,
-		count(len(res.Warnings), "Warnung", "Warnungen"), seconds(res.Duration))
+		count(w, "Warnung", "Warnungen"), count(h, "Hinweis", "Hinweise"), seconds(res.Duration))
+	return 0
+}
+
+func (c cli) validFormat(format string) bool {
+	if format != "text" && format != "json" {
+		fmt.Fprintf(c.stderr, "--format %q gibt es nicht. Erlaubt sind text und json.\n", format)
+		return false
+	}
+	return true
+}
+
+// report writes findings: as lines to stderr, or as JSON to stdout.
+func (c cli) report(fs []check.Finding, format string) {
+	if format == "json" {
+		_ = check.WriteJSON(c.stdout, fs)
+		return
+	}
+	_ = check.WriteText(c.stderr, fs)
+}
+
+// check checks a folder of built HTML.
+func (c cli) check(args []string) int {
+	fs := c.flags("check")
+	strict := fs.Bool("strict", false, "auch Warnungen ergeben den Status 1")
+	format := fs.String("format", "text", "text oder json")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 1 {
+		if err == nil {
+			err = fmt.Errorf("unerwartetes Argument %q", fs.Arg(1))
+		}
+		fmt.Fprintf(c.stderr, "handbuch check: %v\n\n%s", err, usage)
+		return 2
+	}
+	if !c.validFormat(*format) {
+		return 2
+	}
+	dir := "public"
+	if fs.NArg() == 1 {
+		dir = fs.Arg(0)
+	}
+	var pages []check.File
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".html") {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			pages = append(pages, check.File{Path: filepath.ToSlash(p), Data: b})
+		}
+		return nil
+	})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "handbuch check: %s kann nicht gelesen werden: %v\n", dir, err)
+		return 2
+	}
+	findings := check.Site(pages)
+	c.report(findings, *format)
+	n, w, h := check.Count(findings)
+	fmt.Fprintf(c.stderr, "Geprüft: %s, %s, %s, %s.\n", count(len(pages), "Seite", "Seiten"), count(n, "Fehler", "Fehler"), count(w, "Warnung", "Warnungen"), count(h, "Hinweis", "Hinweise"))
+	if n > 0 || (*strict && w > 0) {
+		return 1
+	}
 	return 0
 }
 

@@ -8,11 +8,12 @@ type Config struct {
 	Organisation string
 	Language     string
 	BaseURL      string
-	Contact      string // e-mail address for feedback
-	ReviewMonths int    // review interval of every page, default 24
-	AllowHTML    bool   // render raw HTML in Markdown instead of escaping it
-	TermLinks    string // which occurrences of a glossary term link to it: first (default), all, none
-	Notice       string // a note shown on every page, e.g. that this is a model
+	Contact      string   // e-mail address for feedback
+	ReviewMonths int      // review interval of every page, default 24
+	AllowHTML    bool     // render raw HTML in Markdown instead of escaping it
+	TermLinks    string   // which occurrences of a glossary term link to it: first (default), all, none
+	Notice       string   // a note shown on every page, e.g. that this is a model
+	ChecksOff    []string // rule ids of the checks to leave out
 	Colors       Colors
 }
 

@@ -3,14 +3,18 @@ package build
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/handbuch/handbuch"
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/check"
 	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/markdown"
 	"github.com/handbuch/handbuch/internal/site"
@@ -21,6 +25,7 @@ type Options struct {
 	Source string // project folder
 	Dest   string // output folder; relative paths are relative to Source
 	Drafts bool   // include pages with draft = true
+	Strict bool   // warnings fail the build too
 	// Today is the date overdue reviews are checked against; zero means
 	// SOURCE_DATE_EPOCH if set, else the day of the build.
 	Today time.Time
@@ -31,8 +36,19 @@ type Result struct {
 	Dest     string // the output folder that was written
 	Pages    int
 	Files    int
-	Warnings []*book.Error
+	Findings []check.Finding
 	Duration time.Duration
+}
+
+// FindingsError is returned when the checks found errors (or, with
+// Strict, warnings); the output was not replaced.
+type FindingsError struct {
+	Findings []check.Finding
+}
+
+func (e *FindingsError) Error() string {
+	n, w, _ := check.Count(e.Findings)
+	return fmt.Sprintf("die Prüfung fand %d Fehler und %d Warnungen", n, w)
 }
 
 // Build builds the project and replaces the output folder. Cancelling
@@ -51,6 +67,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(opts.Source, dest)
 	}
+	findings := Check(h, files, shownDir(opts.Source, dest))
+	errs, warns, _ := check.Count(findings)
+	if errs > 0 || (opts.Strict && warns > 0) {
+		return nil, &FindingsError{Findings: findings}
+	}
 	if err := Write(ctx, dest, files); err != nil {
 		return nil, err
 	}
@@ -58,9 +79,46 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		Dest:     dest,
 		Pages:    len(h.Pages),
 		Files:    len(files),
-		Warnings: h.Warnings,
+		Findings: findings,
 		Duration: time.Since(start),
 	}, nil
+}
+
+// Check runs every check on a rendered site: the markup of each page
+// (reported at dir/<page>), overdue reviews, drafts, and the warnings the
+// loader found (the AI register). Rules listed in checks.off of
+// handbuch.toml are left out.
+func Check(h *book.Handbook, files []site.File, dir string) []check.Finding {
+	pages := make([]check.File, 0, len(files))
+	for _, f := range files {
+		pages = append(pages, check.File{Path: path.Join(dir, f.Path), Data: f.Data})
+	}
+	all := check.Site(pages)
+	all = append(all, check.Reviews(h)...)
+	for _, w := range h.Warnings {
+		all = append(all, check.Finding{Rule: "eingabe", Severity: check.Warning, Pos: w.Pos, Msg: w.Msg})
+	}
+	off := map[string]bool{}
+	for _, r := range h.Config.ChecksOff {
+		off[r] = true
+	}
+	out := all[:0]
+	for _, f := range all {
+		if !off[f.Rule] {
+			out = append(out, f)
+		}
+	}
+	check.Sort(out)
+	return out
+}
+
+// shownDir is how reports name the output folder: relative to the
+// project when it lies inside, else as it is.
+func shownDir(source, dest string) string {
+	if rel, err := filepath.Rel(source, dest); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(dest)
 }
 
 // Render runs load, link and render on the project in fsys and returns

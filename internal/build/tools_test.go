@@ -116,8 +116,8 @@ func buildTools(t *testing.T, archive string) (func(string) string, []string) {
 		t.Fatalf("build failed:\n%v", err)
 	}
 	var warnings []string
-	for _, w := range res.Warnings {
-		warnings = append(warnings, w.Error())
+	for _, f := range res.Findings {
+		warnings = append(warnings, f.String())
 	}
 	return func(name string) string {
 		b, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(name)))
@@ -182,7 +182,7 @@ func TestRegisterAndContacts(t *testing.T) {
 		`<td>10. Januar 2025 <strong class="ueberfaellig">überfällig</strong></td>`,
 		`<td><span class="licht licht-gelb">Gelb</span></td>`, // Newsletter-Hilfe: worst of grün, grün, gelb
 	)
-	if len(warnings) != 1 || !strings.Contains(warnings[0], `data/ki-register.toml:15:1: der Ethik-Check von "Spracherkennung" ist älter als 12 Monate`) {
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `data/ki-register.toml:15:1: Warnung: eingabe: der Ethik-Check von "Spracherkennung" ist älter als 12 Monate`) {
 		t.Errorf("warnings = %q", warnings)
 	}
 	contains(t, "contacts", r, `<p class="kontakt-rolle"><strong>Aufsichtsbehörde</strong> <span class="kontakt-extern">(außerhalb der Organisation)</span></p>`, `<a href="mailto:aufsicht@example.org">aufsicht@example.org</a>`)

@@ -100,6 +100,9 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		str("term_links", &c.TermLinks),
 		{key: "review_months", kind: kInt, set: func(v any, p book.Pos) { c.ReviewMonths = v.(int); pos["review_months"] = p }},
 		{key: "allow_html", kind: kBool, set: func(v any, p book.Pos) { c.AllowHTML = v.(bool) }},
+		{key: "checks", kind: kTable, sub: []field{
+			{key: "off", kind: kStrings, set: func(v any, _ book.Pos) { c.ChecksOff = v.([]string) }},
+		}},
 		{key: "colors", kind: kTable, sub: []field{
 			color("text", &c.Colors.Text),
 			color("background", &c.Colors.Background),

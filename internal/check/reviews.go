@@ -1,0 +1,48 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"github.com/handbuch/handbuch/internal/book"
+)
+
+// Reviews reports pages whose next review lies in the past, and lists
+// drafts, both at the page's source.
+func Reviews(h *book.Handbook) []Finding {
+	var out []Finding
+	for _, p := range h.Pages {
+		if p.Source == nil {
+			continue // generated pages have no review of their own
+		}
+		last := p.Reviewed
+		key := "reviewed"
+		if last.IsZero() {
+			last, key = p.Adopted, "adopted"
+		}
+		if !last.IsZero() {
+			next := last.AddDate(0, h.Config.ReviewMonths, 0)
+			if next.Before(h.Today) {
+				out = append(out, Finding{Rule: "pruefung-ueberfaellig", Severity: Warning, Pos: keyPos(p, key),
+					Msg: fmt.Sprintf("Prüfung überfällig: zuletzt geprüft am %s, fällig war sie im %s %d. Prüfen Sie die Seite und tragen Sie das neue Datum bei reviewed ein.", last.Format("02.01.2006"), monthName(next), next.Year())})
+			}
+		}
+		if p.Status == book.StatusDraft || p.Draft {
+			out = append(out, Finding{Rule: "entwurf", Severity: Hint, Pos: keyPos(p, "status"), Msg: fmt.Sprintf("„%s“ ist ein Entwurf.", p.Title)})
+		}
+	}
+	return out
+}
+
+// keyPos finds a front matter key of a page, or its first line.
+func keyPos(p *book.Page, key string) book.Pos {
+	if i := bytes.Index(p.Source[:p.BodyOffset], []byte("\n"+key)); i >= 0 {
+		return book.PosAt(p.File, p.Source, i+1)
+	}
+	return book.Pos{File: p.File, Line: 1, Col: 1}
+}
+
+var months = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+
+func monthName(t time.Time) string { return months[t.Month()-1] }
