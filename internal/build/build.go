@@ -91,7 +91,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 func Check(h *book.Handbook, files []site.File, dir string) []check.Finding {
 	pages := make([]check.File, 0, len(files))
 	for _, f := range files {
-		pages = append(pages, check.File{Path: path.Join(dir, f.Path), Data: f.Data})
+		cf := check.File{Path: path.Join(dir, f.Path), Data: f.Data}
+		for _, r := range f.Regions {
+			cf.Regions = append(cf.Regions, check.Region(r))
+		}
+		pages = append(pages, cf)
 	}
 	all := check.Site(pages)
 	all = append(all, check.Reviews(h)...)

@@ -39,6 +39,8 @@ type Finding struct {
 	Pos      book.Pos `json:"-"`
 	Msg      string   `json:"text"`
 	SC       string   `json:"kriterium,omitempty"` // WCAG success criterion, e.g. "WCAG 2.2 1.1.1, Stufe A"
+
+	node *node // the element of an HTML finding, to trace it to the source
 }
 
 // String formats the finding as path:line:col: rule: text.

@@ -113,6 +113,11 @@ func parse(src []byte) *node {
 			}
 		case html.TextToken:
 			cur.children = append(cur.children, &node{text: tok.Data, line: l, col: c, offset: o, parent: cur})
+		case html.CommentToken:
+			// A position mark of raw HTML in an annotated rendering.
+			if v, ok := strings.CutPrefix(tok.Data, "hb-pos "); ok {
+				cur.children = append(cur.children, &node{tag: "#pos", text: v, line: l, col: c, offset: o, parent: cur})
+			}
 		}
 		advance(raw)
 	}

@@ -40,7 +40,7 @@ type page struct {
 }
 
 func (p *page) add(rule string, sev Severity, n *node, sc, format string, args ...any) {
-	p.findings = append(p.findings, Finding{Rule: rule, Severity: sev, Pos: book.Pos{File: p.file, Line: n.line, Col: n.col}, Msg: fmt.Sprintf(format, args...), SC: sc})
+	p.findings = append(p.findings, Finding{Rule: rule, Severity: sev, Pos: book.Pos{File: p.file, Line: n.line, Col: n.col}, Msg: fmt.Sprintf(format, args...), SC: sc, node: n})
 }
 
 // Page checks one HTML page and returns its findings, positions in file.

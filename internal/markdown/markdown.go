@@ -236,6 +236,44 @@ func (d *Doc) Render() ([]byte, error) {
 	return buf.Bytes(), err
 }
 
+// posAttr carries a node's source position into annotated HTML.
+var posAttr = []byte("data-hb-pos")
+
+// RenderAnnotated renders the page like Render, but every element that
+// knows its source position carries it as data-hb-pos="line:col", so
+// the checks can point into the Markdown. The tree is left as it was.
+func (d *Doc) RenderAnnotated() ([]byte, error) {
+	type saved struct {
+		n     ast.Node
+		attrs []ast.Attribute
+	}
+	var touched []saved
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Kind() == ast.KindDocument {
+			return ast.WalkContinue, nil
+		}
+		off := n.Pos()
+		if off < 0 && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			off = n.Lines().At(0).Start
+		}
+		if off < 0 {
+			return ast.WalkContinue, nil
+		}
+		p := d.Page.BodyPos(off)
+		touched = append(touched, saved{n, append([]ast.Attribute(nil), n.Attributes()...)})
+		n.SetAttribute(posAttr, []byte(strconv.Itoa(p.Line)+":"+strconv.Itoa(p.Col)))
+		return ast.WalkContinue, nil
+	})
+	out, err := d.Render()
+	for _, t := range touched {
+		t.n.RemoveAttributes()
+		for _, a := range t.attrs {
+			t.n.SetAttribute(a.Name, a.Value)
+		}
+	}
+	return out, err
+}
+
 // Rebase prepares the tree for the single-page print view: every id gets
 // prefix, footnote ids too, heading levels move down by shift (at most
 // h6), and rewrite maps every link destination to its new form. Call it

@@ -23,9 +23,17 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCaption, r.caption)
 	reg.Register(KindTermLink, r.termLink)
 	reg.Register(KindShortcode, r.shortcode)
-	if !r.allowHTML {
-		reg.Register(ast.KindRawHTML, r.rawHTML)
-		reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+	reg.Register(ast.KindRawHTML, r.rawHTML)
+	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+}
+
+// posMark writes the source position of raw HTML, which cannot carry an
+// attribute, as a comment when the page is rendered for the checks.
+func posMark(w util.BufWriter, n ast.Node) {
+	if v, ok := n.AttributeString(string(posAttr)); ok {
+		_, _ = w.WriteString("<!--hb-pos ")
+		_, _ = w.Write(v.([]byte))
+		_, _ = w.WriteString("-->")
 	}
 }
 
@@ -102,13 +110,23 @@ func (r *nodeRenderer) cell(w util.BufWriter, src []byte, n ast.Node, entering b
 
 func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
+		posMark(w, n)
 		segs := n.(*ast.RawHTML).Segments
 		for i := 0; i < segs.Len(); i++ {
-			s := segs.At(i)
-			_, _ = w.Write(util.EscapeHTML(s.Value(src)))
+			seg := segs.At(i)
+			_, _ = w.Write(r.raw(seg.Value(src)))
 		}
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// raw is raw HTML as it goes into the page: as is when allowed, else
+// escaped so that it shows as text.
+func (r *nodeRenderer) raw(b []byte) []byte {
+	if r.allowHTML {
+		return b
+	}
+	return util.EscapeHTML(b)
 }
 
 func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -116,14 +134,19 @@ func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, enter
 		return ast.WalkContinue, nil
 	}
 	b := n.(*ast.HTMLBlock)
-	_, _ = w.WriteString(`<pre class="roh-html"><code>`)
+	posMark(w, n)
+	if !r.allowHTML {
+		_, _ = w.WriteString(`<pre class="roh-html"><code>`)
+	}
 	for i := 0; i < b.Lines().Len(); i++ {
-		l := b.Lines().At(i)
-		_, _ = w.Write(util.EscapeHTML(l.Value(src)))
+		line := b.Lines().At(i)
+		_, _ = w.Write(r.raw(line.Value(src)))
 	}
 	if b.HasClosure() {
-		_, _ = w.Write(util.EscapeHTML(b.ClosureLine.Value(src)))
+		_, _ = w.Write(r.raw(b.ClosureLine.Value(src)))
 	}
-	_, _ = w.WriteString("</code></pre>\n")
+	if !r.allowHTML {
+		_, _ = w.WriteString("</code></pre>\n")
+	}
 	return ast.WalkSkipChildren, nil
 }

@@ -20,6 +20,42 @@ var ReservedIDs = []string{"hb-inhalt", "hb-toc-titel", "hb-fuss", "hb-seiten", 
 type File struct {
 	Path string
 	Data []byte
+	// Regions are the parts of a page rendered from source files, for
+	// the checks to report findings at the source.
+	Regions []Region
+}
+
+// Region is a part of a page that came from a source file; see
+// check.Region.
+type Region struct {
+	Start, End int
+	Source     string
+	Annotated  []byte // nil: the part repeats content shown elsewhere
+}
+
+// source is rendered content waiting to be found in its page.
+type source struct {
+	html, annotated []byte
+	file            string
+}
+
+// regions finds each rendered part in the page, in order.
+func regions(page []byte, parts []source) []Region {
+	var out []Region
+	from := 0
+	for _, p := range parts {
+		if len(p.html) == 0 {
+			continue
+		}
+		i := bytes.Index(page[from:], p.html)
+		if i < 0 {
+			continue
+		}
+		start := from + i
+		out = append(out, Region{Start: start, End: start + len(p.html), Source: p.file, Annotated: p.annotated})
+		from = start + len(p.html)
+	}
+	return out
 }
 
 // Render renders every page, the glossary, the print view, the 404 page
@@ -40,12 +76,12 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 		}
 	}
 	var files []File
-	exec := func(name, out string, data *PageData) error {
+	exec := func(name, out string, data *PageData, parts ...source) error {
 		var buf bytes.Buffer
 		if err := tpls[name].Execute(&buf, data); err != nil {
 			return book.Errorf(book.Pos{File: "layouts/" + name}, "Fehler beim Ausführen des Layouts: %v", err)
 		}
-		files = append(files, File{Path: out, Data: buf.Bytes()})
+		files = append(files, File{Path: out, Data: buf.Bytes(), Regions: regions(buf.Bytes(), parts)})
 		return nil
 	}
 
@@ -64,6 +100,11 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 		if err != nil {
 			return nil, err
 		}
+		annotated, err := d.RenderAnnotated()
+		if err != nil {
+			return nil, err
+		}
+		parts := []source{{html, annotated, p.File}}
 		data := s.pageData(p, template.HTML(html))
 		data.TOC = toc(d.Headings)
 		data.Terms = s.termList(d.Terms, p.URL)
@@ -100,8 +141,15 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 			if data.Glossary, err = s.glossary(entries, 2, ""); err != nil {
 				return nil, err
 			}
+			for i, e := range entries {
+				annotated, err := e.RenderAnnotated()
+				if err != nil {
+					return nil, err
+				}
+				parts = append(parts, source{[]byte(data.Glossary.texts[i]), annotated, s.h.Glossary[i].File})
+			}
 		}
-		if err := exec(layout, strings.TrimPrefix(p.URL, "/")+"index.html", data); err != nil {
+		if err := exec(layout, strings.TrimPrefix(p.URL, "/")+"index.html", data, parts...); err != nil {
 			return nil, err
 		}
 	}
@@ -110,7 +158,16 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 	if err != nil {
 		return nil, err
 	}
-	if err := exec("print.html", "druck/index.html", print); err != nil {
+	var printParts []source
+	for _, sec := range print.Sections {
+		printParts = append(printParts, source{html: []byte(sec.Content)})
+		if sec.Glossary != nil {
+			for _, t := range sec.Glossary.texts {
+				printParts = append(printParts, source{html: []byte(t)})
+			}
+		}
+	}
+	if err := exec("print.html", "druck/index.html", print, printParts...); err != nil {
 		return nil, err
 	}
 
@@ -260,6 +317,7 @@ type GlossaryData struct {
 	Level   int // heading level of the letters; entries are one below
 	Letters []Letter
 	Groups  []*LetterGroup
+	texts   []template.HTML // the rendered explanations, in glossary order
 }
 
 // Letter is one letter of the index; ID is empty when no term starts
@@ -517,6 +575,7 @@ func (s *site) glossary(entries []*markdown.Doc, level int, prefix string) (*Glo
 			g.Groups = append(g.Groups, group)
 		}
 		e := &Entry{ID: prefix + t.ID(), Title: t.Term, Short: t.Short, Text: template.HTML(html), Example: t.Example}
+		g.texts = append(g.texts, e.Text)
 		if t.Abbr != "" && t.Abbr != t.Term {
 			e.Title += " (" + t.Abbr + ")"
 		}
