@@ -114,6 +114,15 @@ type Handbook struct {
 	// Today is the date the build checks dates against (overdue reviews
 	// and ethics checks): SOURCE_DATE_EPOCH or the day of the build.
 	Today time.Time
+	// ExternalLinks are the links to other sites, found by the link stage;
+	// the checks list them (they are not fetched).
+	ExternalLinks []ExternalLink
 	// Warnings are problems that do not stop the build.
 	Warnings []*Error
+}
+
+// ExternalLink is a link to another site and where it is written.
+type ExternalLink struct {
+	URL string
+	Pos Pos
 }

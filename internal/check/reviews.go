@@ -9,7 +9,7 @@ import (
 )
 
 // Reviews reports pages whose next review lies in the past, and lists
-// drafts, both at the page's source.
+// drafts and links to other sites, all at their source.
 func Reviews(h *book.Handbook) []Finding {
 	var out []Finding
 	for _, p := range h.Pages {
@@ -31,6 +31,9 @@ func Reviews(h *book.Handbook) []Finding {
 		if p.Status == book.StatusDraft || p.Draft {
 			out = append(out, Finding{Rule: "entwurf", Severity: Hint, Pos: keyPos(p, "status"), Msg: fmt.Sprintf("„%s“ ist ein Entwurf.", p.Title)})
 		}
+	}
+	for _, l := range h.ExternalLinks {
+		out = append(out, Finding{Rule: "link-extern", Severity: Hint, Pos: l.Pos, Msg: "Link zu einer anderen Website: " + l.URL + ". handbuch ruft ihn nicht auf; prüfen Sie ab und zu, ob er noch stimmt."})
 	}
 	return out
 }

@@ -99,7 +99,9 @@ func Link(h *book.Handbook, docs []*markdown.Doc) error {
 			}
 			if u.Scheme != "" || u.Host != "" {
 				switch u.Scheme {
-				case "http", "https", "mailto", "tel":
+				case "http", "https":
+					h.ExternalLinks = append(h.ExternalLinks, book.ExternalLink{URL: l.Dest, Pos: l.Pos})
+				case "mailto", "tel":
 				default:
 					errs.Addf(l.Pos, "der Link %q verwendet das Schema %q. Erlaubt sind http, https, mailto und tel.", l.Dest, u.Scheme)
 				}
