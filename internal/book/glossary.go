@@ -18,8 +18,10 @@ type Term struct {
 	Pos Pos // of the term key, for messages
 	// Source is the file; TextOffset is where the text value starts in
 	// it, so positions inside the explanation map back to the file.
-	Source     []byte
-	TextOffset int
+	Source        []byte
+	TextOffset    int
+	ShortOffset   int
+	ExampleOffset int
 }
 
 // ID is the anchor of the entry on the glossary page.

@@ -33,11 +33,11 @@ func BenchmarkWriteModel(b *testing.B) {
 
 // BenchmarkCheckModel measures the checks of the rendered model handbook.
 func BenchmarkCheckModel(b *testing.B) {
-	files, h, err := Render(handbuch.Model(), nil, load.Options{})
+	files, h, docs, err := render(handbuch.Model(), nil, load.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		Check(h, files, "public")
+		Check(h, files, docs, "public")
 	}
 }

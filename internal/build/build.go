@@ -59,7 +59,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if today.IsZero() {
 		today = Today()
 	}
-	files, h, err := Render(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today})
+	files, h, docs, err := render(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today})
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(opts.Source, dest)
 	}
-	findings := Check(h, files, shownDir(opts.Source, dest))
+	findings := Check(h, files, docs, shownDir(opts.Source, dest))
 	errs, warns, _ := check.Count(findings)
 	if errs > 0 || (opts.Strict && warns > 0) {
 		return nil, &FindingsError{Findings: findings}
@@ -88,7 +88,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // (reported at dir/<page>), overdue reviews, drafts, and the warnings the
 // loader found (the AI register). Rules listed in checks.off of
 // handbuch.toml are left out.
-func Check(h *book.Handbook, files []site.File, dir string) []check.Finding {
+func Check(h *book.Handbook, files []site.File, docs []*markdown.Doc, dir string) []check.Finding {
 	pages := make([]check.File, 0, len(files))
 	for _, f := range files {
 		cf := check.File{Path: path.Join(dir, f.Path), Data: f.Data}
@@ -99,6 +99,7 @@ func Check(h *book.Handbook, files []site.File, dir string) []check.Finding {
 	}
 	all := check.Site(pages)
 	all = append(all, check.Reviews(h)...)
+	all = append(all, plainLanguage(h, docs)...)
 	for _, w := range h.Warnings {
 		all = append(all, check.Finding{Rule: "eingabe", Severity: check.Warning, Pos: w.Pos, Msg: w.Msg})
 	}
@@ -128,9 +129,16 @@ func shownDir(source, dest string) string {
 // Render runs load, link and render on the project in fsys and returns
 // the output files in memory.
 func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *book.Handbook, error) {
+	files, h, _, err := render(fsys, projectLayouts, opts)
+	return files, h, err
+}
+
+// render is Render that also returns the parsed pages and glossary
+// explanations, for the checks.
+func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *book.Handbook, []*markdown.Doc, error) {
 	h, err := load.Load(fsys, opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	md := markdown.New(markdown.Options{
 		AllowHTML:   h.Config.AllowHTML,
@@ -153,16 +161,69 @@ func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *
 		errs = append(errs, entries[i].Errors...)
 	}
 	if err := errs.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := site.Link(h, append(docs[:len(docs):len(docs)], entries...)); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	files, err := site.Render(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return files, h, nil
+	return files, h, append(docs, entries...), nil
+}
+
+// plainLanguage checks the texts in Einfache Sprache: the glossary
+// (short, text, example) and every page with plain = true, whose
+// readability is measured too.
+func plainLanguage(h *book.Handbook, docs []*markdown.Doc) []check.Finding {
+	known := map[string]bool{}
+	for _, t := range h.Glossary {
+		for _, w := range append([]string{t.Term, t.Abbr}, t.Forms...) {
+			for _, part := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ' ' || r == '-' }) {
+				known[part] = true
+			}
+			known[strings.ToLower(w)] = true
+		}
+	}
+	var texts []check.Text
+	for _, t := range h.Glossary {
+		t := t
+		for _, part := range []struct {
+			text string
+			off  int
+		}{{t.Short, t.ShortOffset}, {t.Example, t.ExampleOffset}} {
+			if part.text == "" {
+				continue
+			}
+			off := part.off
+			texts = append(texts, check.Text{Text: part.text, Pos: func(i int) book.Pos { return book.PosAt(t.File, t.Source, off+i) }})
+		}
+	}
+	out := check.Plain(texts, known)
+	for _, d := range docs {
+		p := d.Page
+		entry := strings.HasPrefix(p.File, "glossary/") // the text of a term
+		if !(p.Plain || entry) || p.Source == nil {
+			continue
+		}
+		var page []check.Text
+		for _, b := range d.TextBlocks() {
+			b := b
+			page = append(page, check.Text{Text: b.Text, Pos: func(i int) book.Pos {
+				if i >= len(b.Offsets) {
+					i = len(b.Offsets) - 1
+				}
+				return p.BodyPos(b.Offsets[max(i, 0)])
+			}})
+		}
+		out = append(out, check.Plain(page, known)...)
+		if !entry {
+			_, fs := check.Readable(book.Pos{File: p.File, Line: 1, Col: 1}, page)
+			out = append(out, fs...)
+		}
+	}
+	return out
 }
 
 // Today is the reference date of a build: SOURCE_DATE_EPOCH when it is

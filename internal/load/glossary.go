@@ -45,16 +45,9 @@ func loadGlossary(fsys fs.FS, errs *book.ErrorList) book.Glossary {
 			continue
 		}
 		t.Source = src
-		t.TextOffset = d.off + d.keyOffset([]string{"text"})
-		if i := strings.IndexAny(string(src[t.TextOffset:]), `"'`); i >= 0 {
-			t.TextOffset += i + 1
-			for t.TextOffset < len(src) && (src[t.TextOffset] == '"' || src[t.TextOffset] == '\'') {
-				t.TextOffset++ // a multi-line string opens with three quotes
-			}
-			if t.TextOffset < len(src) && src[t.TextOffset] == '\n' {
-				t.TextOffset++ // and TOML drops the newline right after them
-			}
-		}
+		t.TextOffset = d.stringOffset("text")
+		t.ShortOffset = d.stringOffset("short")
+		t.ExampleOffset = d.stringOffset("example")
 		start := book.Pos{File: file, Line: 1, Col: 1}
 		if t.Term == "" {
 			errs.Addf(start, `term fehlt: tragen Sie den Begriff ein, zum Beispiel term = "Einwilligung".`)

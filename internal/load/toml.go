@@ -200,6 +200,24 @@ func (d tomlDoc) valuePos(key, v string) book.Pos {
 	return d.pos(off)
 }
 
+// stringOffset returns where the string value of a top-level key starts
+// in the file: after its opening quotes and, for a multi-line string, the
+// newline TOML drops.
+func (d tomlDoc) stringOffset(key string) int {
+	off := d.off + d.keyOffset([]string{key})
+	src := d.src
+	if i := strings.IndexAny(string(src[off:]), `"'`); i >= 0 {
+		off += i + 1
+		for off < len(src) && (src[off] == '"' || src[off] == '\'') {
+			off++ // a multi-line string opens with three quotes
+		}
+		if off < len(src) && src[off] == '\n' {
+			off++
+		}
+	}
+	return off
+}
+
 // keyOffset finds where a key is written. BurntSushi/toml keeps no key
 // positions, so the text is scanned line by line, tracking [tables] and
 // [[arrays of tables]]; the nth element of an array is addressed by its

@@ -236,6 +236,58 @@ func (d *Doc) Render() ([]byte, error) {
 	return buf.Bytes(), err
 }
 
+// TextBlock is the running text of one paragraph, heading, list item or
+// table cell, with the source offset (in the page body) of every byte.
+type TextBlock struct {
+	Text    string
+	Offsets []int
+}
+
+// TextBlocks returns the running text of the page, block by block, for
+// the plain-language checks. Code is left out.
+func (d *Doc) TextBlocks() []TextBlock {
+	var out []TextBlock
+	var cur *TextBlock
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *extast.TableCell, *Caption:
+			if entering {
+				out = append(out, TextBlock{})
+				cur = &out[len(out)-1]
+			} else {
+				cur = nil
+			}
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if entering && cur != nil {
+				v := n.Segment.Value(d.Page.Body)
+				cur.Text += string(v)
+				for i := range v {
+					cur.Offsets = append(cur.Offsets, n.Segment.Start+i)
+				}
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					cur.Text += " "
+					cur.Offsets = append(cur.Offsets, n.Segment.Stop)
+				}
+			}
+		case *ast.String:
+			if entering && cur != nil {
+				last := 0
+				if len(cur.Offsets) > 0 {
+					last = cur.Offsets[len(cur.Offsets)-1] + 1
+				}
+				cur.Text += string(n.Value)
+				for range n.Value {
+					cur.Offsets = append(cur.Offsets, last)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
 // posAttr carries a node's source position into annotated HTML.
 var posAttr = []byte("data-hb-pos")
 

@@ -1,0 +1,312 @@
+package check
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/handbuch/handbuch/internal/book"
+)
+
+// Text is a piece of plain-language text to check: a paragraph of a page
+// with plain = true, or the short text, explanation or example of a
+// glossary term. Pos maps a byte offset in Text to the source.
+type Text struct {
+	Text string
+	Pos  func(i int) book.Pos
+}
+
+// Sentence is a sentence found by the splitter, with its words.
+type Sentence struct {
+	Start int // byte offset in the text
+	Text  string
+	Words []string
+}
+
+// abbreviations end with a period without ending the sentence.
+var abbreviations = setOf(`z. B. d. h. u. a. o. ä. u. ä. i. d. R. i. S. d. s. o. bzw. usw. etc. ca. Nr. Abs. Art. S.
+vgl. ggf. evtl. inkl. Dr. Prof. St. Hr. Fr. sog. bspw. ebd. lit. Jh. Mio. Mrd. Tel. Str. zzgl. max. min. ggü.`)
+
+// Sentences splits German text into sentences. It knows abbreviations
+// (z. B., bzw.), ordinals and dates (8. März, 15.06.2025) and initials,
+// and treats every line of a list or heading as its own block already.
+func Sentences(text string) []Sentence {
+	var out []Sentence
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' && c != ':' {
+			continue
+		}
+		// What follows must be space and then an upper-case letter, a
+		// quote or a digit; or the end of the text.
+		j := i + 1
+		for j < len(text) && (text[j] == '.' || text[j] == '"' || strings.HasPrefix(text[j:], "“") || text[j] == ')') {
+			if text[j] == '.' || text[j] == ')' || text[j] == '"' {
+				j++
+			} else {
+				j += len("“")
+			}
+		}
+		if j < len(text) && text[j] != ' ' && text[j] != '\n' {
+			continue
+		}
+		k := j
+		for k < len(text) && (text[k] == ' ' || text[k] == '\n') {
+			k++
+		}
+		if k < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[k:])
+			if c == ':' {
+				// A colon ends a sentence only before an upper-case start.
+				if !unicode.IsUpper(r) {
+					continue
+				}
+			} else if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '„' && r != '"' && r != '(' {
+				continue
+			}
+		}
+		if c == '.' && notSentenceEnd(text[start:i+1]) {
+			continue
+		}
+		out = appendSentence(out, text, start, j)
+		start = k
+		i = k - 1
+	}
+	return appendSentence(out, text, start, len(text))
+}
+
+func appendSentence(out []Sentence, text string, start, end int) []Sentence {
+	s := strings.TrimSpace(text[start:end])
+	if s == "" {
+		return out
+	}
+	lead := len(text[start:end]) - len(strings.TrimLeft(text[start:end], " \n"))
+	return append(out, Sentence{Start: start + lead, Text: s, Words: words(s)})
+}
+
+var ordinalRe = regexp.MustCompile(`(^|[\s(])(\d{1,2}\.){1,2}(\d{2,4})?$`)
+
+// notSentenceEnd reports whether the period at the end of s belongs to an
+// abbreviation, an ordinal or a date.
+func notSentenceEnd(s string) bool {
+	for ab := range abbreviations {
+		if strings.HasSuffix(s, ab) {
+			before := strings.TrimSuffix(s, ab)
+			if before == "" || strings.HasSuffix(before, " ") || strings.HasSuffix(before, "(") || strings.HasSuffix(before, "\n") {
+				return true
+			}
+		}
+	}
+	if ordinalRe.MatchString(s) {
+		return true
+	}
+	// A single capital letter with a period is an initial: "A. Müller".
+	fields := strings.Fields(s)
+	last := fields[len(fields)-1]
+	return utf8.RuneCountInString(last) == 2 && unicode.IsUpper([]rune(last)[0])
+}
+
+// words returns the words of s: letters and digits, hyphenated compounds
+// and gender forms counted as one.
+func words(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == ':' || r == '·' || r == '*' || r == '\u00ad')
+	}) {
+		f = strings.Trim(f, "-:*·")
+		if f != "" && strings.IndexFunc(f, unicode.IsLetter) >= 0 || f != "" && strings.IndexFunc(f, unicode.IsDigit) >= 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Syllables counts the syllables of a German word by its vowel groups;
+// ai, au, äu, ei, eu, ey, ay, ie and doubled vowels count once. It is an
+// estimate: hyphenation patterns would split "be-ob-achten" correctly.
+func Syllables(word string) int {
+	w := []rune(strings.ToLower(word))
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if !isVowel(w[i]) {
+			continue
+		}
+		n++
+		if i+1 < len(w) && isVowel(w[i+1]) && diphthong(w[i], w[i+1]) {
+			i++
+		}
+	}
+	if n == 0 && len(w) > 0 {
+		n = 1
+	}
+	return n
+}
+
+func isVowel(r rune) bool { return strings.ContainsRune("aeiouäöüy", r) }
+
+func diphthong(a, b rune) bool {
+	switch string([]rune{a, b}) {
+	case "ai", "au", "äu", "ei", "eu", "ey", "ay", "ie", "aa", "ee", "oo":
+		return true
+	}
+	return false
+}
+
+// Readability holds the formulas of one text.
+type Readability struct {
+	Sentences, Words int
+	FRE              float64 // Flesch-Amstad reading ease, higher is easier
+	WSTF1            float64 // Wiener Sachtextformel 1, a school grade 4-15
+	LIX              float64 // Björnsson's LIX, under 40 is easy
+}
+
+// Measure computes the readability of a set of sentences.
+func Measure(sentences []Sentence) Readability {
+	var r Readability
+	var syllables, threePlus, longWords, oneSyll int
+	for _, s := range sentences {
+		if len(s.Words) == 0 {
+			continue
+		}
+		r.Sentences++
+		for _, w := range s.Words {
+			r.Words++
+			n := Syllables(w)
+			syllables += n
+			if n >= 3 {
+				threePlus++
+			}
+			if n == 1 {
+				oneSyll++
+			}
+			if utf8.RuneCountInString(w) > 6 {
+				longWords++
+			}
+		}
+	}
+	if r.Words == 0 || r.Sentences == 0 {
+		return r
+	}
+	asl := float64(r.Words) / float64(r.Sentences)
+	asw := float64(syllables) / float64(r.Words)
+	ms := 100 * float64(threePlus) / float64(r.Words)
+	iw := 100 * float64(longWords) / float64(r.Words)
+	es := 100 * float64(oneSyll) / float64(r.Words)
+	r.FRE = round1(180 - asl - 58.5*asw)
+	r.WSTF1 = round1(0.1935*ms + 0.1672*asl + 0.1297*iw - 0.0327*es - 0.875)
+	r.LIX = round1(asl + iw)
+	return r
+}
+
+func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+// plainRules are the word lists of the heuristic rules.
+var (
+	konjunktivRe = regexp.MustCompile(`(?i)\b(würden?|wären?|hätten?|könnten?|müssten?|dürften?|sollten?)\b`)
+	negationRe   = regexp.MustCompile(`(?i)\b(nicht|kein(e|er|en|em|es)?|nie|niemals|nichts|weder)\b`)
+	genitiveRe   = regexp.MustCompile(`(?i)\b(wegen|trotz|aufgrund|hinsichtlich|bezüglich|infolge|mittels|seitens)\b`)
+	passiveRe    = regexp.MustCompile(`(?i)\b(wird|werden|wurde|wurden|worden)\b[^.!?]*\b(ge\p{L}+(t|en)|\p{L}+iert)\b`)
+	nominalRe    = regexp.MustCompile(`\p{Lu}\p{L}*(ung|heit|keit|ion|ität|ismus|nis|schaft)(en)?\b`)
+	specialRe    = regexp.MustCompile(`[();/§]`)
+	capsRe       = regexp.MustCompile(`\b\p{Lu}{2,6}\b`)
+	romanRe      = regexp.MustCompile(`^[IVXLC]+$`) // SGB VIII is a book number
+	abbrevRe     = regexp.MustCompile(`\b(z\. ?B\.|bzw\.|u\. ?a\.|d\. ?h\.|ggf\.|usw\.|etc\.|inkl\.|vgl\.|i\. ?d\. ?R\.|sog\.|ca\.|evtl\.|o\. ?Ä\.|Abs\.|Nr\.|Art\.)`)
+)
+
+// Plain checks texts in Einfache Sprache. known are the words the
+// glossary explains (all-caps abbreviations among them are fine).
+func Plain(texts []Text, known map[string]bool) []Finding {
+	var out []Finding
+	add := func(t Text, at int, rule string, sev Severity, format string, args ...any) {
+		out = append(out, Finding{Rule: rule, Severity: sev, Pos: t.Pos(at), Msg: fmt.Sprintf(format, args...)})
+	}
+	for _, t := range texts {
+		for _, s := range Sentences(t.Text) {
+			n := len(s.Words)
+			switch {
+			case n > 20:
+				add(t, s.Start, "satzlaenge", Error, "der Satz hat %d Wörter. In Einfacher Sprache sind es höchstens 20, besser bis 15: Teilen Sie ihn in zwei Sätze.", n)
+			case n > 15:
+				add(t, s.Start, "satzlaenge", Warning, "der Satz hat %d Wörter. In Einfacher Sprache sind 15 genug: Teilen Sie ihn, wenn es geht.", n)
+			}
+			for _, w := range s.Words {
+				letters := utf8.RuneCountInString(w)
+				if strings.ContainsAny(w, "-·") || known[strings.ToLower(w)] {
+					continue
+				}
+				// Over 15 letters is long for everyone; five syllables
+				// often only means a common word like "Organisation".
+				sev := Hint
+				if letters > 15 {
+					sev = Warning
+				}
+				if letters > 15 || Syllables(w) >= 5 {
+					add(t, s.Start+strings.Index(s.Text, w), "langes-wort", sev, "„%s“ ist ein langes Wort (%d Buchstaben, %d Silben). Trennen Sie es mit Bindestrich oder Mediopunkt, zum Beispiel „Daten-Schutz“, oder wählen Sie ein kürzeres Wort.", w, letters, Syllables(w))
+				}
+			}
+			if m := abbrevRe.FindStringIndex(s.Text); m != nil {
+				add(t, s.Start+m[0], "abkuerzung", Warning, "schreiben Sie „%s“ aus, zum Beispiel „zum Beispiel“ statt „z. B.“.", s.Text[m[0]:m[1]])
+			}
+			for _, m := range capsRe.FindAllStringIndex(s.Text, -1) {
+				if w := s.Text[m[0]:m[1]]; !known[strings.ToLower(w)] && !romanRe.MatchString(w) {
+					add(t, s.Start+m[0], "abkuerzung", Warning, "„%s“ ist eine Abkürzung, die das Glossar nicht erklärt. Schreiben Sie das Wort aus oder nehmen Sie es ins Glossar auf.", w)
+				}
+			}
+			if m := konjunktivRe.FindStringIndex(s.Text); m != nil {
+				add(t, s.Start+m[0], "konjunktiv", Hint, "„%s“ ist Möglichkeitsform. Sagen Sie es direkt, wenn es geht.", s.Text[m[0]:m[1]])
+			}
+			if neg := negationRe.FindAllStringIndex(s.Text, -1); len(neg) >= 2 {
+				add(t, s.Start+neg[0][0], "verneinung", Warning, "der Satz verneint zweimal. Sagen Sie es positiv.")
+			} else if len(neg) == 1 {
+				add(t, s.Start+neg[0][0], "verneinung", Hint, "„%s“ verneint. Ein positiver Satz ist leichter zu verstehen.", s.Text[neg[0][0]:neg[0][1]])
+			}
+			if m := passiveRe.FindStringIndex(s.Text); m != nil {
+				add(t, s.Start+m[0], "passiv", Hint, "der Satz steht vermutlich im Passiv. Sagen Sie, wer etwas tut.")
+			}
+			if m := genitiveRe.FindStringIndex(s.Text); m != nil {
+				add(t, s.Start+m[0], "genitiv", Hint, "„%s“ verlangt den Genitiv. Schreiben Sie lieber „weil“ oder „mit“.", s.Text[m[0]:m[1]])
+			}
+			if ms := nominalRe.FindAllStringIndex(s.Text, -1); len(ms) >= 2 {
+				add(t, s.Start+ms[0][0], "nominalstil", Hint, "der Satz hat viele Hauptwörter auf -ung, -heit, -keit. Nehmen Sie Verben: „wir prüfen“ statt „die Prüfung erfolgt“.")
+			}
+			if m := specialRe.FindStringIndex(s.Text); m != nil {
+				add(t, s.Start+m[0], "sonderzeichen", Hint, "das Zeichen „%s“ stört beim Lesen. Schreiben Sie es in Worten.", s.Text[m[0]:m[1]])
+			}
+		}
+	}
+	return out
+}
+
+// Readable reports the readability of a page written in Einfache
+// Sprache, with a warning when it misses the targets FRE ≥ 60,
+// WSTF1 ≤ 8 and LIX ≤ 40.
+func Readable(at book.Pos, texts []Text) (Readability, []Finding) {
+	var all []Sentence
+	for _, t := range texts {
+		all = append(all, Sentences(t.Text)...)
+	}
+	r := Measure(all)
+	if r.Words < 50 {
+		return r, nil // too short for the formulas to mean anything
+	}
+	var misses []string
+	if r.FRE < 60 {
+		misses = append(misses, fmt.Sprintf("Flesch-Amstad %s (Ziel mindestens 60)", de(r.FRE)))
+	}
+	if r.WSTF1 > 8 {
+		misses = append(misses, fmt.Sprintf("Wiener Sachtextformel %s (Ziel höchstens 8)", de(r.WSTF1)))
+	}
+	if r.LIX > 40 {
+		misses = append(misses, fmt.Sprintf("LIX %s (Ziel höchstens 40)", de(r.LIX)))
+	}
+	if len(misses) == 0 {
+		return r, nil
+	}
+	return r, []Finding{{Rule: "lesbarkeit", Severity: Warning, Pos: at, Msg: "die Seite ist schwerer zu lesen als für Einfache Sprache gedacht: " + strings.Join(misses, ", ") + ". Kürzen Sie Sätze und Wörter."}}
+}
+
+func de(f float64) string { return strings.Replace(fmt.Sprintf("%.1f", f), ".", ",", 1) }

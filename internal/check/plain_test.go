@@ -1,0 +1,96 @@
+package check
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/handbuch/handbuch/internal/book"
+)
+
+func TestSentences(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Das ist ein Satz. Das ist noch einer!", []string{"Das ist ein Satz.", "Das ist noch einer!"}},
+		{"Wir nutzen z. B. einen Chatbot. Er hilft.", []string{"Wir nutzen z. B. einen Chatbot.", "Er hilft."}},
+		{"Am 8. März 2026 beginnt der Test. Er endet am 15.06.2027 um 12 Uhr.", []string{"Am 8. März 2026 beginnt der Test.", "Er endet am 15.06.2027 um 12 Uhr."}},
+		{"Frau A. Müller hilft. Sie ist nett.", []string{"Frau A. Müller hilft.", "Sie ist nett."}},
+		{"Nach Art. 9 DSGVO gilt das. Gut so.", []string{"Nach Art. 9 DSGVO gilt das.", "Gut so."}},
+		{"Er fragt: Was ist KI? Sie sagt: „Ein Programm.“ Dann geht sie.", []string{"Er fragt:", "Was ist KI?", "Sie sagt: „Ein Programm.“", "Dann geht sie."}},
+		{"Eine Überschrift ohne Punkt", []string{"Eine Überschrift ohne Punkt"}},
+		{"Zahlen wie 3.5 Prozent bleiben zusammen.", []string{"Zahlen wie 3.5 Prozent bleiben zusammen."}},
+	} {
+		var got []string
+		for _, s := range Sentences(tc.in) {
+			got = append(got, s.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Sentences(%q):\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSyllables(t *testing.T) {
+	for word, want := range map[string]int{
+		"Daten": 2, "KI": 1, "Einwilligung": 4, "Organisation": 6, "Pflege": 2, "Beratung": 3,
+		"Sozialgeheimnis": 6, "heute": 2, "Schweigepflicht": 3, "Algorithmus": 4, "See": 1, "Haus": 1,
+	} {
+		if got := Syllables(word); got != want {
+			t.Errorf("Syllables(%q) = %d, want %d", word, got, want)
+		}
+	}
+}
+
+// TestReadabilityByHand checks the formulas against figures worked out
+// by hand for two short texts.
+func TestReadabilityByHand(t *testing.T) {
+	// "Wir helfen Ihnen gern. Das ist unsere Arbeit."
+	// 2 sentences, 8 words: wir(1) hel-fen(2) Ih-nen(2) gern(1) das(1) ist(1) un-se-re(3) Ar-beit(2) = 13 syllables.
+	// ASL = 4, ASW = 1.625: FRE = 180 - 4 - 58.5*1.625 = 80.9375 → 80.9.
+	// MS = 1/8 = 12.5 %, IW (over 6 letters) = 0, ES = 4/8 = 50 %.
+	// WSTF1 = 0.1935*12.5 + 0.1672*4 + 0 - 0.0327*50 - 0.875 = 0.57755 → 0.6 (rounded).
+	// LIX = 4 + 0 = 4.
+	r := Measure(Sentences("Wir helfen Ihnen gern. Das ist unsere Arbeit."))
+	if r.Sentences != 2 || r.Words != 8 || r.FRE != 80.9 || r.WSTF1 != 0.6 || r.LIX != 4 {
+		t.Errorf("first text: %+v", r)
+	}
+	// "Die Datenschutzbeauftragte prüft Verarbeitungsverzeichnisse."
+	// 1 sentence, 4 words: die(1) Da-ten-schutz-be-auf-trag-te(7) prüft(1) Ver-ar-bei-tungs-ver-zeich-nis-se(8) = 17.
+	// ASL = 4, ASW = 4.25: FRE = 180 - 4 - 248.625 = -72.6. MS = 50 %, IW = 50 %, ES = 50 %.
+	// WSTF1 = 9.675 + 0.6688 + 6.485 - 1.635 - 0.875 = 14.3188 → 14.3. LIX = 4 + 50 = 54.
+	r = Measure(Sentences("Die Datenschutzbeauftragte prüft Verarbeitungsverzeichnisse."))
+	if r.Words != 4 || r.FRE != -72.6 || r.WSTF1 != 14.3 || r.LIX != 54 {
+		t.Errorf("second text: %+v", r)
+	}
+}
+
+// TestPlainFixtures runs testdata/plain/<rule>.txt: texts and the
+// offsets (in bytes) at which the rule must report, none for a clean
+// text.
+func TestPlainFixtures(t *testing.T) {
+	data, err := os.ReadFile("testdata/plain.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{"ki": true, "dsgvo": true}
+	for _, c := range strings.Split(string(data), "\n### ")[1:] {
+		head, rest, _ := strings.Cut(c, "\n")
+		rule, name, _ := strings.Cut(head, " ")
+		text, want, ok := strings.Cut(rest, "=== Befunde\n")
+		if !ok {
+			t.Fatalf("case %s: no === Befunde", head)
+		}
+		text = strings.TrimSuffix(text, "\n")
+		var got []string
+		for _, f := range Plain([]Text{{Text: text, Pos: func(i int) book.Pos { return book.Pos{File: "t", Line: 1, Col: i + 1} }}}, known) {
+			if f.Rule == rule {
+				got = append(got, f.Severity.String()+"@"+strings.TrimPrefix(f.Pos.String(), "t:1:"))
+			}
+		}
+		if g, w := strings.Join(got, " "), strings.Join(strings.Fields(want), " "); g != w {
+			t.Errorf("%s %s: got %q, want %q", rule, name, g, w)
+		}
+	}
+}
