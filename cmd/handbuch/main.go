@@ -29,9 +29,9 @@ func main() {
 const usage = `handbuch – barrierefreie Leitlinien-Handbücher bauen
 
 Aufruf:
-  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--format json]
+  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--hinweise] [--format json]
       baut die Website aus handbuch.toml und content/ und prüft sie
-  handbuch check [--strict] [--format json] [ORDNER]
+  handbuch check [--strict] [--hinweise] [--format json] [ORDNER]
       prüft fertige HTML-Seiten (Vorgabe: public)
   handbuch version
       zeigt die Version
@@ -44,11 +44,12 @@ Bald verfügbar: serve (Vorschau), new (neues Handbuch).
 // cli holds what a command needs to talk to the user; tests pass buffers.
 type cli struct {
 	stdout, stderr io.Writer
+	hints          bool // show hints of the checks too
 }
 
 // run executes the command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	c := cli{stdout: stdout, stderr: stderr}
+	c := &cli{stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -72,14 +73,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-func (c cli) flags(name string) *flag.FlagSet {
+func (c *cli) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	return fs
 }
 
 // parse parses flags and reports usage errors in German.
-func (c cli) parse(fs *flag.FlagSet, args []string) bool {
+func (c *cli) parse(fs *flag.FlagSet, args []string) bool {
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -101,7 +102,7 @@ func (c cli) parse(fs *flag.FlagSet, args []string) bool {
 	return true
 }
 
-func (c cli) build(args []string) int {
+func (c *cli) build(args []string) int {
 	var opts build.Options
 	fs := c.flags("build")
 	fs.StringVar(&opts.Source, "source", ".", "Projektordner")
@@ -109,6 +110,7 @@ func (c cli) build(args []string) int {
 	fs.BoolVar(&opts.Drafts, "drafts", false, "Entwürfe (draft = true) mitbauen")
 	fs.BoolVar(&opts.Strict, "strict", false, "auch Warnungen lassen den Build scheitern")
 	format := fs.String("format", "text", "Ausgabe der Prüfung: text oder json")
+	fs.BoolVar(&c.hints, "hinweise", false, "auch Hinweise der Prüfung zeigen")
 	if !c.parse(fs, args) || !c.validFormat(*format) {
 		return 2
 	}
@@ -151,7 +153,7 @@ func (c cli) build(args []string) int {
 	return 0
 }
 
-func (c cli) validFormat(format string) bool {
+func (c *cli) validFormat(format string) bool {
 	if format != "text" && format != "json" {
 		fmt.Fprintf(c.stderr, "--format %q gibt es nicht. Erlaubt sind text und json.\n", format)
 		return false
@@ -159,19 +161,30 @@ func (c cli) validFormat(format string) bool {
 	return true
 }
 
-// report writes findings: as lines to stderr, or as JSON to stdout.
-func (c cli) report(fs []check.Finding, format string) {
+// report writes findings: as lines to stderr (hints only when asked
+// for, they are many and only suggestions), or all as JSON to stdout.
+func (c *cli) report(fs []check.Finding, format string) {
 	if format == "json" {
 		_ = check.WriteJSON(c.stdout, fs)
 		return
 	}
-	_ = check.WriteText(c.stderr, fs)
+	shown := fs
+	if !c.hints {
+		shown = nil
+		for _, f := range fs {
+			if f.Severity != check.Hint {
+				shown = append(shown, f)
+			}
+		}
+	}
+	_ = check.WriteText(c.stderr, shown)
 }
 
 // check checks a folder of built HTML.
-func (c cli) check(args []string) int {
+func (c *cli) check(args []string) int {
 	fs := c.flags("check")
 	strict := fs.Bool("strict", false, "auch Warnungen ergeben den Status 1")
+	fs.BoolVar(&c.hints, "hinweise", false, "auch Hinweise zeigen")
 	format := fs.String("format", "text", "text oder json")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 1 {
 		if err == nil {
