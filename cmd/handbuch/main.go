@@ -205,7 +205,7 @@ func (c *cli) check(args []string) int {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".html") {
+		if !d.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css")) {
 			b, err := os.ReadFile(p)
 			if err != nil {
 				return err
@@ -221,7 +221,7 @@ func (c *cli) check(args []string) int {
 	findings := check.Site(pages)
 	c.report(findings, *format)
 	n, w, h := check.Count(findings)
-	fmt.Fprintf(c.stderr, "Geprüft: %s, %s, %s, %s.\n", count(len(pages), "Seite", "Seiten"), count(n, "Fehler", "Fehler"), count(w, "Warnung", "Warnungen"), count(h, "Hinweis", "Hinweise"))
+	fmt.Fprintf(c.stderr, "Geprüft: %s, %s, %s, %s.\n", count(len(pages), "Datei", "Dateien"), count(n, "Fehler", "Fehler"), count(w, "Warnung", "Warnungen"), count(h, "Hinweis", "Hinweise"))
 	if n > 0 || (*strict && w > 0) {
 		return 1
 	}

@@ -88,7 +88,10 @@ func appendSentence(out []Sentence, text string, start, end int) []Sentence {
 	return append(out, Sentence{Start: start + lead, Text: s, Words: words(s)})
 }
 
-var ordinalRe = regexp.MustCompile(`(^|[\s(])(\d{1,2}\.){1,2}(\d{2,4})?$`)
+var (
+	ordinalRe  = regexp.MustCompile(`(^|[\s(])(\d{1,2}\.){1,2}(\d{2,4})?$`)
+	cardinalRe = regexp.MustCompile(`(?i)\b(artikel|art\.|§|paragraf|paragraph|absatz|abs\.|nummer|nr\.|seite|kapitel|buch|stufe|schritt)\s+\d+\.$`)
+)
 
 // notSentenceEnd reports whether the period at the end of s belongs to an
 // abbreviation, an ordinal or a date.
@@ -101,7 +104,8 @@ func notSentenceEnd(s string) bool {
 			}
 		}
 	}
-	if ordinalRe.MatchString(s) {
+	// "am 8. März" is an ordinal, "nach Artikel 28." ends a sentence.
+	if ordinalRe.MatchString(s) && !cardinalRe.MatchString(s) {
 		return true
 	}
 	// A single capital letter with a period is an initial: "A. Müller".

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -21,6 +22,7 @@ func TestSentences(t *testing.T) {
 		{"Er fragt: Was ist KI? Sie sagt: „Ein Programm.“ Dann geht sie.", []string{"Er fragt:", "Was ist KI?", "Sie sagt: „Ein Programm.“", "Dann geht sie."}},
 		{"Eine Überschrift ohne Punkt", []string{"Eine Überschrift ohne Punkt"}},
 		{"Zahlen wie 3.5 Prozent bleiben zusammen.", []string{"Zahlen wie 3.5 Prozent bleiben zusammen."}},
+		{"Das steht in Artikel 28. Der Vertrag regelt es.", []string{"Das steht in Artikel 28.", "Der Vertrag regelt es."}},
 	} {
 		var got []string
 		for _, s := range Sentences(tc.in) {
@@ -92,5 +94,33 @@ func TestPlainFixtures(t *testing.T) {
 		if g, w := strings.Join(got, " "), strings.Join(strings.Fields(want), " "); g != w {
 			t.Errorf("%s %s: got %q, want %q", rule, name, g, w)
 		}
+	}
+}
+
+// TestContrastFixtures runs testdata/contrast.txt.
+func TestContrastFixtures(t *testing.T) {
+	data, err := os.ReadFile("testdata/contrast.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range strings.Split(string(data), "\n### ")[1:] {
+		head, rest, _ := strings.Cut(c, "\n")
+		css, want, _ := strings.Cut(rest, "=== Befunde\n")
+		var got []string
+		for _, f := range Contrast("t.css", []byte(css)) {
+			got = append(got, strings.TrimPrefix(f.Pos.String(), "t.css:")+" "+f.Rule)
+		}
+		var wantList []string
+		for _, l := range strings.Split(strings.TrimSpace(want), "\n") {
+			if l != "" {
+				wantList = append(wantList, l)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(wantList, "|") {
+			t.Errorf("case %s: got %q, want %q", head, got, wantList)
+		}
+	}
+	if r := ContrastRatio([3]float64{0, 0, 0}, [3]float64{1, 1, 1}); math.Abs(r-21) > 0.01 {
+		t.Errorf("black on white = %f, want 21", r)
 	}
 }

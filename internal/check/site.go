@@ -30,12 +30,17 @@ type Region struct {
 	Annotated  []byte
 }
 
-// Site checks every HTML page of a site, and what only the whole site
-// shows: titles used by more than one page.
+// Site checks every HTML page of a site, the colour pairs of its
+// stylesheets, and what only the whole site shows: titles used by more
+// than one page.
 func Site(files []File) []Finding {
 	var out []Finding
 	titles := map[string]string{}
 	for _, f := range files {
+		if path.Ext(f.Path) == ".css" {
+			out = append(out, Contrast(f.Path, f.Data)...)
+			continue
+		}
 		if path.Ext(f.Path) != ".html" {
 			continue
 		}
