@@ -1,12 +1,16 @@
 package check
 
 import (
+	_ "embed"
 	"fmt"
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/speedata/hyphenation"
 
 	"github.com/handbuch/handbuch/internal/book"
 )
@@ -129,11 +133,90 @@ func words(s string) []string {
 	return out
 }
 
-// Syllables counts the syllables of a German word by its vowel groups;
-// ai, au, äu, ei, eu, ey, ay, ie and doubled vowels count once. It is an
-// estimate: hyphenation patterns would split "be-ob-achten" correctly.
+// Syllables counts the syllables of a German word: the TeX hyphenation
+// patterns for German (hyph-de-1996, MIT licence, in hyph/) split it, and
+// the vowel groups of each part are counted, with ai, au, äu, ei, eu, ey,
+// ay, ie and doubled vowels as one. Hyphenation points alone undercount
+// ("A-bend" has no break after the A), vowel groups alone miss
+// "be-ob-ach-ten"; together they get most words right.
 func Syllables(word string) int {
-	w := []rune(strings.ToLower(word))
+	n := 0
+	for _, part := range Hyphenate(word) {
+		n += vowelGroups(part)
+	}
+	if n == 0 && word != "" {
+		n = 1
+	}
+	return n
+}
+
+//go:embed hyph/hyph-de-1996.pat.txt
+var germanPatterns string
+
+// german is the hyphenator for German, built once; it is never changed
+// after that.
+var german = sync.OnceValue(func() *hyphenation.Lang {
+	l, err := hyphenation.New(strings.NewReader(germanPatterns))
+	if err != nil {
+		panic(err) // the embedded patterns are fixed at compile time
+	}
+	// speedata counts Leftmin one lower than TeX: 1 here is TeX's 2.
+	l.Leftmin, l.Rightmin = 1, 2
+	return l
+})
+
+// Hyphenate splits a word at its German hyphenation points; the parts
+// of a compound written with hyphens are split on their own.
+func Hyphenate(word string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '\u00ad' || r == '·' }) {
+		lower := strings.ToLower(w)
+		runes := []rune(w)
+		last := 0
+		for _, p := range german().Hyphenate(lower) {
+			if p > last && p < len(runes) {
+				out = append(out, string(runes[last:p]))
+				last = p
+			}
+		}
+		out = append(out, string(runes[last:]))
+	}
+	return out
+}
+
+// splitSuggestion splits a long word with a hyphen at the hyphenation
+// point nearest its middle, capitalising the second part of a noun:
+// "Datenschutzbeauftragte" → "Datenschutz-Beauftragte".
+func splitSuggestion(word string) string {
+	parts := Hyphenate(word)
+	total := utf8.RuneCountInString(word)
+	best, bestDist, at := -1, total, 0
+	for i, p := range parts[:len(parts)-1] {
+		at += utf8.RuneCountInString(p)
+		if d := abs(at - total/2); d < bestDist {
+			best, bestDist = i, d
+		}
+	}
+	if best < 0 {
+		return word
+	}
+	left := strings.Join(parts[:best+1], "")
+	right := []rune(strings.Join(parts[best+1:], ""))
+	if first, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(first) {
+		right[0] = unicode.ToUpper(right[0])
+	}
+	return left + "-" + string(right)
+}
+
+func abs(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
+}
+
+func vowelGroups(part string) int {
+	w := []rune(strings.ToLower(part))
 	n := 0
 	for i := 0; i < len(w); i++ {
 		if !isVowel(w[i]) {
@@ -143,9 +226,6 @@ func Syllables(word string) int {
 		if i+1 < len(w) && isVowel(w[i+1]) && diphthong(w[i], w[i+1]) {
 			i++
 		}
-	}
-	if n == 0 && len(w) > 0 {
-		n = 1
 	}
 	return n
 }
@@ -249,7 +329,7 @@ func Plain(texts []Text, known map[string]bool) []Finding {
 					sev = Warning
 				}
 				if letters > 15 || Syllables(w) >= 5 {
-					add(t, s.Start+strings.Index(s.Text, w), "langes-wort", sev, "„%s“ ist ein langes Wort (%d Buchstaben, %d Silben). Trennen Sie es mit Bindestrich oder Mediopunkt, zum Beispiel „Daten-Schutz“, oder wählen Sie ein kürzeres Wort.", w, letters, Syllables(w))
+					add(t, s.Start+strings.Index(s.Text, w), "langes-wort", sev, "„%s“ ist ein langes Wort (%d Buchstaben, %d Silben). Trennen Sie es mit Bindestrich oder Mediopunkt, etwa „%s“, oder wählen Sie ein kürzeres Wort.", w, letters, Syllables(w), splitSuggestion(w))
 				}
 			}
 			if m := abbrevRe.FindStringIndex(s.Text); m != nil {

@@ -38,9 +38,22 @@ func TestSyllables(t *testing.T) {
 	for word, want := range map[string]int{
 		"Daten": 2, "KI": 1, "Einwilligung": 4, "Organisation": 6, "Pflege": 2, "Beratung": 3,
 		"Sozialgeheimnis": 6, "heute": 2, "Schweigepflicht": 3, "Algorithmus": 4, "See": 1, "Haus": 1,
+		"beobachten": 4, "Abend": 2, "Datenschutzbeauftragte": 7, "Aufsichts-Stellen": 4,
 	} {
 		if got := Syllables(word); got != want {
 			t.Errorf("Syllables(%q) = %d, want %d", word, got, want)
+		}
+	}
+}
+
+func TestSplitSuggestion(t *testing.T) {
+	for in, want := range map[string]string{
+		"Datenschutzbeauftragte":     "Datenschutz-Beauftragte",
+		"Verarbeitungsverzeichnisse": "Verarbeitungs-Verzeichnisse",
+		"zusammenarbeiten":           "zusammen-arbeiten",
+	} {
+		if got := splitSuggestion(in); got != want {
+			t.Errorf("splitSuggestion(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
