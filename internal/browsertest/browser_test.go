@@ -41,7 +41,7 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
-	files, h, err := build.Render(handbuch.Model(), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	files, h, _, err := build.Make(handbuch.Model(), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, "public")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestBrowser(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
 
-	paths := []string{"/druck/", "/404.html"}
+	paths := []string{"/druck/", "/404.html", "/pruefbericht/", "/barrierefreiheit/"}
 	for _, p := range h.Pages {
 		paths = append(paths, p.URL)
 	}

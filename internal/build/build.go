@@ -59,15 +59,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if today.IsZero() {
 		today = Today()
 	}
-	files, h, docs, err := render(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today})
-	if err != nil {
-		return nil, err
-	}
 	dest := opts.Dest
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(opts.Source, dest)
 	}
-	findings := Check(h, files, docs, shownDir(opts.Source, dest))
+	files, h, findings, err := Make(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest))
+	if err != nil {
+		return nil, err
+	}
 	errs, warns, _ := check.Count(findings)
 	if errs > 0 || (opts.Strict && warns > 0) {
 		return nil, &FindingsError{Findings: findings}
@@ -82,6 +81,24 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		Findings: findings,
 		Duration: time.Since(start),
 	}, nil
+}
+
+// Make does a whole build in memory: load, link, render, check, and the
+// report pages that show the findings (checked too). dir is how findings
+// name the output folder.
+func Make(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string) ([]site.File, *book.Handbook, []check.Finding, error) {
+	files, h, docs, err := render(fsys, projectLayouts, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	findings := Check(h, files, docs, dir)
+	reports, err := site.Reports(h, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), readability(docs))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	findings = append(findings, Check(&book.Handbook{Config: h.Config}, reports, nil, dir)...)
+	check.Sort(findings)
+	return append(files, reports...), h, findings, nil
 }
 
 // Check runs every check on a rendered site: the markup of each page
@@ -171,6 +188,41 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *
 		return nil, nil, nil, err
 	}
 	return files, h, append(docs, entries...), nil
+}
+
+// reportFindings turns findings into what the report pages show.
+func reportFindings(fs []check.Finding) []site.Finding {
+	out := make([]site.Finding, len(fs))
+	for i, f := range fs {
+		out[i] = site.Finding{Where: f.Pos.String(), File: f.Pos.File, Severity: f.Severity.String(), Rule: f.Rule, SC: f.SC, Msg: f.Msg}
+	}
+	return out
+}
+
+// readability measures every page written by hand (not the generated
+// ones, not glossary entries), in reading order.
+func readability(docs []*markdown.Doc) []site.Readability {
+	var out []site.Readability
+	for _, d := range docs {
+		p := d.Page
+		if p.Source == nil || strings.HasPrefix(p.File, "glossary/") {
+			continue
+		}
+		var all []check.Sentence
+		for _, b := range d.TextBlocks() {
+			all = append(all, check.Sentences(b.Text)...)
+		}
+		r := check.Measure(all)
+		if r.Words == 0 {
+			continue
+		}
+		de := func(f float64) string { return strings.Replace(fmt.Sprintf("%.1f", f), ".", ",", 1) }
+		out = append(out, site.Readability{
+			Title: p.Title, Href: p.URL, Plain: p.Plain, Words: r.Words, Sentences: r.Sentences,
+			FRE: r.FRE, WSTF1: r.WSTF1, LIX: r.LIX, FREText: de(r.FRE), WSTF1Text: de(r.WSTF1), LIXText: de(r.LIX),
+		})
+	}
+	return out
 }
 
 // plainLanguage checks the texts in Einfache Sprache: the glossary

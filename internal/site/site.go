@@ -233,6 +233,7 @@ type PageData struct {
 	Terms    []TermShort   // glossary terms used on the page
 	Glossary *GlossaryData // the glossary page only
 	HasForm  bool          // the page has fields to fill in
+	Report   *ReportData   // the report pages only
 	// FooterContacts are the contacts shown in every footer.
 	FooterContacts []*book.Contact
 	Footer         Footer
@@ -634,6 +635,7 @@ func (s *site) assets(l *Layouts) ([]File, error) {
 var funcs = template.FuncMap{
 	"germanDate": GermanDate,
 	"inc":        func(i int) int { return i + 1 },
+	"add":        func(a, b int) int { return a + b },
 	"join":       strings.Join,
 	// tel turns a written phone number into a tel: address.
 	"tel": func(s string) string {
