@@ -8,8 +8,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/handbuch/handbuch"
@@ -87,11 +89,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // report pages that show the findings (checked too). dir is how findings
 // name the output folder.
 func Make(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string) ([]site.File, *book.Handbook, []check.Finding, error) {
-	files, h, docs, err := render(fsys, projectLayouts, opts)
+	// The checks of each page run while the renderer makes the next ones.
+	runner := check.NewRunner()
+	files, h, docs, err := render(fsys, projectLayouts, opts, func(f site.File) { runner.Add(checkFile(f, dir)) })
+	pages := runner.Finish()
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	findings := Check(h, files, docs, dir)
+	findings := withoutSwitchedOff(h, append(pages, siteFindings(h, docs)...))
 	reports, err := site.Reports(h, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), readability(docs))
 	if err != nil {
 		return nil, nil, nil, err
@@ -106,20 +111,37 @@ func Make(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string) ([]si
 // loader found (the AI register). Rules listed in checks.off of
 // handbuch.toml are left out.
 func Check(h *book.Handbook, files []site.File, docs []*markdown.Doc, dir string) []check.Finding {
-	pages := make([]check.File, 0, len(files))
+	runner := check.NewRunner()
 	for _, f := range files {
-		cf := check.File{Path: path.Join(dir, f.Path), Data: f.Data}
-		for _, r := range f.Regions {
-			cf.Regions = append(cf.Regions, check.Region(r))
-		}
-		pages = append(pages, cf)
+		runner.Add(checkFile(f, dir))
 	}
-	all := check.Site(pages)
-	all = append(all, check.Reviews(h)...)
+	all := withoutSwitchedOff(h, append(runner.Finish(), siteFindings(h, docs)...))
+	check.Sort(all)
+	return all
+}
+
+// checkFile is an output file as the checks see it.
+func checkFile(f site.File, dir string) check.File {
+	cf := check.File{Path: path.Join(dir, f.Path), Data: f.Data}
+	for _, r := range f.Regions {
+		cf.Regions = append(cf.Regions, check.Region(r))
+	}
+	return cf
+}
+
+// siteFindings are the checks of the sources: overdue reviews, drafts,
+// links to other sites, plain language, and the loader's warnings.
+func siteFindings(h *book.Handbook, docs []*markdown.Doc) []check.Finding {
+	all := check.Reviews(h)
 	all = append(all, plainLanguage(h, docs)...)
 	for _, w := range h.Warnings {
 		all = append(all, check.Finding{Rule: "eingabe", Severity: check.Warning, Pos: w.Pos, Msg: w.Msg})
 	}
+	return all
+}
+
+// withoutSwitchedOff drops the rules listed in checks.off.
+func withoutSwitchedOff(h *book.Handbook, all []check.Finding) []check.Finding {
 	off := map[string]bool{}
 	for _, r := range h.Config.ChecksOff {
 		off[r] = true
@@ -130,7 +152,6 @@ func Check(h *book.Handbook, files []site.File, docs []*markdown.Doc, dir string
 			out = append(out, f)
 		}
 	}
-	check.Sort(out)
 	return out
 }
 
@@ -146,13 +167,13 @@ func shownDir(source, dest string) string {
 // Render runs load, link and render on the project in fsys and returns
 // the output files in memory.
 func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *book.Handbook, error) {
-	files, h, _, err := render(fsys, projectLayouts, opts)
+	files, h, _, err := render(fsys, projectLayouts, opts, nil)
 	return files, h, err
 }
 
 // render is Render that also returns the parsed pages and glossary
 // explanations, for the checks.
-func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *book.Handbook, []*markdown.Doc, error) {
+func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, emit func(site.File)) ([]site.File, *book.Handbook, []*markdown.Doc, error) {
 	h, err := load.Load(fsys, opts)
 	if err != nil {
 		return nil, nil, nil, err
@@ -183,7 +204,7 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *
 	if err := site.Link(h, append(docs[:len(docs):len(docs)], entries...)); err != nil {
 		return nil, nil, nil, err
 	}
-	files, err := site.Render(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()))
+	files, err := site.Render(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()), emit)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -200,23 +221,39 @@ func reportFindings(fs []check.Finding) []site.Finding {
 }
 
 // readability measures every page written by hand (not the generated
-// ones, not glossary entries), in reading order.
+// ones, not glossary entries), in reading order, on every core.
 func readability(docs []*markdown.Doc) []site.Readability {
-	var out []site.Readability
+	var pages []*markdown.Doc
 	for _, d := range docs {
-		p := d.Page
-		if p.Source == nil || strings.HasPrefix(p.File, "glossary/") {
-			continue
+		if d.Page.Source != nil && !strings.HasPrefix(d.Page.File, "glossary/") {
+			pages = append(pages, d)
 		}
-		var all []check.Sentence
-		for _, b := range d.TextBlocks() {
-			all = append(all, check.Sentences(b.Text)...)
-		}
-		r := check.Measure(all)
+	}
+	results := make([]check.Readability, len(pages))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			syllables := check.SyllableCache{}
+			for i := w; i < len(pages); i += workers {
+				var all []check.Sentence
+				for _, b := range pages[i].TextBlocks() {
+					all = append(all, check.Sentences(b.Text)...)
+				}
+				results[i] = syllables.Measure(all)
+			}
+		}()
+	}
+	wg.Wait()
+	de := func(f float64) string { return strings.Replace(fmt.Sprintf("%.1f", f), ".", ",", 1) }
+	var out []site.Readability
+	for i, r := range results {
 		if r.Words == 0 {
 			continue
 		}
-		de := func(f float64) string { return strings.Replace(fmt.Sprintf("%.1f", f), ".", ",", 1) }
+		p := pages[i].Page
 		out = append(out, site.Readability{
 			Title: p.Title, Href: p.URL, Plain: p.Plain, Words: r.Words, Sentences: r.Sentences,
 			FRE: r.FRE, WSTF1: r.WSTF1, LIX: r.LIX, FREText: de(r.FRE), WSTF1Text: de(r.WSTF1), LIXText: de(r.LIX),

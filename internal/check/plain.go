@@ -248,8 +248,28 @@ type Readability struct {
 	LIX              float64 // Björnsson's LIX, under 40 is easy
 }
 
+// SyllableCache remembers the syllables of words: a handbook repeats its
+// words, and hyphenating each again is the slow part of the formulas.
+type SyllableCache map[string]int
+
+// Count returns the syllables of w.
+func (c SyllableCache) Count(w string) int {
+	n, ok := c[w]
+	if !ok {
+		n = Syllables(w)
+		c[w] = n
+	}
+	return n
+}
+
 // Measure computes the readability of a set of sentences.
 func Measure(sentences []Sentence) Readability {
+	return SyllableCache{}.Measure(sentences)
+}
+
+// Measure computes the readability of a set of sentences, counting
+// syllables through the cache.
+func (c SyllableCache) Measure(sentences []Sentence) Readability {
 	var r Readability
 	var syllables, threePlus, longWords, oneSyll int
 	for _, s := range sentences {
@@ -259,7 +279,7 @@ func Measure(sentences []Sentence) Readability {
 		r.Sentences++
 		for _, w := range s.Words {
 			r.Words++
-			n := Syllables(w)
+			n := c.Count(w)
 			syllables += n
 			if n >= 3 {
 				threePlus++

@@ -2,6 +2,8 @@ package check
 
 import (
 	"path"
+	"runtime"
+	"sync"
 
 	"golang.org/x/net/html"
 	"strconv"
@@ -19,54 +21,139 @@ type File struct {
 }
 
 // Region is a part of a page rendered from a source file (a chapter's
-// Markdown, a glossary entry). Annotated is the same part rendered with
-// data-hb-pos="line:col" on its elements; findings inside the region are
-// reported at the source. A region without Annotated repeats content
-// that is checked on its own page (the print view): findings there are
-// left out.
+// Markdown, a glossary entry). Annotate renders the same part with
+// data-hb-pos="line:col" on its elements, called only when a finding lies
+// inside; such findings are reported at the source. A region without
+// Annotate repeats content that is checked on its own page (the print
+// view): it is not checked again.
 type Region struct {
 	Start, End int
 	Source     string
-	Annotated  []byte
+	Annotate   func() []byte
 }
 
 // Site checks every HTML page of a site, the colour pairs of its
 // stylesheets, and what only the whole site shows: titles used by more
 // than one page.
 func Site(files []File) []Finding {
-	var out []Finding
-	titles := map[string]string{}
+	r := NewRunner()
 	for _, f := range files {
-		if path.Ext(f.Path) == ".css" {
-			out = append(out, Contrast(f.Path, f.Data)...)
-			continue
-		}
-		if path.Ext(f.Path) != ".html" {
-			continue
-		}
-		p := &page{file: f.Path, root: parse(f.Data), ids: map[string]*node{}}
-		p.run()
-		out = append(out, traceBack(p, f.Regions)...)
-		var title *node
-		p.root.walk(func(n *node) bool {
-			if n.tag == "title" && title == nil {
-				title = n
+		r.Add(f)
+	}
+	return r.Finish()
+}
+
+// Runner checks files while the build is still making others: Add hands
+// a file to a worker at once, so the checks use the cores the renderer
+// leaves idle. Finish waits for all and adds the site-wide findings.
+type Runner struct {
+	work    chan job
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	results []result
+}
+
+type job struct {
+	i int
+	f File
+}
+
+type result struct {
+	path     string
+	findings []Finding
+	titleAt  *book.Pos
+	title    string
+}
+
+// NewRunner starts one worker per core.
+func NewRunner() *Runner {
+	r := &Runner{work: make(chan job, 64)}
+	for range runtime.GOMAXPROCS(0) {
+		r.wg.Add(1)
+		go func() {
+			defer r.wg.Done()
+			for j := range r.work {
+				fs, at, title := checkFile(j.f)
+				r.mu.Lock()
+				r.results[j.i] = result{j.f.Path, fs, at, title}
+				r.mu.Unlock()
 			}
-			return title == nil
-		})
-		if title == nil || path.Base(f.Path) == "404.html" {
+		}()
+	}
+	return r
+}
+
+// Add queues a file for checking. Not safe for concurrent use.
+func (r *Runner) Add(f File) {
+	r.mu.Lock()
+	i := len(r.results)
+	r.results = append(r.results, result{})
+	r.mu.Unlock()
+	r.work <- job{i, f}
+}
+
+// Finish waits for the queued files and returns all findings, sorted,
+// with the titles that more than one page uses.
+func (r *Runner) Finish() []Finding {
+	close(r.work)
+	r.wg.Wait()
+	var out []Finding
+	seen := map[string]string{}
+	for _, res := range r.results {
+		out = append(out, res.findings...)
+		if res.titleAt == nil || path.Base(res.path) == "404.html" {
 			continue
 		}
-		t := title.textContent()
-		if other, dup := titles[t]; dup && t != "" {
-			out = append(out, Finding{Rule: "document-title-unique", Severity: Warning, Pos: book.Pos{File: f.Path, Line: title.line, Col: title.col}, SC: sc242,
-				Msg: "den Titel „" + t + "“ hat auch " + other + ". Jede Seite braucht einen eigenen Titel."})
+		if other, dup := seen[res.title]; dup && res.title != "" {
+			out = append(out, Finding{Rule: "document-title-unique", Severity: Warning, Pos: *res.titleAt, SC: sc242,
+				Msg: "den Titel „" + res.title + "“ hat auch " + other + ". Jede Seite braucht einen eigenen Titel."})
 		} else {
-			titles[t] = f.Path
+			seen[res.title] = res.path
 		}
 	}
 	Sort(out)
 	return out
+}
+
+// checkFile checks one file and returns its findings and, for a page,
+// its title element.
+func checkFile(f File) ([]Finding, *book.Pos, string) {
+	switch path.Ext(f.Path) {
+	case ".css":
+		return Contrast(f.Path, f.Data), nil, ""
+	case ".html":
+	default:
+		return nil, nil, ""
+	}
+	data := f.Data
+	for _, r := range f.Regions {
+		if r.Annotate == nil && len(data) > 0 {
+			// Content repeated from other pages (the print view) is
+			// checked on its own page; blank it, keeping the lines.
+			if &data[0] == &f.Data[0] {
+				data = append([]byte(nil), f.Data...)
+			}
+			for i := r.Start; i < r.End; i++ {
+				if data[i] != '\n' {
+					data[i] = ' '
+				}
+			}
+		}
+	}
+	p := &page{file: f.Path, src: data, root: parse(data), ids: map[string]*node{}}
+	p.run()
+	var title *node
+	p.root.walk(func(n *node) bool {
+		if n.tag == "title" && title == nil {
+			title = n
+		}
+		return title == nil && n.tag != "body"
+	})
+	if title == nil {
+		return traceBack(p, f.Regions), nil, ""
+	}
+	at := p.pos(title)
+	return traceBack(p, f.Regions), &at, title.textContent()
 }
 
 // traceBack moves findings inside source regions to the source. The
@@ -100,7 +187,7 @@ func traceBack(p *page, regions []Region) []Finding {
 			continue
 		}
 		r := regions[i]
-		if r.Annotated == nil {
+		if r.Annotate == nil {
 			continue // reported where the content has its own page
 		}
 		if maps[i] == nil {
@@ -112,7 +199,7 @@ func traceBack(p *page, regions []Region) []Finding {
 				return true
 			})
 			var mark string // the last position mark of raw HTML
-			parse(r.Annotated).walk(func(n *node) bool {
+			parse(r.Annotate()).walk(func(n *node) bool {
 				switch n.tag {
 				case "", "#document":
 				case "#pos":

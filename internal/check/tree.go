@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -15,9 +16,7 @@ type node struct {
 	tag      string // "" for text
 	text     string
 	attrs    []html.Attribute
-	line     int
-	col      int
-	offset   int
+	offset   int // byte offset in the page; lines are computed on demand
 	parent   *node
 	children []*node
 }
@@ -73,52 +72,84 @@ var voidElements = map[string]bool{
 	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
 }
 
+// lines indexes the line starts of a page, to turn offsets into
+// line:col only for the nodes that get a finding.
+type lines []int
+
+func lineIndex(src []byte) lines {
+	ls := lines{0}
+	for i, b := range src {
+		if b == '\n' {
+			ls = append(ls, i+1)
+		}
+	}
+	return ls
+}
+
+// pos returns the line and column (in characters) of offset off.
+func (ls lines) pos(src []byte, off int) (line, col int) {
+	i := sort.SearchInts(ls, off+1) - 1
+	return i + 1, utf8.RuneCount(src[ls[i]:off]) + 1
+}
+
 // parse builds the tree of a page. Unclosed elements are closed at the
 // end tag of an ancestor, as browsers do for well-formed-enough HTML.
 func parse(src []byte) *node {
-	root := &node{tag: "#document", line: 1, col: 1}
+	root := &node{tag: "#document"}
 	cur := root
-	z := html.NewTokenizer(bytes.NewReader(src))
-	line, col, off := 1, 1, 0
-	advance := func(raw []byte) {
-		off += len(raw)
-		if nl := bytes.Count(raw, []byte{'\n'}); nl > 0 {
-			line += nl
-			col = 1 + utf8.RuneCount(raw[bytes.LastIndexByte(raw, '\n')+1:])
-		} else {
-			col += utf8.RuneCount(raw)
+	// Nodes come from chunks, not one allocation each: pages have
+	// thousands of them and the checks run on every page of every build.
+	var chunk []node
+	alloc := func(n node) *node {
+		if len(chunk) == cap(chunk) {
+			chunk = make([]node, 0, 256)
 		}
+		chunk = append(chunk, n)
+		return &chunk[len(chunk)-1]
 	}
+	z := html.NewTokenizer(bytes.NewReader(src))
+	off := 0
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			return root // io.EOF, or input the tokenizer gives up on
 		}
 		raw := z.Raw()
-		l, c, o := line, col, off
-		tok := z.Token()
+		o := off
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			n := &node{tag: tok.Data, attrs: tok.Attr, line: l, col: c, offset: o, parent: cur}
+			// TagName and TagAttr are cheaper than Token: no copies of
+			// the raw text, attributes read once.
+			name, more := z.TagName()
+			n := alloc(node{tag: string(name), offset: o, parent: cur})
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				n.attrs = append(n.attrs, html.Attribute{Key: string(k), Val: string(v)})
+			}
 			cur.children = append(cur.children, n)
-			if tt == html.StartTagToken && !voidElements[tok.Data] {
+			if tt == html.StartTagToken && !voidElements[n.tag] {
 				cur = n
 			}
 		case html.EndTagToken:
+			name, _ := z.TagName()
 			for p := cur; p != nil && p != root; p = p.parent {
-				if p.tag == tok.Data {
+				if p.tag == string(name) {
 					cur = p.parent
 					break
 				}
 			}
 		case html.TextToken:
-			cur.children = append(cur.children, &node{text: tok.Data, line: l, col: c, offset: o, parent: cur})
+			// Whitespace between tags changes no finding.
+			if t := z.Text(); len(bytes.TrimSpace(t)) > 0 {
+				cur.children = append(cur.children, alloc(node{text: string(t), offset: o, parent: cur}))
+			}
 		case html.CommentToken:
 			// A position mark of raw HTML in an annotated rendering.
-			if v, ok := strings.CutPrefix(tok.Data, "hb-pos "); ok {
-				cur.children = append(cur.children, &node{tag: "#pos", text: v, line: l, col: c, offset: o, parent: cur})
+			if v, ok := strings.CutPrefix(string(z.Text()), "hb-pos "); ok {
+				cur.children = append(cur.children, alloc(node{tag: "#pos", text: v, offset: o, parent: cur}))
 			}
 		}
-		advance(raw)
+		off += len(raw)
 	}
 }

@@ -33,6 +33,8 @@ const (
 // page is one HTML page under check.
 type page struct {
 	file     string
+	src      []byte
+	lines    lines
 	root     *node
 	ids      map[string]*node
 	labels   map[string]*node // label elements by their for attribute
@@ -40,12 +42,24 @@ type page struct {
 }
 
 func (p *page) add(rule string, sev Severity, n *node, sc, format string, args ...any) {
-	p.findings = append(p.findings, Finding{Rule: rule, Severity: sev, Pos: book.Pos{File: p.file, Line: n.line, Col: n.col}, Msg: fmt.Sprintf(format, args...), SC: sc, node: n})
+	p.findings = append(p.findings, Finding{Rule: rule, Severity: sev, Pos: p.pos(n), Msg: fmt.Sprintf(format, args...), SC: sc, node: n})
 }
+
+// pos is where n starts in the page.
+func (p *page) pos(n *node) book.Pos {
+	if p.lines == nil {
+		p.lines = lineIndex(p.src)
+	}
+	l, c := p.lines.pos(p.src, n.offset)
+	return book.Pos{File: p.file, Line: l, Col: c}
+}
+
+// line is the line where n starts, for messages that name another element.
+func (p *page) line(n *node) int { return p.pos(n).Line }
 
 // Page checks one HTML page and returns its findings, positions in file.
 func Page(file string, src []byte) []Finding {
-	p := &page{file: file, root: parse(src), ids: map[string]*node{}}
+	p := &page{file: file, src: src, root: parse(src), ids: map[string]*node{}}
 	p.run()
 	return p.findings
 }
@@ -69,7 +83,7 @@ func (p *page) run() {
 		}
 		if id, ok := n.attr("id"); ok {
 			if other, dup := p.ids[id]; dup {
-				p.add("duplicate-id", Error, n, sc412, "die id %q gibt es schon in Zeile %d. Jede id darf auf einer Seite nur einmal vorkommen, sonst finden Beschriftungen und Sprungziele das falsche Element.", id, other.line)
+				p.add("duplicate-id", Error, n, sc412, "die id %q gibt es schon in Zeile %d. Jede id darf auf einer Seite nur einmal vorkommen, sonst finden Beschriftungen und Sprungziele das falsche Element.", id, p.line(other))
 			} else {
 				p.ids[id] = n
 			}
@@ -165,7 +179,7 @@ func (p *page) run() {
 		}
 		if k, ok := n.attr("accesskey"); ok {
 			if other, dup := accesskeys[k]; dup {
-				p.add("accesskeys", Warning, n, best, "accesskey %q gibt es schon in Zeile %d.", k, other.line)
+				p.add("accesskeys", Warning, n, best, "accesskey %q gibt es schon in Zeile %d.", k, p.line(other))
 			}
 			accesskeys[k] = n
 		}
@@ -175,7 +189,7 @@ func (p *page) run() {
 		p.aria(n)
 		if interactive(n) {
 			if outer := n.closest("a", "button"); outer != nil {
-				p.add("nested-interactive", Error, n, sc412, "<%s> steht in <%s> (Zeile %d). Bedienelemente dürfen nicht ineinander stehen.", n.tag, outer.tag, outer.line)
+				p.add("nested-interactive", Error, n, sc412, "<%s> steht in <%s> (Zeile %d). Bedienelemente dürfen nicht ineinander stehen.", n.tag, outer.tag, p.line(outer))
 			}
 		}
 		return true

@@ -30,13 +30,25 @@ type File struct {
 type Region struct {
 	Start, End int
 	Source     string
-	Annotated  []byte // nil: the part repeats content shown elsewhere
+	// Annotate renders the part with source positions, on demand (only
+	// pages with findings need it); nil: the part repeats content shown
+	// elsewhere.
+	Annotate func() []byte
 }
 
 // source is rendered content waiting to be found in its page.
 type source struct {
-	html, annotated []byte
-	file            string
+	html     []byte
+	annotate func() []byte
+	file     string
+}
+
+// annotator renders a parsed page with source positions when asked.
+func annotator(d *markdown.Doc) func() []byte {
+	return func() []byte {
+		b, _ := d.RenderAnnotated()
+		return b
+	}
 }
 
 // regions finds each rendered part in the page, in order.
@@ -52,7 +64,7 @@ func regions(page []byte, parts []source) []Region {
 			continue
 		}
 		start := from + i
-		out = append(out, Region{Start: start, End: start + len(p.html), Source: p.file, Annotated: p.annotated})
+		out = append(out, Region{Start: start, End: start + len(p.html), Source: p.file, Annotate: p.annotate})
 		from = start + len(p.html)
 	}
 	return out
@@ -62,7 +74,10 @@ func regions(page []byte, parts []source) []Region {
 // and the assets. The docs must be linked (see Link) and in the order of
 // h.Pages; entries holds the explanation of every glossary term, in the
 // order of h.Glossary.
-func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) ([]File, error) {
+//
+// emit, if not nil, gets every file as soon as it is made, so that the
+// checks can run beside the renderer.
+func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts, emit func(File)) ([]File, error) {
 	tpls, err := layouts.templates("home.html", "section.html", "page.html", "glossary.html", "checklist.html", "print.html", "404.html")
 	if err != nil {
 		return nil, err
@@ -81,7 +96,11 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 		if err := tpls[name].Execute(&buf, data); err != nil {
 			return book.Errorf(book.Pos{File: "layouts/" + name}, "Fehler beim Ausführen des Layouts: %v", err)
 		}
-		files = append(files, File{Path: out, Data: buf.Bytes(), Regions: regions(buf.Bytes(), parts)})
+		f := File{Path: out, Data: buf.Bytes(), Regions: regions(buf.Bytes(), parts)}
+		files = append(files, f)
+		if emit != nil {
+			emit(f)
+		}
 		return nil
 	}
 
@@ -100,11 +119,7 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 		if err != nil {
 			return nil, err
 		}
-		annotated, err := d.RenderAnnotated()
-		if err != nil {
-			return nil, err
-		}
-		parts := []source{{html, annotated, p.File}}
+		parts := []source{{html, annotator(d), p.File}}
 		data := s.pageData(p, template.HTML(html))
 		data.TOC = toc(d.Headings)
 		data.Terms = s.termList(d.Terms, p.URL)
@@ -142,11 +157,7 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 				return nil, err
 			}
 			for i, e := range entries {
-				annotated, err := e.RenderAnnotated()
-				if err != nil {
-					return nil, err
-				}
-				parts = append(parts, source{[]byte(data.Glossary.texts[i]), annotated, s.h.Glossary[i].File})
+				parts = append(parts, source{[]byte(data.Glossary.texts[i]), annotator(e), s.h.Glossary[i].File})
 			}
 		}
 		if err := exec(layout, strings.TrimPrefix(p.URL, "/")+"index.html", data, parts...); err != nil {
@@ -181,6 +192,11 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts) (
 	assets, err := s.assets(layouts)
 	if err != nil {
 		return nil, err
+	}
+	for _, f := range assets {
+		if emit != nil {
+			emit(f)
+		}
 	}
 	return append(files, assets...), nil
 }
@@ -382,11 +398,18 @@ func (s *site) crumb(p *book.Page, from string) *Crumb {
 // nav builds the side navigation for the page d: every chapter, with the
 // current one marked.
 func (s *site) nav(d *PageData) []*NavItem {
+	// A small handbook shows every page in the navigation. A large one
+	// shows the sections and opens only the way to the current page:
+	// a thousand links on every page help nobody, least of all with a
+	// screen reader, and would make the build quadratic.
+	full := len(s.h.Pages) <= fullNavPages
 	var build func(p *book.Page) *NavItem
 	build = func(p *book.Page) *NavItem {
 		it := &NavItem{Crumb: Crumb{Title: p.Title, Href: d.Rel(p.URL), Current: p.URL == d.url}}
-		for _, c := range p.Children {
-			it.Children = append(it.Children, build(c))
+		if full || strings.HasPrefix(d.url, p.URL) {
+			for _, c := range p.Children {
+				it.Children = append(it.Children, build(c))
+			}
 		}
 		return it
 	}
@@ -399,6 +422,9 @@ func (s *site) nav(d *PageData) []*NavItem {
 	}
 	return items
 }
+
+// fullNavPages is the size up to which the navigation lists every page.
+const fullNavPages = 150
 
 // toc lists the h2 and h3 headings when a page has at least three h2.
 func toc(hs []markdown.Heading) []TOCEntry {

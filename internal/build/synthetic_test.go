@@ -1,0 +1,122 @@
+package build
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/handbuch/handbuch/internal/load"
+)
+
+// synthetic makes a handbook of n pages in sections of 20, with m glossary
+// terms, tables, lists and links: the kind of content an umbrella
+// organisation's handbook has.
+func synthetic(n, m int) fstest.MapFS {
+	fs := fstest.MapFS{
+		"handbuch.toml":     {Data: []byte("title = \"Synthetisches Handbuch\"\ncontact = \"a@example.org\"\n")},
+		"content/_index.md": {Data: []byte("+++\ntitle = \"Start\"\n+++\nWillkommen.\n")},
+	}
+	for i := range m {
+		fs[fmt.Sprintf("glossary/begriff-%d.toml", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"term = \"Fachwort%d\"\nforms = [\"Fachwörter%d\"]\nshort = \"Ein Wort, das wir erklären.\"\ntext = \"Das Wort heißt %d. Wir erklären es kurz.\"\n", i, i, i))}
+	}
+	for s := 0; s*20 < n; s++ {
+		fs[fmt.Sprintf("content/teil-%d/_index.md", s)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Teil %d\"\nweight = %d\n+++\nEinleitung zu Teil %d.\n", s, s, s))}
+		for p := 0; p < 20 && s*20+p < n; p++ {
+			var b strings.Builder
+			fmt.Fprintf(&b, "+++\ntitle = \"Kapitel %d.%d\"\nweight = %d\ndescription = \"Kapitel %d in Teil %d.\"\n+++\n", s, p, p, p, s)
+			b.WriteString("Ein kurzer Einstieg in das Kapitel mit einem Fachwort" + fmt.Sprint((s*20+p)%max(m, 1)) + ".\n\n")
+			for h := range 4 {
+				fmt.Fprintf(&b, "## Abschnitt %d\n\nDie Pflegekraft spricht ihren Bericht, und die Software schreibt ihn auf. Personenbezogene Daten bleiben im Haus. Mehr in [Kapitel 0](../teil-0/kapitel-0.md).\n\n- erster Punkt\n- zweiter Punkt mit **Betonung**\n  - ein Unterpunkt\n\n", h)
+			}
+			b.WriteString("Tabelle: Risiken\n\n| Risiko | Maßnahme |\n|---|---|\n| Fehler | Prüfen |\n| Ausfall | Plan B |\n")
+			fs[fmt.Sprintf("content/teil-%d/kapitel-%d.md", s, p)] = &fstest.MapFile{Data: []byte(b.String())}
+		}
+	}
+	return fs
+}
+
+// BenchmarkSynthetic1000 measures a 1,000-page handbook with 100 terms:
+// render alone, and the checks on top of it. The checks should add at
+// most a quarter to the render time.
+func BenchmarkSynthetic1000(b *testing.B) {
+	fs := synthetic(1000, 100)
+	opts := load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
+	files, h, docs, err := render(fs, nil, opts, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("render", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, _, err := render(fs, nil, opts, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("check", func(b *testing.B) {
+		for b.Loop() {
+			Check(h, files, docs, "public")
+		}
+	})
+	// The whole build as handbuch build does it, with and without the
+	// checks and the report pages.
+	dest := b.TempDir() + "/public"
+	b.Run("build-without-checks", func(b *testing.B) {
+		for b.Loop() {
+			files, _, _, err := render(fs, nil, opts, nil)
+			if err == nil {
+				err = Write(b.Context(), dest, files)
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("build", func(b *testing.B) {
+		for b.Loop() {
+			files, _, _, err := Make(fs, nil, opts, "public")
+			if err == nil {
+				err = Write(b.Context(), dest, files)
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func TestSyntheticBuilds(t *testing.T) {
+	files, h, findings, err := Make(synthetic(45, 10), nil, load.Options{}, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Pages) != 1+3+45+1 { // start, three sections, chapters, glossary
+		t.Errorf("%d pages", len(h.Pages))
+	}
+	if len(files) < 50 {
+		t.Errorf("%d files", len(files))
+	}
+	for _, f := range findings {
+		if f.Severity == 0 {
+			t.Errorf("error finding on synthetic content: %s", f)
+		}
+	}
+}
+
+// BenchmarkSynthetic1000Annotate measures what the checks add to
+// rendering: the second, annotated Markdown rendering of every page.
+func BenchmarkSynthetic1000Annotate(b *testing.B) {
+	_, _, docs, err := render(synthetic(1000, 100), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := d.RenderAnnotated(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
