@@ -14,6 +14,7 @@ type Config struct {
 	TermLinks    string   // which occurrences of a glossary term link to it: first (default), all, none
 	Notice       string   // a note shown on every page, e.g. that this is a model
 	ChecksOff    []string // rule ids of the checks to leave out
+	Limits       Limits   // thresholds of the plain-language checks
 	Colors       Colors
 }
 
@@ -125,4 +126,15 @@ type Handbook struct {
 type ExternalLink struct {
 	URL string
 	Pos Pos
+}
+
+// Limits are the thresholds of the plain-language checks ([checks] in
+// handbuch.toml).
+type Limits struct {
+	SentenceWarn  int     // words per sentence before a warning
+	SentenceError int     // words per sentence before an error
+	LongShare     float64 // percent of sentences over SentenceError words a page may have
+	FRE           float64 // lowest Flesch-Amstad reading ease
+	WSTF1         float64 // highest Wiener Sachtextformel 1
+	LIX           float64 // highest LIX
 }

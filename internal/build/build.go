@@ -289,7 +289,7 @@ func plainLanguage(h *book.Handbook, docs []*markdown.Doc) []check.Finding {
 			texts = append(texts, check.Text{Text: part.text, Pos: func(i int) book.Pos { return book.PosAt(t.File, t.Source, off+i) }})
 		}
 	}
-	out := check.Plain(texts, known)
+	out := check.Plain(texts, known, h.Config.Limits)
 	for _, d := range docs {
 		p := d.Page
 		entry := strings.HasPrefix(p.File, "glossary/") // the text of a term
@@ -306,9 +306,9 @@ func plainLanguage(h *book.Handbook, docs []*markdown.Doc) []check.Finding {
 				return p.BodyPos(b.Offsets[max(i, 0)])
 			}})
 		}
-		out = append(out, check.Plain(page, known)...)
+		out = append(out, check.Plain(page, known, h.Config.Limits)...)
 		if !entry {
-			_, fs := check.Readable(book.Pos{File: p.File, Line: 1, Col: 1}, page)
+			_, fs := check.Readable(book.Pos{File: p.File, Line: 1, Col: 1}, page, h.Config.Limits)
 			out = append(out, fs...)
 		}
 	}

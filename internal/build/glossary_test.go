@@ -1,6 +1,8 @@
 package build
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -173,4 +175,26 @@ Siehe {{< begriff "nix" >}}.
 			}
 		})
 	}
+}
+
+func TestChecksConfig(t *testing.T) {
+	const site = config + `
+[checks]
+sentence_warn = 5
+sentence_error = 6
+-- content/_index.md --
++++
+title = "Start"
+plain = true
++++
+Wir helfen Ihnen heute gern mit allem weiter.
+`
+	_, err := Build(context.Background(), Options{Source: project(t, site), Dest: "public"})
+	var fe *FindingsError
+	if !errors.As(err, &fe) || len(fe.Findings) == 0 {
+		t.Fatalf("want findings, got %v", err)
+	}
+	contains(t, "limits", fe.Findings[0].String(), "content/_index.md:5:1: Fehler: satzlaenge: der Satz hat 8 Wörter. In Einfacher Sprache sind es höchstens 6")
+	out := built(t, strings.Replace(site, "sentence_error = 6", "sentence_error = 6\noff = [\"satzlaenge\"]", 1), false)
+	contains(t, "switched off", out("index.html"), "Wir helfen Ihnen heute gern")
 }

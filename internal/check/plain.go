@@ -321,9 +321,17 @@ var (
 	abbrevRe     = regexp.MustCompile(`\b(z\. ?B\.|bzw\.|u\. ?a\.|d\. ?h\.|ggf\.|usw\.|etc\.|inkl\.|vgl\.|i\. ?d\. ?R\.|sog\.|ca\.|evtl\.|o\. ?Ä\.|Abs\.|Nr\.|Art\.)`)
 )
 
+// Limits are the thresholds of the plain-language checks, from
+// [checks] in handbuch.toml.
+type Limits = book.Limits
+
+// DefaultLimits are the thresholds for Einfache Sprache of the notes on
+// plain German.
+var DefaultLimits = Limits{SentenceWarn: 15, SentenceError: 20, LongShare: 10, FRE: 60, WSTF1: 8, LIX: 40}
+
 // Plain checks texts in Einfache Sprache. known are the words the
 // glossary explains (all-caps abbreviations among them are fine).
-func Plain(texts []Text, known map[string]bool) []Finding {
+func Plain(texts []Text, known map[string]bool, lim Limits) []Finding {
 	var out []Finding
 	add := func(t Text, at int, rule string, sev Severity, format string, args ...any) {
 		out = append(out, Finding{Rule: rule, Severity: sev, Pos: t.Pos(at), Msg: fmt.Sprintf(format, args...)})
@@ -332,10 +340,10 @@ func Plain(texts []Text, known map[string]bool) []Finding {
 		for _, s := range Sentences(t.Text) {
 			n := len(s.Words)
 			switch {
-			case n > 20:
-				add(t, s.Start, "satzlaenge", Error, "der Satz hat %d Wörter. In Einfacher Sprache sind es höchstens 20, besser bis 15: Teilen Sie ihn in zwei Sätze.", n)
-			case n > 15:
-				add(t, s.Start, "satzlaenge", Warning, "der Satz hat %d Wörter. In Einfacher Sprache sind 15 genug: Teilen Sie ihn, wenn es geht.", n)
+			case n > lim.SentenceError:
+				add(t, s.Start, "satzlaenge", Error, "der Satz hat %d Wörter. In Einfacher Sprache sind es höchstens %d, besser bis %d: Teilen Sie ihn in zwei Sätze.", n, lim.SentenceError, lim.SentenceWarn)
+			case n > lim.SentenceWarn:
+				add(t, s.Start, "satzlaenge", Warning, "der Satz hat %d Wörter. In Einfacher Sprache sind %d genug: Teilen Sie ihn, wenn es geht.", n, lim.SentenceWarn)
 			}
 			for _, w := range s.Words {
 				letters := utf8.RuneCountInString(w)
@@ -386,9 +394,10 @@ func Plain(texts []Text, known map[string]bool) []Finding {
 }
 
 // Readable reports the readability of a page written in Einfache
-// Sprache, with a warning when it misses the targets FRE ≥ 60,
-// WSTF1 ≤ 8 and LIX ≤ 40.
-func Readable(at book.Pos, texts []Text) (Readability, []Finding) {
+// Sprache: a warning when it misses the targets (FRE, WSTF1, LIX of
+// lim), and when more of its sentences than lim.LongShare are longer
+// than lim.SentenceError words.
+func Readable(at book.Pos, texts []Text, lim Limits) (Readability, []Finding) {
 	var all []Sentence
 	for _, t := range texts {
 		all = append(all, Sentences(t.Text)...)
@@ -397,20 +406,34 @@ func Readable(at book.Pos, texts []Text) (Readability, []Finding) {
 	if r.Words < 50 {
 		return r, nil // too short for the formulas to mean anything
 	}
+	var out []Finding
+	long := 0
+	for _, s := range all {
+		if len(s.Words) > lim.SentenceError {
+			long++
+		}
+	}
+	if share := 100 * float64(long) / float64(r.Sentences); share > lim.LongShare {
+		out = append(out, Finding{Rule: "anteil-lange-saetze", Severity: Warning, Pos: at,
+			Msg: fmt.Sprintf("%d von %d Sätzen haben mehr als %d Wörter (%s %%); höchstens %s %% sollten es sein.", long, r.Sentences, lim.SentenceError, de(share), de(lim.LongShare))})
+	}
 	var misses []string
-	if r.FRE < 60 {
-		misses = append(misses, fmt.Sprintf("Flesch-Amstad %s (Ziel mindestens 60)", de(r.FRE)))
+	if r.FRE < lim.FRE {
+		misses = append(misses, fmt.Sprintf("Flesch-Amstad %s (Ziel mindestens %s)", de(r.FRE), de(lim.FRE)))
 	}
-	if r.WSTF1 > 8 {
-		misses = append(misses, fmt.Sprintf("Wiener Sachtextformel %s (Ziel höchstens 8)", de(r.WSTF1)))
+	if r.WSTF1 > lim.WSTF1 {
+		misses = append(misses, fmt.Sprintf("Wiener Sachtextformel %s (Ziel höchstens %s)", de(r.WSTF1), de(lim.WSTF1)))
 	}
-	if r.LIX > 40 {
-		misses = append(misses, fmt.Sprintf("LIX %s (Ziel höchstens 40)", de(r.LIX)))
+	if r.LIX > lim.LIX {
+		misses = append(misses, fmt.Sprintf("LIX %s (Ziel höchstens %s)", de(r.LIX), de(lim.LIX)))
 	}
-	if len(misses) == 0 {
-		return r, nil
+	if len(misses) > 0 {
+		out = append(out, Finding{Rule: "lesbarkeit", Severity: Warning, Pos: at, Msg: "die Seite ist schwerer zu lesen als für Einfache Sprache gedacht: " + strings.Join(misses, ", ") + ". Kürzen Sie Sätze und Wörter."})
 	}
-	return r, []Finding{{Rule: "lesbarkeit", Severity: Warning, Pos: at, Msg: "die Seite ist schwerer zu lesen als für Einfache Sprache gedacht: " + strings.Join(misses, ", ") + ". Kürzen Sie Sätze und Wörter."}}
+	return r, out
 }
 
-func de(f float64) string { return strings.Replace(fmt.Sprintf("%.1f", f), ".", ",", 1) }
+func de(f float64) string {
+	s := strings.Replace(fmt.Sprintf("%.1f", f), ".", ",", 1)
+	return strings.TrimSuffix(s, ",0")
+}

@@ -70,7 +70,8 @@ var DefaultColors = book.Colors{
 }
 
 func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
-	c := book.Config{Language: "de", ReviewMonths: 24, BaseURL: "/", TermLinks: "first", Colors: DefaultColors}
+	c := book.Config{Language: "de", ReviewMonths: 24, BaseURL: "/", TermLinks: "first", Colors: DefaultColors,
+		Limits: book.Limits{SentenceWarn: 15, SentenceError: 20, LongShare: 10, FRE: 60, WSTF1: 8, LIX: 40}}
 	src, err := fs.ReadFile(fsys, ConfigFile)
 	if err != nil {
 		errs.Addf(book.Pos{File: ConfigFile}, "%s fehlt oder kann nicht gelesen werden. Legen Sie die Datei im Projektordner an oder beginnen Sie ein neues Handbuch mit „handbuch new ORDNER“.", ConfigFile)
@@ -102,6 +103,12 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		{key: "allow_html", kind: kBool, set: func(v any, p book.Pos) { c.AllowHTML = v.(bool) }},
 		{key: "checks", kind: kTable, sub: []field{
 			{key: "off", kind: kStrings, set: func(v any, _ book.Pos) { c.ChecksOff = v.([]string) }},
+			{key: "sentence_warn", kind: kInt, set: func(v any, _ book.Pos) { c.Limits.SentenceWarn = v.(int) }},
+			{key: "sentence_error", kind: kInt, set: func(v any, _ book.Pos) { c.Limits.SentenceError = v.(int) }},
+			{key: "long_sentences_percent", kind: kNumber, set: func(v any, _ book.Pos) { c.Limits.LongShare = v.(float64) }},
+			{key: "flesch_min", kind: kNumber, set: func(v any, _ book.Pos) { c.Limits.FRE = v.(float64) }},
+			{key: "wstf_max", kind: kNumber, set: func(v any, _ book.Pos) { c.Limits.WSTF1 = v.(float64) }},
+			{key: "lix_max", kind: kNumber, set: func(v any, _ book.Pos) { c.Limits.LIX = v.(float64) }},
 		}},
 		{key: "colors", kind: kTable, sub: []field{
 			color("text", &c.Colors.Text),
@@ -133,6 +140,9 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 	}
 	if u, err := url.Parse(c.BaseURL); err != nil || !strings.HasSuffix(u.Path, "/") || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
 		errs.Addf(at("base_url"), "base_url %q ist keine gültige Adresse. Sie muss mit „/“ enden, zum Beispiel \"https://intranet.example.org/ki-leitlinien/\".", c.BaseURL)
+	}
+	if l := c.Limits; l.SentenceWarn < 1 || l.SentenceError < l.SentenceWarn {
+		errs.Addf(at("checks"), "checks: sentence_warn muss mindestens 1 sein und sentence_error mindestens so groß wie sentence_warn (üblich: 15 und 20).")
 	}
 	switch c.TermLinks {
 	case "first", "all", "none":

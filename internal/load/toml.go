@@ -25,6 +25,7 @@ const (
 	kStrings
 	kTable
 	kTables // an array of tables: [[name]]
+	kNumber // an integer or a decimal number
 )
 
 func (k kind) german() string {
@@ -43,6 +44,8 @@ func (k kind) german() string {
 		return "ein Abschnitt wie [name] mit eigenen Schlüsseln"
 	case kTables:
 		return "eine Liste von Abschnitten, jeder beginnt mit [[name]]"
+	case kNumber:
+		return "eine Zahl ohne Anführungszeichen, zum Beispiel 60 oder 7.5"
 	}
 	return "?"
 }
@@ -181,6 +184,14 @@ func convert(v any, k kind) (any, bool) {
 	case kTables:
 		m, ok := v.([]map[string]any)
 		return m, ok
+	case kNumber:
+		switch n := v.(type) {
+		case int64:
+			return float64(n), true
+		case float64:
+			return n, true
+		}
+		return nil, false
 	}
 	return nil, false
 }
