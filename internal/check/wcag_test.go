@@ -87,3 +87,17 @@ func TestFindingMessages(t *testing.T) {
 		t.Errorf("json report:\n%s", b.String())
 	}
 }
+
+func TestDocumentTitleUnique(t *testing.T) {
+	page := func(title string) []byte {
+		return []byte(`<html lang="de"><head><title>` + title + `</title></head><body><a href="#m">Zum Inhalt</a><main id="m"><h1>T</h1></main></body></html>`)
+	}
+	fs := Site([]File{{Path: "a.html", Data: page("Datenschutz")}, {Path: "b.html", Data: page("Datenschutz")}, {Path: "c.html", Data: page("Anhang")}})
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Pos.String()+" "+f.Rule)
+	}
+	if strings.Join(got, "|") != "b.html:1:23 document-title-unique" {
+		t.Errorf("findings %v", got)
+	}
+}
