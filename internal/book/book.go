@@ -138,3 +138,15 @@ type Limits struct {
 	WSTF1         float64 // highest Wiener Sachtextformel 1
 	LIX           float64 // highest LIX
 }
+
+// Region is a part of a built page that was rendered from a source file
+// (a chapter's Markdown, a glossary entry), so that the checks can report
+// findings there at the source. Annotate renders the same part with
+// data-hb-pos="line:col" on its elements; it is called only when a
+// finding lies inside. A region without Annotate repeats content that is
+// checked on its own page (the print view).
+type Region struct {
+	Start, End int
+	Source     string
+	Annotate   func() []byte
+}

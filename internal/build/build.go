@@ -122,11 +122,7 @@ func Check(h *book.Handbook, files []site.File, docs []*markdown.Doc, dir string
 
 // checkFile is an output file as the checks see it.
 func checkFile(f site.File, dir string) check.File {
-	cf := check.File{Path: path.Join(dir, f.Path), Data: f.Data}
-	for _, r := range f.Regions {
-		cf.Regions = append(cf.Regions, check.Region(r))
-	}
-	return cf
+	return check.File{Path: path.Join(dir, f.Path), Data: f.Data, Regions: f.Regions}
 }
 
 // siteFindings are the checks of the sources: overdue reviews, drafts,

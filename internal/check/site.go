@@ -17,19 +17,7 @@ import (
 type File struct {
 	Path    string
 	Data    []byte
-	Regions []Region
-}
-
-// Region is a part of a page rendered from a source file (a chapter's
-// Markdown, a glossary entry). Annotate renders the same part with
-// data-hb-pos="line:col" on its elements, called only when a finding lies
-// inside; such findings are reported at the source. A region without
-// Annotate repeats content that is checked on its own page (the print
-// view): it is not checked again.
-type Region struct {
-	Start, End int
-	Source     string
-	Annotate   func() []byte
+	Regions []book.Region
 }
 
 // Site checks every HTML page of a site, the colour pairs of its
@@ -159,7 +147,7 @@ func checkFile(f File) ([]Finding, *book.Pos, string) {
 // traceBack moves findings inside source regions to the source. The
 // annotated rendering has the same elements in the same order as the
 // page, so the k-th element of a region is the k-th annotated element.
-func traceBack(p *page, regions []Region) []Finding {
+func traceBack(p *page, regions []book.Region) []Finding {
 	if len(regions) == 0 {
 		return p.findings
 	}

@@ -22,18 +22,7 @@ type File struct {
 	Data []byte
 	// Regions are the parts of a page rendered from source files, for
 	// the checks to report findings at the source.
-	Regions []Region
-}
-
-// Region is a part of a page that came from a source file; see
-// check.Region.
-type Region struct {
-	Start, End int
-	Source     string
-	// Annotate renders the part with source positions, on demand (only
-	// pages with findings need it); nil: the part repeats content shown
-	// elsewhere.
-	Annotate func() []byte
+	Regions []book.Region
 }
 
 // source is rendered content waiting to be found in its page.
@@ -52,8 +41,8 @@ func annotator(d *markdown.Doc) func() []byte {
 }
 
 // regions finds each rendered part in the page, in order.
-func regions(page []byte, parts []source) []Region {
-	var out []Region
+func regions(page []byte, parts []source) []book.Region {
+	var out []book.Region
 	from := 0
 	for _, p := range parts {
 		if len(p.html) == 0 {
@@ -64,7 +53,7 @@ func regions(page []byte, parts []source) []Region {
 			continue
 		}
 		start := from + i
-		out = append(out, Region{Start: start, End: start + len(p.html), Source: p.file, Annotate: p.annotate})
+		out = append(out, book.Region{Start: start, End: start + len(p.html), Source: p.file, Annotate: p.annotate})
 		from = start + len(p.html)
 	}
 	return out
