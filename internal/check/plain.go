@@ -1,18 +1,15 @@
 package check
 
 import (
-	_ "embed"
 	"fmt"
 	"math"
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/speedata/hyphenation"
-
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/hyph"
 )
 
 // Text is a piece of plain-language text to check: a paragraph of a page
@@ -134,14 +131,14 @@ func words(s string) []string {
 }
 
 // Syllables counts the syllables of a German word: the TeX hyphenation
-// patterns for German (hyph-de-1996, MIT licence, in hyph/) split it, and
+// patterns for German (package hyph) split it, and
 // the vowel groups of each part are counted, with ai, au, äu, ei, eu, ey,
 // ay, ie and doubled vowels as one. Hyphenation points alone undercount
 // ("A-bend" has no break after the A), vowel groups alone miss
 // "be-ob-ach-ten"; together they get most words right.
 func Syllables(word string) int {
 	n := 0
-	for _, part := range Hyphenate(word) {
+	for _, part := range hyph.Hyphenate(word) {
 		n += vowelGroups(part)
 	}
 	if n == 0 && word != "" {
@@ -150,45 +147,11 @@ func Syllables(word string) int {
 	return n
 }
 
-//go:embed hyph/hyph-de-1996.pat.txt
-var germanPatterns string
-
-// german is the hyphenator for German, built once; it is never changed
-// after that.
-var german = sync.OnceValue(func() *hyphenation.Lang {
-	l, err := hyphenation.New(strings.NewReader(germanPatterns))
-	if err != nil {
-		panic(err) // the embedded patterns are fixed at compile time
-	}
-	// speedata counts Leftmin one lower than TeX: 1 here is TeX's 2.
-	l.Leftmin, l.Rightmin = 1, 2
-	return l
-})
-
-// Hyphenate splits a word at its German hyphenation points; the parts
-// of a compound written with hyphens are split on their own.
-func Hyphenate(word string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '\u00ad' || r == '·' }) {
-		lower := strings.ToLower(w)
-		runes := []rune(w)
-		last := 0
-		for _, p := range german().Hyphenate(lower) {
-			if p > last && p < len(runes) {
-				out = append(out, string(runes[last:p]))
-				last = p
-			}
-		}
-		out = append(out, string(runes[last:]))
-	}
-	return out
-}
-
 // splitSuggestion splits a long word with a hyphen at the hyphenation
 // point nearest its middle, capitalising the second part of a noun:
 // "Datenschutzbeauftragte" → "Datenschutz-Beauftragte".
 func splitSuggestion(word string) string {
-	parts := Hyphenate(word)
+	parts := hyph.Hyphenate(word)
 	total := utf8.RuneCountInString(word)
 	best, bestDist, at := -1, total, 0
 	for i, p := range parts[:len(parts)-1] {
