@@ -3,11 +3,13 @@ module github.com/handbuch/handbuch
 go 1.26.0
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/BurntSushi/toml v1.6.0
-	github.com/gohugoio/hugo v0.165.0
+	github.com/gohugoio/hugo v0.161.1
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/speedata/hyphenation v1.0.2
 	github.com/yuin/goldmark v1.8.7
+	golang.org/x/image v0.40.0
 	golang.org/x/net v0.61.0
 	golang.org/x/text v0.44.0
 )
@@ -28,7 +30,6 @@ require (
 	github.com/spf13/afero v1.15.0 // indirect
 	github.com/spf13/cast v1.10.0 // indirect
 	github.com/tdewolff/parse/v2 v2.8.15 // indirect
-	golang.org/x/image v0.48.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 	google.golang.org/protobuf v1.36.11 // indirect

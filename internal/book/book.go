@@ -115,6 +115,9 @@ type Handbook struct {
 	// Today is the date the build checks dates against (overdue reviews
 	// and ethics checks): SOURCE_DATE_EPOCH or the day of the build.
 	Today time.Time
+	// Downloads are the PDFs made for pages, by page URL ("/" is the whole
+	// handbook); the site links them.
+	Downloads map[string]Download
 	// ExternalLinks are the links to other sites, found by the link stage;
 	// the checks list them (they are not fetched).
 	ExternalLinks []ExternalLink
@@ -149,4 +152,10 @@ type Region struct {
 	Start, End int
 	Source     string
 	Annotate   func() []byte
+}
+
+// Download is a file offered for download.
+type Download struct {
+	URL  string // site-absolute
+	Size int    // bytes
 }

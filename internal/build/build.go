@@ -19,6 +19,7 @@ import (
 	"github.com/handbuch/handbuch/internal/check"
 	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/markdown"
+	"github.com/handbuch/handbuch/internal/pdf"
 	"github.com/handbuch/handbuch/internal/site"
 )
 
@@ -200,11 +201,21 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, emit func(site.
 	if err := site.Link(h, append(docs[:len(docs):len(docs)], entries...)); err != nil {
 		return nil, nil, nil, err
 	}
+	// The PDF comes first: the print view of the site changes the trees.
+	handbookPDF, err := pdf.Handbook(h, docs)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	pdfFile := site.File{Path: "pdf/" + book.Slug(h.Config.Title) + ".pdf", Data: handbookPDF}
+	h.Downloads = map[string]book.Download{"/": {URL: "/" + pdfFile.Path, Size: len(handbookPDF)}}
+	if emit != nil {
+		emit(pdfFile)
+	}
 	files, err := site.Render(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()), emit)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return files, h, append(docs, entries...), nil
+	return append(files, pdfFile), h, append(docs, entries...), nil
 }
 
 // reportFindings turns findings into what the report pages show.

@@ -214,6 +214,22 @@ func (d *Doc) IDs() []string {
 	return out
 }
 
+// Root returns the parsed tree, for renderers that walk it themselves
+// (the PDF). Use it before the site is rendered: the print view changes
+// the tree for good (see Rebase).
+func (d *Doc) Root() ast.Node { return d.root }
+
+// Target returns where the link node n points inside the handbook (a
+// site-absolute URL with its fragment), or "" for other links.
+func (d *Doc) Target(n ast.Node) string {
+	for _, l := range d.Links {
+		if l.node == n {
+			return l.Target
+		}
+	}
+	return ""
+}
+
 // ShortcodePos returns the source position of a shortcode of the page.
 func (d *Doc) ShortcodePos(s *Shortcode) book.Pos { return d.Page.BodyPos(s.Offset) }
 

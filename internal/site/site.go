@@ -238,6 +238,7 @@ type PageData struct {
 	Terms    []TermShort   // glossary terms used on the page
 	Glossary *GlossaryData // the glossary page only
 	HasForm  bool          // the page has fields to fill in
+	Download *DownloadLink // the page's PDF
 	Report   *ReportData   // the report pages only
 	// FooterContacts are the contacts shown in every footer.
 	FooterContacts []*book.Contact
@@ -264,6 +265,12 @@ type SiteData struct {
 	Language     string
 	Notice       string
 	Contact      string
+}
+
+// DownloadLink offers a PDF.
+type DownloadLink struct {
+	Href string
+	Size string // "350 KB"
 }
 
 // Crumb is a link to a page.
@@ -365,6 +372,9 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 		d.Title = p.Title + " – " + c.Title
 	}
 	d.Nav = s.nav(d)
+	if dl, ok := s.h.Downloads[p.URL]; ok {
+		d.Download = &DownloadLink{Href: d.Rel(dl.URL), Size: fmt.Sprintf("%d KB", (dl.Size+1023)/1024)}
+	}
 	for _, c := range s.h.Contacts {
 		if c.Footer {
 			d.FooterContacts = append(d.FooterContacts, c)

@@ -1,0 +1,475 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/markdown"
+)
+
+var headingSizes = map[int]float64{1: 20, 2: 16, 3: 14, 4: 12.5, 5: 12, 6: 11.5}
+
+// blocks draws the block children of n inside [x, x+width].
+func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int) {
+	src := d.Page.Body
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		pos := blockPos(d, c)
+		switch c := c.(type) {
+		case *ast.Heading:
+			size := headingSizes[min(c.Level+depth-1, 6)]
+			w.ensure(size*ptToMM*4 + 10)
+			w.f.SetY(w.f.GetY() + 2)
+			if id, ok := c.AttributeString("id"); ok {
+				w.anchorHere(anchor(d.Page.URL) + "--" + string(id.([]byte)))
+			}
+			w.f.Bookmark(clean(markdown.PlainText(c, src)), min(depth+c.Level-2, 5), -1)
+			w.flow(w.inline(d, c, "B"), x, width, size, pos)
+			w.f.SetY(w.f.GetY() + 1)
+		case *ast.Paragraph, *ast.TextBlock:
+			w.flow(w.inline(d, c, ""), x, width, bodySize, pos)
+			if _, ok := c.(*ast.Paragraph); ok {
+				w.f.SetY(w.f.GetY() + 2.5)
+			}
+		case *ast.List:
+			w.list(d, c, x, width, depth)
+			w.f.SetY(w.f.GetY() + 1.5)
+		case *ast.Blockquote:
+			y := w.f.GetY()
+			page := w.f.PageNo()
+			w.blocks(d, c, x+7, width-7, depth)
+			if w.f.PageNo() == page {
+				w.f.SetDrawColor(linkR, linkG, linkB)
+				w.f.SetLineWidth(0.8)
+				w.f.Line(x+2, y, x+2, w.f.GetY()-2.5)
+				w.f.SetLineWidth(0.2)
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			var b strings.Builder
+			for i := 0; i < c.Lines().Len(); i++ {
+				l := c.Lines().At(i)
+				b.Write(l.Value(src))
+			}
+			w.flow([]span{{text: strings.TrimRight(b.String(), "\n")}}, x+4, width-4, bodySize-1, pos)
+			w.f.SetY(w.f.GetY() + 2.5)
+		case *ast.ThematicBreak:
+			w.ensure(6)
+			w.f.SetDrawColor(0x8c, 0x95, 0x9f)
+			w.f.Line(x, w.f.GetY()+2, x+width, w.f.GetY()+2)
+			w.f.SetY(w.f.GetY() + 5)
+		case *extast.Table:
+			w.table(d, c, x, width, pos)
+		case *extast.DefinitionList:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				switch t.(type) {
+				case *extast.DefinitionTerm:
+					w.flow(w.inline(d, t, "B"), x, width, bodySize, blockPos(d, t))
+				case *extast.DefinitionDescription:
+					w.blocks(d, t, x+7, width-7, depth)
+				}
+			}
+			w.f.SetY(w.f.GetY() + 2)
+		case *extast.FootnoteList:
+			w.ensure(20)
+			w.f.SetY(w.f.GetY() + 3)
+			w.flow([]span{{text: "Fußnoten", style: "B"}}, x, width, bodySize, pos)
+			i := 1
+			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
+				w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, bodySize-1.5, blockPos(d, it))
+				i++
+			}
+		case *markdown.Shortcode:
+			w.shortcode(d, c, x, width, pos)
+		case *ast.HTMLBlock:
+			// Raw HTML has no place on paper.
+		default:
+			if c.HasChildren() {
+				w.blocks(d, c, x, width, depth)
+			}
+		}
+	}
+}
+
+// blockPos is the source position of a block, for messages.
+func blockPos(d *markdown.Doc, n ast.Node) book.Pos {
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return d.Page.BodyPos(n.Lines().At(0).Start)
+		}
+		if off := n.Pos(); off >= 0 {
+			return d.Page.BodyPos(off)
+		}
+	}
+	return book.Pos{File: d.Page.File, Line: 1, Col: 1}
+}
+
+func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int) {
+	n := l.Start
+	if n == 0 {
+		n = 1
+	}
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		marker := "•"
+		if l.IsOrdered() {
+			marker = fmt.Sprintf("%d.", n)
+			n++
+		}
+		w.ensure(bodySize * lineFactor * ptToMM)
+		y := w.f.GetY()
+		page := w.f.PageNo()
+		w.f.SetFont(family, "", bodySize)
+		w.f.SetXY(x, y)
+		w.f.CellFormat(6, bodySize*lineFactor*ptToMM, marker, "", 0, "L", false, 0, "")
+		w.f.SetXY(x+7, y)
+		w.blocks(d, it, x+7, width-7, depth)
+		if w.f.PageNo() != page {
+			continue
+		}
+	}
+}
+
+// inline collects the running text of a block as spans.
+func (w *writer) inline(d *markdown.Doc, n ast.Node, style string) []span {
+	var out []span
+	src := d.Page.Body
+	var walk func(n ast.Node, style, link string)
+	walk = func(n ast.Node, style, link string) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				t := string(c.Segment.Value(src))
+				if c.SoftLineBreak() {
+					t += " "
+				}
+				if c.HardLineBreak() {
+					t += "\n"
+				}
+				out = append(out, span{text: t, style: style, link: link})
+			case *ast.String:
+				out = append(out, span{text: string(c.Value), style: style, link: link})
+			case *ast.CodeSpan:
+				out = append(out, span{text: markdown.PlainText(c, src), style: style, link: link})
+			case *ast.Emphasis:
+				s := "I"
+				if c.Level == 2 {
+					s = "B"
+				}
+				if style != "" && style != s {
+					s = "BI"
+				}
+				walk(c, s, link)
+			case *markdown.TermLink:
+				walk(c, style, "#s_glossar--"+c.Term.ID())
+			case *ast.Link:
+				dest := string(c.Destination)
+				if t := d.Target(c); t != "" {
+					page, frag, _ := strings.Cut(t, "#")
+					dest = "#" + anchor(page)
+					if frag != "" {
+						dest += "--" + frag
+					}
+				}
+				walk(c, style, dest)
+				if strings.HasPrefix(dest, "http") {
+					// On paper the address must be readable.
+					out = append(out, span{text: " (" + dest + ")", style: style})
+				}
+			case *ast.AutoLink:
+				u := string(c.URL(src))
+				out = append(out, span{text: u, style: style, link: u})
+			case *extast.FootnoteLink:
+				out = append(out, span{text: fmt.Sprint(c.Index), sup: true})
+			case *extast.FootnoteBacklink, *ast.RawHTML, *ast.Image:
+			default:
+				walk(c, style, link)
+			}
+		}
+	}
+	walk(n, style, "")
+	return out
+}
+
+// inlineBlocks collects the text of all paragraphs under n as one run.
+func (w *writer) inlineBlocks(d *markdown.Doc, n ast.Node) []span {
+	var out []span
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = append(out, w.inline(d, c, "")...)
+	}
+	return out
+}
+
+// table draws a table with wrapping cells; the header row is repeated
+// after a page break.
+func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos book.Pos) {
+	var rows [][][]span
+	var header []([]span)
+	var caption []span
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		switch r := r.(type) {
+		case *markdown.Caption:
+			caption = w.inline(d, r, "B")
+		case *extast.TableHeader:
+			for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+				header = append(header, w.inline(d, c, "B"))
+			}
+		case *extast.TableRow:
+			var row [][]span
+			for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+				row = append(row, w.inline(d, c, ""))
+			}
+			rows = append(rows, row)
+		}
+	}
+	if len(header) == 0 {
+		return
+	}
+	if caption != nil {
+		w.ensure(30)
+		w.flow(caption, x, width, bodySize, pos)
+		w.f.SetY(w.f.GetY() + 1)
+	}
+	cols := len(header)
+	colW := width / float64(cols)
+	size := bodySize - 1.5
+	lh := size * lineFactor * ptToMM
+	drawRow := func(cells [][]span, shade bool) {
+		heights := 0
+		var laid [][]line
+		for i := 0; i < cols; i++ {
+			var c []span
+			if i < len(cells) {
+				c = cells[i]
+			}
+			ls := w.breakLines(cleanSpans(c), size, colW-3, pos)
+			laid = append(laid, ls)
+			heights = max(heights, len(ls))
+		}
+		h := float64(max(heights, 1))*lh + 2
+		if w.f.GetY()+h > pageH-bottom {
+			w.f.AddPage()
+			w.f.SetXY(margin, top)
+			if !shade {
+				drawHeader(w, header, cols, colW, x, size, lh, pos)
+			}
+		}
+		y := w.f.GetY()
+		for i := 0; i < cols; i++ {
+			cx := x + float64(i)*colW
+			w.f.SetDrawColor(0x8c, 0x95, 0x9f)
+			style := "D"
+			if shade {
+				w.f.SetFillColor(0xee, 0xf3, 0xf8)
+				style = "FD"
+			}
+			w.f.Rect(cx, y, colW, h, style)
+			w.drawLines(laid[i], cx+1.5, y+1, size, lh)
+		}
+		w.f.SetXY(x, y+h)
+	}
+	drawRow(header, true)
+	for _, r := range rows {
+		drawRow(r, false)
+	}
+	w.f.SetY(w.f.GetY() + 4)
+}
+
+func drawHeader(w *writer, header [][]span, cols int, colW, x, size, lh float64, pos book.Pos) {
+	var laid [][]line
+	n := 1
+	for i := 0; i < cols; i++ {
+		ls := w.breakLines(cleanSpans(header[i]), size, colW-3, pos)
+		laid = append(laid, ls)
+		n = max(n, len(ls))
+	}
+	h := float64(n)*lh + 2
+	y := w.f.GetY()
+	for i := 0; i < cols; i++ {
+		cx := x + float64(i)*colW
+		w.f.SetFillColor(0xee, 0xf3, 0xf8)
+		w.f.Rect(cx, y, colW, h, "FD")
+		w.drawLines(laid[i], cx+1.5, y+1, size, lh)
+	}
+	w.f.SetXY(x, y+h)
+}
+
+func cleanSpans(s []span) []span {
+	out := make([]span, len(s))
+	for i, sp := range s {
+		sp.text = clean(sp.text)
+		out[i] = sp
+	}
+	return out
+}
+
+// drawLines draws laid-out lines at (x, y) without page breaks (table
+// cells).
+func (w *writer) drawLines(ls []line, x, y, size, lh float64) {
+	for i, l := range ls {
+		cx := x
+		for j, p := range l.pieces {
+			w.f.SetFont(family, p.style, size)
+			wd := w.f.GetStringWidth(p.text)
+			w.f.SetXY(cx, y+float64(i)*lh)
+			w.f.CellFormat(wd, lh, p.text, "", 0, "L", false, 0, "")
+			cx += wd
+			if p.space && j < len(l.pieces)-1 {
+				cx += w.textWidth(" ", "", size)
+			}
+		}
+	}
+}
+
+// shortcode draws the working tools on paper: fields as lines, boxes to
+// tick, signature lines.
+func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width float64, pos book.Pos) {
+	label := ""
+	if len(s.Args) > 0 {
+		label = s.Args[0]
+	}
+	switch s.Name {
+	case "feld":
+		w.ensure(16)
+		w.flow([]span{{text: label, style: "B"}}, x, width, bodySize-1, pos)
+		w.f.SetDrawColor(textR, textG, textB)
+		y := w.f.GetY() + 6
+		w.f.Line(x, y, x+width, y)
+		w.f.SetY(y + 3)
+	case "ankreuzen":
+		w.box(label, x, width, pos)
+	case "unterschrift":
+		w.ensure(26)
+		y := w.f.GetY() + 14
+		w.f.SetDrawColor(textR, textG, textB)
+		w.f.Line(x, y, x+width*0.4, y)
+		w.f.Line(x+width*0.5, y, x+width, y)
+		w.f.SetXY(x, y+1)
+		who := "Unterschrift"
+		if label != "" {
+			who += ": " + label
+		}
+		w.f.SetFont(family, "", 9.5)
+		w.f.CellFormat(width*0.4, 5, "Ort, Datum", "", 0, "L", false, 0, "")
+		w.f.SetXY(x+width*0.5, y+1)
+		w.f.CellFormat(width*0.5, 5, w.fit(who, width*0.5, 9.5), "", 0, "L", false, 0, "")
+		w.f.SetXY(x, y+8)
+	case "checkliste":
+		for _, c := range w.h.Checklists {
+			if c.Name == label {
+				w.checklist(c, x, width)
+			}
+		}
+	case "ampel":
+		for _, k := range []string{"Datenempfindlichkeit", "Auswirkung auf Menschen", "Autonomiegrad"} {
+			w.flow([]span{{text: k, style: "B"}}, x, width, bodySize, pos)
+			for _, l := range []string{"Grün: geringes Risiko", "Gelb: mittleres Risiko", "Rot: hohes Risiko"} {
+				w.box(l, x+4, width-4, pos)
+			}
+		}
+		w.flow([]span{{text: "Die höchste Stufe der drei Kriterien ist das Ergebnis."}}, x, width, bodySize, pos)
+	case "ki-register":
+		for _, sys := range w.h.Register {
+			w.flow([]span{{text: sys.Name, style: "B"}, {text: " – Ampel: " + lightWord(sys.Light()) + ", Status: " + sys.Status + ", verantwortlich: " + sys.Owner}}, x, width, bodySize, pos)
+			w.flow([]span{{text: sys.Purpose}}, x+4, width-4, bodySize-1, pos)
+			w.f.SetY(w.f.GetY() + 2)
+		}
+	case "kontakte":
+		for _, c := range w.h.Contacts {
+			if (label == "klienten" && !c.Clients) || (label == "intern" && !c.Internal) || (label == "extern" && c.Internal) {
+				continue
+			}
+			text := []span{{text: c.Role, style: "B"}}
+			for _, v := range []string{c.Name, c.Phone, c.Email} {
+				if v != "" {
+					text = append(text, span{text: " · " + v})
+				}
+			}
+			w.flow(text, x, width, bodySize, pos)
+			w.flow([]span{{text: c.Topics}}, x+4, width-4, bodySize-1, pos)
+			w.f.SetY(w.f.GetY() + 1.5)
+		}
+	}
+	w.f.SetY(w.f.GetY() + 1.5)
+}
+
+func lightWord(l book.Light) string {
+	switch l {
+	case book.Red:
+		return "Rot"
+	case book.Yellow:
+		return "Gelb"
+	}
+	return "Grün"
+}
+
+// box draws a tick box (a drawn square, not a font glyph) with its label.
+func (w *writer) box(label string, x, width float64, pos book.Pos) {
+	lh := bodySize * lineFactor * ptToMM
+	w.ensure(lh)
+	y := w.f.GetY()
+	w.f.SetDrawColor(textR, textG, textB)
+	w.f.SetLineWidth(0.35)
+	w.f.Rect(x, y+1, 4.2, 4.2, "D")
+	w.f.SetLineWidth(0.2)
+	w.f.SetXY(x+7, y)
+	w.flow([]span{{text: label}}, x+7, width-7, bodySize, pos)
+}
+
+// checklist draws a checklist with boxes, help texts and the check note.
+func (w *writer) checklist(c *book.Checklist, x, width float64) {
+	pos := book.Pos{File: c.File, Line: 1, Col: 1}
+	if c.Intro != "" {
+		w.flow([]span{{text: c.Intro}}, x, width, bodySize, pos)
+		w.f.SetY(w.f.GetY() + 2)
+	}
+	for _, g := range c.Groups {
+		w.ensure(20)
+		w.flow([]span{{text: g.Title, style: "B"}}, x, width, 13, pos)
+		for _, it := range g.Items {
+			w.box(it.Text, x, width, it.Pos)
+			if it.Help != "" {
+				w.flow([]span{{text: it.Help, style: "I"}}, x+7, width-7, bodySize-1.5, it.Pos)
+			}
+		}
+		w.f.SetY(w.f.GetY() + 2)
+	}
+	w.ensure(30)
+	for _, l := range []string{"Geprüft von", "am", "Unterschrift"} {
+		y := w.f.GetY() + 9
+		w.f.Line(x, y, x+width*0.6, y)
+		w.f.SetXY(x, y+0.5)
+		w.f.SetFont(family, "", 9.5)
+		w.f.CellFormat(width, 5, l, "", 0, "L", false, 0, "")
+		w.f.SetXY(x, y+5)
+	}
+}
+
+// glossary draws the glossary as the appendix.
+func (w *writer) glossary() {
+	if len(w.h.Glossary) == 0 {
+		return
+	}
+	w.running = "Glossar"
+	w.draft = false
+	w.f.AddPage()
+	w.f.SetXY(margin, top)
+	w.anchorHere("s_glossar")
+	w.toc = append(w.toc, tocEntry{level: 1, title: "Glossar", anchor: "s_glossar"})
+	w.f.Bookmark("Glossar", 0, -1)
+	w.flowSized([]span{{text: "Glossar", style: "B"}}, 20, book.Pos{File: "glossary"})
+	w.f.SetY(w.f.GetY() + 3)
+	for _, t := range w.h.Glossary {
+		w.ensure(25)
+		w.anchorHere("s_glossar--" + t.ID())
+		title := t.Term
+		if t.Abbr != "" && t.Abbr != t.Term {
+			title += " (" + t.Abbr + ")"
+		}
+		pos := book.Pos{File: t.File, Line: 1, Col: 1}
+		w.flow([]span{{text: title, style: "B"}}, margin, pageW-2*margin, 13, pos)
+		w.flow([]span{{text: t.Short}}, margin, pageW-2*margin, bodySize, pos)
+		w.f.SetY(w.f.GetY() + 3)
+	}
+}

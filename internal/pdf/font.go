@@ -1,0 +1,61 @@
+package pdf
+
+import (
+	_ "embed"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Atkinson Hyperlegible Next (Braille Institute, SIL Open Font License,
+// fonts/OFL.txt).
+var (
+	//go:embed fonts/AtkinsonHyperlegibleNext_400Regular.ttf
+	fontRegular []byte
+	//go:embed fonts/AtkinsonHyperlegibleNext_700Bold.ttf
+	fontBold []byte
+	//go:embed fonts/AtkinsonHyperlegibleNext_400Regular_Italic.ttf
+	fontItalic []byte
+)
+
+// coverage tells which runes the font can draw.
+type coverage struct {
+	font *sfnt.Font
+	buf  sfnt.Buffer
+	seen map[rune]bool
+}
+
+func newCoverage() (*coverage, error) {
+	f, err := sfnt.Parse(fontRegular)
+	if err != nil {
+		return nil, err
+	}
+	return &coverage{font: f, seen: map[rune]bool{}}, nil
+}
+
+// missing returns the first rune of s the font has no glyph for.
+func (c *coverage) missing(s string) (rune, bool) {
+	for _, r := range s {
+		ok, known := c.seen[r]
+		if !known {
+			gi, err := c.font.GlyphIndex(&c.buf, r)
+			ok = err == nil && gi != 0 && r <= 0xFFFF
+			c.seen[r] = ok
+		}
+		if !ok && r != '\n' {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// clean prepares text for drawing: NFC (decomposed umlauts draw badly),
+// no soft hyphens (they would show as boxes), no invalid bytes.
+func clean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "")
+	}
+	return strings.ReplaceAll(norm.NFC.String(s), "\u00ad", "")
+}

@@ -1,0 +1,206 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/hyph"
+)
+
+// span is a piece of running text in one style.
+type span struct {
+	text  string
+	style string // "", "B", "I", "BI"
+	link  string // an URL, or "#id" inside the document
+	sup   bool   // a footnote reference
+}
+
+// piece is the unit of line breaking: text up to and including a break
+// opportunity (a space, or after a hyphen, a Mediopunkt or a slash).
+type piece struct {
+	span
+	space bool // ends with a space, dropped at the end of a line
+	width float64
+}
+
+// split cuts spans into pieces at their break opportunities.
+func split(spans []span) []piece {
+	var out []piece
+	for _, s := range spans {
+		start := 0
+		for i, r := range s.text {
+			next := i + utf8.RuneLen(r)
+			switch r {
+			case ' ', '\n':
+				if i > start {
+					out = append(out, piece{span: span{s.text[start:i], s.style, s.link, s.sup}, space: r == ' '})
+				} else if len(out) > 0 && r == ' ' {
+					out[len(out)-1].space = true
+				}
+				if r == '\n' {
+					out = append(out, piece{span: span{text: "\n"}})
+				}
+				start = next
+			case '-', '·', '/', '–':
+				if next < len(s.text) && i > start {
+					out = append(out, piece{span: span{s.text[start:next], s.style, s.link, s.sup}})
+					start = next
+				}
+			}
+		}
+		if start < len(s.text) {
+			out = append(out, piece{span: span{s.text[start:], s.style, s.link, s.sup}})
+		}
+	}
+	return out
+}
+
+// line is a laid-out line of pieces.
+type line struct {
+	pieces []piece
+	width  float64
+}
+
+// breakLines fills lines of at most width, greedily, and hyphenates a
+// word that does not fit a line of its own. A word that cannot be
+// hyphenated to fit is an error: nothing is cut silently.
+func (w *writer) breakLines(spans []span, size, width float64, pos book.Pos) []line {
+	pieces := split(spans)
+	var lines []line
+	cur := line{}
+	spaceW := w.textWidth(" ", "", size)
+	flush := func() {
+		if n := len(cur.pieces); n > 0 {
+			lines = append(lines, cur)
+		}
+		cur = line{}
+	}
+	for i := 0; i < len(pieces); i++ {
+		p := pieces[i]
+		if p.text == "\n" {
+			flush()
+			continue
+		}
+		p.width = w.textWidth(p.text, p.style, size)
+		gap := 0.0
+		if n := len(cur.pieces); n > 0 && cur.pieces[n-1].space {
+			gap = spaceW
+		}
+		if cur.width+gap+p.width <= width {
+			cur.pieces = append(cur.pieces, p)
+			cur.width += gap + p.width
+			continue
+		}
+		if len(cur.pieces) > 0 && p.width <= width {
+			flush()
+			i--
+			continue
+		}
+		// The word is too wide for what is left of the line: hyphenate.
+		head, tail, ok := w.hyphenate(p, width-cur.width-gap, size)
+		if !ok && len(cur.pieces) > 0 {
+			flush()
+			i--
+			continue
+		}
+		if !ok {
+			w.errs.Addf(pos, "das Wort „%s“ ist zu lang für eine Zeile und lässt sich nicht trennen. Kürzen Sie es oder setzen Sie einen Bindestrich.", p.text)
+			head, tail = p, piece{}
+			head.width = width
+		}
+		cur.pieces = append(cur.pieces, head)
+		cur.width += gap + head.width
+		flush()
+		if tail.text != "" {
+			pieces[i] = tail
+			i--
+		}
+	}
+	flush()
+	return lines
+}
+
+// hyphenate splits p at the last German hyphenation point that fits into
+// room, with a hyphen at the end of the first part.
+func (w *writer) hyphenate(p piece, room, size float64) (head, tail piece, ok bool) {
+	if w.noHyphens {
+		return p, piece{}, false
+	}
+	parts := hyph.Hyphenate(p.text)
+	if len(parts) < 2 || strings.ContainsAny(p.text, "-") {
+		return p, piece{}, false
+	}
+	for k := len(parts) - 1; k >= 1; k-- {
+		h := strings.Join(parts[:k], "") + "-"
+		if wd := w.textWidth(h, p.style, size); wd <= room {
+			head, tail = p, p
+			head.text, head.width, head.space = h, wd, false
+			tail.text = strings.Join(parts[k:], "")
+			return head, tail, true
+		}
+	}
+	return p, piece{}, false
+}
+
+func (w *writer) textWidth(s, style string, size float64) float64 {
+	w.f.SetFont(family, style, size)
+	return w.f.GetStringWidth(s)
+}
+
+// flow lays out and draws running text at the left edge x with the given
+// width, starting at the current y, breaking pages where needed.
+func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
+	for i := range spans {
+		spans[i].text = clean(spans[i].text)
+		if r, bad := w.glyphs.missing(spans[i].text); bad {
+			w.errs.Addf(pos, "das Zeichen %q (U+%04X) fehlt in der Schrift des PDF. Ersetzen Sie es durch ein Wort oder ein anderes Zeichen.", string(r), r)
+			spans[i].text = strings.Map(func(c rune) rune {
+				if m, _ := w.glyphs.missing(string(c)); m == c {
+					return -1
+				}
+				return c
+			}, spans[i].text)
+		}
+	}
+	lh := size * lineFactor * ptToMM
+	for _, l := range w.breakLines(spans, size, width, pos) {
+		w.ensure(lh)
+		y := w.f.GetY()
+		cx := x
+		for j, p := range l.pieces {
+			style := p.style
+			s := size
+			dy := 0.0
+			if p.sup {
+				s, dy = size*0.7, -size*0.3*ptToMM
+			}
+			w.f.SetFont(family, style, s)
+			wd := w.f.GetStringWidth(p.text)
+			w.f.SetXY(cx, y+dy)
+			link := 0
+			url := ""
+			if strings.HasPrefix(p.link, "#") {
+				link = w.linkID(p.link[1:])
+			} else {
+				url = p.link
+			}
+			if link != 0 || url != "" {
+				w.f.SetTextColor(linkR, linkG, linkB)
+				w.f.SetFont(family, style+"U", s)
+			}
+			w.f.CellFormat(wd, lh, p.text, "", 0, "L", false, link, url)
+			w.f.SetTextColor(textR, textG, textB)
+			cx += wd
+			if p.space && j < len(l.pieces)-1 {
+				cx += w.textWidth(" ", "", size)
+			}
+		}
+		w.f.SetXY(x, y+lh)
+	}
+}
+
+func (w *writer) errf(pos book.Pos, format string, args ...any) {
+	w.errs.Add(&book.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}

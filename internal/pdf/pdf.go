@@ -1,0 +1,329 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/markdown"
+)
+
+const (
+	family     = "Atkinson"
+	ptToMM     = 0.3528
+	lineFactor = 1.45
+	bodySize   = 11.5
+	margin     = 20.0
+	pageW      = 210.0
+	pageH      = 297.0
+	top        = 24.0
+	bottom     = 22.0
+	textR      = 0x1a
+	textG      = 0x1a
+	textB      = 0x1a
+	linkR      = 0x0b
+	linkG      = 0x4a
+	linkB      = 0x7d
+)
+
+// writer draws one PDF. The handbook is drawn twice: the first pass finds
+// the page of every chapter for the table of contents, the second draws
+// it with those numbers.
+type writer struct {
+	f         *fpdf.Fpdf
+	h         *book.Handbook
+	glyphs    *coverage
+	errs      book.ErrorList
+	noHyphens bool
+
+	links   map[string]int // anchor id → fpdf link
+	toc     []tocEntry
+	pages   map[string]int // page anchor → page number, from the first pass
+	running string         // the chapter title in the header
+	draft   bool           // the current chapter is a draft
+	inBody  bool           // header and footer are drawn
+
+	anchorPage map[string]int // anchor → page it is on, in this pass
+}
+
+type tocEntry struct {
+	level  int
+	title  string
+	anchor string
+}
+
+// Handbook renders the handbook in docs (reading order, linked, before the
+// site is rendered: the print view changes the trees) as A4.
+func Handbook(h *book.Handbook, docs []*markdown.Doc) ([]byte, error) {
+	var pages map[string]int
+	var out []byte
+	for pass := 1; pass <= 2; pass++ {
+		w, err := newWriter(h)
+		if err != nil {
+			return nil, err
+		}
+		w.pages = pages
+		w.handbook(docs)
+		if err := w.errs.Err(); err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := w.f.Output(&buf); err != nil {
+			return nil, fmt.Errorf("PDF: %w", err)
+		}
+		pages, out = w.found(), buf.Bytes()
+	}
+	return out, nil
+}
+
+func newWriter(h *book.Handbook) (*writer, error) {
+	cov, err := newCoverage()
+	if err != nil {
+		return nil, err
+	}
+	f := fpdf.New("P", "mm", "A4", "")
+	f.AddUTF8FontFromBytes(family, "", fontRegular)
+	f.AddUTF8FontFromBytes(family, "B", fontBold)
+	f.AddUTF8FontFromBytes(family, "I", fontItalic)
+	f.AddUTF8FontFromBytes(family, "BI", fontBold) // no bold italic cut: bold
+	f.SetMargins(margin, top, margin)
+	f.SetAutoPageBreak(false, bottom)
+	f.SetTitle(h.Config.Title, true)
+	f.SetAuthor(h.Config.Organisation, true)
+	f.SetSubject("Leitlinien-Handbuch", true)
+	f.SetKeywords("Künstliche Intelligenz, Leitlinien, Sozialwirtschaft, Barrierefreiheit", true)
+	f.SetCreator("handbuch", true)
+	f.SetProducer("handbuch", true)
+	f.SetLang(langTag(h.Config.Language))
+	// Same input, same bytes: dates from the build's reference date.
+	day := time.Date(h.Today.Year(), h.Today.Month(), h.Today.Day(), 0, 0, 0, 0, time.UTC)
+	f.SetCreationDate(day)
+	f.SetModificationDate(day)
+	f.SetCatalogSort(true)
+	f.AliasNbPages("{nb}")
+	f.SetTextColor(textR, textG, textB)
+	w := &writer{f: f, h: h, glyphs: cov, links: map[string]int{}}
+	f.SetHeaderFuncMode(w.header, true)
+	f.SetFooterFunc(w.footer)
+	return w, nil
+}
+
+func langTag(l string) string {
+	if l == "de" {
+		return "de-DE"
+	}
+	return l
+}
+
+// found returns the page of every chapter anchor seen in this pass.
+func (w *writer) found() map[string]int {
+	m := map[string]int{}
+	for _, e := range w.toc {
+		m[e.anchor] = w.anchorPage[e.anchor]
+	}
+	return m
+}
+
+func (w *writer) header() {
+	if !w.inBody {
+		return
+	}
+	w.f.SetFont(family, "", 9)
+	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
+	w.f.SetXY(margin, 10)
+	w.f.CellFormat(pageW-2*margin, 5, w.fit(w.running, pageW-2*margin, 9), "", 0, "L", false, 0, "")
+	w.f.SetDrawColor(0x8c, 0x95, 0x9f)
+	w.f.Line(margin, 16.5, pageW-margin, 16.5)
+	if w.draft {
+		w.f.SetFont(family, "B", 11)
+		w.f.SetTextColor(0x8a, 0x4b, 0x00)
+		w.f.SetXY(pageW-margin-30, 10)
+		w.f.CellFormat(30, 5, "ENTWURF", "", 0, "R", false, 0, "")
+	}
+	w.f.SetTextColor(textR, textG, textB)
+	w.f.SetXY(margin, top)
+}
+
+func (w *writer) footer() {
+	if !w.inBody {
+		return
+	}
+	w.f.SetFont(family, "", 9)
+	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
+	w.f.SetXY(margin, pageH-14)
+	w.f.CellFormat(pageW-2*margin, 5, w.fit(w.h.Config.Title, 120, 9), "", 0, "L", false, 0, "")
+	w.f.SetXY(margin, pageH-14)
+	w.f.CellFormat(pageW-2*margin, 5, fmt.Sprintf("Seite %d von {nb}", w.f.PageNo()), "", 0, "R", false, 0, "")
+	w.f.SetTextColor(textR, textG, textB)
+}
+
+// fit shortens s with "…" to fit width.
+func (w *writer) fit(s string, width, size float64) string {
+	if w.textWidth(s, "", size) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && w.textWidth(string(r)+"…", "", size) > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// ensure starts a new page when less than h is left.
+func (w *writer) ensure(h float64) {
+	if w.f.GetY()+h > pageH-bottom {
+		w.f.AddPage()
+		w.f.SetXY(margin, top)
+	}
+}
+
+// linkID returns the fpdf link for an anchor, created on first use.
+func (w *writer) linkID(anchor string) int {
+	id, ok := w.links[anchor]
+	if !ok {
+		id = w.f.AddLink()
+		w.links[anchor] = id
+	}
+	return id
+}
+
+// anchorHere makes the anchor point to the current position.
+func (w *writer) anchorHere(anchor string) {
+	w.f.SetLink(w.linkID(anchor), w.f.GetY(), -1)
+	if w.anchorPage == nil {
+		w.anchorPage = map[string]int{}
+	}
+	w.anchorPage[anchor] = w.f.PageNo()
+}
+
+// handbook draws cover, contents and every page.
+func (w *writer) handbook(docs []*markdown.Doc) {
+	w.cover()
+	var chapters []*markdown.Doc
+	for _, d := range docs {
+		p := d.Page
+		if (p.Source != nil && p.Kind != book.KindGlossary) || p.Kind == book.KindChecklist {
+			chapters = append(chapters, d)
+		}
+	}
+	w.contents(chapters[1:]) // the start page is the cover's text
+	w.inBody = true
+	for _, d := range chapters {
+		w.chapter(d)
+	}
+	w.glossary()
+}
+
+func (w *writer) cover() {
+	w.f.AddPage()
+	c := w.h.Config
+	w.f.SetXY(margin, 70)
+	w.flowSized([]span{{text: c.Title, style: "B"}}, 26, book.Pos{File: "handbuch.toml"})
+	w.f.SetY(w.f.GetY() + 8)
+	w.flowSized([]span{{text: c.Organisation}}, 15, book.Pos{File: "handbuch.toml"})
+	var facts []string
+	if home := w.h.Home; home != nil {
+		if home.Version != "" {
+			facts = append(facts, "Version "+home.Version)
+		}
+		if s := statusWord[home.Status]; s != "" {
+			facts = append(facts, "Status: "+s)
+		}
+	}
+	facts = append(facts, "Stand: "+germanDate(w.h.Today))
+	w.f.SetY(w.f.GetY() + 12)
+	for _, fct := range facts {
+		w.flowSized([]span{{text: fct}}, 12, book.Pos{File: "handbuch.toml"})
+	}
+	if c.Notice != "" {
+		w.f.SetY(w.f.GetY() + 12)
+		w.flowSized([]span{{text: c.Notice, style: "I"}}, 12, book.Pos{File: "handbuch.toml"})
+	}
+}
+
+var statusWord = map[book.Status]string{book.StatusDraft: "Entwurf", book.StatusDiscussion: "In Diskussion", book.StatusAdopted: "Beschlossen"}
+
+var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+
+func germanDate(t time.Time) string {
+	return fmt.Sprintf("%d. %s %d", t.Day(), germanMonths[t.Month()-1], t.Year())
+}
+
+// contents draws the table of contents with page numbers from the first
+// pass (0 in the first pass: the layout is the same).
+func (w *writer) contents(chapters []*markdown.Doc) {
+	w.f.AddPage()
+	w.f.SetXY(margin, top)
+	w.f.SetFont(family, "B", 18)
+	w.f.Bookmark("Inhalt", 0, -1)
+	w.f.CellFormat(0, 12, "Inhalt", "", 1, "L", false, 0, "")
+	w.f.SetY(w.f.GetY() + 4)
+	for _, d := range chapters {
+		p := d.Page
+		a := anchor(p.URL)
+		depth := max(p.Depth()-1, 0)
+		x := margin + float64(depth)*7
+		lh := 11 * lineFactor * ptToMM
+		w.ensure(lh)
+		num := ""
+		if n := w.pages[a]; n > 0 {
+			num = fmt.Sprint(n)
+		}
+		style := ""
+		if depth == 0 {
+			style = "B"
+		}
+		y := w.f.GetY()
+		w.f.SetFont(family, style, 11)
+		title := w.fit(p.Title, pageW-margin-x-20, 11)
+		w.f.SetXY(x, y)
+		w.f.CellFormat(pageW-margin-x-15, lh, title, "", 0, "L", false, w.linkID(a), "")
+		w.f.SetXY(pageW-margin-15, y)
+		w.f.CellFormat(15, lh, num, "", 0, "R", false, w.linkID(a), "")
+		w.f.SetXY(margin, y+lh)
+	}
+}
+
+// chapter draws one page of the handbook.
+func (w *writer) chapter(d *markdown.Doc) {
+	p := d.Page
+	a := anchor(p.URL)
+	w.running = p.Title
+	w.draft = p.Status == book.StatusDraft
+	level := p.Depth()
+	w.f.AddPage() // every page of the handbook starts on a new sheet
+	w.f.SetXY(margin, top)
+	w.anchorHere(a)
+	w.toc = append(w.toc, tocEntry{level: level, title: p.Title, anchor: a})
+	w.f.Bookmark(p.Title, max(level-1, 0), -1)
+	size := 20.0
+	if level > 1 {
+		size = 16
+	}
+	w.flowSized([]span{{text: p.Title, style: "B"}}, size, book.Pos{File: p.File, Line: 1, Col: 1})
+	w.f.SetY(w.f.GetY() + 3)
+	if p.Checklist != nil {
+		w.checklist(p.Checklist, margin, pageW-2*margin)
+		return
+	}
+	w.blocks(d, d.Root(), margin, pageW-2*margin, max(level, 1))
+	w.f.SetY(w.f.GetY() + 4)
+}
+
+// anchor is the id of a page in the print view, which the links of the
+// rebased trees point to.
+func anchor(url string) string {
+	if url == "/" {
+		return "startseite"
+	}
+	return "s_" + strings.ReplaceAll(strings.Trim(url, "/"), "/", "_")
+}
+
+func (w *writer) flowSized(spans []span, size float64, pos book.Pos) {
+	w.flow(spans, w.f.GetX(), pageW-margin-w.f.GetX(), size, pos)
+	w.f.SetX(margin)
+}
