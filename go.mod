@@ -12,6 +12,7 @@ require (
 	golang.org/x/image v0.40.0
 	golang.org/x/net v0.61.0
 	golang.org/x/text v0.44.0
+	rsc.io/qr v0.2.0
 )
 
 require (

@@ -156,6 +156,7 @@ type Region struct {
 
 // Download is a file offered for download.
 type Download struct {
-	URL  string // site-absolute
-	Size int    // bytes
+	URL   string // site-absolute
+	Size  int    // bytes
+	Label string // what it is: "Als PDF herunterladen"
 }

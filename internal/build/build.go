@@ -206,16 +206,53 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, emit func(site.
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	pdfFile := site.File{Path: "pdf/" + book.Slug(h.Config.Title) + ".pdf", Data: handbookPDF}
-	h.Downloads = map[string]book.Download{"/": {URL: "/" + pdfFile.Path, Size: len(handbookPDF)}}
-	if emit != nil {
-		emit(pdfFile)
+	h.Downloads = map[string]book.Download{}
+	var pdfs []site.File
+	addPDF := func(page, name, label string, data []byte) {
+		f := site.File{Path: "pdf/" + name + ".pdf", Data: data}
+		pdfs = append(pdfs, f)
+		h.Downloads[page] = book.Download{URL: "/" + f.Path, Size: len(data), Label: label}
+		if emit != nil {
+			emit(f)
+		}
+	}
+	addPDF("/", book.Slug(h.Config.Title), "Das ganze Handbuch als PDF herunterladen", handbookPDF)
+	errs = nil
+	for _, d := range docs {
+		p := d.Page
+		name := strings.ReplaceAll(strings.Trim(p.URL, "/"), "/", "-")
+		switch {
+		case p.Flyer:
+			data, err := pdf.Flyer(h, d)
+			if err != nil {
+				errs = append(errs, book.Errors(err)...)
+				continue
+			}
+			addPDF(p.URL, "faltblatt-"+name, "Als Faltblatt zum Ausdrucken herunterladen", data)
+		case hasForm(d):
+			data, err := pdf.Page(h, d)
+			if err != nil {
+				errs = append(errs, book.Errors(err)...)
+				continue
+			}
+			addPDF(p.URL, name, "Als PDF zum Ausdrucken herunterladen", data)
+		case p.Checklist != nil:
+			data, err := pdf.Checklist(h, p.Checklist)
+			if err != nil {
+				errs = append(errs, book.Errors(err)...)
+				continue
+			}
+			addPDF(p.URL, "checkliste-"+p.Checklist.Name, "Als PDF zum Ausdrucken herunterladen", data)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, nil, nil, err
 	}
 	files, err := site.Render(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()), emit)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return append(files, pdfFile), h, append(docs, entries...), nil
+	return append(files, pdfs...), h, append(docs, entries...), nil
 }
 
 // reportFindings turns findings into what the report pages show.
@@ -320,6 +357,18 @@ func plainLanguage(h *book.Handbook, docs []*markdown.Doc) []check.Finding {
 		}
 	}
 	return out
+}
+
+// hasForm reports whether a page has fields to fill in, so that it is
+// offered as a printable PDF of its own.
+func hasForm(d *markdown.Doc) bool {
+	for _, sc := range d.Shortcodes {
+		switch sc.Name {
+		case "feld", "ankreuzen", "unterschrift":
+			return true
+		}
+	}
+	return false
 }
 
 // Today is the reference date of a build: SOURCE_DATE_EPOCH when it is

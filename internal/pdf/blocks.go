@@ -30,7 +30,7 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 			w.flow(w.inline(d, c, "B"), x, width, size, pos)
 			w.f.SetY(w.f.GetY() + 1)
 		case *ast.Paragraph, *ast.TextBlock:
-			w.flow(w.inline(d, c, ""), x, width, bodySize, pos)
+			w.flow(w.inline(d, c, ""), x, width, w.body, pos)
 			if _, ok := c.(*ast.Paragraph); ok {
 				w.f.SetY(w.f.GetY() + 2.5)
 			}
@@ -53,7 +53,7 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 				l := c.Lines().At(i)
 				b.Write(l.Value(src))
 			}
-			w.flow([]span{{text: strings.TrimRight(b.String(), "\n")}}, x+4, width-4, bodySize-1, pos)
+			w.flow([]span{{text: strings.TrimRight(b.String(), "\n")}}, x+4, width-4, w.body-1, pos)
 			w.f.SetY(w.f.GetY() + 2.5)
 		case *ast.ThematicBreak:
 			w.ensure(6)
@@ -66,7 +66,7 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				switch t.(type) {
 				case *extast.DefinitionTerm:
-					w.flow(w.inline(d, t, "B"), x, width, bodySize, blockPos(d, t))
+					w.flow(w.inline(d, t, "B"), x, width, w.body, blockPos(d, t))
 				case *extast.DefinitionDescription:
 					w.blocks(d, t, x+7, width-7, depth)
 				}
@@ -75,10 +75,10 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 		case *extast.FootnoteList:
 			w.ensure(20)
 			w.f.SetY(w.f.GetY() + 3)
-			w.flow([]span{{text: "Fußnoten", style: "B"}}, x, width, bodySize, pos)
+			w.flow([]span{{text: "Fußnoten", style: "B"}}, x, width, w.body, pos)
 			i := 1
 			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
-				w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, bodySize-1.5, blockPos(d, it))
+				w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, w.body-1.5, blockPos(d, it))
 				i++
 			}
 		case *markdown.Shortcode:
@@ -117,12 +117,12 @@ func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int)
 			marker = fmt.Sprintf("%d.", n)
 			n++
 		}
-		w.ensure(bodySize * lineFactor * ptToMM)
+		w.ensure(w.body * lineFactor * ptToMM)
 		y := w.f.GetY()
 		page := w.f.PageNo()
-		w.f.SetFont(family, "", bodySize)
+		w.f.SetFont(family, "", w.body)
 		w.f.SetXY(x, y)
-		w.f.CellFormat(6, bodySize*lineFactor*ptToMM, marker, "", 0, "L", false, 0, "")
+		w.f.CellFormat(6, w.body*lineFactor*ptToMM, marker, "", 0, "L", false, 0, "")
 		w.f.SetXY(x+7, y)
 		w.blocks(d, it, x+7, width-7, depth)
 		if w.f.PageNo() != page {
@@ -228,12 +228,12 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 	}
 	if caption != nil {
 		w.ensure(30)
-		w.flow(caption, x, width, bodySize, pos)
+		w.flow(caption, x, width, w.body, pos)
 		w.f.SetY(w.f.GetY() + 1)
 	}
 	cols := len(header)
 	colW := width / float64(cols)
-	size := bodySize - 1.5
+	size := w.body - 1.5
 	lh := size * lineFactor * ptToMM
 	drawRow := func(cells [][]span, shade bool) {
 		heights := 0
@@ -248,9 +248,9 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 			heights = max(heights, len(ls))
 		}
 		h := float64(max(heights, 1))*lh + 2
-		if w.f.GetY()+h > pageH-bottom {
+		if w.f.GetY()+h > w.ph-bottom {
 			w.f.AddPage()
-			w.f.SetXY(margin, top)
+			w.f.SetXY(w.margin, top)
 			if !shade {
 				drawHeader(w, header, cols, colW, x, size, lh, pos)
 			}
@@ -332,7 +332,7 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 	switch s.Name {
 	case "feld":
 		w.ensure(16)
-		w.flow([]span{{text: label, style: "B"}}, x, width, bodySize-1, pos)
+		w.flow([]span{{text: label, style: "B"}}, x, width, w.body-1, pos)
 		w.f.SetDrawColor(textR, textG, textB)
 		y := w.f.GetY() + 6
 		w.f.Line(x, y, x+width, y)
@@ -363,16 +363,16 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 		}
 	case "ampel":
 		for _, k := range []string{"Datenempfindlichkeit", "Auswirkung auf Menschen", "Autonomiegrad"} {
-			w.flow([]span{{text: k, style: "B"}}, x, width, bodySize, pos)
+			w.flow([]span{{text: k, style: "B"}}, x, width, w.body, pos)
 			for _, l := range []string{"Grün: geringes Risiko", "Gelb: mittleres Risiko", "Rot: hohes Risiko"} {
 				w.box(l, x+4, width-4, pos)
 			}
 		}
-		w.flow([]span{{text: "Die höchste Stufe der drei Kriterien ist das Ergebnis."}}, x, width, bodySize, pos)
+		w.flow([]span{{text: "Die höchste Stufe der drei Kriterien ist das Ergebnis."}}, x, width, w.body, pos)
 	case "ki-register":
 		for _, sys := range w.h.Register {
-			w.flow([]span{{text: sys.Name, style: "B"}, {text: " – Ampel: " + lightWord(sys.Light()) + ", Status: " + sys.Status + ", verantwortlich: " + sys.Owner}}, x, width, bodySize, pos)
-			w.flow([]span{{text: sys.Purpose}}, x+4, width-4, bodySize-1, pos)
+			w.flow([]span{{text: sys.Name, style: "B"}, {text: " – Ampel: " + lightWord(sys.Light()) + ", Status: " + sys.Status + ", verantwortlich: " + sys.Owner}}, x, width, w.body, pos)
+			w.flow([]span{{text: sys.Purpose}}, x+4, width-4, w.body-1, pos)
 			w.f.SetY(w.f.GetY() + 2)
 		}
 	case "kontakte":
@@ -386,8 +386,8 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 					text = append(text, span{text: " · " + v})
 				}
 			}
-			w.flow(text, x, width, bodySize, pos)
-			w.flow([]span{{text: c.Topics}}, x+4, width-4, bodySize-1, pos)
+			w.flow(text, x, width, w.body, pos)
+			w.flow([]span{{text: c.Topics}}, x+4, width-4, w.body-1, pos)
 			w.f.SetY(w.f.GetY() + 1.5)
 		}
 	}
@@ -406,7 +406,7 @@ func lightWord(l book.Light) string {
 
 // box draws a tick box (a drawn square, not a font glyph) with its label.
 func (w *writer) box(label string, x, width float64, pos book.Pos) {
-	lh := bodySize * lineFactor * ptToMM
+	lh := w.body * lineFactor * ptToMM
 	w.ensure(lh)
 	y := w.f.GetY()
 	w.f.SetDrawColor(textR, textG, textB)
@@ -414,14 +414,14 @@ func (w *writer) box(label string, x, width float64, pos book.Pos) {
 	w.f.Rect(x, y+1, 4.2, 4.2, "D")
 	w.f.SetLineWidth(0.2)
 	w.f.SetXY(x+7, y)
-	w.flow([]span{{text: label}}, x+7, width-7, bodySize, pos)
+	w.flow([]span{{text: label}}, x+7, width-7, w.body, pos)
 }
 
 // checklist draws a checklist with boxes, help texts and the check note.
 func (w *writer) checklist(c *book.Checklist, x, width float64) {
 	pos := book.Pos{File: c.File, Line: 1, Col: 1}
 	if c.Intro != "" {
-		w.flow([]span{{text: c.Intro}}, x, width, bodySize, pos)
+		w.flow([]span{{text: c.Intro}}, x, width, w.body, pos)
 		w.f.SetY(w.f.GetY() + 2)
 	}
 	for _, g := range c.Groups {
@@ -430,7 +430,7 @@ func (w *writer) checklist(c *book.Checklist, x, width float64) {
 		for _, it := range g.Items {
 			w.box(it.Text, x, width, it.Pos)
 			if it.Help != "" {
-				w.flow([]span{{text: it.Help, style: "I"}}, x+7, width-7, bodySize-1.5, it.Pos)
+				w.flow([]span{{text: it.Help, style: "I"}}, x+7, width-7, w.body-1.5, it.Pos)
 			}
 		}
 		w.f.SetY(w.f.GetY() + 2)
@@ -454,7 +454,7 @@ func (w *writer) glossary() {
 	w.running = "Glossar"
 	w.draft = false
 	w.f.AddPage()
-	w.f.SetXY(margin, top)
+	w.f.SetXY(w.margin, top)
 	w.anchorHere("s_glossar")
 	w.toc = append(w.toc, tocEntry{level: 1, title: "Glossar", anchor: "s_glossar"})
 	w.f.Bookmark("Glossar", 0, -1)
@@ -468,8 +468,8 @@ func (w *writer) glossary() {
 			title += " (" + t.Abbr + ")"
 		}
 		pos := book.Pos{File: t.File, Line: 1, Col: 1}
-		w.flow([]span{{text: title, style: "B"}}, margin, pageW-2*margin, 13, pos)
-		w.flow([]span{{text: t.Short}}, margin, pageW-2*margin, bodySize, pos)
+		w.flow([]span{{text: title, style: "B"}}, w.margin, w.pw-2*w.margin, 13, pos)
+		w.flow([]span{{text: t.Short}}, w.margin, w.pw-2*w.margin, w.body, pos)
 		w.f.SetY(w.f.GetY() + 3)
 	}
 }

@@ -44,7 +44,9 @@ func split(spans []span) []piece {
 				}
 				start = next
 			case '-', '·', '/', '–':
-				if next < len(s.text) && i > start {
+				// Not inside "https://": a slash breaks only between words.
+				slashes := r == '/' && (strings.HasPrefix(s.text[next:], "/") || strings.HasSuffix(s.text[:i], ":") || strings.HasSuffix(s.text[:i], "/"))
+				if next < len(s.text) && i > start && !slashes {
 					out = append(out, piece{span: span{s.text[start:next], s.style, s.link, s.sup}})
 					start = next
 				}
@@ -182,7 +184,9 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 			link := 0
 			url := ""
 			if strings.HasPrefix(p.link, "#") {
-				link = w.linkID(p.link[1:])
+				if !w.standalone {
+					link = w.linkID(p.link[1:])
+				}
 			} else {
 				url = p.link
 			}

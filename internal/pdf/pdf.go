@@ -16,10 +16,6 @@ const (
 	family     = "Atkinson"
 	ptToMM     = 0.3528
 	lineFactor = 1.45
-	bodySize   = 11.5
-	margin     = 20.0
-	pageW      = 210.0
-	pageH      = 297.0
 	top        = 24.0
 	bottom     = 22.0
 	textR      = 0x1a
@@ -35,6 +31,9 @@ const (
 // it with those numbers.
 type writer struct {
 	f         *fpdf.Fpdf
+	pw, ph    float64 // page width and height in mm
+	margin    float64
+	body      float64 // body text size in pt
 	h         *book.Handbook
 	glyphs    *coverage
 	errs      book.ErrorList
@@ -48,6 +47,7 @@ type writer struct {
 	inBody  bool           // header and footer are drawn
 
 	anchorPage map[string]int // anchor → page it is on, in this pass
+	standalone bool           // a single page: links to other pages have no target
 }
 
 type tocEntry struct {
@@ -62,7 +62,7 @@ func Handbook(h *book.Handbook, docs []*markdown.Doc) ([]byte, error) {
 	var pages map[string]int
 	var out []byte
 	for pass := 1; pass <= 2; pass++ {
-		w, err := newWriter(h)
+		w, err := newWriter(h, a4)
 		if err != nil {
 			return nil, err
 		}
@@ -80,17 +80,29 @@ func Handbook(h *book.Handbook, docs []*markdown.Doc) ([]byte, error) {
 	return out, nil
 }
 
-func newWriter(h *book.Handbook) (*writer, error) {
+// format is a paper size with its margins and body text size.
+type format struct {
+	name          string
+	w, h, m, body float64
+}
+
+var (
+	a4 = format{"A4", 210, 297, 20, 11.5}
+	// A flyer for clients: A5, at least 14 pt.
+	a5 = format{"A5", 148, 210, 14, 14}
+)
+
+func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	cov, err := newCoverage()
 	if err != nil {
 		return nil, err
 	}
-	f := fpdf.New("P", "mm", "A4", "")
+	f := fpdf.New("P", "mm", pf.name, "")
 	f.AddUTF8FontFromBytes(family, "", fontRegular)
 	f.AddUTF8FontFromBytes(family, "B", fontBold)
 	f.AddUTF8FontFromBytes(family, "I", fontItalic)
 	f.AddUTF8FontFromBytes(family, "BI", fontBold) // no bold italic cut: bold
-	f.SetMargins(margin, top, margin)
+	f.SetMargins(pf.m, top, pf.m)
 	f.SetAutoPageBreak(false, bottom)
 	f.SetTitle(h.Config.Title, true)
 	f.SetAuthor(h.Config.Organisation, true)
@@ -106,7 +118,7 @@ func newWriter(h *book.Handbook) (*writer, error) {
 	f.SetCatalogSort(true)
 	f.AliasNbPages("{nb}")
 	f.SetTextColor(textR, textG, textB)
-	w := &writer{f: f, h: h, glyphs: cov, links: map[string]int{}}
+	w := &writer{f: f, h: h, glyphs: cov, links: map[string]int{}, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body}
 	f.SetHeaderFuncMode(w.header, true)
 	f.SetFooterFunc(w.footer)
 	return w, nil
@@ -134,18 +146,18 @@ func (w *writer) header() {
 	}
 	w.f.SetFont(family, "", 9)
 	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
-	w.f.SetXY(margin, 10)
-	w.f.CellFormat(pageW-2*margin, 5, w.fit(w.running, pageW-2*margin, 9), "", 0, "L", false, 0, "")
+	w.f.SetXY(w.margin, 10)
+	w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.running, w.pw-2*w.margin, 9), "", 0, "L", false, 0, "")
 	w.f.SetDrawColor(0x8c, 0x95, 0x9f)
-	w.f.Line(margin, 16.5, pageW-margin, 16.5)
+	w.f.Line(w.margin, 16.5, w.pw-w.margin, 16.5)
 	if w.draft {
 		w.f.SetFont(family, "B", 11)
 		w.f.SetTextColor(0x8a, 0x4b, 0x00)
-		w.f.SetXY(pageW-margin-30, 10)
+		w.f.SetXY(w.pw-w.margin-30, 10)
 		w.f.CellFormat(30, 5, "ENTWURF", "", 0, "R", false, 0, "")
 	}
 	w.f.SetTextColor(textR, textG, textB)
-	w.f.SetXY(margin, top)
+	w.f.SetXY(w.margin, top)
 }
 
 func (w *writer) footer() {
@@ -154,10 +166,10 @@ func (w *writer) footer() {
 	}
 	w.f.SetFont(family, "", 9)
 	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
-	w.f.SetXY(margin, pageH-14)
-	w.f.CellFormat(pageW-2*margin, 5, w.fit(w.h.Config.Title, 120, 9), "", 0, "L", false, 0, "")
-	w.f.SetXY(margin, pageH-14)
-	w.f.CellFormat(pageW-2*margin, 5, fmt.Sprintf("Seite %d von {nb}", w.f.PageNo()), "", 0, "R", false, 0, "")
+	w.f.SetXY(w.margin, w.ph-14)
+	w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.h.Config.Title, 120, 9), "", 0, "L", false, 0, "")
+	w.f.SetXY(w.margin, w.ph-14)
+	w.f.CellFormat(w.pw-2*w.margin, 5, fmt.Sprintf("Seite %d von {nb}", w.f.PageNo()), "", 0, "R", false, 0, "")
 	w.f.SetTextColor(textR, textG, textB)
 }
 
@@ -175,9 +187,9 @@ func (w *writer) fit(s string, width, size float64) string {
 
 // ensure starts a new page when less than h is left.
 func (w *writer) ensure(h float64) {
-	if w.f.GetY()+h > pageH-bottom {
+	if w.f.GetY()+h > w.ph-bottom {
 		w.f.AddPage()
-		w.f.SetXY(margin, top)
+		w.f.SetXY(w.margin, top)
 	}
 }
 
@@ -221,7 +233,7 @@ func (w *writer) handbook(docs []*markdown.Doc) {
 func (w *writer) cover() {
 	w.f.AddPage()
 	c := w.h.Config
-	w.f.SetXY(margin, 70)
+	w.f.SetXY(w.margin, 70)
 	w.flowSized([]span{{text: c.Title, style: "B"}}, 26, book.Pos{File: "handbuch.toml"})
 	w.f.SetY(w.f.GetY() + 8)
 	w.flowSized([]span{{text: c.Organisation}}, 15, book.Pos{File: "handbuch.toml"})
@@ -257,7 +269,7 @@ func germanDate(t time.Time) string {
 // pass (0 in the first pass: the layout is the same).
 func (w *writer) contents(chapters []*markdown.Doc) {
 	w.f.AddPage()
-	w.f.SetXY(margin, top)
+	w.f.SetXY(w.margin, top)
 	w.f.SetFont(family, "B", 18)
 	w.f.Bookmark("Inhalt", 0, -1)
 	w.f.CellFormat(0, 12, "Inhalt", "", 1, "L", false, 0, "")
@@ -266,7 +278,7 @@ func (w *writer) contents(chapters []*markdown.Doc) {
 		p := d.Page
 		a := anchor(p.URL)
 		depth := max(p.Depth()-1, 0)
-		x := margin + float64(depth)*7
+		x := w.margin + float64(depth)*7
 		lh := 11 * lineFactor * ptToMM
 		w.ensure(lh)
 		num := ""
@@ -279,12 +291,12 @@ func (w *writer) contents(chapters []*markdown.Doc) {
 		}
 		y := w.f.GetY()
 		w.f.SetFont(family, style, 11)
-		title := w.fit(p.Title, pageW-margin-x-20, 11)
+		title := w.fit(p.Title, w.pw-w.margin-x-20, 11)
 		w.f.SetXY(x, y)
-		w.f.CellFormat(pageW-margin-x-15, lh, title, "", 0, "L", false, w.linkID(a), "")
-		w.f.SetXY(pageW-margin-15, y)
+		w.f.CellFormat(w.pw-w.margin-x-15, lh, title, "", 0, "L", false, w.linkID(a), "")
+		w.f.SetXY(w.pw-w.margin-15, y)
 		w.f.CellFormat(15, lh, num, "", 0, "R", false, w.linkID(a), "")
-		w.f.SetXY(margin, y+lh)
+		w.f.SetXY(w.margin, y+lh)
 	}
 }
 
@@ -296,7 +308,7 @@ func (w *writer) chapter(d *markdown.Doc) {
 	w.draft = p.Status == book.StatusDraft
 	level := p.Depth()
 	w.f.AddPage() // every page of the handbook starts on a new sheet
-	w.f.SetXY(margin, top)
+	w.f.SetXY(w.margin, top)
 	w.anchorHere(a)
 	w.toc = append(w.toc, tocEntry{level: level, title: p.Title, anchor: a})
 	w.f.Bookmark(p.Title, max(level-1, 0), -1)
@@ -307,10 +319,10 @@ func (w *writer) chapter(d *markdown.Doc) {
 	w.flowSized([]span{{text: p.Title, style: "B"}}, size, book.Pos{File: p.File, Line: 1, Col: 1})
 	w.f.SetY(w.f.GetY() + 3)
 	if p.Checklist != nil {
-		w.checklist(p.Checklist, margin, pageW-2*margin)
+		w.checklist(p.Checklist, w.margin, w.pw-2*w.margin)
 		return
 	}
-	w.blocks(d, d.Root(), margin, pageW-2*margin, max(level, 1))
+	w.blocks(d, d.Root(), w.margin, w.pw-2*w.margin, max(level, 1))
 	w.f.SetY(w.f.GetY() + 4)
 }
 
@@ -324,6 +336,6 @@ func anchor(url string) string {
 }
 
 func (w *writer) flowSized(spans []span, size float64, pos book.Pos) {
-	w.flow(spans, w.f.GetX(), pageW-margin-w.f.GetX(), size, pos)
-	w.f.SetX(margin)
+	w.flow(spans, w.f.GetX(), w.pw-w.margin-w.f.GetX(), size, pos)
+	w.f.SetX(w.margin)
 }

@@ -120,3 +120,76 @@ func TestLongWordsAreHyphenated(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestModelPDFs(t *testing.T) {
+	files, _, err := build.Render(handbuch.Model(), nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{}
+	pages := map[string][]byte{}
+	for _, f := range files {
+		if strings.HasPrefix(f.Path, "pdf/") {
+			got[f.Path] = f.Data
+		}
+		pages[f.Path] = f.Data
+	}
+	for _, want := range []string{
+		"pdf/checkliste-vor-dem-einsatz.pdf", "pdf/checkliste-bias-check.pdf",
+		"pdf/vorlagen-einwilligung.pdf", "pdf/vorlagen-einwilligung-einfache-sprache.pdf", "pdf/vorlagen-projektantrag.pdf",
+		"pdf/faltblatt-klienten-so-nutzen-wir-ki.pdf",
+	} {
+		if len(got[want]) == 0 {
+			t.Errorf("missing %s", want)
+		}
+	}
+	if !bytes.Contains(got["pdf/faltblatt-klienten-so-nutzen-wir-ki.pdf"], []byte("/MediaBox [0 0 420.94 595.28]")) {
+		t.Error("the flyer is not A5")
+	}
+	for page, want := range map[string]string{
+		"index.html":                             `<a href="pdf/ki-leitlinien-fuer-organisationen-der-sozialwirtschaft.pdf">Das ganze Handbuch als PDF herunterladen (PDF, `,
+		"vorlagen/einwilligung/index.html":       `<a href="../../pdf/vorlagen-einwilligung.pdf">Als PDF zum Ausdrucken herunterladen (PDF, `,
+		"checklisten/vor-dem-einsatz/index.html": `<a href="../../pdf/checkliste-vor-dem-einsatz.pdf">Als PDF zum Ausdrucken herunterladen (PDF, `,
+		"klienten/so-nutzen-wir-ki/index.html":   `<a href="../../pdf/faltblatt-klienten-so-nutzen-wir-ki.pdf">Als Faltblatt zum Ausdrucken herunterladen (PDF, `,
+	} {
+		if !bytes.Contains(pages[page], []byte(want)) {
+			t.Errorf("%s does not offer its PDF: %s", page, want)
+		}
+	}
+}
+
+func TestFlyerQRCodeAndNoHyphens(t *testing.T) {
+	site := func(text string) fstest.MapFS {
+		return fstest.MapFS{
+			"handbuch.toml":     {Data: []byte("title = \"T\"\nbase_url = \"https://intranet.example.org/hb/\"\norganisation = \"Träger\"\n")},
+			"content/_index.md": {Data: []byte("+++\ntitle = \"Start\"\n+++\nHallo.\n")},
+			"content/flyer.md":  {Data: []byte("+++\ntitle = \"Für Sie\"\nflyer = true\nplain = true\n+++\n" + text + "\n")},
+		}
+	}
+	files, _, err := build.Render(site("Wir helfen Ihnen gern."), nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flyer []byte
+	for _, f := range files {
+		if f.Path == "pdf/faltblatt-flyer.pdf" {
+			flyer = f.Data
+		}
+	}
+	if flyer == nil {
+		t.Fatal("no flyer")
+	}
+	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+		file := filepath.Join(t.TempDir(), "f.pdf")
+		os.WriteFile(file, flyer, 0o644)
+		out, _ := exec.Command(pdftotext, file, "-").Output()
+		if !strings.Contains(string(out), "Diese Seite im Internet:") || !strings.Contains(string(out), "https://intranet.example.org/hb/flyer/") {
+			t.Errorf("flyer text:\n%s", out)
+		}
+	}
+	// A word too long for an A5 line is an error on a flyer: no hyphenation there.
+	_, _, err = build.Render(site("Das ist die "+strings.Repeat("Datenschutzgrundverordnung", 4)+"."), nil, today)
+	if err == nil || !strings.Contains(err.Error(), "content/flyer.md:6:1: das Wort") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -269,8 +269,9 @@ type SiteData struct {
 
 // DownloadLink offers a PDF.
 type DownloadLink struct {
-	Href string
-	Size string // "350 KB"
+	Href  string
+	Label string
+	Size  string // "350 KB"
 }
 
 // Crumb is a link to a page.
@@ -373,7 +374,7 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 	}
 	d.Nav = s.nav(d)
 	if dl, ok := s.h.Downloads[p.URL]; ok {
-		d.Download = &DownloadLink{Href: d.Rel(dl.URL), Size: fmt.Sprintf("%d KB", (dl.Size+1023)/1024)}
+		d.Download = &DownloadLink{Href: d.Rel(dl.URL), Label: dl.Label, Size: fmt.Sprintf("%d KB", (dl.Size+1023)/1024)}
 	}
 	for _, c := range s.h.Contacts {
 		if c.Footer {
