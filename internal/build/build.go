@@ -171,6 +171,25 @@ func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *
 // render is Render that also returns the parsed pages and glossary
 // explanations, for the checks.
 func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, emit func(site.File)) ([]site.File, *book.Handbook, []*markdown.Doc, error) {
+	h, docs, entries, err := parse(fsys, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// The PDFs come first: the print view of the site changes the trees.
+	pdfs, err := renderPDFs(h, docs, emit)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	files, err := site.Render(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()), emit)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return append(files, pdfs...), h, append(docs, entries...), nil
+}
+
+// parse loads the project and parses and links its pages and glossary
+// explanations.
+func parse(fsys fs.FS, opts load.Options) (*book.Handbook, []*markdown.Doc, []*markdown.Doc, error) {
 	h, err := load.Load(fsys, opts)
 	if err != nil {
 		return nil, nil, nil, err
@@ -201,10 +220,15 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, emit func(site.
 	if err := site.Link(h, append(docs[:len(docs):len(docs)], entries...)); err != nil {
 		return nil, nil, nil, err
 	}
-	// The PDF comes first: the print view of the site changes the trees.
+	return h, docs, entries, nil
+}
+
+// renderPDFs renders the handbook PDF and those of flyers, forms and
+// checklists, and notes them as downloads of their pages.
+func renderPDFs(h *book.Handbook, docs []*markdown.Doc, emit func(site.File)) ([]site.File, error) {
 	handbookPDF, err := pdf.Handbook(h, docs)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	h.Downloads = map[string]book.Download{}
 	var pdfs []site.File
@@ -217,7 +241,7 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, emit func(site.
 		}
 	}
 	addPDF("/", book.Slug(h.Config.Title), "Das ganze Handbuch als PDF herunterladen", handbookPDF)
-	errs = nil
+	var errs book.ErrorList
 	for _, d := range docs {
 		p := d.Page
 		name := strings.ReplaceAll(strings.Trim(p.URL, "/"), "/", "-")
@@ -246,13 +270,9 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, emit func(site.
 		}
 	}
 	if err := errs.Err(); err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	files, err := site.Render(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()), emit)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	return append(files, pdfs...), h, append(docs, entries...), nil
+	return pdfs, nil
 }
 
 // reportFindings turns findings into what the report pages show.

@@ -120,7 +120,7 @@ func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int)
 		w.ensure(w.body * lineFactor * ptToMM)
 		y := w.f.GetY()
 		page := w.f.PageNo()
-		w.f.SetFont(family, "", w.body)
+		w.setFont("", w.body)
 		w.f.SetXY(x, y)
 		w.f.CellFormat(6, w.body*lineFactor*ptToMM, marker, "", 0, "L", false, 0, "")
 		w.f.SetXY(x+7, y)
@@ -310,7 +310,7 @@ func (w *writer) drawLines(ls []line, x, y, size, lh float64) {
 	for i, l := range ls {
 		cx := x
 		for j, p := range l.pieces {
-			w.f.SetFont(family, p.style, size)
+			w.setFont(p.style, size)
 			wd := w.f.GetStringWidth(p.text)
 			w.f.SetXY(cx, y+float64(i)*lh)
 			w.f.CellFormat(wd, lh, p.text, "", 0, "L", false, 0, "")
@@ -350,7 +350,7 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 		if label != "" {
 			who += ": " + label
 		}
-		w.f.SetFont(family, "", 9.5)
+		w.setFont("", 9.5)
 		w.f.CellFormat(width*0.4, 5, "Ort, Datum", "", 0, "L", false, 0, "")
 		w.f.SetXY(x+width*0.5, y+1)
 		w.f.CellFormat(width*0.5, 5, w.fit(who, width*0.5, 9.5), "", 0, "L", false, 0, "")
@@ -440,7 +440,7 @@ func (w *writer) checklist(c *book.Checklist, x, width float64) {
 		y := w.f.GetY() + 9
 		w.f.Line(x, y, x+width*0.6, y)
 		w.f.SetXY(x, y+0.5)
-		w.f.SetFont(family, "", 9.5)
+		w.setFont("", 9.5)
 		w.f.CellFormat(width, 5, l, "", 0, "L", false, 0, "")
 		w.f.SetXY(x, y+5)
 	}

@@ -146,9 +146,25 @@ func (w *writer) hyphenate(p piece, room, size float64) (head, tail piece, ok bo
 	return p, piece{}, false
 }
 
+// textWidth measures s; words repeat, so widths are cached.
 func (w *writer) textWidth(s, style string, size float64) float64 {
-	w.f.SetFont(family, style, size)
-	return w.f.GetStringWidth(s)
+	k := fontKey{style, size, s}
+	if wd, ok := w.widths[k]; ok {
+		return wd
+	}
+	w.setFont(style, size)
+	wd := w.f.GetStringWidth(s)
+	w.widths[k] = wd
+	return wd
+}
+
+// setFont sets the font unless it is set already: every change costs a
+// command in the page.
+func (w *writer) setFont(style string, size float64) {
+	if k := (fontKey{style: style, size: size}); k != w.font {
+		w.f.SetFont(family, style, size)
+		w.font = k
+	}
 }
 
 // flow lays out and draws running text at the left edge x with the given
@@ -178,7 +194,7 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 			if p.sup {
 				s, dy = size*0.7, -size*0.3*ptToMM
 			}
-			w.f.SetFont(family, style, s)
+			w.setFont(style, s)
 			wd := w.f.GetStringWidth(p.text)
 			w.f.SetXY(cx, y+dy)
 			link := 0
@@ -192,7 +208,7 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 			}
 			if link != 0 || url != "" {
 				w.f.SetTextColor(linkR, linkG, linkB)
-				w.f.SetFont(family, style+"U", s)
+				w.setFont(style+"U", s)
 			}
 			w.f.CellFormat(wd, lh, p.text, "", 0, "L", false, link, url)
 			w.f.SetTextColor(textR, textG, textB)

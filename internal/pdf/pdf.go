@@ -48,6 +48,16 @@ type writer struct {
 
 	anchorPage map[string]int // anchor → page it is on, in this pass
 	standalone bool           // a single page: links to other pages have no target
+
+	font   fontKey             // the font fpdf has set
+	widths map[fontKey]float64 // width of text in a font, cached
+}
+
+// fontKey is a font, or a text in a font.
+type fontKey struct {
+	style string
+	size  float64
+	text  string
 }
 
 type tocEntry struct {
@@ -71,11 +81,15 @@ func Handbook(h *book.Handbook, docs []*markdown.Doc) ([]byte, error) {
 		if err := w.errs.Err(); err != nil {
 			return nil, err
 		}
+		pages = w.found()
+		if pass == 1 {
+			continue // only the page numbers were wanted
+		}
 		var buf bytes.Buffer
 		if err := w.f.Output(&buf); err != nil {
 			return nil, fmt.Errorf("PDF: %w", err)
 		}
-		pages, out = w.found(), buf.Bytes()
+		out = buf.Bytes()
 	}
 	return out, nil
 }
@@ -111,17 +125,35 @@ func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	f.SetCreator("handbuch", true)
 	f.SetProducer("handbuch", true)
 	f.SetLang(langTag(h.Config.Language))
-	// Same input, same bytes: dates from the build's reference date.
-	day := time.Date(h.Today.Year(), h.Today.Month(), h.Today.Day(), 0, 0, 0, 0, time.UTC)
+	// Same input, same bytes: the date comes from the content.
+	day := contentDate(h)
 	f.SetCreationDate(day)
 	f.SetModificationDate(day)
 	f.SetCatalogSort(true)
 	f.AliasNbPages("{nb}")
 	f.SetTextColor(textR, textG, textB)
-	w := &writer{f: f, h: h, glyphs: cov, links: map[string]int{}, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body}
+	w := &writer{f: f, h: h, glyphs: cov, links: map[string]int{}, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body, widths: map[fontKey]float64{}}
 	f.SetHeaderFuncMode(w.header, true)
 	f.SetFooterFunc(w.footer)
 	return w, nil
+}
+
+// contentDate is the latest date a page was adopted or reviewed: the
+// "Stand" of the handbook and the date of its PDFs, so that the same
+// content gives the same bytes on any day. Without dates: the build's day.
+func contentDate(h *book.Handbook) time.Time {
+	var d time.Time
+	for _, p := range h.Pages {
+		for _, t := range []time.Time{p.Adopted, p.Reviewed} {
+			if t.After(d) {
+				d = t
+			}
+		}
+	}
+	if d.IsZero() {
+		d = h.Today
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 func langTag(l string) string {
@@ -144,14 +176,16 @@ func (w *writer) header() {
 	if !w.inBody {
 		return
 	}
-	w.f.SetFont(family, "", 9)
+	// fpdf restores its font after the header; so does our record of it.
+	defer func(f fontKey) { w.font = f }(w.font)
+	w.setFont("", 9)
 	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
 	w.f.SetXY(w.margin, 10)
 	w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.running, w.pw-2*w.margin, 9), "", 0, "L", false, 0, "")
 	w.f.SetDrawColor(0x8c, 0x95, 0x9f)
 	w.f.Line(w.margin, 16.5, w.pw-w.margin, 16.5)
 	if w.draft {
-		w.f.SetFont(family, "B", 11)
+		w.setFont("B", 11)
 		w.f.SetTextColor(0x8a, 0x4b, 0x00)
 		w.f.SetXY(w.pw-w.margin-30, 10)
 		w.f.CellFormat(30, 5, "ENTWURF", "", 0, "R", false, 0, "")
@@ -164,7 +198,8 @@ func (w *writer) footer() {
 	if !w.inBody {
 		return
 	}
-	w.f.SetFont(family, "", 9)
+	defer func(f fontKey) { w.font = f }(w.font)
+	w.setFont("", 9)
 	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
 	w.f.SetXY(w.margin, w.ph-14)
 	w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.h.Config.Title, 120, 9), "", 0, "L", false, 0, "")
@@ -246,7 +281,7 @@ func (w *writer) cover() {
 			facts = append(facts, "Status: "+s)
 		}
 	}
-	facts = append(facts, "Stand: "+germanDate(w.h.Today))
+	facts = append(facts, "Stand: "+germanDate(contentDate(w.h)))
 	w.f.SetY(w.f.GetY() + 12)
 	for _, fct := range facts {
 		w.flowSized([]span{{text: fct}}, 12, book.Pos{File: "handbuch.toml"})
@@ -270,7 +305,7 @@ func germanDate(t time.Time) string {
 func (w *writer) contents(chapters []*markdown.Doc) {
 	w.f.AddPage()
 	w.f.SetXY(w.margin, top)
-	w.f.SetFont(family, "B", 18)
+	w.setFont("B", 18)
 	w.f.Bookmark("Inhalt", 0, -1)
 	w.f.CellFormat(0, 12, "Inhalt", "", 1, "L", false, 0, "")
 	w.f.SetY(w.f.GetY() + 4)
@@ -290,7 +325,7 @@ func (w *writer) contents(chapters []*markdown.Doc) {
 			style = "B"
 		}
 		y := w.f.GetY()
-		w.f.SetFont(family, style, 11)
+		w.setFont(style, 11)
 		title := w.fit(p.Title, w.pw-w.margin-x-20, 11)
 		w.f.SetXY(x, y)
 		w.f.CellFormat(w.pw-w.margin-x-15, lh, title, "", 0, "L", false, w.linkID(a), "")
