@@ -429,8 +429,20 @@ func (w *writer) checklist(c *book.Checklist, x, width float64) {
 		w.flow([]span{{text: g.Title, style: "B"}}, x, width, 13, pos)
 		for _, it := range g.Items {
 			w.box(it.Text, x, width, it.Pos)
+			var help []span
 			if it.Help != "" {
-				w.flow([]span{{text: it.Help, style: "I"}}, x+7, width-7, w.body-1.5, it.Pos)
+				help = append(help, span{text: it.Help + " ", style: "I"})
+			}
+			if it.Target != "" {
+				page, frag, _ := strings.Cut(it.Target, "#")
+				target := "#" + anchor(page)
+				if frag != "" {
+					target += "--" + frag
+				}
+				help = append(help, span{text: "Mehr dazu: ", style: "I"}, span{text: w.titleOf(page), style: "I", link: target})
+			}
+			if help != nil {
+				w.flow(help, x+7, width-7, w.body-1.5, it.Pos)
 			}
 		}
 		w.f.SetY(w.f.GetY() + 2)
@@ -472,4 +484,14 @@ func (w *writer) glossary() {
 		w.flow([]span{{text: t.Short}}, w.margin, w.pw-2*w.margin, w.body, pos)
 		w.f.SetY(w.f.GetY() + 3)
 	}
+}
+
+// titleOf returns the title of the page at a site-absolute URL.
+func (w *writer) titleOf(url string) string {
+	for _, p := range w.h.Pages {
+		if p.URL == url {
+			return p.Title
+		}
+	}
+	return url
 }

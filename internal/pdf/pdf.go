@@ -341,6 +341,10 @@ func (w *writer) chapter(d *markdown.Doc) {
 	a := anchor(p.URL)
 	w.running = p.Title
 	w.draft = p.Status == book.StatusDraft
+	// Einfache Sprache is never hyphenated: a word that does not fit is
+	// an error (flyers set this for the whole document).
+	defer func(h bool) { w.noHyphens = h }(w.noHyphens)
+	w.noHyphens = w.noHyphens || p.Plain
 	level := p.Depth()
 	w.f.AddPage() // every page of the handbook starts on a new sheet
 	w.f.SetXY(w.margin, top)
