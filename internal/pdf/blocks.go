@@ -444,6 +444,7 @@ func (w *writer) checklist(c *book.Checklist, x, width float64) {
 			if help != nil {
 				w.flow(help, x+7, width-7, w.body-1.5, it.Pos)
 			}
+			w.f.SetY(w.f.GetY() + 1.2)
 		}
 		w.f.SetY(w.f.GetY() + 2)
 	}
