@@ -3,7 +3,6 @@ package check
 import (
 	"bytes"
 	"fmt"
-	"time"
 
 	"github.com/handbuch/handbuch/internal/book"
 )
@@ -25,7 +24,7 @@ func Reviews(h *book.Handbook) []Finding {
 			next := last.AddDate(0, h.Config.ReviewMonths, 0)
 			if next.Before(h.Today) {
 				out = append(out, Finding{Rule: "pruefung-ueberfaellig", Severity: Warning, Pos: keyPos(p, key),
-					Msg: fmt.Sprintf("Prüfung überfällig: zuletzt geprüft am %s, fällig war sie im %s %d. Prüfen Sie die Seite und tragen Sie das neue Datum bei reviewed ein.", last.Format("02.01.2006"), monthName(next), next.Year())})
+					Msg: fmt.Sprintf("Prüfung überfällig: zuletzt geprüft am %s, fällig war sie im %s %d. Prüfen Sie die Seite und tragen Sie das neue Datum bei reviewed ein.", last.Format("02.01.2006"), book.Month(next), next.Year())})
 			}
 		}
 		if p.Status == book.StatusDraft || p.Draft {
@@ -45,7 +44,3 @@ func keyPos(p *book.Page, key string) book.Pos {
 	}
 	return book.Pos{File: p.File, Line: 1, Col: 1}
 }
-
-var months = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
-
-func monthName(t time.Time) string { return months[t.Month()-1] }

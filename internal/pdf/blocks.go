@@ -24,7 +24,7 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 			w.ensure(size*ptToMM*4 + 10)
 			w.f.SetY(w.f.GetY() + 2)
 			if id, ok := c.AttributeString("id"); ok {
-				w.anchorHere(anchor(d.Page.URL) + "--" + string(id.([]byte)))
+				w.anchorHere(book.Anchor(d.Page.URL) + "--" + string(id.([]byte)))
 			}
 			w.f.Bookmark(clean(markdown.PlainText(c, src)), min(depth+c.Level-2, 5), -1)
 			w.flow(w.inline(d, c, "B"), x, width, size, pos)
@@ -167,7 +167,7 @@ func (w *writer) inline(d *markdown.Doc, n ast.Node, style string) []span {
 				dest := string(c.Destination)
 				if t := d.Target(c); t != "" {
 					page, frag, _ := strings.Cut(t, "#")
-					dest = "#" + anchor(page)
+					dest = "#" + book.Anchor(page)
 					if frag != "" {
 						dest += "--" + frag
 					}
@@ -371,7 +371,7 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 		w.flow([]span{{text: "Die höchste Stufe der drei Kriterien ist das Ergebnis."}}, x, width, w.body, pos)
 	case "ki-register":
 		for _, sys := range w.h.Register {
-			w.flow([]span{{text: sys.Name, style: "B"}, {text: " – Ampel: " + lightWord(sys.Light()) + ", Status: " + sys.Status + ", verantwortlich: " + sys.Owner}}, x, width, w.body, pos)
+			w.flow([]span{{text: sys.Name, style: "B"}, {text: " – Ampel: " + sys.Light().Word() + ", Status: " + sys.Status + ", verantwortlich: " + sys.Owner}}, x, width, w.body, pos)
 			w.flow([]span{{text: sys.Purpose}}, x+4, width-4, w.body-1, pos)
 			w.f.SetY(w.f.GetY() + 2)
 		}
@@ -392,16 +392,6 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 		}
 	}
 	w.f.SetY(w.f.GetY() + 1.5)
-}
-
-func lightWord(l book.Light) string {
-	switch l {
-	case book.Red:
-		return "Rot"
-	case book.Yellow:
-		return "Gelb"
-	}
-	return "Grün"
 }
 
 // box draws a tick box (a drawn square, not a font glyph) with its label.
@@ -435,11 +425,11 @@ func (w *writer) checklist(c *book.Checklist, x, width float64) {
 			}
 			if it.Target != "" {
 				page, frag, _ := strings.Cut(it.Target, "#")
-				target := "#" + anchor(page)
+				target := "#" + book.Anchor(page)
 				if frag != "" {
 					target += "--" + frag
 				}
-				help = append(help, span{text: "Mehr dazu: ", style: "I"}, span{text: w.titleOf(page), style: "I", link: target})
+				help = append(help, span{text: "Mehr dazu: ", style: "I"}, span{text: w.h.PageAt(page).Title, style: "I", link: target})
 			}
 			if help != nil {
 				w.flow(help, x+7, width-7, w.body-1.5, it.Pos)
@@ -485,14 +475,4 @@ func (w *writer) glossary() {
 		w.flow([]span{{text: t.Short}}, w.margin, w.pw-2*w.margin, w.body, pos)
 		w.f.SetY(w.f.GetY() + 3)
 	}
-}
-
-// titleOf returns the title of the page at a site-absolute URL.
-func (w *writer) titleOf(url string) string {
-	for _, p := range w.h.Pages {
-		if p.URL == url {
-			return p.Title
-		}
-	}
-	return url
 }

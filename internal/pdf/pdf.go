@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -281,7 +280,7 @@ func (w *writer) cover() {
 			facts = append(facts, "Status: "+s)
 		}
 	}
-	facts = append(facts, "Stand: "+germanDate(contentDate(w.h)))
+	facts = append(facts, "Stand: "+book.Date(contentDate(w.h)))
 	w.f.SetY(w.f.GetY() + 12)
 	for _, fct := range facts {
 		w.flowSized([]span{{text: fct}}, 12, book.Pos{File: "handbuch.toml"})
@@ -294,12 +293,6 @@ func (w *writer) cover() {
 
 var statusWord = map[book.Status]string{book.StatusDraft: "Entwurf", book.StatusDiscussion: "In Diskussion", book.StatusAdopted: "Beschlossen"}
 
-var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
-
-func germanDate(t time.Time) string {
-	return fmt.Sprintf("%d. %s %d", t.Day(), germanMonths[t.Month()-1], t.Year())
-}
-
 // contents draws the table of contents with page numbers from the first
 // pass (0 in the first pass: the layout is the same).
 func (w *writer) contents(chapters []*markdown.Doc) {
@@ -311,7 +304,7 @@ func (w *writer) contents(chapters []*markdown.Doc) {
 	w.f.SetY(w.f.GetY() + 4)
 	for _, d := range chapters {
 		p := d.Page
-		a := anchor(p.URL)
+		a := book.Anchor(p.URL)
 		depth := max(p.Depth()-1, 0)
 		x := w.margin + float64(depth)*7
 		lh := 11 * lineFactor * ptToMM
@@ -338,7 +331,7 @@ func (w *writer) contents(chapters []*markdown.Doc) {
 // chapter draws one page of the handbook.
 func (w *writer) chapter(d *markdown.Doc) {
 	p := d.Page
-	a := anchor(p.URL)
+	a := book.Anchor(p.URL)
 	w.running = p.Title
 	w.draft = p.Status == book.StatusDraft
 	// Einfache Sprache is never hyphenated: a word that does not fit is
@@ -363,15 +356,6 @@ func (w *writer) chapter(d *markdown.Doc) {
 	}
 	w.blocks(d, d.Root(), w.margin, w.pw-2*w.margin, max(level, 1))
 	w.f.SetY(w.f.GetY() + 4)
-}
-
-// anchor is the id of a page in the print view, which the links of the
-// rebased trees point to.
-func anchor(url string) string {
-	if url == "/" {
-		return "startseite"
-	}
-	return "s_" + strings.ReplaceAll(strings.Trim(url, "/"), "/", "_")
 }
 
 func (w *writer) flowSized(spans []span, size float64, pos book.Pos) {

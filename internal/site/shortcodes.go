@@ -152,7 +152,7 @@ func (t tools) checklist(c *book.Checklist, id string, href func(string) string)
 			item := ChecklistItemData{ID: fmt.Sprintf("%s-p%d", gd.ID, ii+1), Key: fmt.Sprintf("g%d-p%d", gi+1, ii+1), Text: it.Text, Help: it.Help}
 			if it.Target != "" {
 				item.LinkHref = href(it.Target)
-				item.LinkTitle = t.s.titleOf(it.Target)
+				item.LinkTitle = t.s.h.PageAt(it.Target).Title
 			}
 			gd.Items = append(gd.Items, item)
 			out.Count++
@@ -204,17 +204,6 @@ func (t tools) contacts(args []string) ([]*book.Contact, bool) {
 		placeholders = placeholders || strings.Contains(c.Name+c.Hours+c.Topics, "eintragen]")
 	}
 	return out, placeholders
-}
-
-// titleOf returns the title of the page at a site-absolute URL.
-func (s *site) titleOf(url string) string {
-	u, _, _ := strings.Cut(url, "#")
-	for _, p := range s.h.Pages {
-		if p.URL == u {
-			return p.Title
-		}
-	}
-	return u
 }
 
 // hasForm reports whether a page has fields to fill in.

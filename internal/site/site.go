@@ -466,7 +466,7 @@ func (s *site) footer(p *book.Page) Footer {
 	}
 	if !last.IsZero() {
 		next := last.AddDate(0, s.h.Config.ReviewMonths, 0)
-		f.NextReview = germanMonths[next.Month()-1] + " " + fmt.Sprint(next.Year())
+		f.NextReview = book.Month(next) + " " + fmt.Sprint(next.Year())
 	}
 	if c := s.h.Config.Contact; c != "" && p.Title != "" {
 		subject := "Feedback: " + p.Title
@@ -475,12 +475,8 @@ func (s *site) footer(p *book.Page) Footer {
 	return f
 }
 
-var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
-
 // GermanDate formats t as "15. September 2026".
-func GermanDate(t time.Time) string {
-	return fmt.Sprintf("%d. %s %d", t.Day(), germanMonths[t.Month()-1], t.Year())
-}
+func GermanDate(t time.Time) string { return book.Date(t) }
 
 func germanList(items []string) string {
 	if len(items) == 1 {
@@ -498,7 +494,7 @@ func (s *site) printData(docs, entries []*markdown.Doc, tl tools) (*PageData, er
 	d.Title = "Druckansicht – " + s.h.Config.Title
 	anchors := map[string]string{}
 	for _, doc := range docs {
-		anchors[doc.Page.URL] = anchor(doc.Page.URL)
+		anchors[doc.Page.URL] = book.Anchor(doc.Page.URL)
 	}
 	for _, doc := range docs {
 		pg := doc.Page
@@ -612,7 +608,7 @@ func (s *site) glossary(entries []*markdown.Doc, level int, prefix string) (*Glo
 		for _, p := range s.usedIn[t] {
 			c := s.crumb(p, markdown.GlossaryURL)
 			if prefix != "" {
-				c.Href = "#" + anchor(p.URL)
+				c.Href = "#" + book.Anchor(p.URL)
 			}
 			e.UsedIn = append(e.UsedIn, c)
 		}
@@ -628,14 +624,6 @@ func (s *site) glossary(entries []*markdown.Doc, level int, prefix string) (*Glo
 		g.Letters = append(g.Letters, l)
 	}
 	return g, nil
-}
-
-// anchor is the id of a page inside the print view.
-func anchor(url string) string {
-	if url == "/" {
-		return "startseite"
-	}
-	return "s_" + strings.ReplaceAll(strings.Trim(url, "/"), "/", "_")
 }
 
 // assets copies layouts/assets/ and writes the stylesheet with the theme
@@ -675,15 +663,7 @@ var funcs = template.FuncMap{
 	"lightClass": func(l any) string {
 		return strings.NewReplacer("ü", "ue").Replace(fmt.Sprint(l))
 	},
-	"lightWord": func(l any) string {
-		switch book.Light(fmt.Sprint(l)) {
-		case book.Red:
-			return "Rot"
-		case book.Yellow:
-			return "Gelb"
-		}
-		return "Grün"
-	},
+	"lightWord": func(l any) string { return book.Light(fmt.Sprint(l)).Word() },
 	// heading writes a heading whose level is only known at run time.
 	"heading": func(level int, id, text string) template.HTML {
 		level = max(1, min(level, 6))
