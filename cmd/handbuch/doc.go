@@ -3,6 +3,8 @@
 // Usage:
 //
 //	handbuch build [--source DIR] [--dest DIR] [--drafts]
+//	handbuch check [DIR]
+//	handbuch new DIR
 //	handbuch version
 //	handbuch help
 //
@@ -14,6 +16,6 @@
 //
 // Exit status: 0 success, 1 the build failed, 2 wrong usage.
 //
-// Coming later: serve (preview with live reload), check (check built
-// HTML), new (start a handbook from the model).
+// new copies the model handbook carried in the binary into a new or
+// empty folder. check checks a folder of built HTML.
 package main

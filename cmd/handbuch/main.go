@@ -33,12 +33,14 @@ Aufruf:
       baut die Website aus handbuch.toml und content/ und prüft sie
   handbuch check [--strict] [--hinweise] [--format json] [ORDNER]
       prüft fertige HTML-Seiten (Vorgabe: public)
+  handbuch new ORDNER
+      legt ein neues Handbuch an, mit dem Muster-Handbuch als Vorlage
   handbuch version
       zeigt die Version
   handbuch help
       zeigt diese Hilfe
 
-Bald verfügbar: serve (Vorschau), new (neues Handbuch).
+Bald verfügbar: serve (Vorschau).
 `
 
 // cli holds what a command needs to talk to the user; tests pass buffers.
@@ -65,7 +67,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "check":
 		return c.check(args[1:])
-	case "serve", "new":
+	case "new":
+		return c.newProject(args[1:])
+	case "serve":
 		fmt.Fprintf(stderr, "handbuch %s ist in dieser Version noch nicht verfügbar.\n\n%s", args[0], usage)
 		return 2
 	}

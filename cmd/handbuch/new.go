@@ -1,0 +1,79 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/handbuch/handbuch"
+)
+
+// modelParts are what a new handbook gets from the model; the layouts
+// stay in the binary until an editor wants to change one.
+var modelParts = []string{"handbuch.toml", "content", "glossary", "checklists", "data"}
+
+// newProject copies the embedded model handbook into a new folder.
+func (c *cli) newProject(args []string) int {
+	flags := c.flags("new")
+	if err := flags.Parse(args); err != nil || flags.NArg() != 1 {
+		fmt.Fprintf(c.stderr, "handbuch new: nennen Sie genau einen Ordner, zum Beispiel: handbuch new mein-handbuch\n\n%s", usage)
+		return 2
+	}
+	dir := flags.Arg(0)
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		fmt.Fprintf(c.stderr, "handbuch new: der Ordner %s ist nicht leer. Nennen Sie einen neuen oder leeren Ordner; vorhandene Dateien werden nie überschrieben.\n", dir)
+		return 1
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(c.stderr, "handbuch new: %s kann nicht gelesen werden: %v\n", dir, err)
+		return 1
+	}
+	n, err := copyModel(dir)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "handbuch new: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(c.stdout, `Neues Handbuch in %s angelegt (%s, Vorlage: KI-Leitlinien für Organisationen der Sozialwirtschaft).
+
+So geht es weiter:
+  1. cd %s
+  2. handbuch.toml öffnen: Titel, Organisation und Ansprechperson eintragen.
+  3. Die Kapitel in content/ anpassen, die Begriffe in glossary/, die Checklisten in checklists/
+     und das KI-Register in data/ki-register.toml.
+  4. handbuch serve     – Vorschau im Browser unter http://127.0.0.1:1313/
+  5. handbuch build     – die fertige Website und die PDFs entstehen in public/
+`, dir, count(n, "Datei", "Dateien"), dir)
+	return 0
+}
+
+// copyModel writes the model handbook into dir and returns the number
+// of files written.
+func copyModel(dir string) (int, error) {
+	model := handbuch.Model()
+	n := 0
+	for _, part := range modelParts {
+		err := fs.WalkDir(model, part, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			target := filepath.Join(dir, filepath.FromSlash(p))
+			if d.IsDir() {
+				return os.MkdirAll(target, 0o755)
+			}
+			b, err := fs.ReadFile(model, p)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return err
+			}
+			n++
+			return os.WriteFile(target, b, 0o644)
+		})
+		if err != nil {
+			return n, fmt.Errorf("das Handbuch konnte nicht angelegt werden: %v", err)
+		}
+	}
+	return n, nil
+}
