@@ -33,14 +33,14 @@ Aufruf:
       baut die Website aus handbuch.toml und content/ und prüft sie
   handbuch check [--strict] [--hinweise] [--format json] [ORDNER]
       prüft fertige HTML-Seiten (Vorgabe: public)
+  handbuch serve [--port 1313] [--bind ADRESSE] [--drafts] [--source ORDNER]
+      zeigt eine Vorschau im Browser, die sich bei jeder Änderung neu lädt
   handbuch new ORDNER
       legt ein neues Handbuch an, mit dem Muster-Handbuch als Vorlage
   handbuch version
       zeigt die Version
   handbuch help
       zeigt diese Hilfe
-
-Bald verfügbar: serve (Vorschau).
 `
 
 // cli holds what a command needs to talk to the user; tests pass buffers.
@@ -70,8 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "new":
 		return c.newProject(args[1:])
 	case "serve":
-		fmt.Fprintf(stderr, "handbuch %s ist in dieser Version noch nicht verfügbar.\n\n%s", args[0], usage)
-		return 2
+		return c.serve(args[1:])
 	}
 	fmt.Fprintf(stderr, "unbekannter Befehl %q.\n\n%s", args[0], usage)
 	return 2

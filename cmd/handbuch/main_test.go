@@ -31,7 +31,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "--bogus"}, 2, "unbekannte Option --bogus"},
 		{[]string{"build", "--dest"}, 2, "die Option --dest braucht einen Wert"},
 		{[]string{"build", "extra"}, 2, `unerwartetes Argument "extra"`},
-		{[]string{"serve"}, 2, "noch nicht verfügbar"},
+		{[]string{"serve", "--source", dir}, 1, "fehlt handbuch.toml"},
 		{[]string{"help"}, 0, ""},
 		{[]string{"version"}, 0, ""},
 		{[]string{"build", "--source", dir}, 1, "handbuch.toml fehlt"},

@@ -90,9 +90,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // report pages that show the findings (checked too). dir is how findings
 // name the output folder.
 func Make(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string) ([]site.File, *book.Handbook, []check.Finding, error) {
+	return makeSite(fsys, projectLayouts, opts, dir, false)
+}
+
+// makeSite is Make, with the PDFs left out when noPDF is set.
+func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, noPDF bool) ([]site.File, *book.Handbook, []check.Finding, error) {
 	// The checks of each page run while the renderer makes the next ones.
 	runner := check.NewRunner()
-	files, h, docs, err := render(fsys, projectLayouts, opts, func(f site.File) { runner.Add(checkFile(f, dir)) })
+	files, h, docs, err := render(fsys, projectLayouts, opts, noPDF, func(f site.File) { runner.Add(checkFile(f, dir)) })
 	pages := runner.Finish()
 	if err != nil {
 		return nil, nil, nil, err
@@ -164,19 +169,20 @@ func shownDir(source, dest string) string {
 // Render runs load, link and render on the project in fsys and returns
 // the output files in memory.
 func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *book.Handbook, error) {
-	files, h, _, err := render(fsys, projectLayouts, opts, nil)
+	files, h, _, err := render(fsys, projectLayouts, opts, false, nil)
 	return files, h, err
 }
 
 // render is Render that also returns the parsed pages and glossary
-// explanations, for the checks.
-func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, emit func(site.File)) ([]site.File, *book.Handbook, []*markdown.Doc, error) {
+// explanations, for the checks. With noPDF the pages offer their PDFs
+// but none is made (the preview makes them when asked for).
+func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, noPDF bool, emit func(site.File)) ([]site.File, *book.Handbook, []*markdown.Doc, error) {
 	h, docs, entries, err := parse(fsys, opts)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	// The PDFs come first: the print view of the site changes the trees.
-	pdfs, err := renderPDFs(h, docs, emit)
+	pdfs, err := renderPDFs(h, docs, noPDF, emit)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -224,49 +230,41 @@ func parse(fsys fs.FS, opts load.Options) (*book.Handbook, []*markdown.Doc, []*m
 }
 
 // renderPDFs renders the handbook PDF and those of flyers, forms and
-// checklists, and notes them as downloads of their pages.
-func renderPDFs(h *book.Handbook, docs []*markdown.Doc, emit func(site.File)) ([]site.File, error) {
-	handbookPDF, err := pdf.Handbook(h, docs)
-	if err != nil {
-		return nil, err
-	}
+// checklists, and notes them as downloads of their pages. With noPDF it
+// only notes them, without a size.
+func renderPDFs(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(site.File)) ([]site.File, error) {
 	h.Downloads = map[string]book.Download{}
 	var pdfs []site.File
-	addPDF := func(page, name, label string, data []byte) {
-		f := site.File{Path: "pdf/" + name + ".pdf", Data: data}
-		pdfs = append(pdfs, f)
-		h.Downloads[page] = book.Download{URL: "/" + f.Path, Size: len(data), Label: label}
-		if emit != nil {
-			emit(f)
-		}
-	}
-	addPDF("/", book.Slug(h.Config.Title), "Das ganze Handbuch als PDF herunterladen", handbookPDF)
 	var errs book.ErrorList
+	addPDF := func(page, name, label string, make func() ([]byte, error)) {
+		f := site.File{Path: "pdf/" + name + ".pdf"}
+		if !noPDF {
+			var err error
+			if f.Data, err = make(); err != nil {
+				errs = append(errs, book.Errors(err)...)
+				return
+			}
+			pdfs = append(pdfs, f)
+			if emit != nil {
+				emit(f)
+			}
+		}
+		h.Downloads[page] = book.Download{URL: "/" + f.Path, Size: len(f.Data), Label: label}
+	}
+	addPDF("/", book.Slug(h.Config.Title), "Das ganze Handbuch als PDF herunterladen", func() ([]byte, error) { return pdf.Handbook(h, docs) })
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
 	for _, d := range docs {
 		p := d.Page
 		name := strings.ReplaceAll(strings.Trim(p.URL, "/"), "/", "-")
 		switch {
 		case p.Flyer:
-			data, err := pdf.Flyer(h, d)
-			if err != nil {
-				errs = append(errs, book.Errors(err)...)
-				continue
-			}
-			addPDF(p.URL, "faltblatt-"+name, "Als Faltblatt zum Ausdrucken herunterladen", data)
+			addPDF(p.URL, "faltblatt-"+name, "Als Faltblatt zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Flyer(h, d) })
 		case hasForm(d):
-			data, err := pdf.Page(h, d)
-			if err != nil {
-				errs = append(errs, book.Errors(err)...)
-				continue
-			}
-			addPDF(p.URL, name, "Als PDF zum Ausdrucken herunterladen", data)
+			addPDF(p.URL, name, "Als PDF zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Page(h, d) })
 		case p.Checklist != nil:
-			data, err := pdf.Checklist(h, p.Checklist)
-			if err != nil {
-				errs = append(errs, book.Errors(err)...)
-				continue
-			}
-			addPDF(p.URL, "checkliste-"+p.Checklist.Name, "Als PDF zum Ausdrucken herunterladen", data)
+			addPDF(p.URL, "checkliste-"+p.Checklist.Name, "Als PDF zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Checklist(h, p.Checklist) })
 		}
 	}
 	if err := errs.Err(); err != nil {

@@ -374,7 +374,10 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 	}
 	d.Nav = s.nav(d)
 	if dl, ok := s.h.Downloads[p.URL]; ok {
-		d.Download = &DownloadLink{Href: d.Rel(dl.URL), Label: dl.Label, Size: fmt.Sprintf("%d KB", (dl.Size+1023)/1024)}
+		d.Download = &DownloadLink{Href: d.Rel(dl.URL), Label: dl.Label}
+		if dl.Size > 0 { // the preview makes PDFs only when asked for
+			d.Download.Size = fmt.Sprintf("%d KB", (dl.Size+1023)/1024)
+		}
 	}
 	for _, c := range s.h.Contacts {
 		if c.Footer {

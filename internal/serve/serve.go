@@ -1,0 +1,360 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/gohugoio/hugo/livereload"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/build"
+	"github.com/handbuch/handbuch/internal/check"
+)
+
+// Watched are the parts of a project a change in which needs a rebuild.
+var Watched = []string{"handbuch.toml", "content", "glossary", "checklists", "data", "layouts"}
+
+// Quiet is how long the sources must stay unchanged before a rebuild:
+// an editor's save (often several writes and a rename) is one rebuild.
+const Quiet = 150 * time.Millisecond
+
+// Server is a running preview.
+type Server struct {
+	Source string
+	Drafts bool
+	// Log gets what the terminal shows: rebuilds, warnings, errors.
+	Log io.Writer
+
+	mu      sync.RWMutex
+	files   map[string][]byte // output path → content
+	pdfs    map[string][]byte // made when first asked for after a rebuild
+	pdfMu   sync.Mutex
+	failure []string // messages of a failed build, shown instead of the site
+	builds  int
+	port    int
+}
+
+// Serve builds the project, listens on ln and serves until ctx ends.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.port = ln.Addr().(*net.TCPAddr).Port
+	startLivereload()
+	watcher, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer watcher.Close()
+	for _, part := range Watched {
+		if err := s.watch(watcher, filepath.Join(s.Source, part)); err != nil {
+			return err
+		}
+	}
+	// The project folder itself, for handbuch.toml and parts created later.
+	if err := watcher.Add(s.Source); err != nil {
+		return err
+	}
+	s.Rebuild()
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("/livereload", livereload.Handler)
+	mux.HandleFunc("/livereload.js", livereload.ServeJS)
+	mux.HandleFunc("/", s.serveFile)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	go s.loop(ctx, watcher)
+
+	select {
+	case <-ctx.Done():
+	case err := <-done:
+		return err
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	// Open livereload websockets do not end by themselves.
+	_ = srv.Shutdown(shutdown)
+	return nil
+}
+
+// watch adds dir and its subfolders; a missing part is fine.
+func (s *Server) watch(w *fsnotify.Watcher, dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil || !st.IsDir() {
+		return nil
+	}
+	return filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return w.Add(p)
+		}
+		return nil
+	})
+}
+
+// loop rebuilds after each batch of changes.
+func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
+	var timer <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			if !s.relevant(ev.Name) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+					_ = s.watch(w, ev.Name)
+				}
+			}
+			timer = time.After(Quiet)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return
+			}
+			fmt.Fprintf(s.Log, "Beobachten der Dateien: %v\n", err)
+		case <-timer:
+			timer = nil
+			s.Rebuild()
+			livereload.ForceRefresh()
+		}
+	}
+}
+
+// relevant reports whether a changed file belongs to the sources; the
+// output folder and editors' backup and swap files do not.
+func (s *Server) relevant(name string) bool {
+	rel, err := filepath.Rel(s.Source, name)
+	if err != nil {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	base := path.Base(rel)
+	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, ".swp") {
+		return false
+	}
+	first, _, _ := strings.Cut(rel, "/")
+	for _, part := range Watched {
+		if first == part {
+			return true
+		}
+	}
+	return false
+}
+
+// Rebuild builds the project in memory and swaps it in; a failure is
+// kept to be shown instead.
+func (s *Server) Rebuild() {
+	start := time.Now()
+	opts := build.Options{Source: s.Source, Drafts: s.Drafts}
+	files, h, findings, err := build.Preview(opts)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.builds++
+	stamp := time.Now().Format("15:04:05")
+	if err == nil {
+		if n, _, _ := check.Count(findings); n > 0 {
+			err = &build.FindingsError{Findings: findings}
+		}
+	}
+	if err != nil {
+		s.failure = messages(err)
+		fmt.Fprintf(s.Log, "%s Build abgebrochen:\n", stamp)
+		for _, m := range s.failure {
+			fmt.Fprintf(s.Log, "  %s\n", m)
+		}
+		fmt.Fprintln(s.Log, "  Die Vorschau zeigt den Fehler, bis er behoben ist.")
+		return
+	}
+	s.failure = nil
+	s.pdfs = nil
+	s.files = map[string][]byte{}
+	for _, f := range files {
+		s.files[f.Path] = f.Data
+	}
+	var warnings []check.Finding
+	for _, f := range findings {
+		if f.Severity == check.Warning {
+			warnings = append(warnings, f)
+		}
+	}
+	_ = check.WriteText(s.Log, warnings)
+	fmt.Fprintf(s.Log, "%s Neu gebaut: %d Seiten in %d ms.\n", stamp, len(h.Pages), time.Since(start).Milliseconds())
+}
+
+// messages turns a build error into lines for the terminal and the
+// error page.
+func messages(err error) []string {
+	var fe *build.FindingsError
+	if errors.As(err, &fe) {
+		var out []string
+		for _, f := range fe.Findings {
+			if f.Severity == check.Error {
+				out = append(out, f.String())
+			}
+		}
+		return out
+	}
+	if list := book.Errors(err); len(list) > 0 {
+		out := make([]string, len(list))
+		for i, e := range list {
+			out[i] = e.Error()
+		}
+		return out
+	}
+	return []string{err.Error()}
+}
+
+// serveFile answers with the built file, or the error page.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
+	p := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+	if strings.HasPrefix(p, "pdf/") {
+		s.servePDF(w, p)
+		return
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if strings.HasSuffix(r.URL.Path, "/") || p == "" {
+		p = path.Join(p, "index.html")
+	}
+	data, ok := s.files[p]
+	if !ok {
+		if _, dir := s.files[path.Join(p, "index.html")]; dir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	isHTML := strings.HasSuffix(p, ".html") || !ok
+	if s.failure != nil && isHTML {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusInternalServerError)
+		_ = errorPage.Execute(w, errorData{Messages: s.failure, Reload: s.reloadScript()})
+		return
+	}
+	status := http.StatusOK
+	if !ok {
+		data, status, p = s.files["404.html"], http.StatusNotFound, "404.html"
+	}
+	ctype := mime.TypeByExtension(path.Ext(p))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasSuffix(p, ".html") {
+		data = s.withReload(data)
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}
+
+// servePDF makes the PDFs when the first is asked for after a rebuild:
+// they take longer than the pages and are looked at less often.
+func (s *Server) servePDF(w http.ResponseWriter, p string) {
+	s.pdfMu.Lock()
+	defer s.pdfMu.Unlock()
+	s.mu.RLock()
+	pdfs := s.pdfs
+	s.mu.RUnlock()
+	if pdfs == nil {
+		files, err := build.PreviewPDFs(build.Options{Source: s.Source, Drafts: s.Drafts})
+		if err != nil {
+			http.Error(w, "Die PDFs können nicht gebaut werden: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+		pdfs = map[string][]byte{}
+		for _, f := range files {
+			pdfs[f.Path] = f.Data
+		}
+		s.mu.Lock()
+		s.pdfs = pdfs
+		s.mu.Unlock()
+	}
+	data, ok := pdfs[p]
+	if !ok {
+		http.Error(w, "Dieses PDF gibt es nicht.", http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(data)
+}
+
+// reloadScript is the livereload client; only the preview has it.
+func (s *Server) reloadScript() template.HTML {
+	return template.HTML(`<script src="/livereload.js?mindelay=10&amp;v=2&amp;port=` + strconv.Itoa(s.port) + `&amp;path=livereload" defer></script>`)
+}
+
+// withReload puts the livereload client before </body>.
+func (s *Server) withReload(page []byte) []byte {
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return page
+	}
+	out := make([]byte, 0, len(page)+200)
+	out = append(out, page[:i]...)
+	out = append(out, s.reloadScript()...)
+	return append(out, page[i:]...)
+}
+
+var startOnce sync.Once
+
+// startLivereload starts Hugo's livereload hub, once per process.
+func startLivereload() { startOnce.Do(livereload.Initialize) }
+
+type errorData struct {
+	Messages []string
+	Reload   template.HTML
+}
+
+var errorPage = template.Must(template.New("fehler").Parse(`<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Build-Fehler – Vorschau</title>
+<style>
+body { font: 1.125rem/1.6 system-ui, sans-serif; color: #1a1a1a; background: #fff; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.75rem; }
+[role=alert] { border-left: 0.5rem solid #a00000; padding: 0.5rem 1rem; background: #fff4f4; }
+li { margin-bottom: 0.75rem; }
+code { font: 1rem/1.5 ui-monospace, monospace; overflow-wrap: anywhere; }
+</style>
+</head>
+<body>
+<main>
+<h1>Die Vorschau kann nicht gebaut werden</h1>
+<div role="alert">
+<p>handbuch hat {{len .Messages}} {{if eq (len .Messages) 1}}Fehler{{else}}Fehler{{end}} gefunden. Die Stelle steht vorne: Datei:Zeile:Spalte.</p>
+<ul>
+{{- range .Messages}}
+<li><code>{{.}}</code></li>
+{{- end}}
+</ul>
+</div>
+<p>Beheben Sie den Fehler und speichern Sie die Datei. Diese Seite lädt dann von selbst neu und zeigt wieder das Handbuch.</p>
+</main>
+{{.Reload}}
+</body>
+</html>
+`))
