@@ -29,8 +29,9 @@ func main() {
 const usage = `handbuch – barrierefreie Leitlinien-Handbücher bauen
 
 Aufruf:
-  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--hinweise] [--format json]
-      baut die Website aus handbuch.toml und content/ und prüft sie
+  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--offline] [--hinweise] [--format json]
+      baut die Website aus handbuch.toml und content/ und prüft sie;
+      mit --offline lässt sie sich direkt von einem Laufwerk oder USB-Stick öffnen
   handbuch check [--strict] [--hinweise] [--format json] [ORDNER]
       prüft fertige HTML-Seiten (Vorgabe: public)
   handbuch serve [--port 1313] [--bind ADRESSE] [--drafts] [--source ORDNER]
@@ -112,6 +113,7 @@ func (c *cli) build(args []string) int {
 	fs.StringVar(&opts.Dest, "dest", "public", "Zielordner")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "Entwürfe (draft = true) mitbauen")
 	fs.BoolVar(&opts.Strict, "strict", false, "auch Warnungen lassen den Build scheitern")
+	fs.BoolVar(&opts.Offline, "offline", false, "Kopie zum Öffnen von einem Laufwerk oder USB-Stick (file://)")
 	format := fs.String("format", "text", "Ausgabe der Prüfung: text oder json")
 	fs.BoolVar(&c.hints, "hinweise", false, "auch Hinweise der Prüfung zeigen")
 	if !c.parse(fs, args) || !c.validFormat(*format) {

@@ -29,6 +29,9 @@ type Options struct {
 	Dest   string // output folder; relative paths are relative to Source
 	Drafts bool   // include pages with draft = true
 	Strict bool   // warnings fail the build too
+	// Offline writes links that work when the site is opened from a
+	// folder (file://): see Offline.
+	Offline bool
 	// Today is the date overdue reviews are checked against; zero means
 	// SOURCE_DATE_EPOCH if set, else the day of the build.
 	Today time.Time
@@ -73,6 +76,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	errs, warns, _ := check.Count(findings)
 	if errs > 0 || (opts.Strict && warns > 0) {
 		return nil, &FindingsError{Findings: findings}
+	}
+	if opts.Offline {
+		files = Offline(files)
 	}
 	if err := Write(ctx, dest, files); err != nil {
 		return nil, err
