@@ -7,7 +7,9 @@
 // For every path: no request may leave the BASE_URL host:port; axe-core
 // (WCAG 2.0/2.1/2.2 A+AA plus best-practice) must report no violation at 1280px
 // and at 320px; the first Tab must reach a visible skip link whose Enter moves
-// focus into <main>; and at 320px the page must not scroll horizontally.
+// focus into <main>; and at 320px the page must not scroll horizontally. The
+// search is tried once from the header form, and /suche/ also without
+// JavaScript.
 // Exit code: 0 all pages pass, 1 some page fails, 2 usage error or no browser.
 
 import { chromium } from 'playwright-core';
@@ -216,10 +218,96 @@ async function checkSelfCheck(page, fail) {
   return out;
 }
 
+// Checks the search, once, from the header form of the first page that
+// has one: Tab reaches the field, typing "Einwilligungen" and Enter lead to
+// /suche/?q=Einwilligungen, whose polite status counts the results, and the
+// consent form is among them (so is the glossary entry). axe runs on the
+// results. A query without hits then says so.
+let searchTried = false;
+async function checkSearch(page, fail) {
+  if (await page.locator('header form[role="search"] input[name="q"]').count() === 0) return { present: false };
+  const out = { present: true, steps: [] };
+  let focused = null;
+  for (let i = 0; i < 6 && focused !== 'q'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement.closest('header form[role="search"]') ? document.activeElement.name : null);
+  }
+  if (focused !== 'q') {
+    fail('search: Tab did not reach the search field in the header within 6 presses');
+    return out;
+  }
+  const state = () => page.evaluate(() => {
+    const status = document.getElementById('suche-status');
+    const list = document.getElementById('suche-treffer');
+    return {
+      url: location.pathname + location.search, text: status ? status.textContent : null,
+      role: status && status.getAttribute('role'), live: status && status.getAttribute('aria-live'),
+      field: (document.getElementById('suche-begriff') || {}).value, listShown: !!list && !list.hidden,
+      results: list ? [...list.querySelectorAll('li > a')].map((a) => new URL(a.href).pathname + new URL(a.href).hash) : [],
+    };
+  });
+  await page.keyboard.type('Einwilligungen');
+  await Promise.all([page.waitForURL(/\/suche\/\?q=Einwilligungen$/, { timeout: 10000 }), page.keyboard.press('Enter')]);
+  await page.waitForFunction(() => (document.getElementById('suche-status') || {}).textContent, null, { timeout: 5000 }).catch(() => {});
+  let st = await state();
+  out.steps.push(['Enter', st]);
+  const m = /^(\d+) Treffer für „Einwilligungen“\.$/.exec(st.text || '');
+  if (!m || st.role !== 'status' || st.live !== 'polite') fail(`search: no polite count of results for "Einwilligungen" (${JSON.stringify(st)})`);
+  else if (Number(m[1]) !== st.results.length) fail(`search: the status says ${m[1]} results, the list has ${st.results.length}`);
+  if (st.field !== 'Einwilligungen') fail(`search: the search page's field does not hold the query (${st.field})`);
+  if (!st.listShown || !st.results.some((r) => /\/vorlagen\/einwilligung\/$/.test(r))) fail(`search: "Einwilligungen" did not find the consent form (${st.results.join(', ')})`);
+  if (!st.results.some((r) => /\/glossar\/#einwilligung$/.test(r))) fail('search: "Einwilligungen" did not find the glossary entry Einwilligung');
+  for (const v of await runAxe(page)) fail(`axe with search results: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
+  // Follow the first result by keyboard: it must lead to a page that exists.
+  await page.focus('#suche-treffer li a');
+  await Promise.all([page.waitForNavigation({ timeout: 10000 }), page.keyboard.press('Enter')]);
+  const landed = await page.evaluate(() => ({ url: location.pathname, h1: (document.querySelector('h1') || {}).textContent }));
+  out.steps.push(['first result', landed]);
+  if (landed.url !== st.results[0].replace(/#.*/, '') || !landed.h1) fail(`search: the first result led to ${JSON.stringify(landed)}, not ${st.results[0]}`);
+  await page.goBack();
+  await page.fill('#suche-begriff', '');
+  await page.focus('#suche-begriff');
+  await page.keyboard.type('Xylophonzauber');
+  await page.keyboard.press('Enter');
+  st = await state();
+  out.steps.push(['no hits', st]);
+  if (st.text !== 'Keine Treffer für „Xylophonzauber“.' || st.listShown) fail(`search: a query without hits did not say so (${JSON.stringify(st)})`);
+  return out;
+}
+
+// Checks the search page without JavaScript: the form that needs the
+// script stays hidden, a note says why, and the A–Z index links every page,
+// heading and glossary term.
+async function checkSearchWithoutScript(page, fail, load) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  try {
+    await load();
+    const st = await page.evaluate(() => ({
+      scripts: !!window.handbuchSuche,
+      formShown: !!document.getElementById('suche-formular') && document.getElementById('suche-formular').getClientRects().length > 0,
+      noteShown: !!document.getElementById('suche-ohne-skript') && document.getElementById('suche-ohne-skript').getClientRects().length > 0,
+      letters: document.querySelectorAll('nav.buchstaben a').length,
+      links: [...document.querySelectorAll('.a-z li a')].map((a) => new URL(a.href).pathname + new URL(a.href).hash),
+    }));
+    const out = { present: true, steps: [['no script', { ...st, links: st.links.length }]] };
+    if (st.scripts) fail('search without JavaScript: the scripts ran anyway');
+    if (st.formShown || !st.noteShown) fail(`search without JavaScript: the form is shown (${st.formShown}) or the note is missing (${!st.noteShown})`);
+    if (st.letters < 10 || st.links.length < 100) fail(`search without JavaScript: the A–Z index has ${st.letters} letters and ${st.links.length} links`);
+    if (!st.links.some((l) => /\/glossar\/#einwilligung$/.test(l)) || !st.links.some((l) => /\/leitlinien\/datenschutz\/#/.test(l))) {
+      fail('search without JavaScript: the A–Z index lacks the term Einwilligung or the headings of the data protection chapter');
+    }
+    return out;
+  } finally {
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+    await cdp.detach();
+  }
+}
+
 // ---- one page ----
 async function checkPath(context, path) {
   const url = new URL(path, base).href;
-  const result = { path, url, failures: [], foreignRequests: [], axe1280: [], axe320: [], keyboard: null, popup: null, checklist: null, selfCheck: null, overflow: null };
+  const result = { path, url, failures: [], foreignRequests: [], axe1280: [], axe320: [], keyboard: null, popup: null, checklist: null, selfCheck: null, search: null, noScript: null, overflow: null };
   const fail = (msg) => result.failures.push(msg);
   const page = await context.newPage();
   page.on('request', (req) => {
@@ -270,6 +358,14 @@ async function checkPath(context, path) {
     result.checklist = await checkChecklist(page, fail, load);
     await load();
     result.selfCheck = await checkSelfCheck(page, fail);
+
+    // h. search: from the header form of the first page; the search page also without JavaScript
+    if (!searchTried) {
+      await load();
+      result.search = await checkSearch(page, fail);
+      searchTried = result.search.present;
+    }
+    if (/\/suche\/$/.test(new URL(url).pathname)) result.noScript = await checkSearchWithoutScript(page, fail, load);
 
     // d. + e. narrow viewport: no horizontal scrolling, axe again
     await page.setViewportSize({ width: 320, height: 800 });

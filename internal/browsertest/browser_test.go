@@ -52,7 +52,7 @@ func TestBrowser(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
 
-	paths := []string{"/druck/", "/404.html", "/pruefbericht/", "/barrierefreiheit/"}
+	paths := []string{"/druck/", "/404.html", "/pruefbericht/", "/barrierefreiheit/", "/suche/"}
 	for _, p := range h.Pages {
 		paths = append(paths, p.URL)
 	}
@@ -83,12 +83,14 @@ func TestBrowser(t *testing.T) {
 			Popup     *tried
 			Checklist *tried
 			SelfCheck *tried
+			Search    *tried
+			NoScript  *tried
 		}
 	}
 	if err := json.Unmarshal(data, &results); err != nil {
 		t.Fatal(err)
 	}
-	popups, checklists, selfChecks := 0, 0, 0
+	popups, checklists, selfChecks, searches, noScript := 0, 0, 0, 0, 0
 	for _, r := range results.Results {
 		if r.Popup != nil && r.Popup.Present && len(r.Popup.Steps) == 4 {
 			popups++
@@ -99,6 +101,12 @@ func TestBrowser(t *testing.T) {
 		if r.SelfCheck != nil && r.SelfCheck.Present && len(r.SelfCheck.Steps) == 3 {
 			selfChecks++
 		}
+		if r.Search != nil && r.Search.Present && len(r.Search.Steps) == 3 {
+			searches++
+		}
+		if r.NoScript != nil && r.NoScript.Present && r.Path == "/suche/" {
+			noScript++
+		}
 	}
 	if popups < len(h.Pages)/2 {
 		t.Errorf("the glossary pop-up was tried on %d of %d pages; want most pages to have linked terms", popups, len(paths))
@@ -106,6 +114,12 @@ func TestBrowser(t *testing.T) {
 	// Every checklist page, and the print view that holds them all.
 	if checklists < len(h.Checklists) {
 		t.Errorf("checklists were ticked by keyboard on %d pages, want at least %d", checklists, len(h.Checklists))
+	}
+	if searches != 1 {
+		t.Errorf("the search was tried from the header form %d times, want once", searches)
+	}
+	if noScript != 1 {
+		t.Errorf("the search page was checked without JavaScript %d times, want once", noScript)
 	}
 	if selfChecks < 2 { // the self-check page and the project application
 		t.Errorf("the traffic-light self-check was used by keyboard on %d pages, want at least 2", selfChecks)

@@ -257,6 +257,7 @@ func (d *Doc) Render() ([]byte, error) {
 type TextBlock struct {
 	Text    string
 	Offsets []int
+	Level   int // of a heading; 0 for other blocks
 }
 
 // TextBlocks returns the running text of the page, block by block, for
@@ -270,6 +271,9 @@ func (d *Doc) TextBlocks() []TextBlock {
 			if entering {
 				out = append(out, TextBlock{})
 				cur = &out[len(out)-1]
+				if h, ok := n.(*ast.Heading); ok {
+					cur.Level = h.Level
+				}
 			} else {
 				cur = nil
 			}

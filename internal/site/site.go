@@ -14,7 +14,7 @@ import (
 
 // ReservedIDs are the ids the default layouts use. Headings never get
 // them, so a chapter heading "Inhalt" cannot break the skip link.
-var ReservedIDs = []string{"hb-inhalt", "hb-toc-titel", "hb-fuss", "hb-seiten", "hb-druck-inhalt"}
+var ReservedIDs = []string{"hb-inhalt", "hb-toc-titel", "hb-fuss", "hb-seiten", "hb-druck-inhalt", "hb-suche-begriff"}
 
 // File is one output file, its path relative to the output folder.
 type File struct {
@@ -59,19 +59,24 @@ func regions(page []byte, parts []source) []book.Region {
 	return out
 }
 
-// Render renders every page, the glossary, the print view, the 404 page
-// and the assets. The docs must be linked (see Link) and in the order of
+// Render renders every page, the glossary, the search page with its
+// index, the print view, the 404 page and the assets. The docs must be linked (see Link) and in the order of
 // h.Pages; entries holds the explanation of every glossary term, in the
 // order of h.Glossary.
 //
 // emit, if not nil, gets every file as soon as it is made, so that the
 // checks can run beside the renderer.
 func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts, emit func(File)) ([]File, error) {
-	tpls, err := layouts.templates("home.html", "section.html", "page.html", "glossary.html", "checklist.html", "print.html", "404.html")
+	tpls, err := layouts.templates("home.html", "section.html", "page.html", "glossary.html", "checklist.html", "suche.html", "print.html", "404.html")
 	if err != nil {
 		return nil, err
 	}
 	s := newSite(h)
+	for _, p := range h.Pages {
+		if p.URL == SearchURL {
+			return nil, book.Errorf(book.Pos{File: p.File}, "die Adresse %s ist für die Suche reserviert. Geben Sie der Seite einen anderen Dateinamen.", SearchURL)
+		}
+	}
 	tl := tools{s: s, tpl: tpls["page.html"]}
 	s.usedIn = map[*book.Term][]*book.Page{}
 	for _, d := range docs {
@@ -152,6 +157,24 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts, e
 		if err := exec(layout, strings.TrimPrefix(p.URL, "/")+"index.html", data, parts...); err != nil {
 			return nil, err
 		}
+	}
+
+	// The search index reads the trees before the print view changes them.
+	index, searchData := s.searchPage(docs, entries)
+	indexFile := File{Path: strings.TrimPrefix(SearchIndex, "/"), Data: index.JS()}
+	files = append(files, indexFile)
+	if emit != nil {
+		emit(indexFile)
+	}
+	searchPage := s.pageData(&book.Page{
+		Title:       "Suche",
+		URL:         SearchURL,
+		Description: "Das Handbuch durchsuchen, oder alle Überschriften und Begriffe von A bis Z.",
+		Parent:      h.Home,
+	}, "")
+	searchPage.Search = searchData
+	if err := exec("suche.html", strings.TrimPrefix(SearchURL, "/")+"index.html", searchPage); err != nil {
+		return nil, err
 	}
 
 	print, err := s.printData(docs, entries, tl)
@@ -240,6 +263,7 @@ type PageData struct {
 	HasForm  bool          // the page has fields to fill in
 	Download *DownloadLink // the page's PDF
 	Report   *ReportData   // the report pages only
+	Search   *SearchData   // the search page only
 	// FooterContacts are the contacts shown in every footer.
 	FooterContacts []*book.Contact
 	Footer         Footer
