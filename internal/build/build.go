@@ -96,19 +96,43 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // report pages that show the findings (checked too). dir is how findings
 // name the output folder.
 func Make(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string) ([]site.File, *book.Handbook, []check.Finding, error) {
-	return makeSite(fsys, projectLayouts, opts, dir, false)
+	return makeSite(fsys, projectLayouts, opts, dir, false, nil)
 }
 
-// makeSite is Make, with the PDFs left out when noPDF is set.
-func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, noPDF bool) ([]site.File, *book.Handbook, []check.Finding, error) {
+// makeSite is Make, with the PDFs left out when noPDF is set. With inc,
+// it reuses the unchanged pages of the last build and leaves out the
+// pages that gather from every page (search, print view, reports).
+func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, noPDF bool, inc *Incremental) ([]site.File, *book.Handbook, []check.Finding, error) {
 	// The checks of each page run while the renderer makes the next ones.
 	runner := check.NewRunner()
-	files, h, docs, err := render(fsys, projectLayouts, opts, noPDF, func(f site.File) { runner.Add(checkFile(f, dir)) })
+	emit := func(f site.File) { runner.Add(checkFile(f, dir)) }
+	var keys map[string]pageKey
+	reuse := func(h *book.Handbook) func(p *book.Page) (site.File, bool) {
+		if inc == nil {
+			return nil
+		}
+		keys = inc.keys(fsys, projectLayouts, h, opts)
+		return func(p *book.Page) (site.File, bool) {
+			c, ok := inc.pages[pagePath(p)]
+			if !ok || c.key != keys[pagePath(p)] {
+				return site.File{}, false
+			}
+			runner.AddChecked(c.checked)
+			return c.file, true
+		}
+	}
+	files, h, docs, err := render(fsys, projectLayouts, opts, noPDF, emit, reuse)
 	pages := runner.Finish()
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	findings := withoutSwitchedOff(h, append(pages, siteFindings(h, docs)...))
+	if inc != nil {
+		// The report pages, which measure every page, wait for PreviewAll.
+		inc.remember(files, keys, runner.Checked(), dir)
+		check.Sort(findings)
+		return files, h, findings, nil
+	}
 	reports, err := site.Reports(h, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), readability(docs))
 	if err != nil {
 		return nil, nil, nil, err
@@ -175,14 +199,17 @@ func shownDir(source, dest string) string {
 // Render runs load, link and render on the project in fsys and returns
 // the output files in memory.
 func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *book.Handbook, error) {
-	files, h, _, err := render(fsys, projectLayouts, opts, false, nil)
+	files, h, _, err := render(fsys, projectLayouts, opts, false, nil, nil)
 	return files, h, err
 }
 
 // render is Render that also returns the parsed pages and glossary
 // explanations, for the checks. With noPDF the pages offer their PDFs
 // but none is made (the preview makes them when asked for).
-func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, noPDF bool, emit func(site.File)) ([]site.File, *book.Handbook, []*markdown.Doc, error) {
+//
+// reuse, if not nil, is asked once the pages are parsed for which pages
+// can be taken from the last build (see site.RenderReusing).
+func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, noPDF bool, emit func(site.File), reuse func(*book.Handbook) func(*book.Page) (site.File, bool)) ([]site.File, *book.Handbook, []*markdown.Doc, error) {
 	h, docs, entries, err := parse(fsys, opts)
 	if err != nil {
 		return nil, nil, nil, err
@@ -192,7 +219,11 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, noPDF bool, emi
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	files, err := site.Render(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()), emit)
+	var reusable func(*book.Page) (site.File, bool)
+	if reuse != nil {
+		reusable = reuse(h)
+	}
+	files, err := site.RenderReusing(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()), emit, reusable)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -1,7 +1,10 @@
 package build
 
 import (
+	"crypto/sha256"
+	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/check"
@@ -10,20 +13,21 @@ import (
 )
 
 // Preview builds the project in memory, as handbuch serve shows it, and
-// writes nothing. The pages offer their PDFs, but they are made only by
-// PreviewPDFs, when someone asks for one. Error findings are returned,
-// not turned into an error.
-func Preview(opts Options) ([]site.File, *book.Handbook, []check.Finding, error) {
-	return makeSite(os.DirFS(opts.Source), projectLayouts(opts.Source), opts.load(), "public", true)
+// writes nothing. The pages offer their PDFs, but they, the search and
+// the print view are made only by PreviewAll, when someone asks for
+// one of them. With inc, the pages whose
+// sources did not change since the last Preview with the same inc are
+// taken from it instead of being rendered and checked again. Error
+// findings are returned, not turned into an error.
+func Preview(opts Options, inc *Incremental) ([]site.File, *book.Handbook, []check.Finding, error) {
+	return makeSite(os.DirFS(opts.Source), projectLayouts(opts.Source), opts.load(), "public", true, inc)
 }
 
-// PreviewPDFs makes the PDFs of the project.
-func PreviewPDFs(opts Options) ([]site.File, error) {
-	h, docs, _, err := parse(os.DirFS(opts.Source), opts.load())
-	if err != nil {
-		return nil, err
-	}
-	return renderPDFs(h, docs, false, nil)
+// PreviewAll builds the whole site in memory, with the PDFs, the search
+// and the print view.
+func PreviewAll(opts Options) ([]site.File, error) {
+	files, _, err := Render(os.DirFS(opts.Source), projectLayouts(opts.Source), opts.load())
+	return files, err
 }
 
 func (opts Options) load() load.Options {
@@ -32,4 +36,94 @@ func (opts Options) load() load.Options {
 		today = Today()
 	}
 	return load.Options{Drafts: opts.Drafts, Today: today}
+}
+
+// Incremental keeps the pages of the last preview build with their
+// check results, so that a rebuild after an editor changed one chapter
+// renders and checks that chapter only.
+//
+// A page's output depends on its own source and on what every page
+// shows: settings, layouts, glossary, checklists, data, and the front
+// matter of all pages (titles, order, descriptions and review dates
+// appear in navigation, breadcrumbs, section lists and footers). Its key
+// is the hash of both; a change to anything but the text of a chapter
+// renders every page again.
+type Incremental struct {
+	pages map[string]cachedPage // by output path
+}
+
+type pageKey [sha256.Size]byte
+
+type cachedPage struct {
+	key     pageKey
+	file    site.File
+	checked check.Checked
+}
+
+// pagePath is where a page is written.
+func pagePath(p *book.Page) string { return strings.TrimPrefix(p.URL, "/") + "index.html" }
+
+// keys returns the key of every page of h, by output path.
+func (inc *Incremental) keys(fsys, projectLayouts fs.FS, h *book.Handbook, opts load.Options) map[string]pageKey {
+	all := sha256.New()
+	write := func(parts ...string) {
+		for _, p := range parts {
+			all.Write([]byte(p))
+			all.Write([]byte{0})
+		}
+	}
+	write(opts.Today.Format("2006-01-02"))
+	if opts.Drafts {
+		write("drafts")
+	}
+	hashTree := func(fsys fs.FS, root string) {
+		_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			b, _ := fs.ReadFile(fsys, p)
+			write(p, string(b))
+			return nil
+		})
+	}
+	for _, part := range []string{"handbuch.toml", "glossary", "checklists", "data"} {
+		hashTree(fsys, part)
+	}
+	if projectLayouts != nil {
+		write("layouts")
+		hashTree(projectLayouts, ".")
+	}
+	for _, p := range h.Pages {
+		write(p.File, p.URL, p.Title)
+		if p.Source != nil {
+			write(string(p.Source[:p.BodyOffset]))
+		}
+	}
+	global := all.Sum(nil)
+	keys := make(map[string]pageKey, len(h.Pages))
+	for _, p := range h.Pages {
+		k := sha256.New()
+		k.Write(global)
+		k.Write([]byte(p.File))
+		k.Write([]byte{0})
+		k.Write(p.Source)
+		keys[pagePath(p)] = pageKey(k.Sum(nil))
+	}
+	return keys
+}
+
+// remember keeps the pages of a finished build.
+func (inc *Incremental) remember(files []site.File, keys map[string]pageKey, checked map[string]check.Checked, dir string) {
+	inc.pages = map[string]cachedPage{}
+	for _, f := range files {
+		key, ok := keys[f.Path]
+		if !ok {
+			continue
+		}
+		c, ok := checked[checkFile(f, dir).Path]
+		if !ok {
+			continue
+		}
+		inc.pages[f.Path] = cachedPage{key, f, c}
+	}
 }

@@ -45,13 +45,13 @@ func synthetic(n, m int) fstest.MapFS {
 func BenchmarkSynthetic1000(b *testing.B) {
 	fs := synthetic(1000, 100)
 	opts := load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
-	files, h, docs, err := render(fs, nil, opts, false, nil)
+	files, h, docs, err := render(fs, nil, opts, false, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			if _, _, _, err := render(fs, nil, opts, false, nil); err != nil {
+			if _, _, _, err := render(fs, nil, opts, false, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -66,7 +66,7 @@ func BenchmarkSynthetic1000(b *testing.B) {
 	dest := b.TempDir() + "/public"
 	b.Run("build-without-checks", func(b *testing.B) {
 		for b.Loop() {
-			files, _, _, err := render(fs, nil, opts, false, nil)
+			files, _, _, err := render(fs, nil, opts, false, nil, nil)
 			if err == nil {
 				err = Write(b.Context(), dest, files)
 			}
@@ -109,7 +109,7 @@ func TestSyntheticBuilds(t *testing.T) {
 // BenchmarkSynthetic1000Annotate measures what the checks add to
 // rendering: the second, annotated Markdown rendering of every page.
 func BenchmarkSynthetic1000Annotate(b *testing.B) {
-	_, _, docs, err := render(synthetic(1000, 100), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, false, nil)
+	_, _, docs, err := render(synthetic(1000, 100), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, false, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -148,11 +148,15 @@ func BenchmarkSynthetic1000Preview(b *testing.B) {
 	opts := load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
 	name := "content/teil-7/kapitel-3.md"
 	orig := fs[name].Data
+	inc := &Incremental{}
+	if _, _, _, err := makeSite(fs, nil, opts, "public", true, inc); err != nil {
+		b.Fatal(err)
+	}
 	i := 0
 	for b.Loop() {
 		i++
 		fs[name] = &fstest.MapFile{Data: append(orig[:len(orig):len(orig)], fmt.Sprintf("\nNeuer Satz %d.\n", i)...)}
-		if _, _, _, err := makeSite(fs, nil, opts, "public", true); err != nil {
+		if _, _, _, err := makeSite(fs, nil, opts, "public", true, inc); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -80,6 +80,27 @@ func (r *Runner) Add(f File) {
 	r.work <- job{i, f}
 }
 
+// Checked is the outcome of checking one file, kept by a preview to
+// reuse while the file's sources stay the same.
+type Checked struct{ res result }
+
+// AddChecked adds the outcome of an earlier check of an unchanged file.
+func (r *Runner) AddChecked(c Checked) {
+	r.mu.Lock()
+	r.results = append(r.results, c.res)
+	r.mu.Unlock()
+}
+
+// Checked returns the outcome of every file by its path; call it after
+// Finish.
+func (r *Runner) Checked() map[string]Checked {
+	out := make(map[string]Checked, len(r.results))
+	for _, res := range r.results {
+		out[res.path] = Checked{res}
+	}
+	return out
+}
+
 // Finish waits for the queued files and returns all findings, sorted,
 // with the titles that more than one page uses.
 func (r *Runner) Finish() []Finding {

@@ -42,10 +42,10 @@ type Server struct {
 
 	mu      sync.RWMutex
 	files   map[string][]byte // output path → content
-	pdfs    map[string][]byte // made when first asked for after a rebuild
-	pdfMu   sync.Mutex
-	failure []string // messages of a failed build, shown instead of the site
-	builds  int
+	all     map[string][]byte // the whole site with PDFs, search and print view, made when first asked for after a rebuild
+	allMu   sync.Mutex
+	failure []string          // messages of a failed build, shown instead of the site
+	inc     build.Incremental // the last build's pages, for a fast rebuild
 	port    int
 }
 
@@ -166,10 +166,9 @@ func (s *Server) relevant(name string) bool {
 func (s *Server) Rebuild() {
 	start := time.Now()
 	opts := build.Options{Source: s.Source, Drafts: s.Drafts}
-	files, h, findings, err := build.Preview(opts)
+	files, h, findings, err := build.Preview(opts, &s.inc)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.builds++
 	stamp := time.Now().Format("15:04:05")
 	if err == nil {
 		if n, _, _ := check.Count(findings); n > 0 {
@@ -186,7 +185,7 @@ func (s *Server) Rebuild() {
 		return
 	}
 	s.failure = nil
-	s.pdfs = nil
+	s.all = nil
 	s.files = map[string][]byte{}
 	for _, f := range files {
 		s.files[f.Path] = f.Data
@@ -227,22 +226,18 @@ func messages(err error) []string {
 // serveFile answers with the built file, or the error page.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	p := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
-	if strings.HasPrefix(p, "pdf/") {
-		s.servePDF(w, p)
-		return
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	if strings.HasSuffix(r.URL.Path, "/") || p == "" {
 		p = path.Join(p, "index.html")
 	}
-	data, ok := s.files[p]
+	data, ok := s.lookup(p)
 	if !ok {
-		if _, dir := s.files[path.Join(p, "index.html")]; dir {
+		if _, dir := s.lookup(path.Join(p, "index.html")); dir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
 	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	isHTML := strings.HasSuffix(p, ".html") || !ok
 	if s.failure != nil && isHTML {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -268,36 +263,38 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(data)
 }
 
-// servePDF makes the PDFs when the first is asked for after a rebuild:
-// they take longer than the pages and are looked at less often.
-func (s *Server) servePDF(w http.ResponseWriter, p string) {
-	s.pdfMu.Lock()
-	defer s.pdfMu.Unlock()
+// lookup returns the file at p: from the last build, or else from the
+// whole site, made when first asked for after a rebuild (the PDFs, the
+// search and the print view take longer than the pages and are looked
+// at less often).
+func (s *Server) lookup(p string) ([]byte, bool) {
 	s.mu.RLock()
-	pdfs := s.pdfs
+	data, ok := s.files[p]
+	failed := s.failure != nil
 	s.mu.RUnlock()
-	if pdfs == nil {
-		files, err := build.PreviewPDFs(build.Options{Source: s.Source, Drafts: s.Drafts})
+	if ok || failed {
+		return data, ok
+	}
+	s.allMu.Lock()
+	defer s.allMu.Unlock()
+	s.mu.RLock()
+	all := s.all
+	s.mu.RUnlock()
+	if all == nil {
+		files, err := build.PreviewAll(build.Options{Source: s.Source, Drafts: s.Drafts})
 		if err != nil {
-			http.Error(w, "Die PDFs können nicht gebaut werden: "+err.Error(), http.StatusInternalServerError)
-			return
+			return nil, false // the next rebuild shows the error
 		}
-		pdfs = map[string][]byte{}
+		all = map[string][]byte{}
 		for _, f := range files {
-			pdfs[f.Path] = f.Data
+			all[f.Path] = f.Data
 		}
 		s.mu.Lock()
-		s.pdfs = pdfs
+		s.all = all
 		s.mu.Unlock()
 	}
-	data, ok := pdfs[p]
-	if !ok {
-		http.Error(w, "Dieses PDF gibt es nicht.", http.StatusNotFound)
-		return
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Cache-Control", "no-store")
-	_, _ = w.Write(data)
+	data, ok = all[p]
+	return data, ok
 }
 
 // reloadScript is the livereload client; only the preview has it.

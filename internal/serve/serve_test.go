@@ -142,6 +142,18 @@ func TestServe(t *testing.T) {
 	write(t, dir, "content/kapitel.md", chapter+"Zweiter Text.\n")
 	reload()
 	waitFor(t, base+"/kapitel/", "Zweiter Text.")
+	// The pages that gather from all others are made when asked for.
+	for _, p := range []string{"/druck/", "/suche/"} {
+		if code, body := get(t, base+p); code != 200 || !strings.Contains(body, "Kapitel") {
+			t.Errorf("%s: status %d", p, code)
+		}
+	}
+	if _, body := get(t, base+"/druck/"); !strings.Contains(body, "Zweiter Text.") {
+		t.Error("the print view shows an old text")
+	}
+	if code, body := get(t, base+"/pdf/test.pdf"); code != 200 || !strings.HasPrefix(body, "%PDF-") {
+		t.Errorf("/pdf/test.pdf: status %d", code)
+	}
 
 	// A broken chapter: every page shows the error with its position.
 	write(t, dir, "content/kapitel.md", "+++\ntitle = \"Kapitel\"\nwieght = 1\n+++\nText.\n")

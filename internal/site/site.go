@@ -67,6 +67,15 @@ func regions(page []byte, parts []source) []book.Region {
 // emit, if not nil, gets every file as soon as it is made, so that the
 // checks can run beside the renderer.
 func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts, emit func(File)) ([]File, error) {
+	return RenderReusing(h, docs, entries, layouts, emit, nil)
+}
+
+// RenderReusing is Render for a preview that keeps the pages of its last
+// build: a page for which reuse returns a file is not rendered again, and
+// not emitted. The glossary and 404 pages are always made; the search and
+// the print view, which gather from every page and take long, are left
+// out: the preview makes them with Render when they are asked for.
+func RenderReusing(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts, emit func(File), reuse func(*book.Page) (File, bool)) ([]File, error) {
 	tpls, err := layouts.templates("home.html", "section.html", "page.html", "glossary.html", "checklist.html", "suche.html", "print.html", "404.html")
 	if err != nil {
 		return nil, err
@@ -100,6 +109,12 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts, e
 
 	for i, d := range docs {
 		p := d.Page
+		if reuse != nil && p.Kind != book.KindGlossary {
+			if f, ok := reuse(p); ok {
+				files = append(files, f)
+				continue
+			}
+		}
 		for _, l := range d.Links {
 			if l.Target != "" {
 				l.SetDest(relURL(p.URL, l.Target))
@@ -159,39 +174,11 @@ func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts, e
 		}
 	}
 
-	// The search index reads the trees before the print view changes them.
-	index, searchData := s.searchPage(docs, entries)
-	indexFile := File{Path: strings.TrimPrefix(SearchIndex, "/"), Data: index.JS()}
-	files = append(files, indexFile)
-	if emit != nil {
-		emit(indexFile)
-	}
-	searchPage := s.pageData(&book.Page{
-		Title:       "Suche",
-		URL:         SearchURL,
-		Description: "Das Handbuch durchsuchen, oder alle Überschriften und Begriffe von A bis Z.",
-		Parent:      h.Home,
-	}, "")
-	searchPage.Search = searchData
-	if err := exec("suche.html", strings.TrimPrefix(SearchURL, "/")+"index.html", searchPage); err != nil {
-		return nil, err
-	}
-
-	print, err := s.printData(docs, entries, tl)
-	if err != nil {
-		return nil, err
-	}
-	var printParts []source
-	for _, sec := range print.Sections {
-		printParts = append(printParts, source{html: []byte(sec.Content)})
-		if sec.Glossary != nil {
-			for _, t := range sec.Glossary.texts {
-				printParts = append(printParts, source{html: []byte(t)})
-			}
+	// A preview leaves out the pages that gather from every page.
+	if reuse == nil {
+		if err := s.gathered(docs, entries, tl, exec, emit, &files); err != nil {
+			return nil, err
 		}
-	}
-	if err := exec("print.html", "druck/index.html", print, printParts...); err != nil {
-		return nil, err
 	}
 
 	notFound := s.pageData(&book.Page{Title: "Seite nicht gefunden", URL: "/404/"}, "")
@@ -219,6 +206,46 @@ type site struct {
 	usedIn   map[*book.Term][]*book.Page
 	titles   map[*book.Page]string
 	basePath string // path of base_url, e.g. /ki-leitlinien/
+}
+
+// gathered renders the search (page and index) and the print view,
+// which gather from every page.
+func (s *site) gathered(docs, entries []*markdown.Doc, tl tools, exec func(string, string, *PageData, ...source) error, emit func(File), files *[]File) error {
+	// The search index reads the trees before the print view changes them.
+	index, searchData := s.searchPage(docs, entries)
+	indexFile := File{Path: strings.TrimPrefix(SearchIndex, "/"), Data: index.JS()}
+	*files = append(*files, indexFile)
+	if emit != nil {
+		emit(indexFile)
+	}
+	searchPage := s.pageData(&book.Page{
+		Title:       "Suche",
+		URL:         SearchURL,
+		Description: "Das Handbuch durchsuchen, oder alle Überschriften und Begriffe von A bis Z.",
+		Parent:      s.h.Home,
+	}, "")
+	searchPage.Search = searchData
+	if err := exec("suche.html", strings.TrimPrefix(SearchURL, "/")+"index.html", searchPage); err != nil {
+		return err
+	}
+
+	print, err := s.printData(docs, entries, tl)
+	if err != nil {
+		return err
+	}
+	var printParts []source
+	for _, sec := range print.Sections {
+		printParts = append(printParts, source{html: []byte(sec.Content)})
+		if sec.Glossary != nil {
+			for _, t := range sec.Glossary.texts {
+				printParts = append(printParts, source{html: []byte(t)})
+			}
+		}
+	}
+	if err := exec("print.html", "druck/index.html", print, printParts...); err != nil {
+		return err
+	}
+	return nil
 }
 
 func newSite(h *book.Handbook) *site {
