@@ -24,6 +24,7 @@ import (
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/build"
 	"github.com/handbuch/handbuch/internal/check"
+	"github.com/handbuch/handbuch/internal/site"
 )
 
 // Watched are the parts of a project a change in which needs a rebuild.
@@ -272,7 +273,7 @@ func (s *Server) lookup(p string) ([]byte, bool) {
 	data, ok := s.files[p]
 	failed := s.failure != nil
 	s.mu.RUnlock()
-	if ok || failed {
+	if ok || failed || !gathered(p) {
 		return data, ok
 	}
 	s.allMu.Lock()
@@ -295,6 +296,16 @@ func (s *Server) lookup(p string) ([]byte, bool) {
 	}
 	data, ok = all[p]
 	return data, ok
+}
+
+// gathered reports whether p is made only by a whole build.
+func gathered(p string) bool {
+	for _, prefix := range site.Gathered {
+		if strings.HasPrefix("/"+p, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // reloadScript is the livereload client; only the preview has it.

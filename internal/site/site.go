@@ -208,6 +208,14 @@ type site struct {
 	basePath string // path of base_url, e.g. /ki-leitlinien/
 }
 
+// PrintURL is the address of the print view.
+const PrintURL = "/druck/"
+
+// Gathered are the addresses under which a build puts what gathers from
+// every page: the PDFs, the search, the print view and the report pages.
+// A preview leaves them out until they are asked for.
+var Gathered = []string{"/pdf/", SearchURL, PrintURL, ReportURL, StatementURL}
+
 // gathered renders the search (page and index) and the print view,
 // which gather from every page.
 func (s *site) gathered(docs, entries []*markdown.Doc, tl tools, exec func(string, string, *PageData, ...source) error, emit func(File), files *[]File) error {
@@ -543,7 +551,7 @@ func germanList(items []string) string {
 // prefixed with the page's anchor, headings moved below the page title,
 // links to other pages turned into links to their section.
 func (s *site) printData(docs, entries []*markdown.Doc, tl tools) (*PageData, error) {
-	p := &book.Page{Title: "Druckansicht", URL: "/druck/"}
+	p := &book.Page{Title: "Druckansicht", URL: PrintURL}
 	d := s.pageData(p, "")
 	d.Title = "Druckansicht – " + s.h.Config.Title
 	anchors := map[string]string{}
@@ -605,7 +613,7 @@ func printHref(anchors map[string]string, url string) string {
 	a, ok := anchors[target]
 	switch {
 	case !ok:
-		return relURL("/druck/", url)
+		return relURL(PrintURL, url)
 	case frag != "":
 		return "#" + a + "--" + frag
 	}
