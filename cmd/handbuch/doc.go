@@ -2,7 +2,8 @@
 //
 // Usage:
 //
-//	handbuch build [--source DIR] [--dest DIR] [--drafts]
+//	handbuch build [--source DIR] [--dest DIR] [--drafts] [--offline]
+//	handbuch serve [--port 1313] [--bind ADDR]
 //	handbuch check [DIR]
 //	handbuch new DIR
 //	handbuch version
@@ -16,6 +17,7 @@
 //
 // Exit status: 0 success, 1 the build failed, 2 wrong usage.
 //
-// new copies the model handbook carried in the binary into a new or
+// --offline writes a copy that opens from disk (file://). serve previews
+// the project in the browser with live reload. new copies the model handbook carried in the binary into a new or
 // empty folder. check checks a folder of built HTML.
 package main
