@@ -18,6 +18,7 @@
 // Exit status: 0 success, 1 the build failed, 2 wrong usage.
 //
 // --offline writes a copy that opens from disk (file://). serve previews
-// the project in the browser with live reload. new copies the model handbook carried in the binary into a new or
-// empty folder. check checks a folder of built HTML.
+// the project in the browser with live reload. new copies the model
+// handbook carried in the binary into a new or empty folder. check checks
+// a folder of built HTML.
 package main
