@@ -1,7 +1,9 @@
 // Browser accessibility checks for the generated site, run in headless Chromium.
 //
-// Usage: node a11y.mjs [--json FILE] BASE_URL [PATH...]
+// Usage: node a11y.mjs [--json FILE] [--offline DIR] BASE_URL [PATH...]
 //   With no PATH arguments, paths are read from stdin, one per line.
+//   --offline DIR: DIR holds a handbuch build --offline, checked once from
+//   file:// after the pages (see checkOffline).
 //   CHROMIUM overrides the browser executable (default /usr/bin/chromium).
 //
 // For every path: no request may leave the BASE_URL host:port; axe-core
@@ -9,21 +11,22 @@
 // and at 320px; the first Tab must reach a visible skip link whose Enter moves
 // focus into <main>; and at 320px the page must not scroll horizontally. The
 // search is tried once from the header form, and /suche/ also without
-// JavaScript.
+// JavaScript. An --offline copy is opened from disk and walked by its links.
 // Exit code: 0 all pages pass, 1 some page fails, 2 usage error or no browser.
 
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const USAGE = 'usage: node a11y.mjs [--json FILE] BASE_URL [PATH...]   (no PATH: read paths from stdin)';
+const USAGE = 'usage: node a11y.mjs [--json FILE] [--offline DIR] BASE_URL [PATH...]   (no PATH: read paths from stdin)';
 
 function usageError(msg) {
   console.error(`a11y: ${msg}\n${USAGE}`);
@@ -33,12 +36,17 @@ function usageError(msg) {
 // ---- command line ----
 const positional = [];
 let jsonFile = null;
+let offlineDir = null;
 for (let i = 2; i < process.argv.length; i++) {
   const arg = process.argv[i];
   if (arg === '--json') {
     jsonFile = process.argv[++i];
     if (!jsonFile) usageError('--json needs a file name');
   } else if (arg.startsWith('--json=')) jsonFile = arg.slice(7);
+  else if (arg === '--offline') {
+    offlineDir = process.argv[++i];
+    if (!offlineDir) usageError('--offline needs a folder');
+  } else if (arg.startsWith('--offline=')) offlineDir = arg.slice(10);
   else if (arg === '-h' || arg === '--help') { console.log(USAGE); process.exit(0); }
   else if (arg.startsWith('--')) usageError(`unknown option ${arg}`);
   else positional.push(arg);
@@ -52,6 +60,10 @@ if (paths.length === 0) {
   if (process.stdin.isTTY) usageError('no PATH given and stdin is a terminal');
   paths = readFileSync(0, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   if (paths.length === 0) usageError('no paths on stdin');
+}
+
+if (offlineDir !== null) {
+  try { readFileSync(join(offlineDir, 'index.html')); } catch { usageError(`--offline: no index.html in ${offlineDir}`); }
 }
 
 // ---- checks that run inside the page ----
@@ -304,6 +316,155 @@ async function checkSearchWithoutScript(page, fail, load) {
   }
 }
 
+// ---- the --offline copy, opened from disk ----
+
+// What a page opened from disk shows: where it is, whether it is a
+// handbook page (not a folder listing or an error page), and whether the
+// stylesheet and the web font took effect.
+async function offlineState(page) {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const html = getComputedStyle(document.documentElement);
+    const h1 = document.querySelector('h1');
+    return {
+      url: location.href, h1: h1 ? h1.textContent.trim().slice(0, 80) : null,
+      handbook: !!document.getElementById('hb-suche-begriff'),
+      fontFamily: html.fontFamily, link: html.getPropertyValue('--link').trim(),
+      bodyMargin: getComputedStyle(document.body).margin,
+      fonts: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.style}`),
+    };
+  });
+}
+
+// Checks, once, a copy built with handbuch build --offline and opened
+// from disk (file://), as a reader opens it from a shared drive or USB
+// stick: in its own browser that keeps the site's Content-Security-Policy
+// (the main context bypasses it for axe). The start page has its
+// stylesheet and web font; clicking links from the start page into the
+// guidelines, on to the first chapter, to a glossary term and back home
+// always lands on an index.html with an <h1>; a search typed into the
+// header form lands on suche/index.html?q=…, counts its results and links
+// to index.html files, and the first result opens. Every request must
+// succeed and stay on disk, the console must stay free of errors (a
+// blocked script or style shows there), and axe passes on the start page.
+async function checkOffline(context, dir) {
+  const start = pathToFileURL(join(resolve(dir), 'index.html')).href;
+  const result = { path: start, url: start, failures: [], offline: { present: true, steps: [], requests: 0 } };
+  const fail = (msg) => { if (!result.failures.includes(msg)) result.failures.push(msg); };
+  const steps = result.offline.steps;
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: EXECUTABLE, headless: true, args: ARGS });
+    const strict = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Nothing may go to the network; should something try, it is blocked here and fails below.
+    await strict.route(/^(https?|wss?):/, (route) => route.abort('blockedbyclient'));
+    const page = await strict.newPage();
+    page.on('request', (req) => {
+      const u = new URL(req.url());
+      if (u.protocol === 'data:' || u.protocol === 'about:' || u.protocol === 'blob:') return;
+      if (u.protocol !== 'file:') fail(`offline: request to ${req.url()}`);
+      else result.offline.requests++;
+    });
+    page.on('requestfailed', (req) => fail(`offline: ${req.url()} failed (${req.failure() ? req.failure().errorText : 'unknown'})`));
+    page.on('response', (resp) => { if (resp.status() >= 400) fail(`offline: ${resp.url()} answered ${resp.status()}`); });
+    page.on('console', (msg) => { if (msg.type() === 'error') fail(`offline: console error on ${page.url()}: ${msg.text()}`); });
+    page.on('pageerror', (err) => fail(`offline: script error on ${page.url()}: ${err.message}`));
+    const loaded = new Set();
+    page.on('requestfinished', (req) => loaded.add(req.url().replace(/[?#].*/, '').slice(pathToFileURL(resolve(dir)).href.length + 1)));
+
+    // A handbook page at an index.html (plus #fragment), not a folder listing or an error page.
+    const landed = (what, st, want) => {
+      if (!/\/index\.html(#[^#?]*)?$/.test(st.url) || (want && !want.test(st.url))) fail(`offline: ${what} led to ${st.url}, want ${want || 'an index.html'}`);
+      if (!st.h1 || !st.handbook) fail(`offline: ${what} led to a page without <h1> or the handbook's header (${JSON.stringify({ url: st.url, h1: st.h1 })})`);
+    };
+    const follow = async (what, link, want) => {
+      if (await link.count() === 0) {
+        fail(`offline: no link for ${what} on ${page.url()}`);
+        return null;
+      }
+      const href = await link.first().getAttribute('href');
+      await Promise.all([page.waitForNavigation({ timeout: 10000 }), link.first().click()]);
+      const st = await offlineState(page);
+      steps.push([what, { href, ...st }]);
+      landed(what, st, want);
+      return st;
+    };
+
+    // 1. the start page: stylesheet and web font
+    const resp = await page.goto(start, { waitUntil: 'load', timeout: 30000 });
+    if (!resp || !resp.ok()) fail(`offline: ${start} did not open (${resp ? resp.status() : 'no response'})`);
+    let st = await offlineState(page);
+    steps.push(['start', st]);
+    landed('the start page', st, null);
+    if (!/^"?Atkinson Hyperlegible Next"?,/.test(st.fontFamily) || !st.link || st.bodyMargin !== '0px') {
+      fail(`offline: the stylesheet did not apply (${JSON.stringify({ fontFamily: st.fontFamily, link: st.link, bodyMargin: st.bodyMargin })})`);
+    }
+    if (!st.fonts.some((f) => /^Atkinson Hyperlegible Next 400 normal$/.test(f))) fail(`offline: the web font did not load (loaded: ${st.fonts.join(', ') || 'none'})`);
+    for (const want of ['assets/handbuch.css', 'assets/handbuch.js', 'assets/fonts/atkinson-hyperlegible-next-latin-400-normal.woff2']) {
+      if (!loaded.has(want)) fail(`offline: the start page did not load ${want} (loaded: ${[...loaded].join(', ')})`);
+    }
+
+    // 2. walk by clicking links: guidelines, first chapter, a glossary term, home
+    await follow('the navigation link "Die Muster-Leitlinien"',
+      page.locator('nav.navigation a:visible').filter({ hasText: /^\s*Die Muster-Leitlinien\s*$/ }), /\/leitlinien\/index\.html$/);
+    await follow('the link to the next chapter', page.locator('a[rel="next"]:visible'), /\/leitlinien\/[^/]+\/index\.html$/);
+    st = await follow('the first glossary term in the text', page.locator('main a.begriff:visible'), /\/glossar\/index\.html#[^#]+$/);
+    if (st && !(await page.evaluate(() => !!document.getElementById(decodeURIComponent(location.hash.slice(1)))))) {
+      fail(`offline: the glossary has no entry for ${st.url}`);
+    }
+    await follow('the handbook title in the header', page.locator('header .kopf-titel a'), new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+
+    // 3. search from the header form of the start page
+    if (page.url() !== start) await page.goto(start, { waitUntil: 'load', timeout: 30000 });
+    await page.focus('#hb-suche-begriff', { timeout: 5000 });
+    await page.keyboard.type('Einwilligungen');
+    await Promise.all([page.waitForURL(/\/suche\/index\.html\?q=Einwilligungen$/, { timeout: 10000 }), page.keyboard.press('Enter')]);
+    await page.waitForFunction(() => (document.getElementById('suche-status') || {}).textContent, null, { timeout: 5000 }).catch(() => {});
+    const search = await page.evaluate(() => {
+      const status = document.getElementById('suche-status');
+      const links = [...document.querySelectorAll('#suche-treffer li a')];
+      return {
+        url: location.href, text: status ? status.textContent : null,
+        hrefs: links.map((a) => a.getAttribute('href')), urls: links.map((a) => a.href),
+      };
+    });
+    steps.push(['search', { ...search, hrefs: search.hrefs.slice(0, 5), urls: search.urls.slice(0, 5) }]);
+    const m = /^(\d+) Treffer für „Einwilligungen“\.$/.exec(search.text || '');
+    if (!m || Number(m[1]) === 0 || Number(m[1]) !== search.hrefs.length) {
+      fail(`offline: the search page counts no results for "Einwilligungen" (status ${JSON.stringify(search.text)}, ${search.hrefs.length} links)`);
+    }
+    const bad = search.hrefs.filter((h) => !/(^|\/)index\.html(#[^#?]*)?$/.test(h) || h.startsWith('/'));
+    if (bad.length) fail(`offline: search results link to ${bad.slice(0, 3).join(', ')}, not to an index.html`);
+    for (const want of ['suche/index.js', 'assets/suche.js']) {
+      if (!loaded.has(want)) fail(`offline: the search page did not load ${want}`);
+    }
+    if (search.urls.length) {
+      const first = search.urls[0];
+      await follow('the first search result', page.locator('#suche-treffer li a'), new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    }
+  } catch (err) {
+    fail(`offline: error: ${err.message.split('\n')[0]}`);
+  } finally {
+    if (browser) await browser.close();
+  }
+
+  // 4. axe on the start page, in the main context as for every other page
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(start, { waitUntil: 'load', timeout: 30000 });
+    const violations = await runAxe(page);
+    steps.push(['axe', { violations: violations.length }]);
+    for (const v of violations) fail(`offline: axe 1280px: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
+  } catch (err) {
+    fail(`offline: axe: error: ${err.message.split('\n')[0]}`);
+  } finally {
+    await page.close();
+  }
+  result.pass = result.failures.length === 0;
+  return result;
+}
+
 // ---- one page ----
 async function checkPath(context, path) {
   const url = new URL(path, base).href;
@@ -429,6 +590,12 @@ try {
     const r = await checkPath(context, path);
     results.push(r);
     console.log(`${r.pass ? 'PASS' : 'FAIL'} ${path}`);
+    for (const f of r.failures) console.log(`  - ${f}`);
+  }
+  if (offlineDir) {
+    const r = await checkOffline(context, offlineDir);
+    results.push(r);
+    console.log(`${r.pass ? 'PASS' : 'FAIL'} offline ${r.path}`);
     for (const f of r.failures) console.log(`  - ${f}`);
   }
 } finally {

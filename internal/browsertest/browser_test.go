@@ -49,6 +49,11 @@ func TestBrowser(t *testing.T) {
 	if err := build.Write(context.Background(), dir, files); err != nil {
 		t.Fatal(err)
 	}
+	// The same build as handbuch build --offline writes it, opened from disk.
+	offline := filepath.Join(t.TempDir(), "offline")
+	if err := build.Write(context.Background(), offline, build.Offline(files)); err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
 
@@ -57,7 +62,7 @@ func TestBrowser(t *testing.T) {
 		paths = append(paths, p.URL)
 	}
 	report := filepath.Join(t.TempDir(), "a11y.json")
-	cmd := exec.Command(node, append([]string{"a11y.mjs", "--json", report, srv.URL}, paths...)...)
+	cmd := exec.Command(node, append([]string{"a11y.mjs", "--json", report, "--offline", offline, srv.URL}, paths...)...)
 	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium)
 	out, err := cmd.CombinedOutput()
 	t.Logf("a11y.mjs on %d pages:\n%s", len(paths), out)
@@ -85,12 +90,13 @@ func TestBrowser(t *testing.T) {
 			SelfCheck *tried
 			Search    *tried
 			NoScript  *tried
+			Offline   *tried
 		}
 	}
 	if err := json.Unmarshal(data, &results); err != nil {
 		t.Fatal(err)
 	}
-	popups, checklists, selfChecks, searches, noScript := 0, 0, 0, 0, 0
+	popups, checklists, selfChecks, searches, noScript, offlines := 0, 0, 0, 0, 0, 0
 	for _, r := range results.Results {
 		if r.Popup != nil && r.Popup.Present && len(r.Popup.Steps) == 4 {
 			popups++
@@ -107,6 +113,10 @@ func TestBrowser(t *testing.T) {
 		if r.NoScript != nil && r.NoScript.Present && r.Path == "/suche/" {
 			noScript++
 		}
+		// start, four links, search, first result, axe
+		if r.Offline != nil && r.Offline.Present && len(r.Offline.Steps) == 8 {
+			offlines++
+		}
 	}
 	if popups < len(h.Pages)/2 {
 		t.Errorf("the glossary pop-up was tried on %d of %d pages; want most pages to have linked terms", popups, len(paths))
@@ -120,6 +130,9 @@ func TestBrowser(t *testing.T) {
 	}
 	if noScript != 1 {
 		t.Errorf("the search page was checked without JavaScript %d times, want once", noScript)
+	}
+	if offlines != 1 {
+		t.Errorf("the --offline copy was walked from file:// %d times, want once", offlines)
 	}
 	if selfChecks < 2 { // the self-check page and the project application
 		t.Errorf("the traffic-light self-check was used by keyboard on %d pages, want at least 2", selfChecks)
