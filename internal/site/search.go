@@ -108,15 +108,11 @@ func (s *site) searchPage(docs, entries []*markdown.Doc) (*search.Index, *Search
 		}
 		group.Entries = append(group.Entries, e)
 	}
-	for c := 'A'; c <= 'Z'; c++ {
-		l := Letter{Letter: string(c)}
-		for _, g := range data.Groups {
-			if g.Letter == l.Letter {
-				l.ID = g.ID
-			}
-		}
-		data.Letters = append(data.Letters, l)
+	ids := map[string]string{}
+	for _, g := range data.Groups {
+		ids[g.Letter] = g.ID
 	}
+	data.Letters = letters(ids)
 	return search.Build(idx), data
 }
 

@@ -676,16 +676,22 @@ func (s *site) glossary(entries []*markdown.Doc, level int, prefix string) (*Glo
 		}
 		group.Entries = append(group.Entries, e)
 	}
-	for c := 'A'; c <= 'Z'; c++ {
-		l := Letter{Letter: string(c)}
-		for _, gr := range g.Groups {
-			if gr.Letter == l.Letter {
-				l.ID = gr.ID
-			}
-		}
-		g.Letters = append(g.Letters, l)
+	ids := map[string]string{}
+	for _, gr := range g.Groups {
+		ids[gr.Letter] = gr.ID
 	}
+	g.Letters = letters(ids)
 	return g, nil
+}
+
+// letters is the A–Z bar of an index: each letter links to the id of its
+// group in ids, or to nothing when no entry starts with it.
+func letters(ids map[string]string) []Letter {
+	var out []Letter
+	for c := 'A'; c <= 'Z'; c++ {
+		out = append(out, Letter{Letter: string(c), ID: ids[string(c)]})
+	}
+	return out
 }
 
 // assets copies layouts/assets/ and writes the stylesheet with the theme
