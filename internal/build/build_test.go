@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/handbuch/handbuch"
 	"github.com/handbuch/handbuch/internal/book"
 )
 
@@ -557,5 +560,40 @@ func TestInterruptedBuild(t *testing.T) {
 	}
 	if _, err := os.Stat(foreign); err != nil {
 		t.Error("a folder without the marker was removed")
+	}
+}
+
+// TestReproducibleModel builds the model handbook twice, in two folders a
+// moment apart, and compares every byte, the PDFs included.
+func TestReproducibleModel(t *testing.T) {
+	var snaps [2]string
+	for i := range snaps {
+		if i > 0 {
+			time.Sleep(1100 * time.Millisecond) // a clock read anywhere would now differ
+		}
+		dir := filepath.Join(t.TempDir(), fmt.Sprintf("handbuch-%d", i))
+		if err := os.CopyFS(dir, handbuch.Model()); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.RemoveAll(filepath.Join(dir, "layouts")); err != nil { // as handbuch new leaves them
+			t.Fatal(err)
+		}
+		res, err := Build(context.Background(), Options{Source: dir, Dest: "public"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdfs, _ := filepath.Glob(filepath.Join(res.Dest, "pdf", "*.pdf"))
+		if len(pdfs) < 5 {
+			t.Fatalf("only %d PDFs in the build", len(pdfs))
+		}
+		snaps[i] = snapshot(t, res.Dest)
+	}
+	if snaps[0] != snaps[1] {
+		a, b := snaps[0], snaps[1]
+		i := 0
+		for i < len(a) && i < len(b) && a[i] == b[i] {
+			i++
+		}
+		t.Errorf("two builds of the model handbook differ at byte %d: %q", i, a[max(0, i-80):min(len(a), i+40)])
 	}
 }
