@@ -2,9 +2,12 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/handbuch/handbuch/internal/site"
 )
@@ -29,12 +32,12 @@ func Write(ctx context.Context, dest string, files []site.File) error {
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("der Ordner %s kann nicht angelegt werden: %w", parent, err)
+		return writeErr(err, "der Ordner %s kann nicht angelegt werden", parent)
 	}
 	removeLeftovers(dest)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".neu-")
 	if err != nil {
-		return fmt.Errorf("in %s kann nicht geschrieben werden: %w. Prüfen Sie die Schreibrechte", parent, err)
+		return writeErr(err, "in %s kann nicht geschrieben werden", parent)
 	}
 	// The marker comes first, so that a leftover of a killed build is
 	// recognisable as ours.
@@ -73,20 +76,20 @@ func checkDest(dest string) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("das Ziel %s kann nicht gelesen werden: %w", dest, err)
+		return writeErr(err, "das Ziel %s kann nicht gelesen werden", dest)
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("das Ziel %s ist eine Datei, kein Ordner. Wählen Sie mit --dest einen anderen Ordner: %w", dest, ErrNotOurs)
+		return &writeError{fmt.Sprintf("das Ziel %s ist eine Datei, kein Ordner. Wählen Sie mit --dest einen anderen Ordner.", dest), ErrNotOurs}
 	}
 	entries, err := os.ReadDir(dest)
 	if err != nil {
-		return fmt.Errorf("das Ziel %s kann nicht gelesen werden: %w", dest, err)
+		return writeErr(err, "das Ziel %s kann nicht gelesen werden", dest)
 	}
 	if len(entries) == 0 {
 		return nil
 	}
 	if _, err := os.Stat(filepath.Join(dest, Marker)); err != nil {
-		return fmt.Errorf("der Ordner %s ist nicht leer und wurde nicht von handbuch erzeugt (die Datei %s fehlt). handbuch ersetzt ihn nicht, damit nichts verloren geht. Wählen Sie mit --dest einen anderen Ordner oder leeren Sie ihn selbst: %w", dest, Marker, ErrNotOurs)
+		return &writeError{fmt.Sprintf("der Ordner %s ist nicht leer und wurde nicht von handbuch erzeugt (die Datei %s fehlt). handbuch ersetzt ihn nicht, damit nichts verloren geht. Wählen Sie mit --dest einen anderen Ordner oder leeren Sie ihn selbst.", dest, Marker), ErrNotOurs}
 	}
 	return nil
 }
@@ -100,12 +103,12 @@ func writeAll(ctx context.Context, dir string, files []site.File) error {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if d := filepath.Dir(p); !made[d] {
 			if err := os.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("%s kann nicht angelegt werden: %w", d, err)
+				return writeErr(err, "%s kann nicht angelegt werden", d)
 			}
 			made[d] = true
 		}
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return fmt.Errorf("%s kann nicht geschrieben werden: %w", p, err)
+			return writeErr(err, "%s kann nicht geschrieben werden", p)
 		}
 	}
 	return nil
@@ -140,4 +143,33 @@ func swap(tmp, dest string) error {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+// writeError is a German message about the output folder that still
+// unwraps to its cause.
+type writeError struct {
+	msg string
+	err error
+}
+
+func (e *writeError) Error() string { return e.msg }
+func (e *writeError) Unwrap() error { return e.err }
+
+// writeErr says in German what went wrong with the file system and what
+// to do; the system's own (English) text only when no reason is known.
+func writeErr(err error, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg += ": den übergeordneten Ordner gibt es nicht. Wählen Sie mit --dest einen Ordner, den es gibt."
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		msg += ": keine Schreibrechte. Wählen Sie mit --dest einen Ordner, in den Sie schreiben dürfen, oder fragen Sie Ihre IT."
+	case errors.Is(err, syscall.ENOSPC):
+		msg += ": der Datenträger ist voll. Schaffen Sie Platz oder wählen Sie mit --dest einen anderen Ort."
+	case errors.Is(err, syscall.ENOTDIR):
+		msg += ": ein Teil des Pfads ist eine Datei, kein Ordner. Wählen Sie mit --dest einen anderen Ordner."
+	default:
+		msg += fmt.Sprintf(" (Meldung des Systems: %v).", err)
+	}
+	return &writeError{msg, err}
 }

@@ -206,6 +206,9 @@ func loadContent(fsys fs.FS, opts Options, errs *book.ErrorList, warnings *[]*bo
 			*warnings = append(*warnings, book.Errorf(book.Pos{File: p}, "wird nicht verwendet: handbuch liest in content/ nur Markdown-Dateien (.md). Verschieben Sie die Datei aus content/ heraus."))
 			return nil
 		}
+		if tooBig(fsys, p, errs) {
+			return nil
+		}
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			errs.Addf(book.Pos{File: p}, "kann nicht gelesen werden: %v", err)
@@ -597,4 +600,20 @@ func pageURL(file string) string {
 	}
 	b.WriteByte('/')
 	return b.String()
+}
+
+// MaxFileSize is the largest source file handbuch reads. A chapter of
+// that size would be far too long to read on a screen; a bigger file is
+// almost always a mistake (a pasted export, a binary renamed to .md), and
+// would make every build slow.
+const MaxFileSize = 5 << 20
+
+// tooBig reports, as an error, a file larger than MaxFileSize.
+func tooBig(fsys fs.FS, file string, errs *book.ErrorList) bool {
+	st, err := fs.Stat(fsys, file)
+	if err != nil || st.Size() <= MaxFileSize {
+		return false
+	}
+	errs.Addf(book.Pos{File: file}, "ist %d MB groß; handbuch liest Dateien bis %d MB. Teilen Sie den Text auf mehrere Seiten auf.", (st.Size()+1<<20-1)>>20, MaxFileSize>>20)
+	return true
 }

@@ -17,6 +17,9 @@ import (
 // readTOML reads one TOML file of the project; ok is false when it is
 // missing (and optional) or broken (an error is reported).
 func readTOML(fsys fs.FS, file string, optional bool, errs *book.ErrorList) (tomlDoc, bool) {
+	if tooBig(fsys, file, errs) {
+		return tomlDoc{}, false
+	}
 	src, err := fs.ReadFile(fsys, file)
 	if errors.Is(err, fs.ErrNotExist) && optional {
 		return tomlDoc{}, false

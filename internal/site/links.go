@@ -69,7 +69,11 @@ func Link(h *book.Handbook, docs []*markdown.Doc) error {
 						names = append(names, n)
 					}
 					sort.Strings(names)
-					errs.Addf(pos, "checkliste: die Checkliste %q gibt es nicht. Vorhanden in checklists/: %s.", sc.Args[0], strings.Join(names, ", "))
+					if len(names) == 0 {
+						errs.Addf(pos, "checkliste: die Checkliste %q gibt es nicht. In checklists/ gibt es noch keine; legen Sie dort %s.toml an.", sc.Args[0], sc.Args[0])
+					} else {
+						errs.Addf(pos, "checkliste: die Checkliste %q gibt es nicht. Vorhanden in checklists/: %s.", sc.Args[0], strings.Join(names, ", "))
+					}
 				}
 			case "ki-register":
 				if len(h.Register) == 0 {
