@@ -31,9 +31,8 @@ func (p Pos) String() string {
 // PosAt returns the position of byte offset off in src, with the column
 // counted in characters, not bytes, so editors land on the right spot.
 func PosAt(file string, src []byte, off int) Pos {
-	if off > len(src) {
-		off = len(src)
-	}
+	// Offsets come from parsers too; one that knows no position says -1.
+	off = min(max(off, 0), len(src))
 	line, col := 1, 1
 	for _, r := range string(src[:off]) {
 		if r == '\n' {

@@ -302,6 +302,7 @@ func germanTOML(msg string) string {
 		{"expected value but found", "es fehlt ein Wert; gefunden wurde"},
 		{"bare keys cannot contain", "ein Schlüssel darf nicht enthalten:"},
 		{"parsing time", "ungültiges Datum"},
+		{"cannot contain control characters", "die Datei enthält ein unsichtbares Steuerzeichen (oft beim Kopieren aus einem anderen Programm entstanden); löschen Sie die Zeile und schreiben Sie sie neu"},
 	}
 	for _, r := range replacements {
 		if strings.Contains(msg, r.en) {
