@@ -353,7 +353,7 @@ code { font: 1rem/1.5 ui-monospace, monospace; overflow-wrap: anywhere; }
 <main>
 <h1>Die Vorschau kann nicht gebaut werden</h1>
 <div role="alert">
-<p>handbuch hat {{len .Messages}} {{if eq (len .Messages) 1}}Fehler{{else}}Fehler{{end}} gefunden. Die Stelle steht vorne: Datei:Zeile:Spalte.</p>
+<p>handbuch hat {{len .Messages}} Fehler gefunden. Die Stelle steht vorne: Datei:Zeile:Spalte.</p>
 <ul>
 {{- range .Messages}}
 <li><code>{{.}}</code></li>
