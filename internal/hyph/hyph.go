@@ -27,13 +27,22 @@ var german = sync.OnceValue(func() *hyphenation.Lang {
 	return l
 })
 
+// MaxWord is the longest word Hyphenate splits, in characters. The
+// pattern matcher takes time cubic in the length of a word; German words
+// stay far below this, and a longer run of letters is not a word.
+const MaxWord = 128
+
 // Hyphenate splits a word at its German hyphenation points; the parts
 // of a compound written with hyphens are split on their own (without the
-// hyphens).
+// hyphens). A part longer than MaxWord stays whole.
 func Hyphenate(word string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '\u00ad' || r == '·' }) {
 		runes := []rune(w)
+		if len(runes) > MaxWord {
+			out = append(out, w)
+			continue
+		}
 		last := 0
 		for _, p := range german().Hyphenate(strings.ToLower(w)) {
 			if p > last && p < len(runes) {
