@@ -9,13 +9,14 @@ import (
 
 	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/site"
+	"github.com/handbuch/handbuch/internal/synthetic"
 )
 
 // TestIncremental: a preview rebuild that reuses the unchanged pages
 // gives the same pages and findings as one that renders everything, and
 // really reuses them.
 func TestIncremental(t *testing.T) {
-	fs := synthetic(45, 10)
+	fs := synthetic.Project(45, 10)
 	opts := load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
 	inc := &Incremental{}
 	first, _, firstFindings, err := makeSite(fs, nil, opts, "public", true, inc)

@@ -2,48 +2,20 @@ package build
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/pdf"
+	"github.com/handbuch/handbuch/internal/synthetic"
 )
-
-// synthetic makes a handbook of n pages in sections of 20, with m glossary
-// terms, tables, lists and links: the kind of content an umbrella
-// organisation's handbook has.
-func synthetic(n, m int) fstest.MapFS {
-	fs := fstest.MapFS{
-		"handbuch.toml":     {Data: []byte("title = \"Synthetisches Handbuch\"\ncontact = \"a@example.org\"\n")},
-		"content/_index.md": {Data: []byte("+++\ntitle = \"Start\"\n+++\nWillkommen.\n")},
-	}
-	for i := range m {
-		fs[fmt.Sprintf("glossary/begriff-%d.toml", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
-			"term = \"Fachwort%d\"\nforms = [\"Fachwörter%d\"]\nshort = \"Ein Wort, das wir erklären.\"\ntext = \"Das Wort heißt %d. Wir erklären es kurz.\"\n", i, i, i))}
-	}
-	for s := 0; s*20 < n; s++ {
-		fs[fmt.Sprintf("content/teil-%d/_index.md", s)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Teil %d\"\nweight = %d\n+++\nEinleitung zu Teil %d.\n", s, s, s))}
-		for p := 0; p < 20 && s*20+p < n; p++ {
-			var b strings.Builder
-			fmt.Fprintf(&b, "+++\ntitle = \"Kapitel %d.%d\"\nweight = %d\ndescription = \"Kapitel %d in Teil %d.\"\n+++\n", s, p, p, p, s)
-			b.WriteString("Ein kurzer Einstieg in das Kapitel mit einem Fachwort" + fmt.Sprint((s*20+p)%max(m, 1)) + ".\n\n")
-			for h := range 4 {
-				fmt.Fprintf(&b, "## Abschnitt %d\n\nDie Pflegekraft spricht ihren Bericht, und die Software schreibt ihn auf. Personenbezogene Daten bleiben im Haus. Mehr in [Kapitel 0](../teil-0/kapitel-0.md).\n\n- erster Punkt\n- zweiter Punkt mit **Betonung**\n  - ein Unterpunkt\n\n", h)
-			}
-			b.WriteString("Tabelle: Risiken\n\n| Risiko | Maßnahme |\n|---|---|\n| Fehler | Prüfen |\n| Ausfall | Plan B |\n")
-			fs[fmt.Sprintf("content/teil-%d/kapitel-%d.md", s, p)] = &fstest.MapFile{Data: []byte(b.String())}
-		}
-	}
-	return fs
-}
 
 // BenchmarkSynthetic1000 measures a 1,000-page handbook with 100 terms:
 // render alone, and the checks on top of it. The checks should add at
 // most a quarter to the render time.
 func BenchmarkSynthetic1000(b *testing.B) {
-	fs := synthetic(1000, 100)
+	fs := synthetic.Project(1000, 100)
 	opts := load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
 	files, h, docs, err := render(fs, nil, opts, false, nil, nil)
 	if err != nil {
@@ -89,7 +61,7 @@ func BenchmarkSynthetic1000(b *testing.B) {
 }
 
 func TestSyntheticBuilds(t *testing.T) {
-	files, h, findings, err := Make(synthetic(45, 10), nil, load.Options{}, "public")
+	files, h, findings, err := Make(synthetic.Project(45, 10), nil, load.Options{}, "public")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +81,7 @@ func TestSyntheticBuilds(t *testing.T) {
 // BenchmarkSynthetic1000Annotate measures what the checks add to
 // rendering: the second, annotated Markdown rendering of every page.
 func BenchmarkSynthetic1000Annotate(b *testing.B) {
-	_, _, docs, err := render(synthetic(1000, 100), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, false, nil, nil)
+	_, _, docs, err := render(synthetic.Project(1000, 100), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, false, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -125,7 +97,7 @@ func BenchmarkSynthetic1000Annotate(b *testing.B) {
 // BenchmarkSynthetic1000PDF measures the handbook PDF of a 1,000-page
 // handbook (target: under 3 s on this 2-core machine).
 func BenchmarkSynthetic1000PDF(b *testing.B) {
-	h, docs, _, err := parse(synthetic(1000, 100), load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	h, docs, _, err := parse(synthetic.Project(1000, 100), load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -144,7 +116,7 @@ func BenchmarkSynthetic1000PDF(b *testing.B) {
 // an editor saved one chapter of a 1,000-page handbook: the rebuild in
 // memory with checks, the PDFs left until someone asks for them.
 func BenchmarkSynthetic1000Preview(b *testing.B) {
-	fs := synthetic(1000, 100)
+	fs := synthetic.Project(1000, 100)
 	opts := load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
 	name := "content/teil-7/kapitel-3.md"
 	orig := fs[name].Data
