@@ -112,7 +112,7 @@ func (s *site) searchPage(docs, entries []*markdown.Doc) (*search.Index, *Search
 	for _, g := range data.Groups {
 		ids[g.Letter] = g.ID
 	}
-	data.Letters = letters(ids)
+	data.Letters = letters(ids, "Kein Eintrag mit")
 	return search.Build(idx), data
 }
 

@@ -398,6 +398,7 @@ type GlossaryData struct {
 type Letter struct {
 	Letter string
 	ID     string
+	None   string // said of a letter no entry starts with: "Kein Wort mit"
 }
 
 // LetterGroup holds the entries of one letter.
@@ -680,16 +681,17 @@ func (s *site) glossary(entries []*markdown.Doc, level int, prefix string) (*Glo
 	for _, gr := range g.Groups {
 		ids[gr.Letter] = gr.ID
 	}
-	g.Letters = letters(ids)
+	g.Letters = letters(ids, "Kein Wort mit")
 	return g, nil
 }
 
 // letters is the A–Z bar of an index: each letter links to the id of its
-// group in ids, or to nothing when no entry starts with it.
-func letters(ids map[string]string) []Letter {
+// group in ids, or says none, "Kein Wort mit X", when no entry starts
+// with it.
+func letters(ids map[string]string, none string) []Letter {
 	var out []Letter
 	for c := 'A'; c <= 'Z'; c++ {
-		out = append(out, Letter{Letter: string(c), ID: ids[string(c)]})
+		out = append(out, Letter{Letter: string(c), ID: ids[string(c)], None: none})
 	}
 	return out
 }
