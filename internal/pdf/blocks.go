@@ -20,17 +20,22 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 		pos := blockPos(d, c)
 		switch c := c.(type) {
 		case *ast.Heading:
-			size := headingSizes[min(c.Level+depth-1, 6)]
+			level := min(c.Level+depth-1, 6)
+			size := headingSizes[level]
 			w.ensure(size*ptToMM*4 + 10)
 			w.f.SetY(w.f.GetY() + 2)
 			if id, ok := c.AttributeString("id"); ok {
 				w.anchorHere(book.Anchor(d.Page.URL) + "--" + string(id.([]byte)))
 			}
-			w.f.Bookmark(clean(markdown.PlainText(c, src)), min(depth+c.Level-2, 5), -1)
-			w.flow(w.inline(d, c, "B"), x, width, size, pos)
+			w.bookmark(clean(markdown.PlainText(c, src)), level-1)
+			w.tagged(fmt.Sprintf("H%d", level), func() {
+				w.flow(w.inline(d, c, "B"), x, width, size, pos)
+			})
 			w.f.SetY(w.f.GetY() + 1)
 		case *ast.Paragraph, *ast.TextBlock:
-			w.flow(w.inline(d, c, ""), x, width, w.body, pos)
+			w.tagged("P", func() {
+				w.flow(w.inline(d, c, ""), x, width, w.body, pos)
+			})
 			if _, ok := c.(*ast.Paragraph); ok {
 				w.f.SetY(w.f.GetY() + 2.5)
 			}
@@ -40,8 +45,11 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 		case *ast.Blockquote:
 			y := w.f.GetY()
 			page := w.f.PageNo()
-			w.blocks(d, c, x+7, width-7, depth)
+			w.tagged("BlockQuote", func() {
+				w.blocks(d, c, x+7, width-7, depth)
+			})
 			if w.f.PageNo() == page {
+				w.artifact()
 				w.f.SetDrawColor(linkR, linkG, linkB)
 				w.f.SetLineWidth(0.8)
 				w.f.Line(x+2, y, x+2, w.f.GetY()-2.5)
@@ -53,36 +61,61 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 				l := c.Lines().At(i)
 				b.Write(l.Value(src))
 			}
-			w.flow([]span{{text: strings.TrimRight(b.String(), "\n")}}, x+4, width-4, w.body-1, pos)
+			w.tagged("P", func() {
+				w.flow([]span{{text: strings.TrimRight(b.String(), "\n")}}, x+4, width-4, w.body-1, pos)
+			})
 			w.f.SetY(w.f.GetY() + 2.5)
 		case *ast.ThematicBreak:
 			w.ensure(6)
+			w.artifact()
 			w.f.SetDrawColor(0x8c, 0x95, 0x9f)
 			w.f.Line(x, w.f.GetY()+2, x+width, w.f.GetY()+2)
 			w.f.SetY(w.f.GetY() + 5)
 		case *extast.Table:
 			w.table(d, c, x, width, pos)
 		case *extast.DefinitionList:
+			// A term and its descriptions: a list item with the term as
+			// its label.
+			w.open("L")
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				switch t.(type) {
 				case *extast.DefinitionTerm:
-					w.flow(w.inline(d, t, "B"), x, width, w.body, blockPos(d, t))
+					if w.cur.role == "LBody" {
+						w.close()
+						w.close()
+					}
+					w.open("LI")
+					w.tagged("Lbl", func() {
+						w.flow(w.inline(d, t, "B"), x, width, w.body, blockPos(d, t))
+					})
+					w.open("LBody")
 				case *extast.DefinitionDescription:
 					w.blocks(d, t, x+7, width-7, depth)
 				}
 			}
+			if w.cur.role == "LBody" {
+				w.close()
+				w.close()
+			}
+			w.close()
 			w.f.SetY(w.f.GetY() + 2)
 		case *extast.FootnoteList:
 			w.ensure(20)
 			w.f.SetY(w.f.GetY() + 3)
-			w.flow([]span{{text: "Fußnoten", style: "B"}}, x, width, w.body, pos)
+			w.open("Div")
+			w.tagged("P", func() {
+				w.flow([]span{{text: "Fußnoten", style: "B"}}, x, width, w.body, pos)
+			})
 			i := 1
 			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
-				w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, w.body-1.5, blockPos(d, it))
+				w.tagged("Note", func() {
+					w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, w.body-1.5, blockPos(d, it))
+				})
 				i++
 			}
+			w.close()
 		case *markdown.Shortcode:
-			w.shortcode(d, c, x, width, pos)
+			w.shortcode(d, c, x, width, depth, pos)
 		case *ast.HTMLBlock:
 			// Raw HTML has no place on paper.
 		default:
@@ -106,10 +139,18 @@ func blockPos(d *markdown.Doc, n ast.Node) book.Pos {
 	return book.Pos{File: d.Page.File, Line: 1, Col: 1}
 }
 
+// list draws a list: L with an LI per item, its marker as Lbl and its
+// blocks as LBody.
 func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int) {
 	n := l.Start
 	if n == 0 {
 		n = 1
+	}
+	ls := w.open("L")
+	defer w.close()
+	ls.attrs = "<</O /List /ListNumbering /Disc>>"
+	if l.IsOrdered() {
+		ls.attrs = "<</O /List /ListNumbering /Decimal>>"
 	}
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
 		marker := "•"
@@ -119,15 +160,18 @@ func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int)
 		}
 		w.ensure(w.body * lineFactor * ptToMM)
 		y := w.f.GetY()
-		page := w.f.PageNo()
 		w.setFont("", w.body)
 		w.f.SetXY(x, y)
-		w.f.CellFormat(6, w.body*lineFactor*ptToMM, marker, "", 0, "L", false, 0, "")
+		w.open("LI")
+		w.tagged("Lbl", func() {
+			w.content()
+			w.f.CellFormat(6, w.body*lineFactor*ptToMM, marker, "", 0, "L", false, 0, "")
+		})
 		w.f.SetXY(x+7, y)
-		w.blocks(d, it, x+7, width-7, depth)
-		if w.f.PageNo() != page {
-			continue
-		}
+		w.tagged("LBody", func() {
+			w.blocks(d, it, x+7, width-7, depth)
+		})
+		w.close()
 	}
 }
 
@@ -202,7 +246,7 @@ func (w *writer) inlineBlocks(d *markdown.Doc, n ast.Node) []span {
 }
 
 // table draws a table with wrapping cells; the header row is repeated
-// after a page break.
+// after a page break, as an artifact: the structure has it once.
 func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos book.Pos) {
 	var rows [][][]span
 	var header []([]span)
@@ -226,16 +270,22 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 	if len(header) == 0 {
 		return
 	}
+	w.open("Table")
+	defer w.close()
 	if caption != nil {
 		w.ensure(30)
-		w.flow(caption, x, width, w.body, pos)
+		w.tagged("Caption", func() {
+			w.flow(caption, x, width, w.body, pos)
+		})
 		w.f.SetY(w.f.GetY() + 1)
 	}
 	cols := len(header)
 	colW := width / float64(cols)
 	size := w.body - 1.5
 	lh := size * lineFactor * ptToMM
-	drawRow := func(cells [][]span, shade bool) {
+	// drawRow draws a row; tagged is false for the repeated header.
+	var drawRow func(cells [][]span, head, tagged bool)
+	drawRow = func(cells [][]span, head, tagged bool) {
 		heights := 0
 		var laid [][]line
 		for i := 0; i < cols; i++ {
@@ -248,51 +298,52 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 			heights = max(heights, len(ls))
 		}
 		h := float64(max(heights, 1))*lh + 2
-		if w.f.GetY()+h > w.ph-bottom {
+		if tagged && w.f.GetY()+h > w.ph-bottom {
 			w.f.AddPage()
 			w.f.SetXY(w.margin, top)
-			if !shade {
-				drawHeader(w, header, cols, colW, x, size, lh, pos)
+			if !head {
+				drawRow(header, true, false)
 			}
 		}
 		y := w.f.GetY()
+		if tagged {
+			w.open("TR")
+		}
 		for i := 0; i < cols; i++ {
 			cx := x + float64(i)*colW
+			w.artifact()
 			w.f.SetDrawColor(0x8c, 0x95, 0x9f)
 			style := "D"
-			if shade {
+			if head {
 				w.f.SetFillColor(0xee, 0xf3, 0xf8)
 				style = "FD"
 			}
 			w.f.Rect(cx, y, colW, h, style)
-			w.drawLines(laid[i], cx+1.5, y+1, size, lh)
+			if !tagged {
+				w.drawLines(laid[i], cx+1.5, y+1, size, lh)
+				continue
+			}
+			cell := w.open("TD")
+			if head {
+				cell.role = "TH"
+				cell.attrs = "<</O /Table /Scope /Column>>"
+			}
+			if len(laid[i]) > 0 {
+				w.content()
+				w.drawLines(laid[i], cx+1.5, y+1, size, lh)
+			}
+			w.close()
+		}
+		if tagged {
+			w.close()
 		}
 		w.f.SetXY(x, y+h)
 	}
-	drawRow(header, true)
+	drawRow(header, true, true)
 	for _, r := range rows {
-		drawRow(r, false)
+		drawRow(r, false, true)
 	}
 	w.f.SetY(w.f.GetY() + 4)
-}
-
-func drawHeader(w *writer, header [][]span, cols int, colW, x, size, lh float64, pos book.Pos) {
-	var laid [][]line
-	n := 1
-	for i := 0; i < cols; i++ {
-		ls := w.breakLines(cleanSpans(header[i]), size, colW-3, pos)
-		laid = append(laid, ls)
-		n = max(n, len(ls))
-	}
-	h := float64(n)*lh + 2
-	y := w.f.GetY()
-	for i := 0; i < cols; i++ {
-		cx := x + float64(i)*colW
-		w.f.SetFillColor(0xee, 0xf3, 0xf8)
-		w.f.Rect(cx, y, colW, h, "FD")
-		w.drawLines(laid[i], cx+1.5, y+1, size, lh)
-	}
-	w.f.SetXY(x, y+h)
 }
 
 func cleanSpans(s []span) []span {
@@ -313,7 +364,11 @@ func (w *writer) drawLines(ls []line, x, y, size, lh float64) {
 			w.setFont(p.style, size)
 			wd := w.f.GetStringWidth(p.text)
 			w.f.SetXY(cx, y+float64(i)*lh)
-			w.f.CellFormat(wd, lh, p.text, "", 0, "L", false, 0, "")
+			text := p.text
+			if p.space {
+				text += " " // read from the tags, words need their spaces
+			}
+			w.f.CellFormat(wd, lh, text, "", 0, "L", false, 0, "")
 			cx += wd
 			if p.space && j < len(l.pieces)-1 {
 				cx += w.textWidth(" ", "", size)
@@ -322,9 +377,23 @@ func (w *writer) drawLines(ls []line, x, y, size, lh float64) {
 	}
 }
 
+// para draws one paragraph of running text.
+func (w *writer) para(spans []span, x, width, size float64, pos book.Pos) {
+	w.tagged("P", func() { w.flow(spans, x, width, size, pos) })
+}
+
+// writeLine draws a line to write on, from x to x2 at y, as a figure
+// that says what belongs there.
+func (w *writer) writeLine(what string, x, y, x2 float64) {
+	w.figure("Linie zum Ausfüllen: "+what, x, y-1, x2-x, 2, func() {
+		w.f.SetDrawColor(textR, textG, textB)
+		w.f.Line(x, y, x2, y)
+	})
+}
+
 // shortcode draws the working tools on paper: fields as lines, boxes to
 // tick, signature lines.
-func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width float64, pos book.Pos) {
+func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width float64, depth int, pos book.Pos) {
 	label := ""
 	if len(s.Args) > 0 {
 		label = s.Args[0]
@@ -332,47 +401,52 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 	switch s.Name {
 	case "feld":
 		w.ensure(16)
+		w.open("P")
 		w.flow([]span{{text: label, style: "B"}}, x, width, w.body-1, pos)
-		w.f.SetDrawColor(textR, textG, textB)
 		y := w.f.GetY() + 6
-		w.f.Line(x, y, x+width, y)
+		w.writeLine(label, x, y, x+width)
+		w.close()
 		w.f.SetY(y + 3)
 	case "ankreuzen":
 		w.box(label, x, width, pos)
 	case "unterschrift":
 		w.ensure(26)
 		y := w.f.GetY() + 14
-		w.f.SetDrawColor(textR, textG, textB)
-		w.f.Line(x, y, x+width*0.4, y)
-		w.f.Line(x+width*0.5, y, x+width, y)
-		w.f.SetXY(x, y+1)
 		who := "Unterschrift"
 		if label != "" {
 			who += ": " + label
 		}
-		w.setFont("", 9.5)
-		w.f.CellFormat(width*0.4, 5, "Ort, Datum", "", 0, "L", false, 0, "")
-		w.f.SetXY(x+width*0.5, y+1)
-		w.f.CellFormat(width*0.5, 5, w.fit(who, width*0.5, 9.5), "", 0, "L", false, 0, "")
+		for _, f := range []struct {
+			text   string
+			x0, x1 float64
+		}{{"Ort, Datum", x, x + width*0.4}, {who, x + width*0.5, x + width}} {
+			w.tagged("P", func() {
+				w.writeLine(f.text, f.x0, y, f.x1)
+				w.content()
+				w.setFont("", 9.5)
+				w.f.SetXY(f.x0, y+1)
+				w.f.CellFormat(f.x1-f.x0, 5, w.fit(f.text, f.x1-f.x0, 9.5), "", 0, "L", false, 0, "")
+			})
+		}
 		w.f.SetXY(x, y+8)
 	case "checkliste":
 		for _, c := range w.h.Checklists {
 			if c.Name == label {
-				w.checklist(c, x, width)
+				w.checklist(c, x, width, depth+1)
 			}
 		}
 	case "ampel":
 		for _, k := range []string{"Datenempfindlichkeit", "Auswirkung auf Menschen", "Autonomiegrad"} {
-			w.flow([]span{{text: k, style: "B"}}, x, width, w.body, pos)
+			w.para([]span{{text: k, style: "B"}}, x, width, w.body, pos)
 			for _, l := range []string{"Grün: geringes Risiko", "Gelb: mittleres Risiko", "Rot: hohes Risiko"} {
 				w.box(l, x+4, width-4, pos)
 			}
 		}
-		w.flow([]span{{text: "Die höchste Stufe der drei Kriterien ist das Ergebnis."}}, x, width, w.body, pos)
+		w.para([]span{{text: "Die höchste Stufe der drei Kriterien ist das Ergebnis."}}, x, width, w.body, pos)
 	case "ki-register":
 		for _, sys := range w.h.Register {
-			w.flow([]span{{text: sys.Name, style: "B"}, {text: " – Ampel: " + sys.Light().Word() + ", Status: " + sys.Status + ", verantwortlich: " + sys.Owner}}, x, width, w.body, pos)
-			w.flow([]span{{text: sys.Purpose}}, x+4, width-4, w.body-1, pos)
+			w.para([]span{{text: sys.Name, style: "B"}, {text: " – Ampel: " + sys.Light().Word() + ", Status: " + sys.Status + ", verantwortlich: " + sys.Owner}}, x, width, w.body, pos)
+			w.para([]span{{text: sys.Purpose}}, x+4, width-4, w.body-1, pos)
 			w.f.SetY(w.f.GetY() + 2)
 		}
 	case "kontakte":
@@ -386,39 +460,57 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 					text = append(text, span{text: " · " + v})
 				}
 			}
-			w.flow(text, x, width, w.body, pos)
-			w.flow([]span{{text: c.Topics}}, x+4, width-4, w.body-1, pos)
+			w.para(text, x, width, w.body, pos)
+			w.para([]span{{text: c.Topics}}, x+4, width-4, w.body-1, pos)
 			w.f.SetY(w.f.GetY() + 1.5)
 		}
 	}
 	w.f.SetY(w.f.GetY() + 1.5)
 }
 
-// box draws a tick box (a drawn square, not a font glyph) with its label.
+const boxAlt = "Kästchen zum Ankreuzen"
+
+// box draws a tick box (a drawn square, not a font glyph) with its label,
+// as one paragraph: the box is a figure in it.
 func (w *writer) box(label string, x, width float64, pos book.Pos) {
-	lh := w.body * lineFactor * ptToMM
-	w.ensure(lh)
-	y := w.f.GetY()
-	w.f.SetDrawColor(textR, textG, textB)
-	w.f.SetLineWidth(0.35)
-	w.f.Rect(x, y+1, 4.2, 4.2, "D")
-	w.f.SetLineWidth(0.2)
-	w.f.SetXY(x+7, y)
-	w.flow([]span{{text: label}}, x+7, width-7, w.body, pos)
+	w.ensure(w.body * lineFactor * ptToMM)
+	w.tagged("P", func() {
+		w.drawBox(x, w.f.GetY())
+		w.flow([]span{{text: label}}, x+7, width-7, w.body, pos)
+	})
+}
+
+func (w *writer) drawBox(x, y float64) {
+	w.figure(boxAlt, x, y+1, 4.2, 4.2, func() {
+		w.f.SetDrawColor(textR, textG, textB)
+		w.f.SetLineWidth(0.35)
+		w.f.Rect(x, y+1, 4.2, 4.2, "D")
+		w.f.SetLineWidth(0.2)
+	})
 }
 
 // checklist draws a checklist with boxes, help texts and the check note.
-func (w *writer) checklist(c *book.Checklist, x, width float64) {
+// Its groups are headings of the given level; the items of a group are a
+// list whose labels are the boxes.
+func (w *writer) checklist(c *book.Checklist, x, width float64, level int) {
 	pos := book.Pos{File: c.File, Line: 1, Col: 1}
 	if c.Intro != "" {
-		w.flow([]span{{text: c.Intro}}, x, width, w.body, pos)
+		w.para([]span{{text: c.Intro}}, x, width, w.body, pos)
 		w.f.SetY(w.f.GetY() + 2)
 	}
+	lh := w.body * lineFactor * ptToMM
 	for _, g := range c.Groups {
 		w.ensure(20)
-		w.flow([]span{{text: g.Title, style: "B"}}, x, width, 13, pos)
+		w.tagged(fmt.Sprintf("H%d", min(level, 6)), func() {
+			w.flow([]span{{text: g.Title, style: "B"}}, x, width, 13, pos)
+		})
+		w.open("L")
 		for _, it := range g.Items {
-			w.box(it.Text, x, width, it.Pos)
+			w.ensure(lh)
+			w.open("LI")
+			w.tagged("Lbl", func() { w.drawBox(x, w.f.GetY()) })
+			w.open("LBody")
+			w.para([]span{{text: it.Text}}, x+7, width-7, w.body, it.Pos)
 			var help []span
 			if it.Help != "" {
 				help = append(help, span{text: it.Help + " ", style: "I"})
@@ -432,24 +524,30 @@ func (w *writer) checklist(c *book.Checklist, x, width float64) {
 				help = append(help, span{text: "Mehr dazu: ", style: "I"}, span{text: w.h.PageAt(page).Title, style: "I", link: target})
 			}
 			if help != nil {
-				w.flow(help, x+7, width-7, w.body-1.5, it.Pos)
+				w.para(help, x+7, width-7, w.body-1.5, it.Pos)
 			}
+			w.close()
+			w.close()
 			w.f.SetY(w.f.GetY() + 1.2)
 		}
+		w.close()
 		w.f.SetY(w.f.GetY() + 2)
 	}
 	w.ensure(30)
 	for _, l := range []string{"Geprüft von", "am", "Unterschrift"} {
 		y := w.f.GetY() + 9
-		w.f.Line(x, y, x+width*0.6, y)
-		w.f.SetXY(x, y+0.5)
-		w.setFont("", 9.5)
-		w.f.CellFormat(width, 5, l, "", 0, "L", false, 0, "")
+		w.tagged("P", func() {
+			w.writeLine(l, x, y, x+width*0.6)
+			w.content()
+			w.f.SetXY(x, y+0.5)
+			w.setFont("", 9.5)
+			w.f.CellFormat(width, 5, l, "", 0, "L", false, 0, "")
+		})
 		w.f.SetXY(x, y+5)
 	}
 }
 
-// glossary draws the glossary as the appendix.
+// glossary draws the glossary as the appendix: a heading per term.
 func (w *writer) glossary() {
 	if len(w.h.Glossary) == 0 {
 		return
@@ -458,10 +556,12 @@ func (w *writer) glossary() {
 	w.draft = false
 	w.f.AddPage()
 	w.f.SetXY(w.margin, top)
+	w.open("Sect")
+	defer w.close()
 	w.anchorHere("s_glossar")
 	w.toc = append(w.toc, tocEntry{level: 1, title: "Glossar", anchor: "s_glossar"})
-	w.f.Bookmark("Glossar", 0, -1)
-	w.flowSized([]span{{text: "Glossar", style: "B"}}, 20, book.Pos{File: "glossary"})
+	w.bookmark("Glossar", 0)
+	w.flowSized("H1", []span{{text: "Glossar", style: "B"}}, 20, book.Pos{File: "glossary"})
 	w.f.SetY(w.f.GetY() + 3)
 	for _, t := range w.h.Glossary {
 		w.ensure(25)
@@ -471,8 +571,10 @@ func (w *writer) glossary() {
 			title += " (" + t.Abbr + ")"
 		}
 		pos := book.Pos{File: t.File, Line: 1, Col: 1}
-		w.flow([]span{{text: title, style: "B"}}, w.margin, w.pw-2*w.margin, 13, pos)
-		w.flow([]span{{text: t.Short}}, w.margin, w.pw-2*w.margin, w.body, pos)
+		w.tagged("H2", func() {
+			w.flow([]span{{text: title, style: "B"}}, w.margin, w.pw-2*w.margin, 13, pos)
+		})
+		w.para([]span{{text: t.Short}}, w.margin, w.pw-2*w.margin, w.body, pos)
 		w.f.SetY(w.f.GetY() + 3)
 	}
 }

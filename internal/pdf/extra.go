@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"bytes"
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -28,10 +26,10 @@ func Checklist(h *book.Handbook, c *book.Checklist) ([]byte, error) {
 		w.running = c.Title
 		w.f.AddPage()
 		w.f.SetXY(w.margin, top)
-		w.f.Bookmark(c.Title, 0, -1)
-		w.flowSized([]span{{text: c.Title, style: "B"}}, 20, book.Pos{File: c.File, Line: 1, Col: 1})
+		w.bookmark(c.Title, 0)
+		w.flowSized("H1", []span{{text: c.Title, style: "B"}}, 20, book.Pos{File: c.File, Line: 1, Col: 1})
 		w.f.SetY(w.f.GetY() + 3)
-		w.checklist(c, w.margin, w.pw-2*w.margin)
+		w.checklist(c, w.margin, w.pw-2*w.margin, 2)
 	})
 }
 
@@ -60,11 +58,7 @@ func single(h *book.Handbook, pf format, title string, draw func(*writer)) ([]by
 	if err := w.errs.Err(); err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := w.f.Output(&buf); err != nil {
-		return nil, fmt.Errorf("PDF: %w", err)
-	}
-	return buf.Bytes(), nil
+	return w.output(title)
 }
 
 // flyerEnd adds whom to ask and, with a full base URL, a QR code of the
@@ -73,6 +67,7 @@ func (w *writer) flyerEnd(p *book.Page) {
 	width := w.pw - 2*w.margin
 	w.ensure(60)
 	w.f.SetY(w.f.GetY() + 4)
+	w.artifact()
 	w.f.SetDrawColor(linkR, linkG, linkB)
 	w.f.SetLineWidth(0.6)
 	w.f.Line(w.margin, w.f.GetY(), w.pw-w.margin, w.f.GetY())
@@ -80,7 +75,7 @@ func (w *writer) flyerEnd(p *book.Page) {
 	w.f.SetY(w.f.GetY() + 3)
 	pos := book.Pos{File: p.File, Line: 1, Col: 1}
 	ask := []span{{text: "Fragen? ", style: "B"}, {text: "Sprechen Sie uns an."}}
-	w.flow(ask, w.margin, width, w.body, pos)
+	w.para(ask, w.margin, width, w.body, pos)
 	for _, c := range w.h.Contacts {
 		if !c.Footer && !c.Clients {
 			continue
@@ -89,12 +84,12 @@ func (w *writer) flyerEnd(p *book.Page) {
 		if c.Phone != "" {
 			line = append(line, span{text: ": Telefon " + c.Phone})
 		}
-		w.flow(line, w.margin, width, w.body, pos)
+		w.para(line, w.margin, width, w.body, pos)
 	}
 	if len(w.h.Contacts) == 0 && w.h.Config.Contact != "" {
-		w.flow([]span{{text: "E-Mail: " + w.h.Config.Contact}}, w.margin, width, w.body, pos)
+		w.para([]span{{text: "E-Mail: " + w.h.Config.Contact}}, w.margin, width, w.body, pos)
 	}
-	w.flow([]span{{text: w.h.Config.Organisation}}, w.margin, width, w.body, pos)
+	w.para([]span{{text: w.h.Config.Organisation}}, w.margin, width, w.body, pos)
 	u, err := url.Parse(w.h.Config.BaseURL)
 	if err != nil || u.Scheme == "" {
 		return
@@ -108,15 +103,17 @@ func (w *writer) flyerEnd(p *book.Page) {
 	w.ensure(side + 12)
 	x, y := w.margin, w.f.GetY()+3
 	cell := side / float64(code.Size)
-	w.f.SetFillColor(0, 0, 0)
-	for row := 0; row < code.Size; row++ {
-		for col := 0; col < code.Size; col++ {
-			if code.Black(col, row) {
-				w.f.Rect(x+float64(col)*cell, y+float64(row)*cell, cell, cell, "F")
+	w.figure("QR-Code mit der Adresse dieser Seite im Internet: "+addr, x, y, side, side, func() {
+		w.f.SetFillColor(0, 0, 0)
+		for row := 0; row < code.Size; row++ {
+			for col := 0; col < code.Size; col++ {
+				if code.Black(col, row) {
+					w.f.Rect(x+float64(col)*cell, y+float64(row)*cell, cell, cell, "F")
+				}
 			}
 		}
-	}
+	})
 	w.f.SetXY(x+side+4, y)
-	w.flow([]span{{text: "Diese Seite im Internet: " + addr}}, x+side+4, width-side-4, w.body-2, pos)
+	w.para([]span{{text: "Diese Seite im Internet: " + addr}}, x+side+4, width-side-4, w.body-2, pos)
 	w.f.SetY(y + side + 2)
 }

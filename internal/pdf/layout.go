@@ -15,6 +15,7 @@ type span struct {
 	style string // "", "B", "I", "BI"
 	link  string // an URL, or "#id" inside the document
 	sup   bool   // a footnote reference
+	run   int    // which link of the block the text belongs to (flow sets it)
 }
 
 // piece is the unit of line breaking: text up to and including a break
@@ -35,7 +36,7 @@ func split(spans []span) []piece {
 			switch r {
 			case ' ', '\n':
 				if i > start {
-					out = append(out, piece{span: span{s.text[start:i], s.style, s.link, s.sup}, space: r == ' '})
+					out = append(out, piece{span: s.with(s.text[start:i]), space: r == ' '})
 				} else if len(out) > 0 && r == ' ' {
 					out[len(out)-1].space = true
 				}
@@ -47,16 +48,22 @@ func split(spans []span) []piece {
 				// Not inside "https://": a slash breaks only between words.
 				slashes := r == '/' && (strings.HasPrefix(s.text[next:], "/") || strings.HasSuffix(s.text[:i], ":") || strings.HasSuffix(s.text[:i], "/"))
 				if next < len(s.text) && i > start && !slashes {
-					out = append(out, piece{span: span{s.text[start:next], s.style, s.link, s.sup}})
+					out = append(out, piece{span: s.with(s.text[start:next])})
 					start = next
 				}
 			}
 		}
 		if start < len(s.text) {
-			out = append(out, piece{span: span{s.text[start:], s.style, s.link, s.sup}})
+			out = append(out, piece{span: s.with(s.text[start:])})
 		}
 	}
 	return out
+}
+
+// with is s with another text.
+func (s span) with(text string) span {
+	s.text = text
+	return s
 }
 
 // line is a laid-out line of pieces.
@@ -182,6 +189,23 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 			}, spans[i].text)
 		}
 	}
+	// Each link is one Link element inside the current one, with one
+	// annotation per line it covers; its text is the annotation's
+	// description.
+	var runs []string
+	for i := range spans {
+		if spans[i].link == "" || w.standalone && strings.HasPrefix(spans[i].link, "#") {
+			spans[i].link = ""
+			continue
+		}
+		if i == 0 || spans[i-1].link != spans[i].link {
+			runs = append(runs, "")
+		}
+		spans[i].run = len(runs) - 1
+		runs[len(runs)-1] += spans[i].text
+	}
+	var link *node
+	run := -1
 	lh := size * lineFactor * ptToMM
 	for _, l := range w.breakLines(spans, size, width, pos) {
 		w.ensure(lh)
@@ -197,21 +221,41 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 			w.setFont(style, s)
 			wd := w.f.GetStringWidth(p.text)
 			w.f.SetXY(cx, y+dy)
-			link := 0
-			url := ""
-			if strings.HasPrefix(p.link, "#") {
-				if !w.standalone {
-					link = w.linkID(p.link[1:])
-				}
-			} else {
-				url = p.link
+			// The space after a word is drawn too, also at the end of a
+			// line: text read from the tags needs it between words.
+			text := p.text
+			space := ""
+			if p.space {
+				space = " "
 			}
-			if link != 0 || url != "" {
+			if p.link == "" {
+				w.content()
+				w.f.CellFormat(wd, lh, text+space, "", 0, "L", false, 0, "")
+			} else {
+				if p.run != run {
+					link, run = w.open("Link"), p.run
+					w.close()
+				}
+				inLink := j+1 < len(l.pieces) && l.pieces[j+1].link != "" && l.pieces[j+1].run == run
+				if inLink {
+					text, space = text+space, ""
+				}
+				outer := w.cur
+				w.cur = link
+				w.content()
 				w.f.SetTextColor(linkR, linkG, linkB)
 				w.setFont(style+"U", s)
+				w.f.CellFormat(wd, lh, text, "", 0, "L", false, 0, "")
+				w.f.SetTextColor(textR, textG, textB)
+				w.link(link, p.link, strings.Join(strings.Fields(runs[p.run]), " "), cx, y, cx+wd, y+lh)
+				w.cur = outer
+				if space != "" {
+					w.content()
+					w.setFont(style, s)
+					w.f.SetXY(cx+wd, y+dy)
+					w.f.CellFormat(w.textWidth(" ", style, s), lh, space, "", 0, "L", false, 0, "")
+				}
 			}
-			w.f.CellFormat(wd, lh, p.text, "", 0, "L", false, link, url)
-			w.f.SetTextColor(textR, textG, textB)
 			cx += wd
 			if p.space && j < len(l.pieces)-1 {
 				cx += w.textWidth(" ", "", size)

@@ -38,15 +38,16 @@ type writer struct {
 	errs      book.ErrorList
 	noHyphens bool
 
-	links   map[string]int // anchor id → fpdf link
+	tags
+	outlineObjs map[int]string // outline objects by number, made by finish
+
 	toc     []tocEntry
 	pages   map[string]int // page anchor → page number, from the first pass
 	running string         // the chapter title in the header
 	draft   bool           // the current chapter is a draft
 	inBody  bool           // header and footer are drawn
 
-	anchorPage map[string]int // anchor → page it is on, in this pass
-	standalone bool           // a single page: links to other pages have no target
+	standalone bool // a single page: links to other pages have no target
 
 	font   fontKey             // the font fpdf has set
 	widths map[fontKey]float64 // width of text in a font, cached
@@ -84,14 +85,30 @@ func Handbook(h *book.Handbook, docs []*markdown.Doc) ([]byte, error) {
 		if pass == 1 {
 			continue // only the page numbers were wanted
 		}
-		var buf bytes.Buffer
-		if err := w.f.Output(&buf); err != nil {
-			return nil, fmt.Errorf("PDF: %w", err)
+		if out, err = w.output(h.Config.Title); err != nil {
+			return nil, err
 		}
-		out = buf.Bytes()
 	}
 	return out, nil
 }
+
+// output closes the document and completes it as a tagged PDF.
+func (w *writer) output(title string) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := w.f.Output(&buf); err != nil {
+		return nil, fmt.Errorf("PDF: %w", err)
+	}
+	c := w.h.Config
+	return w.finish(buf.Bytes(), meta{
+		title: title, author: c.Organisation, subject: subject, keywords: keywords,
+		lang: langTag(c.Language), date: contentDate(w.h),
+	})
+}
+
+const (
+	subject  = "Leitlinien-Handbuch"
+	keywords = "Künstliche Intelligenz, Leitlinien, Sozialwirtschaft, Barrierefreiheit"
+)
 
 // format is a paper size with its margins and body text size.
 type format struct {
@@ -119,8 +136,8 @@ func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	f.SetAutoPageBreak(false, bottom)
 	f.SetTitle(h.Config.Title, true)
 	f.SetAuthor(h.Config.Organisation, true)
-	f.SetSubject("Leitlinien-Handbuch", true)
-	f.SetKeywords("Künstliche Intelligenz, Leitlinien, Sozialwirtschaft, Barrierefreiheit", true)
+	f.SetSubject(subject, true)
+	f.SetKeywords(keywords, true)
 	f.SetCreator("handbuch", true)
 	f.SetProducer("handbuch", true)
 	f.SetLang(langTag(h.Config.Language))
@@ -131,7 +148,9 @@ func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	f.SetCatalogSort(true)
 	f.AliasNbPages("{nb}")
 	f.SetTextColor(textR, textG, textB)
-	w := &writer{f: f, h: h, glyphs: cov, links: map[string]int{}, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body, widths: map[fontKey]float64{}}
+	w := &writer{f: f, h: h, glyphs: cov, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body, widths: map[fontKey]float64{}}
+	w.root = &node{role: "Document"}
+	w.cur = w.root
 	f.SetHeaderFuncMode(w.header, true)
 	f.SetFooterFunc(w.footer)
 	return w, nil
@@ -166,17 +185,22 @@ func langTag(l string) string {
 func (w *writer) found() map[string]int {
 	m := map[string]int{}
 	for _, e := range w.toc {
-		m[e.anchor] = w.anchorPage[e.anchor]
+		m[e.anchor] = w.anchors[e.anchor].page
 	}
 	return m
 }
 
+// header and footer are artifacts. The footer ends the page, so it also
+// closes the marked-content sequence open there.
 func (w *writer) header() {
+	w.endMark()
 	if !w.inBody {
 		return
 	}
 	// fpdf restores its font after the header; so does our record of it.
 	defer func(f fontKey) { w.font = f }(w.font)
+	defer w.endMark()
+	w.artifact()
 	w.setFont("", 9)
 	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
 	w.f.SetXY(w.margin, 10)
@@ -194,10 +218,13 @@ func (w *writer) header() {
 }
 
 func (w *writer) footer() {
+	w.endMark()
 	if !w.inBody {
 		return
 	}
 	defer func(f fontKey) { w.font = f }(w.font)
+	defer w.endMark()
+	w.artifact()
 	w.setFont("", 9)
 	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
 	w.f.SetXY(w.margin, w.ph-14)
@@ -227,25 +254,6 @@ func (w *writer) ensure(h float64) {
 	}
 }
 
-// linkID returns the fpdf link for an anchor, created on first use.
-func (w *writer) linkID(anchor string) int {
-	id, ok := w.links[anchor]
-	if !ok {
-		id = w.f.AddLink()
-		w.links[anchor] = id
-	}
-	return id
-}
-
-// anchorHere makes the anchor point to the current position.
-func (w *writer) anchorHere(anchor string) {
-	w.f.SetLink(w.linkID(anchor), w.f.GetY(), -1)
-	if w.anchorPage == nil {
-		w.anchorPage = map[string]int{}
-	}
-	w.anchorPage[anchor] = w.f.PageNo()
-}
-
 // handbook draws cover, contents and every page.
 func (w *writer) handbook(docs []*markdown.Doc) {
 	w.cover()
@@ -267,10 +275,11 @@ func (w *writer) handbook(docs []*markdown.Doc) {
 func (w *writer) cover() {
 	w.f.AddPage()
 	c := w.h.Config
+	pos := book.Pos{File: "handbuch.toml"}
 	w.f.SetXY(w.margin, 70)
-	w.flowSized([]span{{text: c.Title, style: "B"}}, 26, book.Pos{File: "handbuch.toml"})
+	w.flowSized("H1", []span{{text: c.Title, style: "B"}}, 26, pos)
 	w.f.SetY(w.f.GetY() + 8)
-	w.flowSized([]span{{text: c.Organisation}}, 15, book.Pos{File: "handbuch.toml"})
+	w.flowSized("P", []span{{text: c.Organisation}}, 15, pos)
 	var facts []string
 	if home := w.h.Home; home != nil {
 		if home.Version != "" {
@@ -283,25 +292,27 @@ func (w *writer) cover() {
 	facts = append(facts, "Stand: "+book.Date(contentDate(w.h)))
 	w.f.SetY(w.f.GetY() + 12)
 	for _, fct := range facts {
-		w.flowSized([]span{{text: fct}}, 12, book.Pos{File: "handbuch.toml"})
+		w.flowSized("P", []span{{text: fct}}, 12, pos)
 	}
 	if c.Notice != "" {
 		w.f.SetY(w.f.GetY() + 12)
-		w.flowSized([]span{{text: c.Notice, style: "I"}}, 12, book.Pos{File: "handbuch.toml"})
+		w.flowSized("P", []span{{text: c.Notice, style: "I"}}, 12, pos)
 	}
 }
 
 var statusWord = map[book.Status]string{book.StatusDraft: "Entwurf", book.StatusDiscussion: "In Diskussion", book.StatusAdopted: "Beschlossen"}
 
 // contents draws the table of contents with page numbers from the first
-// pass (0 in the first pass: the layout is the same).
+// pass (0 in the first pass: the layout is the same). Each row is one
+// link, title and number.
 func (w *writer) contents(chapters []*markdown.Doc) {
 	w.f.AddPage()
 	w.f.SetXY(w.margin, top)
-	w.setFont("B", 18)
-	w.f.Bookmark("Inhalt", 0, -1)
-	w.f.CellFormat(0, 12, "Inhalt", "", 1, "L", false, 0, "")
+	w.bookmark("Inhalt", 0)
+	w.flowSized("H1", []span{{text: "Inhalt", style: "B"}}, 18, book.Pos{File: "handbuch.toml"})
 	w.f.SetY(w.f.GetY() + 4)
+	w.open("TOC")
+	defer w.close()
 	for _, d := range chapters {
 		p := d.Page
 		a := book.Anchor(p.URL)
@@ -320,15 +331,26 @@ func (w *writer) contents(chapters []*markdown.Doc) {
 		y := w.f.GetY()
 		w.setFont(style, 11)
 		title := w.fit(p.Title, w.pw-w.margin-x-20, 11)
+		w.open("TOCI")
+		link := w.open("Link")
+		w.content()
 		w.f.SetXY(x, y)
-		w.f.CellFormat(w.pw-w.margin-x-15, lh, title, "", 0, "L", false, w.linkID(a), "")
+		w.f.CellFormat(w.pw-w.margin-x-15, lh, title+" ", "", 0, "L", false, 0, "")
 		w.f.SetXY(w.pw-w.margin-15, y)
-		w.f.CellFormat(15, lh, num, "", 0, "R", false, w.linkID(a), "")
+		w.f.CellFormat(15, lh, num, "", 0, "R", false, 0, "")
+		contents := p.Title
+		if num != "" {
+			contents += ", Seite " + num
+		}
+		w.link(link, "#"+a, contents, x, y, w.pw-w.margin, y+lh)
+		w.close()
+		w.close()
 		w.f.SetXY(w.margin, y+lh)
 	}
 }
 
-// chapter draws one page of the handbook.
+// chapter draws one page of the handbook as a section. Its title is H1
+// for a chapter (and for a page printed alone), H2 for a page below it.
 func (w *writer) chapter(d *markdown.Doc) {
 	p := d.Page
 	a := book.Anchor(p.URL)
@@ -338,27 +360,36 @@ func (w *writer) chapter(d *markdown.Doc) {
 	// an error (flyers set this for the whole document).
 	defer func(h bool) { w.noHyphens = h }(w.noHyphens)
 	w.noHyphens = w.noHyphens || p.Plain
-	level := p.Depth()
+	level := max(p.Depth(), 1)
+	if w.standalone {
+		level = 1
+	}
 	w.f.AddPage() // every page of the handbook starts on a new sheet
 	w.f.SetXY(w.margin, top)
+	w.open("Sect")
+	defer w.close()
 	w.anchorHere(a)
 	w.toc = append(w.toc, tocEntry{level: level, title: p.Title, anchor: a})
-	w.f.Bookmark(p.Title, max(level-1, 0), -1)
+	w.bookmark(p.Title, level-1)
 	size := 20.0
 	if level > 1 {
 		size = 16
 	}
-	w.flowSized([]span{{text: p.Title, style: "B"}}, size, book.Pos{File: p.File, Line: 1, Col: 1})
+	w.flowSized(fmt.Sprintf("H%d", min(level, 6)), []span{{text: p.Title, style: "B"}}, size, book.Pos{File: p.File, Line: 1, Col: 1})
 	w.f.SetY(w.f.GetY() + 3)
 	if p.Checklist != nil {
-		w.checklist(p.Checklist, w.margin, w.pw-2*w.margin)
+		w.checklist(p.Checklist, w.margin, w.pw-2*w.margin, level+1)
 		return
 	}
-	w.blocks(d, d.Root(), w.margin, w.pw-2*w.margin, max(level, 1))
+	w.blocks(d, d.Root(), w.margin, w.pw-2*w.margin, level)
 	w.f.SetY(w.f.GetY() + 4)
 }
 
-func (w *writer) flowSized(spans []span, size float64, pos book.Pos) {
-	w.flow(spans, w.f.GetX(), w.pw-w.margin-w.f.GetX(), size, pos)
+// flowSized draws one element of running text from the current position
+// to the right margin.
+func (w *writer) flowSized(role string, spans []span, size float64, pos book.Pos) {
+	w.tagged(role, func() {
+		w.flow(spans, w.f.GetX(), w.pw-w.margin-w.f.GetX(), size, pos)
+	})
 	w.f.SetX(w.margin)
 }
