@@ -2,9 +2,11 @@ package pdf_test
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -55,7 +57,7 @@ func tool(t *testing.T, name string) string {
 	p, err := exec.LookPath(name)
 	if err != nil {
 		if os.Getenv("CI") != "" || os.Getenv("HANDBUCH_TOOLS") != "" {
-			t.Fatalf("%s is missing: install poppler-utils and qpdf, as .ci/run does", name)
+			t.Fatalf("%s is missing: install poppler-utils, qpdf and pdfcpu, as .ci/run does", name)
 		}
 		t.Skipf("%s not installed (runs in CI)", name)
 	}
@@ -191,5 +193,96 @@ func TestFlyerQRCodeAndNoHyphens(t *testing.T) {
 	_, _, err = build.Render(site("Das ist die "+strings.Repeat("Datenschutzgrundverordnung", 4)+"."), nil, today)
 	if err == nil || !strings.Contains(err.Error(), "content/flyer.md:6:1: das Wort") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden structure trees in testdata/struct")
+
+// fixturePDFs builds the fixture project testdata/tagged and returns its
+// PDFs by file name.
+func fixturePDFs(t *testing.T) map[string][]byte {
+	t.Helper()
+	files, _, err := build.Render(os.DirFS("testdata/tagged"), nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		if name, ok := strings.CutPrefix(f.Path, "pdf/"); ok {
+			out[name] = f.Data
+		}
+	}
+	if len(out) != 4 {
+		t.Fatalf("fixture PDFs: %d, want 4 (handbook, form, flyer, checklist)", len(out))
+	}
+	return out
+}
+
+// TestStructureTree compares the tag tree poppler reads from each PDF of
+// the fixture project with the golden file: headings, paragraphs, lists,
+// the table with header cells, links, figures with their boxes.
+func TestStructureTree(t *testing.T) {
+	pdfinfo := tool(t, "pdfinfo")
+	dir := t.TempDir()
+	for name, data := range fixturePDFs(t) {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(pdfinfo, "-struct-text", file).CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdfinfo -struct-text %s: %v\n%s", name, err, out)
+		}
+		golden := filepath.Join("testdata", "struct", strings.TrimSuffix(name, ".pdf")+".txt")
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, out, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update once)", err)
+		}
+		if !bytes.Equal(out, want) {
+			t.Errorf("structure tree of %s differs from %s:\n%s", name, golden, out)
+		}
+	}
+}
+
+// TestTaggedWithTools checks every PDF of the model handbook with qpdf,
+// poppler and pdfcpu's strict validator.
+func TestTaggedWithTools(t *testing.T) {
+	qpdf, pdfinfo, pdfcpu := tool(t, "qpdf"), tool(t, "pdfinfo"), tool(t, "pdfcpu")
+	files, _, err := build.Render(handbuch.Model(), nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	n := 0
+	for _, f := range files {
+		if !strings.HasPrefix(f.Path, "pdf/") {
+			continue
+		}
+		n++
+		file := filepath.Join(dir, filepath.Base(f.Path))
+		if err := os.WriteFile(file, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range [][]string{{qpdf, "--check", file}, {pdfcpu, "validate", "-m", "strict", file}} {
+			if out, err := exec.Command(c[0], c[1:]...).CombinedOutput(); err != nil {
+				t.Errorf("%s: %v\n%s", strings.Join(c, " "), err, out)
+			}
+		}
+		out, err := exec.Command(pdfinfo, file).CombinedOutput()
+		if err != nil || !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).Match(out) {
+			t.Errorf("pdfinfo %s: not tagged (%v)\n%s", f.Path, err, out)
+		}
+	}
+	if n < 9 {
+		t.Errorf("the model has %d PDFs, want at least 9", n)
 	}
 }
