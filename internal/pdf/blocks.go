@@ -365,10 +365,20 @@ func (w *writer) drawLines(ls []line, x, y, size, lh float64) {
 			wd := w.f.GetStringWidth(p.text)
 			w.f.SetXY(cx, y+float64(i)*lh)
 			text := p.text
+			if p.soft {
+				text = strings.TrimSuffix(text, "-")
+			}
 			if p.space {
 				text += " " // read from the tags, words need their spaces
 			}
 			w.f.CellFormat(wd, lh, text, "", 0, "L", false, 0, "")
+			if p.soft {
+				tagged := w.mark == markContent
+				w.hyphen(cx+w.textWidth(strings.TrimSuffix(p.text, "-"), p.style, size), y+float64(i)*lh, lh)
+				if tagged {
+					w.content()
+				}
+			}
 			cx += wd
 			if p.space && j < len(l.pieces)-1 {
 				cx += w.textWidth(" ", "", size)

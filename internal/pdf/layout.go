@@ -23,6 +23,7 @@ type span struct {
 type piece struct {
 	span
 	space bool // ends with a space, dropped at the end of a line
+	soft  bool // ends with a hyphen added at a line break
 	width float64
 }
 
@@ -145,7 +146,7 @@ func (w *writer) hyphenate(p piece, room, size float64) (head, tail piece, ok bo
 		h := strings.Join(parts[:k], "") + "-"
 		if wd := w.textWidth(h, p.style, size); wd <= room {
 			head, tail = p, p
-			head.text, head.width, head.space = h, wd, false
+			head.text, head.width, head.space, head.soft = h, wd, false, true
 			tail.text = strings.Join(parts[k:], "")
 			return head, tail, true
 		}
@@ -228,6 +229,9 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 			if p.space {
 				space = " "
 			}
+			if p.soft {
+				text = strings.TrimSuffix(text, "-")
+			}
 			if p.link == "" {
 				w.content()
 				w.f.CellFormat(wd, lh, text+space, "", 0, "L", false, 0, "")
@@ -256,6 +260,9 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 					w.f.CellFormat(w.textWidth(" ", style, s), lh, space, "", 0, "L", false, 0, "")
 				}
 			}
+			if p.soft {
+				w.hyphen(cx+w.textWidth(text, style, s), y+dy, lh)
+			}
 			cx += wd
 			if p.space && j < len(l.pieces)-1 {
 				cx += w.textWidth(" ", "", size)
@@ -263,6 +270,14 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 		}
 		w.f.SetXY(x, y+lh)
 	}
+}
+
+// hyphen draws the hyphen of a word broken at the line end as an
+// artifact: read from the tags, the word is whole. The font is the word's.
+func (w *writer) hyphen(x, y, lh float64) {
+	w.artifact()
+	w.f.SetXY(x, y)
+	w.f.CellFormat(w.f.GetStringWidth("-"), lh, "-", "", 0, "L", false, 0, "")
 }
 
 func (w *writer) errf(pos book.Pos, format string, args ...any) {
