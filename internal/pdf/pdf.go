@@ -300,6 +300,11 @@ func (w *writer) cover() {
 	}
 }
 
+var statusNote = map[book.Status][]span{
+	book.StatusDraft:      {{text: "Entwurf: ", style: "B"}, {text: "Dieser Text ist noch nicht beschlossen und kann sich ändern. Handeln Sie noch nicht danach, ohne nachzufragen."}},
+	book.StatusDiscussion: {{text: "In Diskussion: ", style: "B"}, {text: "Dieser Text wird gerade in Teams und Gremien besprochen."}},
+}
+
 var statusWord = map[book.Status]string{book.StatusDraft: "Entwurf", book.StatusDiscussion: "In Diskussion", book.StatusAdopted: "Beschlossen"}
 
 // contents draws the table of contents with page numbers from the first
@@ -377,6 +382,12 @@ func (w *writer) chapter(d *markdown.Doc) {
 	}
 	w.flowSized(fmt.Sprintf("H%d", min(level, 6)), []span{{text: p.Title, style: "B"}}, size, book.Pos{File: p.File, Line: 1, Col: 1})
 	w.f.SetY(w.f.GetY() + 3)
+	// The mark in the header is an artifact; the status is said in the
+	// text too, as on the site.
+	if note, ok := statusNote[p.Status]; ok {
+		w.para(note, w.margin, w.pw-2*w.margin, w.body, book.Pos{File: p.File, Line: 1, Col: 1})
+		w.f.SetY(w.f.GetY() + 2)
+	}
 	if p.Checklist != nil {
 		w.checklist(p.Checklist, w.margin, w.pw-2*w.margin, level+1)
 		return
