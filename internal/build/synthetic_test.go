@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -131,5 +132,29 @@ func BenchmarkSynthetic1000Preview(b *testing.B) {
 		if _, _, _, err := makeSite(fs, nil, opts, "public", true, inc); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A handbook with more chapters than fit a navigation shows the chapter a
+// page is in and the way to all pages, not every chapter on every page.
+func TestNavigationOfManyChapters(t *testing.T) {
+	files, _, _, err := render(synthetic.Project(41*20, 5), nil, load.Options{}, true, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page string
+	for _, f := range files {
+		if f.Path == "teil-7/kapitel-3/index.html" {
+			page = string(f.Data)
+		}
+	}
+	nav, _, _ := strings.Cut(page[strings.Index(page, `<nav class="navigation"`):], "</nav>")
+	for _, want := range []string{`>Startseite</a>`, `>Teil 7</a>`, `aria-current="page">Kapitel 7.3</a>`, `<a href="../../suche/">Alle Seiten von A bis Z</a>`} {
+		if !strings.Contains(nav, want) {
+			t.Errorf("navigation lacks %s:\n%s", want, nav)
+		}
+	}
+	if strings.Contains(nav, ">Teil 8</a>") {
+		t.Errorf("navigation lists other chapters:\n%s", nav)
 	}
 }

@@ -480,14 +480,29 @@ func (s *site) nav(d *PageData) []*NavItem {
 	home.Children = nil
 	home.Title = "Startseite"
 	items := []*NavItem{home}
-	for _, c := range s.h.Home.Children {
-		items = append(items, build(c))
+	tops := s.h.Home.Children
+	if len(tops) <= navTops {
+		for _, c := range tops {
+			items = append(items, build(c))
+		}
+		return items
 	}
-	return items
+	// Very many chapters: the one the page is in, and the way to all
+	// pages from A to Z. Every page stays two links from any other.
+	for _, c := range tops {
+		if strings.HasPrefix(d.url, c.URL) {
+			items = append(items, build(c))
+		}
+	}
+	return append(items, &NavItem{Crumb: Crumb{Title: "Alle Seiten von A bis Z", Href: d.Rel(SearchURL)}})
 }
 
-// fullNavPages is the size up to which the navigation lists every page.
-const fullNavPages = 150
+// fullNavPages is the size up to which the navigation lists every page;
+// navTops the number of chapters up to which it lists every chapter.
+const (
+	fullNavPages = 150
+	navTops      = 40
+)
 
 // toc lists the h2 and h3 headings when a page has at least three h2.
 func toc(hs []markdown.Heading) []TOCEntry {
