@@ -569,7 +569,6 @@ func (w *writer) glossary() {
 	w.open("Sect")
 	defer w.close()
 	w.anchorHere("s_glossar")
-	w.toc = append(w.toc, tocEntry{level: 1, title: "Glossar", anchor: "s_glossar"})
 	w.bookmark("Glossar", 0)
 	w.flowSized("H1", []span{{text: "Glossar", style: "B"}}, 20, book.Pos{File: "glossary"})
 	w.f.SetY(w.f.GetY() + 3)

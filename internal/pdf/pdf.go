@@ -25,9 +25,7 @@ const (
 	linkB      = 0x7d
 )
 
-// writer draws one PDF. The handbook is drawn twice: the first pass finds
-// the page of every chapter for the table of contents, the second draws
-// it with those numbers.
+// writer draws one PDF.
 type writer struct {
 	f         *fpdf.Fpdf
 	pw, ph    float64 // page width and height in mm
@@ -41,11 +39,9 @@ type writer struct {
 	tags
 	outlineObjs map[int]string // outline objects by number, made by finish
 
-	toc     []tocEntry
-	pages   map[string]int // page anchor → page number, from the first pass
-	running string         // the chapter title in the header
-	draft   bool           // the current chapter is a draft
-	inBody  bool           // header and footer are drawn
+	running string // the chapter title in the header
+	draft   bool   // the current chapter is a draft
+	inBody  bool   // header and footer are drawn
 
 	standalone bool // a single page: links to other pages have no target
 
@@ -60,36 +56,18 @@ type fontKey struct {
 	text  string
 }
 
-type tocEntry struct {
-	level  int
-	title  string
-	anchor string
-}
-
 // Handbook renders the handbook in docs (reading order, linked, before the
 // site is rendered: the print view changes the trees) as A4.
 func Handbook(h *book.Handbook, docs []*markdown.Doc) ([]byte, error) {
-	var pages map[string]int
-	var out []byte
-	for pass := 1; pass <= 2; pass++ {
-		w, err := newWriter(h, a4)
-		if err != nil {
-			return nil, err
-		}
-		w.pages = pages
-		w.handbook(docs)
-		if err := w.errs.Err(); err != nil {
-			return nil, err
-		}
-		pages = w.found()
-		if pass == 1 {
-			continue // only the page numbers were wanted
-		}
-		if out, err = w.output(h.Config.Title); err != nil {
-			return nil, err
-		}
+	w, err := newWriter(h, a4)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	w.handbook(docs)
+	if err := w.errs.Err(); err != nil {
+		return nil, err
+	}
+	return w.output(h.Config.Title)
 }
 
 // output closes the document and completes it as a tagged PDF.
@@ -181,17 +159,6 @@ func langTag(l string) string {
 	return l
 }
 
-// found returns the page of every chapter anchor seen in this pass.
-func (w *writer) found() map[string]int {
-	m := map[string]int{}
-	for _, e := range w.toc {
-		m[e.anchor] = w.anchors[e.anchor].page
-	}
-	return m
-}
-
-// header and footer are artifacts. The footer ends the page, so it also
-// closes the marked-content sequence open there.
 func (w *writer) header() {
 	w.endMark()
 	if !w.inBody {
@@ -254,7 +221,10 @@ func (w *writer) ensure(h float64) {
 	}
 }
 
-// handbook draws cover, contents and every page.
+// handbook draws cover, contents and every page. The contents come
+// first but are drawn last, on pages kept free for them, when the page of
+// every chapter is known: their number depends only on the number of
+// chapters.
 func (w *writer) handbook(docs []*markdown.Doc) {
 	w.cover()
 	var chapters []*markdown.Doc
@@ -264,12 +234,37 @@ func (w *writer) handbook(docs []*markdown.Doc) {
 			chapters = append(chapters, d)
 		}
 	}
-	w.contents(chapters[1:]) // the start page is the cover's text
+	listed := chapters[1:] // the start page is the cover's text
+	first := w.f.PageNo() + 1
+	for range w.contents(listed, 0) {
+		w.f.AddPage()
+	}
+	head := w.open("H1")
+	w.close()
+	toc := w.open("TOC")
+	w.close()
+	w.marks = append(w.marks, bookmark{title: "Inhalt", at: place{first, top}})
 	w.inBody = true
 	for _, d := range chapters {
 		w.chapter(d)
 	}
 	w.glossary()
+	last := w.f.PageNo()
+	w.cur = head
+	w.contents(listed, first)
+	w.cur = toc
+	w.contents(listed, -first)
+	w.cur = w.root
+	w.toPage(last)
+}
+
+// toPage continues drawing on page n. fpdf sets the font once per page
+// and believes it is still set: make the next setFont write it.
+func (w *writer) toPage(n int) {
+	w.endMark()
+	w.f.SetPage(n)
+	w.f.SetFont(family, "", 1)
+	w.font = fontKey{size: 1}
 }
 
 func (w *writer) cover() {
@@ -307,33 +302,47 @@ var statusNote = map[book.Status][]span{
 
 var statusWord = map[book.Status]string{book.StatusDraft: "Entwurf", book.StatusDiscussion: "In Diskussion", book.StatusAdopted: "Beschlossen"}
 
-// contents draws the table of contents with page numbers from the first
-// pass (0 in the first pass: the layout is the same). Each row is one
-// link, title and number.
-func (w *writer) contents(chapters []*markdown.Doc) {
-	w.f.AddPage()
-	w.f.SetXY(w.margin, top)
-	w.bookmark("Inhalt", 0)
-	w.flowSized("H1", []span{{text: "Inhalt", style: "B"}}, 18, book.Pos{File: "handbuch.toml"})
-	w.f.SetY(w.f.GetY() + 4)
-	w.open("TOC")
-	defer w.close()
+// contents lays out the table of contents and returns the pages it
+// needs. With page 0 it only counts; with a page number it draws the
+// heading there (into the current element), with a negative one the rows
+// (the current element is the TOC): each row is one link, title and
+// page number.
+func (w *writer) contents(chapters []*markdown.Doc, page int) []int {
+	pages := []int{max(page, -page)}
+	draw := page != 0
+	y := top
+	if draw {
+		w.toPage(pages[0])
+	}
+	headLH := 18 * lineFactor * ptToMM
+	if page > 0 {
+		w.f.SetXY(w.margin, y)
+		w.flow([]span{{text: "Inhalt", style: "B"}}, w.margin, w.pw-2*w.margin, 18, book.Pos{File: "handbuch.toml"})
+		return nil
+	}
+	y += headLH + 4
+	lh := 11 * lineFactor * ptToMM
 	for _, d := range chapters {
 		p := d.Page
 		a := book.Anchor(p.URL)
+		if y+lh > w.ph-bottom {
+			pages = append(pages, pages[len(pages)-1]+1)
+			y = top
+			if draw {
+				w.toPage(pages[len(pages)-1])
+			}
+		}
+		if !draw {
+			y += lh
+			continue
+		}
 		depth := max(p.Depth()-1, 0)
 		x := w.margin + float64(depth)*7
-		lh := 11 * lineFactor * ptToMM
-		w.ensure(lh)
-		num := ""
-		if n := w.pages[a]; n > 0 {
-			num = fmt.Sprint(n)
-		}
+		num := fmt.Sprint(w.anchors[a].page)
 		style := ""
 		if depth == 0 {
 			style = "B"
 		}
-		y := w.f.GetY()
 		w.setFont(style, 11)
 		title := w.fit(p.Title, w.pw-w.margin-x-20, 11)
 		w.open("TOCI")
@@ -343,15 +352,12 @@ func (w *writer) contents(chapters []*markdown.Doc) {
 		w.f.CellFormat(w.pw-w.margin-x-15, lh, title+" ", "", 0, "L", false, 0, "")
 		w.f.SetXY(w.pw-w.margin-15, y)
 		w.f.CellFormat(15, lh, num, "", 0, "R", false, 0, "")
-		contents := p.Title
-		if num != "" {
-			contents += ", Seite " + num
-		}
-		w.link(link, "#"+a, contents, x, y, w.pw-w.margin, y+lh)
+		w.link(link, "#"+a, p.Title+", Seite "+num, x, y, w.pw-w.margin, y+lh)
 		w.close()
 		w.close()
-		w.f.SetXY(w.margin, y+lh)
+		y += lh
 	}
+	return pages
 }
 
 // chapter draws one page of the handbook as a section. Its title is H1
@@ -374,7 +380,6 @@ func (w *writer) chapter(d *markdown.Doc) {
 	w.open("Sect")
 	defer w.close()
 	w.anchorHere(a)
-	w.toc = append(w.toc, tocEntry{level: level, title: p.Title, anchor: a})
 	w.bookmark(p.Title, level-1)
 	size := 20.0
 	if level > 1 {

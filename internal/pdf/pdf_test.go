@@ -15,6 +15,7 @@ import (
 	"github.com/handbuch/handbuch"
 	"github.com/handbuch/handbuch/internal/build"
 	"github.com/handbuch/handbuch/internal/load"
+	"github.com/handbuch/handbuch/internal/pdfua"
 )
 
 var today = load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
@@ -284,5 +285,40 @@ func TestTaggedWithTools(t *testing.T) {
 	}
 	if n < 9 {
 		t.Errorf("the model has %d PDFs, want at least 9", n)
+	}
+}
+
+// TestPDFUA runs our PDF/UA checker (internal/pdfua) on every PDF of the
+// model handbook and of the fixture project: content tagged or artifact,
+// MCIDs in the parent tree, Figures with Alt, headings without gaps,
+// tables with scoped header cells, links with OBJR and Contents, language,
+// title, metadata, embedded fonts with Unicode maps, outline counts.
+func TestPDFUA(t *testing.T) {
+	files, _, err := build.Render(handbuch.Model(), nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := fixturePDFs(t)
+	for _, f := range files {
+		if strings.HasPrefix(f.Path, "pdf/") {
+			all["model/"+f.Path] = f.Data
+		}
+	}
+	for name, data := range all {
+		problems, err := pdfua.Check(data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		for _, p := range problems {
+			t.Errorf("%s: %s: %s", name, p.Rule, p.Msg)
+		}
+		doc, err := pdfua.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		types := strings.Join(doc.StructTypes(), " ")
+		if !strings.HasPrefix(types, "Document ") || !strings.Contains(types, " H1 ") {
+			t.Errorf("%s: structure %.200s…", name, types)
+		}
 	}
 }
