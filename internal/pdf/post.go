@@ -100,10 +100,15 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 		if n.attrs != "" {
 			b.WriteString(" /A " + n.attrs)
 		}
+		// Marked content on one page: the page once, the MCIDs as numbers.
+		pg := onePage(n)
+		if pg > 0 {
+			b.WriteString(" /Pg " + pageRef(pg))
+		}
 		if n.role == "Figure" {
 			if p := firstPage(n); p > 0 {
-				fmt.Fprintf(&b, " /Pg %s /A <</O /Layout /Placement /Block /BBox [%.2f %.2f %.2f %.2f]>>",
-					pageRef(p), n.bbox[0]*k, hPt-n.bbox[3]*k, n.bbox[2]*k, hPt-n.bbox[1]*k)
+				fmt.Fprintf(&b, " /A <</O /Layout /Placement /Block /BBox [%.2f %.2f %.2f %.2f]>>",
+					n.bbox[0]*k, hPt-n.bbox[3]*k, n.bbox[2]*k, hPt-n.bbox[1]*k)
 			}
 		}
 		b.WriteString(" /K [")
@@ -115,7 +120,11 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 			case *node:
 				fmt.Fprintf(&b, "%d 0 R", ids[c])
 			case mcr:
-				fmt.Fprintf(&b, "<</Type /MCR /Pg %s /MCID %d>>", pageRef(c.page), c.mcid)
+				if pg > 0 {
+					fmt.Fprintf(&b, "%d", c.mcid)
+				} else {
+					fmt.Fprintf(&b, "<</Type /MCR /Pg %s /MCID %d>>", pageRef(c.page), c.mcid)
+				}
 			case objr:
 				fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %s>>", annotIDs[c.annot], pageRef(w.annots[c.annot].page))
 			}
@@ -299,6 +308,21 @@ func firstPage(n *node) int {
 		}
 	}
 	return 0
+}
+
+// onePage is the page of all marked content directly in n, or 0 when it
+// has none or spans pages.
+func onePage(n *node) int {
+	pg := 0
+	for _, c := range n.kids {
+		if c, ok := c.(mcr); ok {
+			if pg != 0 && c.page != pg {
+				return 0
+			}
+			pg = c.page
+		}
+	}
+	return pg
 }
 
 // outline numbers and writes the bookmarks as an outline, all entries
