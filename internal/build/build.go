@@ -278,7 +278,12 @@ func renderPDFs(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(si
 		if !noPDF {
 			var err error
 			if f.Data, err = make(); err != nil {
-				errs = append(errs, book.Errors(err)...)
+				if list := book.Errors(err); len(list) > 0 {
+					errs = append(errs, list...)
+				} else {
+					// Not the content's fault: still a failed build.
+					errs = append(errs, &book.Error{Pos: book.Pos{File: f.Path}, Msg: err.Error()})
+				}
 				return
 			}
 			pdfs = append(pdfs, f)

@@ -108,6 +108,9 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 			})
 			i := 1
 			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
+				if fn, ok := it.(*extast.Footnote); ok {
+					w.anchorHere(footnoteAnchor(d, fn.Index))
+				}
 				w.tagged("Note", func() {
 					w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, w.body-1.5, blockPos(d, it))
 				})
@@ -124,6 +127,11 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 			}
 		}
 	}
+}
+
+// footnoteAnchor is where footnote n of a page is printed.
+func footnoteAnchor(d *markdown.Doc, n int) string {
+	return fmt.Sprintf("%s--fn-%d", book.Anchor(d.Page.URL), n)
 }
 
 // blockPos is the source position of a block, for messages.
@@ -225,7 +233,7 @@ func (w *writer) inline(d *markdown.Doc, n ast.Node, style string) []span {
 				u := string(c.URL(src))
 				out = append(out, span{text: u, style: style, link: u})
 			case *extast.FootnoteLink:
-				out = append(out, span{text: fmt.Sprint(c.Index), sup: true})
+				out = append(out, span{text: fmt.Sprint(c.Index), sup: true, link: "#" + footnoteAnchor(d, c.Index)})
 			case *extast.FootnoteBacklink, *ast.RawHTML, *ast.Image:
 			default:
 				walk(c, style, link)

@@ -195,7 +195,7 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 	// description.
 	var runs []string
 	for i := range spans {
-		if spans[i].link == "" || w.standalone && strings.HasPrefix(spans[i].link, "#") {
+		if spans[i].link == "" || w.standalone && !w.ownAnchor(spans[i].link) {
 			spans[i].link = ""
 			continue
 		}
@@ -203,6 +203,9 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 			runs = append(runs, "")
 		}
 		spans[i].run = len(runs) - 1
+		if spans[i].sup {
+			runs[len(runs)-1] += "Fußnote "
+		}
 		runs[len(runs)-1] += spans[i].text
 	}
 	var link *node
@@ -270,6 +273,13 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 		}
 		w.f.SetXY(x, y+lh)
 	}
+}
+
+// ownAnchor reports whether a link of a PDF of one page stays inside it:
+// an address, or a place on the page itself (a footnote, a heading).
+func (w *writer) ownAnchor(link string) bool {
+	a, ok := strings.CutPrefix(link, "#")
+	return !ok || w.page != "" && (a == w.page || strings.HasPrefix(a, w.page+"--"))
 }
 
 // hyphen draws the hyphen of a word broken at the line end as an

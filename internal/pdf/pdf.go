@@ -43,7 +43,8 @@ type writer struct {
 	draft   bool   // the current chapter is a draft
 	inBody  bool   // header and footer are drawn
 
-	standalone bool // a single page: links to other pages have no target
+	standalone bool   // a single page: links to other pages have no target
+	page       string // the anchor of the page being drawn
 
 	font   fontKey             // the font fpdf has set
 	widths map[fontKey]float64 // width of text in a font, cached
@@ -129,6 +130,7 @@ func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	w := &writer{f: f, h: h, glyphs: cov, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body, widths: map[fontKey]float64{}}
 	w.root = &node{role: "Document"}
 	w.cur = w.root
+	w.anchors = map[string]place{}
 	f.SetHeaderFuncMode(w.header, true)
 	f.SetFooterFunc(w.footer)
 	return w, nil
@@ -244,6 +246,7 @@ func (w *writer) handbook(docs []*markdown.Doc) {
 	toc := w.open("TOC")
 	w.close()
 	w.marks = append(w.marks, bookmark{title: "Inhalt", at: place{first, top}})
+	w.anchors[contentsAnchor] = place{first, top}
 	w.inBody = true
 	for _, d := range chapters {
 		w.chapter(d)
@@ -257,6 +260,9 @@ func (w *writer) handbook(docs []*markdown.Doc) {
 	w.cur = w.root
 	w.toPage(last)
 }
+
+// contentsAnchor is the anchor of the table of contents.
+const contentsAnchor = "s_inhalt"
 
 // toPage continues drawing on page n. fpdf sets the font once per page
 // and believes it is still set: make the next setFont write it.
@@ -379,6 +385,7 @@ func (w *writer) chapter(d *markdown.Doc) {
 	w.f.SetXY(w.margin, top)
 	w.open("Sect")
 	defer w.close()
+	w.page = a
 	w.anchorHere(a)
 	w.bookmark(p.Title, level-1)
 	size := 20.0

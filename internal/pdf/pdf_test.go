@@ -3,10 +3,12 @@ package pdf_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -319,6 +321,43 @@ func TestPDFUA(t *testing.T) {
 		types := strings.Join(doc.StructTypes(), " ")
 		if !strings.HasPrefix(types, "Document ") || !strings.Contains(types, " H1 ") {
 			t.Errorf("%s: structure %.200s…", name, types)
+		}
+	}
+}
+
+// TestLinkTargets follows the link annotations of the fixture handbook:
+// a footnote number jumps to its note on the same page, a link to an
+// overview the PDF does not print (the list of checklists) to the table
+// of contents, the TOC rows to their chapters, an address stays an URI.
+func TestLinkTargets(t *testing.T) {
+	data := fixturePDFs(t)["probe-handbuch.pdf"]
+	kids := regexp.MustCompile(`/Kids \[([^\]]*)\]`).FindSubmatch(data)
+	pageOf := map[string]int{}
+	for i, ref := range regexp.MustCompile(`(\d+) 0 R`).FindAllSubmatch(kids[1], -1) {
+		pageOf[string(ref[1])] = i + 1
+	}
+	got := map[string]string{}
+	for _, m := range regexp.MustCompile(`/Contents <FEFF([0-9A-F]*)> (/Dest \[(\d+) 0 R|/A <</S /URI /URI \(([^)]*)\))`).FindAllSubmatch(data, -1) {
+		var text []rune
+		for i := 0; i+4 <= len(m[1]); i += 4 {
+			r, _ := strconv.ParseUint(string(m[1][i:i+4]), 16, 16)
+			text = append(text, rune(r))
+		}
+		if len(m[3]) > 0 {
+			got[string(text)] = fmt.Sprint("page ", pageOf[string(m[3])])
+		} else {
+			got[string(text)] = string(m[4])
+		}
+	}
+	for contents, want := range map[string]string{
+		"Fußnote 1":            "page 4",
+		"allen Checklisten":    "page 2",
+		"Glossar":              "page 8",
+		"Ein Kapitel, Seite 4": "page 4",
+		"https://example.org/": "https://example.org/",
+	} {
+		if got[contents] != want {
+			t.Errorf("link %q goes to %q, want %q (all: %v)", contents, got[contents], want, got)
 		}
 	}
 }

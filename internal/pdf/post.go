@@ -138,10 +138,8 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 		var target string
 		if a.uri != "" {
 			target = "/A <</S /URI /URI " + asciiString(a.uri) + ">>"
-		} else if at, ok := w.anchors[a.anchor]; ok {
-			target = "/Dest " + dest(at)
 		} else {
-			return nil, fmt.Errorf("PDF nachbearbeiten: Sprungziel %q fehlt", a.anchor)
+			target = "/Dest " + dest(w.destination(a.anchor))
 		}
 		add[annotIDs[i]] = fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /P %s /StructParent %d /Contents %s %s>>",
 			a.x0*k, hPt-a.y1*k, a.x1*k, hPt-a.y0*k, pageRef(a.page), len(pages)+i, textString(a.contents), target)
@@ -200,6 +198,19 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 	fmt.Fprintf(&out, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /ID [<%x> <%x>]>>\nstartxref\n%d\n%%%%EOF\n",
 		next, root, info, sum, sum, xref)
 	return out.Bytes(), nil
+}
+
+// destination is the place of an anchor. A page the PDF does not print
+// (an overview the site makes, such as the list of checklists) leads to
+// the table of contents; a heading it does not know, to its page.
+func (w *writer) destination(anchor string) place {
+	page, _, _ := strings.Cut(anchor, "--")
+	for _, a := range []string{anchor, page, contentsAnchor} {
+		if at, ok := w.anchors[a]; ok {
+			return at
+		}
+	}
+	return place{page: 1, y: top}
 }
 
 // objects cuts fpdf's file into its objects (index = object number, each

@@ -141,9 +141,6 @@ func (w *writer) figure(alt string, x, y, wd, ht float64, draw func()) {
 
 // anchorHere records where an anchor is, for links and the contents.
 func (w *writer) anchorHere(anchor string) {
-	if w.anchors == nil {
-		w.anchors = map[string]place{}
-	}
 	w.anchors[anchor] = place{w.f.PageNo(), w.f.GetY()}
 }
 
