@@ -125,6 +125,7 @@ func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	f.SetCreationDate(day)
 	f.SetModificationDate(day)
 	f.SetCatalogSort(true)
+	f.SetCompression(false) // finish compresses, faster
 	f.AliasNbPages("{nb}")
 	f.SetTextColor(textR, textG, textB)
 	w := &writer{f: f, h: h, glyphs: cov, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body, widths: map[fontKey]float64{}}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/md5"
 	"fmt"
 	"regexp"
@@ -181,12 +182,13 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 	var out bytes.Buffer
 	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, next)
+	z := newCompressor()
 	for id := 1; id < next; id++ {
 		offsets[id] = out.Len()
 		if body, ok := add[id]; ok {
 			fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", id, body)
 		} else {
-			out.Write(objs[id])
+			z.write(&out, objs[id])
 		}
 	}
 	sum := md5.Sum(out.Bytes())
@@ -211,6 +213,47 @@ func (w *writer) destination(anchor string) place {
 		}
 	}
 	return place{page: 1, y: top}
+}
+
+// compressor compresses the streams fpdf left plain (it is told to: it
+// would make a new compressor for every page, which costs more than the
+// compression). One zlib writer is reused for all of them.
+type compressor struct {
+	buf bytes.Buffer
+	zw  *zlib.Writer
+}
+
+func newCompressor() *compressor {
+	z := &compressor{}
+	z.zw, _ = zlib.NewWriterLevel(&z.buf, zlib.BestSpeed) // the level is valid
+	return z
+}
+
+var lengthRE = regexp.MustCompile(`/Length \d+`)
+
+// write writes the object o, its stream compressed if it has one without
+// a filter.
+func (z *compressor) write(out *bytes.Buffer, o []byte) {
+	i := bytes.Index(o, []byte("\nstream\n"))
+	j := bytes.LastIndex(o, []byte("\nendstream"))
+	if i < 0 || j < i+len("\nstream\n") || bytes.Contains(o[:i], []byte("/Filter")) {
+		out.Write(o)
+		return
+	}
+	length := lengthRE.FindIndex(o[:i])
+	if length == nil {
+		out.Write(o)
+		return
+	}
+	z.buf.Reset()
+	z.zw.Reset(&z.buf)
+	z.zw.Write(o[i+len("\nstream\n") : j]) // writes to memory cannot fail
+	z.zw.Close()
+	out.Write(o[:length[0]])
+	fmt.Fprintf(out, "/Filter /FlateDecode /Length %d", z.buf.Len())
+	out.Write(o[length[1] : i+len("\nstream\n")])
+	out.Write(z.buf.Bytes())
+	out.Write(o[j:])
 }
 
 // objects cuts fpdf's file into its objects (index = object number, each
