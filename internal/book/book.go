@@ -118,6 +118,11 @@ type Handbook struct {
 	// Downloads are the PDFs made for pages, by page URL ("/" is the whole
 	// handbook); the site links them.
 	Downloads map[string]Download
+	// HandbookPDF, when set, waits for the PDF of the whole handbook,
+	// which is made while the site is rendered, and adds it to Downloads.
+	// The site calls it before the start page (which links the PDF with
+	// its size) and before anything that changes the pages' trees.
+	HandbookPDF func()
 	// ExternalLinks are the links to other sites, found by the link stage;
 	// the checks list them (they are not fetched).
 	ExternalLinks []ExternalLink

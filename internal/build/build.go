@@ -214,20 +214,74 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, noPDF bool, emi
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	// The PDFs come first: the print view of the site changes the trees.
+	// The PDFs come first: the site links them with their sizes, and its
+	// print view changes the trees. The whole handbook is made on another
+	// core while the site is rendered; the site waits for it before the
+	// start page and the print view.
 	pdfs, err := renderPDFs(h, docs, noPDF, emit)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	whole := handbookPDF(h, docs, noPDF, emit)
 	var reusable func(*book.Page) (site.File, bool)
 	if reuse != nil {
 		reusable = reuse(h)
 	}
 	files, err := site.RenderReusing(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()), emit, reusable)
+	f, pdfErr := whole()
+	if pdfErr != nil {
+		return nil, nil, nil, pdfErr
+	}
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if f != nil {
+		pdfs = append([]site.File{*f}, pdfs...)
+	}
 	return append(files, pdfs...), h, append(docs, entries...), nil
+}
+
+// handbookPDF starts the PDF of the whole handbook and sets
+// h.HandbookPDF to wait for it; the function it returns waits too and
+// gives the file (nil with noPDF) or the PDF's errors.
+func handbookPDF(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(site.File)) func() (*site.File, error) {
+	f := site.File{Path: "pdf/" + book.Slug(h.Config.Title) + ".pdf"}
+	download := book.Download{URL: "/" + f.Path, Label: "Das ganze Handbuch als PDF herunterladen"}
+	if noPDF {
+		h.Downloads["/"] = download
+		return func() (*site.File, error) { return nil, nil }
+	}
+	done := make(chan struct{})
+	var err error
+	go func() {
+		defer close(done)
+		f.Data, err = pdf.Handbook(h, docs)
+	}()
+	var once sync.Once
+	wait := func() {
+		once.Do(func() {
+			<-done
+			if err == nil {
+				download.Size = len(f.Data)
+				h.Downloads["/"] = download
+				if emit != nil {
+					emit(f)
+				}
+			}
+		})
+	}
+	h.HandbookPDF = wait
+	return func() (*site.File, error) {
+		wait()
+		h.HandbookPDF = nil
+		if err != nil {
+			if list := book.Errors(err); len(list) > 0 {
+				return nil, book.ErrorList(list)
+			}
+			return nil, &book.Error{Pos: book.Pos{File: f.Path}, Msg: err.Error()}
+		}
+		return &f, nil
+	}
 }
 
 // parse loads the project and parses and links its pages and glossary
@@ -266,8 +320,8 @@ func parse(fsys fs.FS, opts load.Options) (*book.Handbook, []*markdown.Doc, []*m
 	return h, docs, entries, nil
 }
 
-// renderPDFs renders the handbook PDF and those of flyers, forms and
-// checklists, and notes them as downloads of their pages. With noPDF it
+// renderPDFs renders the PDFs of flyers, forms and checklists, and notes
+// them as downloads of their pages. With noPDF it
 // only notes them, without a size.
 func renderPDFs(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(site.File)) ([]site.File, error) {
 	h.Downloads = map[string]book.Download{}
@@ -292,10 +346,6 @@ func renderPDFs(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(si
 			}
 		}
 		h.Downloads[page] = book.Download{URL: "/" + f.Path, Size: len(f.Data), Label: label}
-	}
-	addPDF("/", book.Slug(h.Config.Title), "Das ganze Handbuch als PDF herunterladen", func() ([]byte, error) { return pdf.Handbook(h, docs) })
-	if err := errs.Err(); err != nil {
-		return nil, err
 	}
 	for _, d := range docs {
 		p := d.Page

@@ -216,13 +216,17 @@ func (w *writer) inline(d *markdown.Doc, n ast.Node, style string) []span {
 			case *markdown.TermLink:
 				walk(c, style, "#s_glossar--"+c.Term.ID())
 			case *ast.Link:
-				dest := string(c.Destination)
+				// The site rewrites the destination of a link inside the
+				// handbook while this PDF is made: read only its target.
+				var dest string
 				if t := d.Target(c); t != "" {
 					page, frag, _ := strings.Cut(t, "#")
 					dest = "#" + book.Anchor(page)
 					if frag != "" {
 						dest += "--" + frag
 					}
+				} else {
+					dest = string(c.Destination)
 				}
 				walk(c, style, dest)
 				if strings.HasPrefix(dest, "http") {

@@ -107,8 +107,23 @@ func RenderReusing(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Lay
 		return nil
 	}
 
-	for i, d := range docs {
+	// The start page comes last: it links the PDF of the whole handbook,
+	// which may still be in the making.
+	order := make([]int, 0, len(docs))
+	for i := range docs {
+		if i > 0 {
+			order = append(order, i)
+		}
+	}
+	if len(docs) > 0 {
+		order = append(order, 0)
+	}
+	for _, i := range order {
+		d := docs[i]
 		p := d.Page
+		if p == s.h.Home && s.h.HandbookPDF != nil {
+			s.h.HandbookPDF()
+		}
 		if reuse != nil && p.Kind != book.KindGlossary {
 			if f, ok := reuse(p); ok {
 				files = append(files, f)
@@ -174,8 +189,12 @@ func RenderReusing(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Lay
 		}
 	}
 
-	// A preview leaves out the pages that gather from every page.
+	// A preview leaves out the pages that gather from every page. The
+	// print view changes the trees the handbook PDF is made from.
 	if reuse == nil {
+		if s.h.HandbookPDF != nil {
+			s.h.HandbookPDF()
+		}
 		if err := s.gathered(docs, entries, tl, exec, emit, &files); err != nil {
 			return nil, err
 		}
