@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"time"
 
@@ -73,15 +72,30 @@ func Handbook(h *book.Handbook, docs []*markdown.Doc) ([]byte, error) {
 
 // output closes the document and completes it as a tagged PDF.
 func (w *writer) output(title string) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := w.f.Output(&buf); err != nil {
+	var raw keep
+	if err := w.f.Output(&raw); err != nil {
 		return nil, fmt.Errorf("PDF: %w", err)
 	}
+	w.f = nil // its page buffers can go while the file is completed
 	c := w.h.Config
-	return w.finish(buf.Bytes(), meta{
+	return w.finish(raw.b, meta{
 		title: title, author: c.Organisation, subject: subject, keywords: keywords,
 		lang: langTag(c.Language), date: contentDate(w.h),
 	})
+}
+
+// keep takes what fpdf writes without a copy: Output hands over its whole
+// buffer in one Write, and the Fpdf is not used again. (A large handbook's
+// file would otherwise be held twice.)
+type keep struct{ b []byte }
+
+func (k *keep) Write(p []byte) (int, error) {
+	if k.b == nil {
+		k.b = p
+	} else {
+		k.b = append(k.b, p...)
+	}
+	return len(p), nil
 }
 
 const (

@@ -27,7 +27,6 @@ type meta struct {
 // copied unchanged except the pages (which gain /StructParents, /Tabs and
 // /Annots) and the catalog (which is replaced).
 func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
-	w.endMark()
 	objs, root, info, err := objects(raw)
 	if err != nil {
 		return nil, fmt.Errorf("PDF nachbearbeiten: %w", err)
