@@ -13,7 +13,7 @@ import (
 )
 
 // BenchmarkSynthetic1000 measures a 1,000-page handbook with 100 terms:
-// render alone, and the checks on top of it. The checks should add at
+// each stage, render (site and PDFs), and the checks on top of it. The checks should add at
 // most a quarter to the render time.
 func BenchmarkSynthetic1000(b *testing.B) {
 	fs := synthetic.Project(1000, 100)
@@ -22,6 +22,30 @@ func BenchmarkSynthetic1000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// The stages one by one: load, parse and link; the HTML site without
+	// PDFs; the checks; the atomic write. (The PDF has its own benchmark.)
+	b.Run("parse", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, _, err := parse(fs, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("site", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, _, err := render(fs, nil, opts, true, nil, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("write", func(b *testing.B) {
+		dest := b.TempDir() + "/public"
+		for b.Loop() {
+			if err := Write(b.Context(), dest, files); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
 			if _, _, _, err := render(fs, nil, opts, false, nil, nil); err != nil {
