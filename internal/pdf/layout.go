@@ -215,7 +215,38 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 		w.ensure(lh)
 		y := w.f.GetY()
 		cx := x
+		// Words in the regular style that follow each other are drawn as
+		// one string, with their spaces: far fewer text operations. The
+		// font has no kerning, so the widths add up as laid out.
+		var plain strings.Builder
+		plainX := 0.0
+		flush := func() {
+			if plain.Len() == 0 {
+				return
+			}
+			t := plain.String()
+			w.setFont("", size)
+			w.content()
+			w.f.SetXY(plainX, y)
+			w.f.CellFormat(w.f.GetStringWidth(t), lh, t, "", 0, "L", false, 0, "")
+			plain.Reset()
+		}
 		for j, p := range l.pieces {
+			if p.link == "" && !p.sup && !p.soft && p.style == "" {
+				if plain.Len() == 0 {
+					plainX = cx
+				}
+				plain.WriteString(p.text)
+				if p.space {
+					plain.WriteByte(' ')
+				}
+				cx += w.textWidth(p.text, "", size)
+				if p.space && j < len(l.pieces)-1 {
+					cx += w.textWidth(" ", "", size)
+				}
+				continue
+			}
+			flush()
 			style := p.style
 			s := size
 			dy := 0.0
@@ -271,6 +302,7 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 				cx += w.textWidth(" ", "", size)
 			}
 		}
+		flush()
 		w.f.SetXY(x, y+lh)
 	}
 }
