@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -49,6 +52,7 @@ text = "Zum Beispiel Name und Geburtstag."
 //	big PATH SIZE                 write a chapter of SIZE bytes
 //	symlink PATH TARGET           a symbolic link
 //	bytes PATH HEX                a file with exactly these bytes
+//	signal                        interrupt the build with SIGINT, as Ctrl-C does
 func TestBadInput(t *testing.T) {
 	cases, _ := filepath.Glob("testdata/bad/*.txtar")
 	if len(cases) < 30 {
@@ -71,6 +75,7 @@ func TestBadInput(t *testing.T) {
 
 			args := []string{"build"}
 			exit := -1
+			interrupt := false
 			var want []*regexp.Regexp
 			for _, line := range strings.Split(string(ar.Comment), "\n") {
 				verb, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
@@ -95,6 +100,8 @@ func TestBadInput(t *testing.T) {
 					if err := os.Symlink(f[1], filepath.Join(dir, f[0])); err != nil {
 						t.Fatal(err)
 					}
+				case "signal":
+					interrupt = true
 				case "bytes":
 					b, err := hexBytes(f[1])
 					if err != nil {
@@ -117,7 +124,12 @@ func TestBadInput(t *testing.T) {
 			}
 			stdout.Reset()
 			stderr.Reset()
-			code := run(append(args, "--source", dir), &stdout, &stderr)
+			var code int
+			if interrupt {
+				code = interrupted(func() int { return run(append(args, "--source", dir), &stdout, &stderr) })
+			} else {
+				code = run(append(args, "--source", dir), &stdout, &stderr)
+			}
 			if code != exit {
 				t.Errorf("exit %d, want %d", code, exit)
 			}
@@ -136,6 +148,31 @@ func TestBadInput(t *testing.T) {
 				t.Logf("stderr:\n%s", stderr.String())
 			}
 		})
+	}
+}
+
+// interrupted runs build and sends this process SIGINT every 2 ms until
+// it returns, as a user pressing Ctrl-C: the first signal after the
+// command started listening stops it. The test listens too, so that no
+// signal ends the test binary.
+func interrupted(build func() int) int {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	defer func() {
+		time.Sleep(100 * time.Millisecond) // signals still on their way
+		signal.Stop(sigs)
+	}()
+	done := make(chan int)
+	go func() { done <- build() }()
+	tick := time.NewTicker(2 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case code := <-done:
+			return code
+		case <-tick.C:
+			syscall.Kill(os.Getpid(), syscall.SIGINT)
+		}
 	}
 }
 

@@ -146,6 +146,10 @@ func (c *cli) build(args []string) int {
 		fmt.Fprintf(c.stderr, "\nBuild abgebrochen: die Prüfung fand %s und %s. Die bisherige Ausgabe wurde nicht verändert.\n", count(n, "Fehler", "Fehler"), count(w, "Warnung", "Warnungen"))
 		return 1
 	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(c.stderr, "Build abgebrochen: der Build wurde unterbrochen (Strg+C oder ein Signal). Die bisherige Ausgabe wurde nicht verändert.")
+		return 1
+	}
 	if err != nil {
 		if list := book.Errors(err); len(list) > 0 {
 			for _, e := range list {

@@ -69,7 +69,27 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(opts.Source, dest)
 	}
-	files, h, findings, err := Make(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest))
+	// The build happens in memory; a signal stops the wait for it at once
+	// (nothing has been written yet, and the process ends).
+	type made struct {
+		files    []site.File
+		h        *book.Handbook
+		findings []check.Finding
+		err      error
+	}
+	done := make(chan made, 1)
+	go func() {
+		var m made
+		m.files, m.h, m.findings, m.err = Make(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest))
+		done <- m
+	}()
+	var m made
+	select {
+	case m = <-done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	files, h, findings, err := m.files, m.h, m.findings, m.err
 	if err != nil {
 		return nil, err
 	}
