@@ -13,10 +13,10 @@ import "fmt"
 type node struct {
 	role   string // standard structure type: Document, H1, P, Table, …
 	parent *node
-	kids   []any  // *node, mcr or objr, in reading order
-	alt    string // alternative text (Figure)
-	attrs  string // attribute dictionary, e.g. "<</O /Table /Scope /Column>>"
-	bbox   [4]float64
+	kids   []any      // *node, mcr or objr, in reading order
+	alt    string     // alternative text (Figure)
+	attrs  string     // attribute dictionary, e.g. "<</O /Table /Scope /Column>>"
+	bbox   [4]float64 // Figure: x0, y0, x1, y1 in mm from the top left
 }
 
 // mcr is a marked-content sequence on a page (1-based) with its MCID.
