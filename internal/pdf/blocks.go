@@ -295,33 +295,34 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 	colW := width / float64(cols)
 	size := w.body - 1.5
 	lh := size * lineFactor * ptToMM
-	// drawRow draws a row; tagged is false for the repeated header.
-	var drawRow func(cells [][]span, head, tagged bool)
-	drawRow = func(cells [][]span, head, tagged bool) {
-		heights := 0
-		var laid [][]line
+	// Every row is laid out once, its links numbered once.
+	type cell struct {
+		lines []line
+		links *links
+	}
+	layout := func(spans [][]span) (cells []cell, h float64) {
+		n := 1
 		for i := 0; i < cols; i++ {
 			var c []span
-			if i < len(cells) {
-				c = cells[i]
+			if i < len(spans) {
+				c = spans[i]
 			}
-			ls := w.breakLines(cleanSpans(c), size, colW-3, pos)
-			laid = append(laid, ls)
-			heights = max(heights, len(ls))
+			ls := w.prepare(c, pos)
+			lines := w.breakLines(c, size, colW-3, pos)
+			cells = append(cells, cell{lines, ls})
+			n = max(n, len(lines))
 		}
-		h := float64(max(heights, 1))*lh + 2
-		if tagged && w.f.GetY()+h > w.ph-bottom {
-			w.f.AddPage()
-			w.f.SetXY(w.margin, top)
-			if !head {
-				drawRow(header, true, false)
-			}
-		}
+		return cells, float64(n)*lh + 2
+	}
+	// drawRow draws a row; tagged is false for the repeated header, an
+	// artifact.
+	headCells, headH := layout(header)
+	drawRow := func(cells []cell, h float64, head, tagged bool) {
 		y := w.f.GetY()
 		if tagged {
 			w.open("TR")
 		}
-		for i := 0; i < cols; i++ {
+		for i, c := range cells {
 			cx := x + float64(i)*colW
 			w.artifact()
 			w.f.SetDrawColor(0x8c, 0x95, 0x9f)
@@ -332,17 +333,18 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 			}
 			w.f.Rect(cx, y, colW, h, style)
 			if !tagged {
-				w.drawLines(laid[i], cx+1.5, y+1, size, lh)
+				for k, l := range c.lines {
+					w.drawLine(l, cx+1.5, y+1+float64(k)*lh, size, lh, nil)
+				}
 				continue
 			}
-			cell := w.open("TD")
+			td := w.open("TD")
 			if head {
-				cell.role = "TH"
-				cell.attrs = "<</O /Table /Scope /Column>>"
+				td.role = "TH"
+				td.attrs = "<</O /Table /Scope /Column>>"
 			}
-			if len(laid[i]) > 0 {
-				w.content()
-				w.drawLines(laid[i], cx+1.5, y+1, size, lh)
+			for k, l := range c.lines {
+				w.drawLine(l, cx+1.5, y+1+float64(k)*lh, size, lh, c.links)
 			}
 			w.close()
 		}
@@ -351,52 +353,18 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 		}
 		w.f.SetXY(x, y+h)
 	}
-	drawRow(header, true, true)
+	w.ensure(headH)
+	drawRow(headCells, headH, true, true)
 	for _, r := range rows {
-		drawRow(r, false, true)
+		cells, h := layout(r)
+		if w.f.GetY()+h > w.ph-bottom {
+			w.f.AddPage()
+			w.f.SetXY(w.margin, top)
+			drawRow(headCells, headH, true, false)
+		}
+		drawRow(cells, h, false, true)
 	}
 	w.f.SetY(w.f.GetY() + 4)
-}
-
-func cleanSpans(s []span) []span {
-	out := make([]span, len(s))
-	for i, sp := range s {
-		sp.text = clean(sp.text)
-		out[i] = sp
-	}
-	return out
-}
-
-// drawLines draws laid-out lines at (x, y) without page breaks (table
-// cells).
-func (w *writer) drawLines(ls []line, x, y, size, lh float64) {
-	for i, l := range ls {
-		cx := x
-		for j, p := range l.pieces {
-			w.setFont(p.style, size)
-			wd := w.f.GetStringWidth(p.text)
-			w.f.SetXY(cx, y+float64(i)*lh)
-			text := p.text
-			if p.soft {
-				text = strings.TrimSuffix(text, "-")
-			}
-			if p.space {
-				text += " " // read from the tags, words need their spaces
-			}
-			w.f.CellFormat(wd, lh, text, "", 0, "L", false, 0, "")
-			if p.soft {
-				tagged := w.mark == markContent
-				w.hyphen(cx+w.textWidth(strings.TrimSuffix(p.text, "-"), p.style, size), y+float64(i)*lh, lh)
-				if tagged {
-					w.content()
-				}
-			}
-			cx += wd
-			if p.space && j < len(l.pieces)-1 {
-				cx += w.textWidth(" ", "", size)
-			}
-		}
-	}
 }
 
 // para draws one paragraph of running text.

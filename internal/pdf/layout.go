@@ -178,6 +178,29 @@ func (w *writer) setFont(style string, size float64) {
 // flow lays out and draws running text at the left edge x with the given
 // width, starting at the current y, breaking pages where needed.
 func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
+	ls := w.prepare(spans, pos)
+	lh := size * lineFactor * ptToMM
+	for _, l := range w.breakLines(spans, size, width, pos) {
+		w.ensure(lh)
+		y := w.f.GetY()
+		w.drawLine(l, x, y, size, lh, ls)
+		w.f.SetXY(x, y+lh)
+	}
+}
+
+// links are the links of a block of text: each is one Link element
+// inside the current element, with one annotation per line it covers;
+// its text is the annotation's description.
+type links struct {
+	texts []string // by run
+	node  *node    // the Link element of the run drawn last
+	run   int
+}
+
+// prepare cleans the text of spans, reports characters the font lacks
+// (and drops them), and numbers the links.
+func (w *writer) prepare(spans []span, pos book.Pos) *links {
+	ls := &links{run: -1}
 	for i := range spans {
 		spans[i].text = clean(spans[i].text)
 		if r, bad := w.glyphs.missing(spans[i].text); bad {
@@ -189,122 +212,123 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 				return c
 			}, spans[i].text)
 		}
-	}
-	// Each link is one Link element inside the current one, with one
-	// annotation per line it covers; its text is the annotation's
-	// description.
-	var runs []string
-	for i := range spans {
 		if spans[i].link == "" || w.standalone && !w.ownAnchor(spans[i].link) {
 			spans[i].link = ""
 			continue
 		}
 		if i == 0 || spans[i-1].link != spans[i].link {
-			runs = append(runs, "")
+			ls.texts = append(ls.texts, "")
 		}
-		spans[i].run = len(runs) - 1
+		spans[i].run = len(ls.texts) - 1
 		if spans[i].sup {
-			runs[len(runs)-1] += "Fußnote "
+			ls.texts[len(ls.texts)-1] += "Fußnote "
 		}
-		runs[len(runs)-1] += spans[i].text
+		ls.texts[len(ls.texts)-1] += spans[i].text
 	}
-	var link *node
-	run := -1
-	lh := size * lineFactor * ptToMM
-	for _, l := range w.breakLines(spans, size, width, pos) {
-		w.ensure(lh)
-		y := w.f.GetY()
-		cx := x
-		// Words in the regular style that follow each other are drawn as
-		// one string, with their spaces: far fewer text operations. The
-		// font has no kerning, so the widths add up as laid out.
-		var plain strings.Builder
-		plainX := 0.0
-		flush := func() {
-			if plain.Len() == 0 {
-				return
-			}
-			t := plain.String()
-			w.setFont("", size)
+	return ls
+}
+
+// drawLine draws a laid-out line at (x, y) as content of the current
+// element, its links as Link elements. With ls nil the line is drawn
+// into the open artifact, links as plain text (a repeated table header).
+func (w *writer) drawLine(l line, x, y, size, lh float64, ls *links) {
+	mark := func() {
+		if ls != nil {
 			w.content()
-			w.f.SetXY(plainX, y)
-			w.f.CellFormat(w.f.GetStringWidth(t), lh, t, "", 0, "L", false, 0, "")
-			plain.Reset()
 		}
-		for j, p := range l.pieces {
-			if p.link == "" && !p.sup && !p.soft && p.style == "" {
-				if plain.Len() == 0 {
-					plainX = cx
-				}
-				plain.WriteString(p.text)
-				if p.space {
-					plain.WriteByte(' ')
-				}
-				cx += w.textWidth(p.text, "", size)
-				if p.space && j < len(l.pieces)-1 {
-					cx += w.textWidth(" ", "", size)
-				}
-				continue
+	}
+	cx := x
+	// Words in the regular style that follow each other are drawn as one
+	// string, with their spaces: far fewer text operations. The font has
+	// no kerning, so the widths add up as laid out.
+	var plain strings.Builder
+	plainX := 0.0
+	flush := func() {
+		if plain.Len() == 0 {
+			return
+		}
+		t := plain.String()
+		w.setFont("", size)
+		mark()
+		w.f.SetXY(plainX, y)
+		w.f.CellFormat(w.f.GetStringWidth(t), lh, t, "", 0, "L", false, 0, "")
+		plain.Reset()
+	}
+	for j, p := range l.pieces {
+		if ls == nil {
+			p.link = ""
+		}
+		if p.link == "" && !p.sup && !p.soft && p.style == "" {
+			if plain.Len() == 0 {
+				plainX = cx
 			}
-			flush()
-			style := p.style
-			s := size
-			dy := 0.0
-			if p.sup {
-				s, dy = size*0.7, -size*0.3*ptToMM
-			}
-			w.setFont(style, s)
-			wd := w.f.GetStringWidth(p.text)
-			w.f.SetXY(cx, y+dy)
-			// The space after a word is drawn too, also at the end of a
-			// line: text read from the tags needs it between words.
-			text := p.text
-			space := ""
+			plain.WriteString(p.text)
 			if p.space {
-				space = " "
+				plain.WriteByte(' ')
 			}
-			if p.soft {
-				text = strings.TrimSuffix(text, "-")
-			}
-			if p.link == "" {
-				w.content()
-				w.f.CellFormat(wd, lh, text+space, "", 0, "L", false, 0, "")
-			} else {
-				if p.run != run {
-					link, run = w.open("Link"), p.run
-					w.close()
-				}
-				inLink := j+1 < len(l.pieces) && l.pieces[j+1].link != "" && l.pieces[j+1].run == run
-				if inLink {
-					text, space = text+space, ""
-				}
-				outer := w.cur
-				w.cur = link
-				w.content()
-				w.f.SetTextColor(linkR, linkG, linkB)
-				w.setFont(style+"U", s)
-				w.f.CellFormat(wd, lh, text, "", 0, "L", false, 0, "")
-				w.f.SetTextColor(textR, textG, textB)
-				w.link(link, p.link, strings.Join(strings.Fields(runs[p.run]), " "), cx, y, cx+wd, y+lh)
-				w.cur = outer
-				if space != "" {
-					w.content()
-					w.setFont(style, s)
-					w.f.SetXY(cx+wd, y+dy)
-					w.f.CellFormat(w.textWidth(" ", style, s), lh, space, "", 0, "L", false, 0, "")
-				}
-			}
-			if p.soft {
-				w.hyphen(cx+w.textWidth(text, style, s), y+dy, lh)
-			}
-			cx += wd
+			cx += w.textWidth(p.text, "", size)
 			if p.space && j < len(l.pieces)-1 {
 				cx += w.textWidth(" ", "", size)
 			}
+			continue
 		}
 		flush()
-		w.f.SetXY(x, y+lh)
+		style := p.style
+		s := size
+		dy := 0.0
+		if p.sup {
+			s, dy = size*0.7, -size*0.3*ptToMM
+		}
+		w.setFont(style, s)
+		wd := w.f.GetStringWidth(p.text)
+		w.f.SetXY(cx, y+dy)
+		// The space after a word is drawn too, also at the end of a line:
+		// text read from the tags needs it between words.
+		text := p.text
+		space := ""
+		if p.space {
+			space = " "
+		}
+		if p.soft {
+			text = strings.TrimSuffix(text, "-")
+		}
+		if p.link == "" {
+			mark()
+			w.f.CellFormat(wd, lh, text+space, "", 0, "L", false, 0, "")
+		} else {
+			if p.run != ls.run {
+				ls.node, ls.run = w.open("Link"), p.run
+				w.close()
+			}
+			next := j + 1
+			if next < len(l.pieces) && l.pieces[next].link != "" && l.pieces[next].run == ls.run {
+				text, space = text+space, ""
+			}
+			outer := w.cur
+			w.cur = ls.node
+			w.content()
+			w.f.SetTextColor(linkR, linkG, linkB)
+			w.setFont(style+"U", s)
+			w.f.CellFormat(wd, lh, text, "", 0, "L", false, 0, "")
+			w.f.SetTextColor(textR, textG, textB)
+			w.link(ls.node, p.link, strings.Join(strings.Fields(ls.texts[p.run]), " "), cx, y, cx+wd, y+lh)
+			w.cur = outer
+			if space != "" {
+				w.content()
+				w.setFont(style, s)
+				w.f.SetXY(cx+wd, y+dy)
+				w.f.CellFormat(w.textWidth(" ", style, s), lh, space, "", 0, "L", false, 0, "")
+			}
+		}
+		if p.soft {
+			w.hyphen(cx+w.textWidth(text, style, s), y+dy, lh)
+		}
+		cx += wd
+		if p.space && j < len(l.pieces)-1 {
+			cx += w.textWidth(" ", "", size)
+		}
 	}
+	flush()
 }
 
 // ownAnchor reports whether a link of a PDF of one page stays inside it:

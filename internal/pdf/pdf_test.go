@@ -114,6 +114,19 @@ func TestMissingGlyphIsAnError(t *testing.T) {
 	}
 }
 
+// A character the font lacks is an error in a table cell too.
+func TestMissingGlyphInTable(t *testing.T) {
+	fs := fstest.MapFS{
+		"handbuch.toml":     {Data: []byte("title = \"T\"\n")},
+		"content/_index.md": {Data: []byte("+++\ntitle = \"Start\"\n+++\nHallo.\n")},
+		"content/a.md":      {Data: []byte("+++\ntitle = \"A\"\n+++\nTabelle: Stimmung\n\n| Wer | Wie |\n|---|---|\n| Team | 😀 |\n")},
+	}
+	_, _, err := build.Render(fs, nil, today)
+	if err == nil || !strings.Contains(err.Error(), "content/a.md:") || !strings.Contains(err.Error(), "(U+1F600) fehlt in der Schrift des PDF") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 func TestLongWordsAreHyphenated(t *testing.T) {
 	word := strings.Repeat("Datenschutzgrundverordnungsverarbeitung", 3)
 	fs := fstest.MapFS{

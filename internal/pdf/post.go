@@ -329,13 +329,14 @@ func submatch(re, s string) string {
 	return m[1]
 }
 
-// prune drops elements without any content below them.
+// prune drops elements without any content below them; an empty table
+// cell stays, or its row would be short.
 func prune(n *node) bool {
 	keep := n.kids[:0]
 	has := false
 	for _, c := range n.kids {
 		if c, ok := c.(*node); ok {
-			if prune(c) {
+			if prune(c) || c.role == "TD" || c.role == "TH" {
 				keep = append(keep, c)
 				has = true
 			}
