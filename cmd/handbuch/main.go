@@ -25,7 +25,7 @@ var version = "Entwicklungsversion"
 
 func main() {
 	// A build holds the whole handbook in memory; collecting garbage more
-	// often keeps the peak a quarter lower for a few per cent of time
+	// often keeps the peak a fifth lower for about a tenth more CPU time
 	// (BENCHMARKS.md). GOGC, when set, decides.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
