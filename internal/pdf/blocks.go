@@ -108,12 +108,15 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 			})
 			i := 1
 			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
+				n := i
 				if fn, ok := it.(*extast.Footnote); ok {
-					w.anchorHere(footnoteAnchor(d, fn.Index))
+					n = fn.Index
 				}
-				w.tagged("Note", func() {
-					w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, w.body-1.5, blockPos(d, it))
-				})
+				w.anchorHere(footnoteAnchor(d, n))
+				// PDF/UA: every Note has an identifier, unique in the file.
+				w.open("Note").id = footnoteAnchor(d, n)
+				w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, w.body-1.5, blockPos(d, it))
+				w.close()
 				i++
 			}
 			w.close()

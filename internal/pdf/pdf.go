@@ -184,7 +184,7 @@ func (w *writer) header() {
 	// fpdf restores its font after the header; so does our record of it.
 	defer func(f fontKey) { w.font = f }(w.font)
 	defer w.endMark()
-	w.artifact()
+	w.pagination("Header")
 	w.setFont("", 9)
 	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
 	w.f.SetXY(w.margin, 10)
@@ -208,7 +208,7 @@ func (w *writer) footer() {
 	}
 	defer func(f fontKey) { w.font = f }(w.font)
 	defer w.endMark()
-	w.artifact()
+	w.pagination("Footer")
 	w.setFont("", 9)
 	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
 	w.f.SetXY(w.margin, w.ph-14)

@@ -97,6 +97,9 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 		if n.alt != "" {
 			b.WriteString(" /Alt " + textString(n.alt))
 		}
+		if n.id != "" {
+			b.WriteString(" /ID " + asciiString(n.id))
+		}
 		if n.attrs != "" {
 			b.WriteString(" /A " + n.attrs)
 		}

@@ -15,6 +15,7 @@ type node struct {
 	parent *node
 	kids   []any      // *node, mcr or objr, in reading order
 	alt    string     // alternative text (Figure)
+	id     string     // identifier (Note), unique in the file
 	attrs  string     // attribute dictionary, e.g. "<</O /Table /Scope /Column>>"
 	bbox   [4]float64 // Figure: x0, y0, x1, y1 in mm from the top left
 }
@@ -114,6 +115,14 @@ func (w *writer) artifact() {
 	}
 	w.endMark()
 	w.f.RawWriteStr("/Artifact BMC")
+	w.mark = markArtifact
+}
+
+// pagination marks what is drawn next as the running header or footer
+// ("Header", "Footer"): a pagination artifact.
+func (w *writer) pagination(kind string) {
+	w.endMark()
+	w.f.RawWriteStr("/Artifact <</Type /Pagination /Subtype /" + kind + ">> BDC")
 	w.mark = markArtifact
 }
 

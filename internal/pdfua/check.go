@@ -381,8 +381,18 @@ func (c *checker) checkElements() {
 		}
 	}
 	hasTH := map[*elem]bool{}
+	noteIDs := map[string]int{}
 	for _, e := range c.elems {
 		switch e.std {
+		case "Note":
+			// Matterhorn 19-003 and 19-004: a Note has an /ID, unique in
+			// the file.
+			id := string(as[pdfText](c.d, e.dict["ID"]))
+			if id == "" {
+				c.addf("note-id", "%v: no /ID", e)
+			} else if noteIDs[id]++; noteIDs[id] == 2 {
+				c.addf("note-id", "%v: /ID %q is used more than once", e, id)
+			}
 		case "":
 			c.addf("struct-type", "%v: /S is no standard type and not role-mapped to one", e)
 		case "Figure":

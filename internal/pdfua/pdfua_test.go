@@ -190,6 +190,7 @@ func TestValidDocument(t *testing.T) {
 
 func TestRules(t *testing.T) {
 	const content, xmp = contentObj, xmpObj
+	el := func(s string) string { return "<< /Type /StructElem " + s + " >>" }
 	appendContent := func(s string) edit { return edit{content, "% a comment\n", "% a comment\n" + s} }
 	tests := []struct {
 		name  string
@@ -238,6 +239,10 @@ func TestRules(t *testing.T) {
 			{29, "", "<< /Limits [0 1] /Nums [0 [10 0 R 11 0 R 12 0 R 13 0 R 14 0 R 17 0 R 18 0 R] 1 12 0 R] >>"}}, ""},
 		{"MCID via Properties", []edit{{content, "/H2 <</MCID 4>>", "/H2 /MC4"},
 			{4, "/F1 20 0 R >>", "/F1 20 0 R >> /Properties << /MC4 << /MCID 4 >> >>"}}, ""},
+		{"Note with ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")}}, ""},
+		{"Note without ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R")}}, "note-id"},
+		{"two Notes, one ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R 30 0 R]"},
+			{29, "", el("/S /Note /P 9 0 R /ID (fn-1)")}, {30, "", el("/S /Note /P 9 0 R /ID (fn-1)")}}, "note-id"},
 		{"no Alt", []edit{{13, "/Alt (Logo der Firma)", ""}}, "figure-alt"},
 		{"empty Alt", []edit{{13, "(Logo der Firma)", "<FEFF>"}}, "figure-alt"},
 		{"ActualText", []edit{{13, "/Alt", "/ActualText"}}, ""},
