@@ -366,7 +366,9 @@ func (w *writer) contents(chapters []*markdown.Doc, page int) []int {
 		}
 		w.setFont(style, 11)
 		title := w.fit(p.Title, w.pw-w.margin-x-20, 11)
+		// A TOCI holds a P (PDF 1.7 allows no Link directly in it).
 		w.open("TOCI")
+		w.open("P")
 		link := w.open("Link")
 		w.content()
 		w.f.SetXY(x, y)
@@ -374,6 +376,7 @@ func (w *writer) contents(chapters []*markdown.Doc, page int) []int {
 		w.f.SetXY(w.pw-w.margin-15, y)
 		w.f.CellFormat(15, lh, num, "", 0, "R", false, 0, "")
 		w.link(link, "#"+a, p.Title+", Seite "+num, x, y, w.pw-w.margin, y+lh)
+		w.close()
 		w.close()
 		w.close()
 		y += lh
