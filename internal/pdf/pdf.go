@@ -176,6 +176,9 @@ func langTag(l string) string {
 	return l
 }
 
+// header and footer are pagination artifacts. The footer ends the page,
+// so it also closes the marked-content sequence open there; the header
+// starts the next with none open.
 func (w *writer) header() {
 	w.endMark()
 	if !w.inBody {
