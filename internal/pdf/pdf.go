@@ -41,6 +41,9 @@ type writer struct {
 	running string // the chapter title in the header
 	draft   bool   // the current chapter is a draft
 	inBody  bool   // header and footer are drawn
+	closed  bool   // every footer is drawn; fpdf's call at the end draws none
+
+	numbered []int // pages whose footer gets "Seite X von Y"
 
 	standalone bool   // a single page: links to other pages have no target
 	page       string // the anchor of the page being drawn
@@ -72,6 +75,11 @@ func Handbook(h *book.Handbook, docs []*markdown.Doc) ([]byte, error) {
 
 // output closes the document and completes it as a tagged PDF.
 func (w *writer) output(title string) ([]byte, error) {
+	// The last page's footer now, not when fpdf closes the document: the
+	// page numbers come after it.
+	w.footer()
+	w.closed = true
+	w.pageNumbers()
 	var raw keep
 	if err := w.f.Output(&raw); err != nil {
 		return nil, fmt.Errorf("PDF: %w", err)
@@ -140,7 +148,6 @@ func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	f.SetModificationDate(day)
 	f.SetCatalogSort(true)
 	f.SetCompression(false) // finish compresses, faster
-	f.AliasNbPages("{nb}")
 	f.SetTextColor(textR, textG, textB)
 	w := &writer{f: f, h: h, glyphs: cov, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body, widths: map[fontKey]float64{}}
 	w.root = &node{role: "Document"}
@@ -206,7 +213,7 @@ func (w *writer) header() {
 
 func (w *writer) footer() {
 	w.endMark()
-	if !w.inBody {
+	if !w.inBody || w.closed {
 		return
 	}
 	defer func(f fontKey) { w.font = f }(w.font)
@@ -216,9 +223,26 @@ func (w *writer) footer() {
 	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
 	w.f.SetXY(w.margin, w.ph-14)
 	w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.h.Config.Title, 120, 9), "", 0, "L", false, 0, "")
-	w.f.SetXY(w.margin, w.ph-14)
-	w.f.CellFormat(w.pw-2*w.margin, 5, fmt.Sprintf("Seite %d von {nb}", w.f.PageNo()), "", 0, "R", false, 0, "")
 	w.f.SetTextColor(textR, textG, textB)
+	w.numbered = append(w.numbered, w.f.PageNo())
+}
+
+// pageNumbers writes "Seite X von Y" into the footer of every page that
+// has one, once Y is known. (fpdf's page-count alias would turn every
+// page's content into a string once more to replace it.)
+func (w *writer) pageNumbers() {
+	total := w.f.PageCount()
+	for _, p := range w.numbered {
+		w.toPage(p)
+		w.pagination("Footer")
+		w.setFont("", 9)
+		w.f.SetTextColor(0x4a, 0x4a, 0x4a)
+		w.f.SetXY(w.margin, w.ph-14)
+		w.f.CellFormat(w.pw-2*w.margin, 5, fmt.Sprintf("Seite %d von %d", p, total), "", 0, "R", false, 0, "")
+		w.endMark()
+	}
+	w.f.SetTextColor(textR, textG, textB)
+	w.toPage(total)
 }
 
 // fit shortens s with "…" to fit width.
