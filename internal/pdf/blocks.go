@@ -114,7 +114,7 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 				}
 				w.anchorHere(footnoteAnchor(d, n))
 				// PDF/UA: every Note has an identifier, unique in the file.
-				w.open("Note").id = footnoteAnchor(d, n)
+				w.open("Note").extra = &extra{id: footnoteAnchor(d, n)}
 				w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, w.body-1.5, blockPos(d, it))
 				w.close()
 				i++
@@ -159,9 +159,9 @@ func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int)
 	}
 	ls := w.open("L")
 	defer w.close()
-	ls.attrs = "<</O /List /ListNumbering /Disc>>"
+	ls.extra = &extra{attrs: "<</O /List /ListNumbering /Disc>>"}
 	if l.IsOrdered() {
-		ls.attrs = "<</O /List /ListNumbering /Decimal>>"
+		ls.extra.attrs = "<</O /List /ListNumbering /Decimal>>"
 	}
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
 		marker := "•"
@@ -344,7 +344,7 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 			td := w.open("TD")
 			if head {
 				td.role = "TH"
-				td.attrs = "<</O /Table /Scope /Column>>"
+				td.extra = &extra{attrs: "<</O /Table /Scope /Column>>"}
 			}
 			for k, l := range c.lines {
 				w.drawLine(l, cx+1.5, y+1+float64(k)*lh, size, lh, c.links)

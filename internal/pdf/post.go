@@ -94,25 +94,25 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 		} else {
 			fmt.Fprintf(&b, " /P %d 0 R", ids[n.parent])
 		}
-		if n.alt != "" {
-			b.WriteString(" /Alt " + textString(n.alt))
-		}
-		if n.id != "" {
-			b.WriteString(" /ID " + asciiString(n.id))
-		}
-		if n.attrs != "" {
-			b.WriteString(" /A " + n.attrs)
+		if x := n.extra; x != nil {
+			if x.alt != "" {
+				b.WriteString(" /Alt " + textString(x.alt))
+			}
+			if x.id != "" {
+				b.WriteString(" /ID " + asciiString(x.id))
+			}
+			if x.attrs != "" {
+				b.WriteString(" /A " + x.attrs)
+			}
 		}
 		// Marked content on one page: the page once, the MCIDs as numbers.
 		pg := onePage(n)
 		if pg > 0 {
 			b.WriteString(" /Pg " + pageRef(pg))
 		}
-		if n.role == "Figure" {
-			if p := firstPage(n); p > 0 {
-				fmt.Fprintf(&b, " /A <</O /Layout /Placement /Block /BBox [%.2f %.2f %.2f %.2f]>>",
-					n.bbox[0]*k, hPt-n.bbox[3]*k, n.bbox[2]*k, hPt-n.bbox[1]*k)
-			}
+		if n.role == "Figure" && n.extra != nil && pg > 0 {
+			fmt.Fprintf(&b, " /A <</O /Layout /Placement /Block /BBox [%.2f %.2f %.2f %.2f]>>",
+				n.bbox[0]*k, hPt-n.bbox[3]*k, n.bbox[2]*k, hPt-n.bbox[1]*k)
 		}
 		b.WriteString(" /K [")
 		for i, c := range n.kids {
@@ -350,21 +350,6 @@ func prune(n *node) bool {
 	}
 	n.kids = keep
 	return has
-}
-
-// firstPage is the page of the first content of n.
-func firstPage(n *node) int {
-	for _, c := range n.kids {
-		switch c := c.(type) {
-		case mcr:
-			return c.page
-		case *node:
-			if p := firstPage(c); p > 0 {
-				return p
-			}
-		}
-	}
-	return 0
 }
 
 // onePage is the page of all marked content directly in n, or 0 when it

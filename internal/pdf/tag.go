@@ -9,15 +9,20 @@ import "fmt"
 // is then completed by finish (post.go) with the tree, the link
 // annotations, the outline and the metadata PDF/UA asks for.
 
-// node is a structure element.
+// node is a structure element. A large handbook has hundreds of
+// thousands: what few of them carry sits apart, in extra.
 type node struct {
 	role   string // standard structure type: Document, H1, P, Table, …
 	parent *node
-	kids   []any      // *node, mcr or objr, in reading order
-	alt    string     // alternative text (Figure)
-	id     string     // identifier (Note), unique in the file
-	attrs  string     // attribute dictionary, e.g. "<</O /Table /Scope /Column>>"
-	bbox   [4]float64 // Figure: x0, y0, x1, y1 in mm from the top left
+	kids   []any // *node, mcr or objr, in reading order
+	*extra
+}
+
+type extra struct {
+	alt   string     // alternative text (Figure)
+	id    string     // identifier (Note), unique in the file
+	attrs string     // attribute dictionary, e.g. "<</O /Table /Scope /Column>>"
+	bbox  [4]float64 // Figure: x0, y0, x1, y1 in mm from the top left
 }
 
 // mcr is a marked-content sequence on a page (1-based) with its MCID.
@@ -141,8 +146,7 @@ func (w *writer) endMark() {
 // (x, y, width, height in mm).
 func (w *writer) figure(alt string, x, y, wd, ht float64, draw func()) {
 	n := w.open("Figure")
-	n.alt = alt
-	n.bbox = [4]float64{x, y, x + wd, y + ht}
+	n.extra = &extra{alt: alt, bbox: [4]float64{x, y, x + wd, y + ht}}
 	w.content()
 	draw()
 	w.close()
