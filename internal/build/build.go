@@ -295,10 +295,7 @@ func handbookPDF(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(s
 		wait()
 		h.HandbookPDF = nil
 		if err != nil {
-			if list := book.Errors(err); len(list) > 0 {
-				return nil, book.ErrorList(list)
-			}
-			return nil, &book.Error{Pos: book.Pos{File: f.Path}, Msg: err.Error()}
+			return nil, pdfErrors(f.Path, err)
 		}
 		return &f, nil
 	}
@@ -352,12 +349,7 @@ func renderPDFs(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(si
 		if !noPDF {
 			var err error
 			if f.Data, err = make(); err != nil {
-				if list := book.Errors(err); len(list) > 0 {
-					errs = append(errs, list...)
-				} else {
-					// Not the content's fault: still a failed build.
-					errs = append(errs, &book.Error{Pos: book.Pos{File: f.Path}, Msg: err.Error()})
-				}
+				errs = append(errs, pdfErrors(f.Path, err)...)
 				return
 			}
 			pdfs = append(pdfs, f)
@@ -383,6 +375,16 @@ func renderPDFs(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(si
 		return nil, err
 	}
 	return pdfs, nil
+}
+
+// pdfErrors are the errors of making the PDF at path: the content's,
+// with their positions, or, when it is not the content's fault, one that
+// names the file. Either way the build fails.
+func pdfErrors(path string, err error) book.ErrorList {
+	if list := book.Errors(err); len(list) > 0 {
+		return list
+	}
+	return book.ErrorList{{Pos: book.Pos{File: path}, Msg: err.Error()}}
 }
 
 // reportFindings turns findings into what the report pages show.

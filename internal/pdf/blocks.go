@@ -545,7 +545,7 @@ func (w *writer) glossary() {
 	if len(w.h.Glossary) == 0 {
 		return
 	}
-	w.running = "Glossar"
+	w.runningTitle = "Glossar"
 	w.draft = false
 	w.f.AddPage()
 	w.f.SetXY(w.margin, top)

@@ -23,7 +23,7 @@ func Page(h *book.Handbook, d *markdown.Doc) ([]byte, error) {
 // help texts and "Geprüft von / am / Unterschrift".
 func Checklist(h *book.Handbook, c *book.Checklist) ([]byte, error) {
 	return single(h, a4, c.Title, func(w *writer) {
-		w.running = c.Title
+		w.runningTitle = c.Title
 		w.f.AddPage()
 		w.f.SetXY(w.margin, top)
 		w.bookmark(c.Title, 0)

@@ -36,12 +36,11 @@ type writer struct {
 	noHyphens bool
 
 	tags
-	outlineObjs map[int]string // outline objects by number, made by finish
 
-	running string // the chapter title in the header
-	draft   bool   // the current chapter is a draft
-	inBody  bool   // header and footer are drawn
-	closed  bool   // every footer is drawn; fpdf's call at the end draws none
+	runningTitle string // the chapter title in the header
+	draft        bool   // the current chapter is a draft
+	inBody       bool   // header and footer are drawn
+	closed       bool   // every footer is drawn; fpdf's call at the end draws none
 
 	numbered []int // pages whose footer gets "Seite X von Y"
 
@@ -191,23 +190,18 @@ func (w *writer) header() {
 	if !w.inBody {
 		return
 	}
-	// fpdf restores its font after the header; so does our record of it.
-	defer func(f fontKey) { w.font = f }(w.font)
-	defer w.endMark()
-	w.pagination("Header")
-	w.setFont("", 9)
-	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
-	w.f.SetXY(w.margin, 10)
-	w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.running, w.pw-2*w.margin, 9), "", 0, "L", false, 0, "")
-	w.f.SetDrawColor(0x8c, 0x95, 0x9f)
-	w.f.Line(w.margin, 16.5, w.pw-w.margin, 16.5)
-	if w.draft {
-		w.setFont("B", 11)
-		w.f.SetTextColor(0x8a, 0x4b, 0x00)
-		w.f.SetXY(w.pw-w.margin-30, 10)
-		w.f.CellFormat(30, 5, "ENTWURF", "", 0, "R", false, 0, "")
-	}
-	w.f.SetTextColor(textR, textG, textB)
+	w.running("Header", func() {
+		w.f.SetXY(w.margin, 10)
+		w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.runningTitle, w.pw-2*w.margin, 9), "", 0, "L", false, 0, "")
+		w.f.SetDrawColor(0x8c, 0x95, 0x9f)
+		w.f.Line(w.margin, 16.5, w.pw-w.margin, 16.5)
+		if w.draft {
+			w.setFont("B", 11)
+			w.f.SetTextColor(0x8a, 0x4b, 0x00)
+			w.f.SetXY(w.pw-w.margin-30, 10)
+			w.f.CellFormat(30, 5, "ENTWURF", "", 0, "R", false, 0, "")
+		}
+	})
 	w.f.SetXY(w.margin, top)
 }
 
@@ -216,14 +210,10 @@ func (w *writer) footer() {
 	if !w.inBody || w.closed {
 		return
 	}
-	defer func(f fontKey) { w.font = f }(w.font)
-	defer w.endMark()
-	w.pagination("Footer")
-	w.setFont("", 9)
-	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
-	w.f.SetXY(w.margin, w.ph-14)
-	w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.h.Config.Title, 120, 9), "", 0, "L", false, 0, "")
-	w.f.SetTextColor(textR, textG, textB)
+	w.running("Footer", func() {
+		w.f.SetXY(w.margin, w.ph-14)
+		w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.h.Config.Title, 120, 9), "", 0, "L", false, 0, "")
+	})
 	w.numbered = append(w.numbered, w.f.PageNo())
 }
 
@@ -234,15 +224,25 @@ func (w *writer) pageNumbers() {
 	total := w.f.PageCount()
 	for _, p := range w.numbered {
 		w.toPage(p)
-		w.pagination("Footer")
-		w.setFont("", 9)
-		w.f.SetTextColor(0x4a, 0x4a, 0x4a)
-		w.f.SetXY(w.margin, w.ph-14)
-		w.f.CellFormat(w.pw-2*w.margin, 5, fmt.Sprintf("Seite %d von %d", p, total), "", 0, "R", false, 0, "")
-		w.endMark()
+		w.running("Footer", func() {
+			w.f.SetXY(w.margin, w.ph-14)
+			w.f.CellFormat(w.pw-2*w.margin, 5, fmt.Sprintf("Seite %d von %d", p, total), "", 0, "R", false, 0, "")
+		})
 	}
-	w.f.SetTextColor(textR, textG, textB)
 	w.toPage(total)
+}
+
+// running draws part of the running header or footer ("Header",
+// "Footer") in small grey type, as a pagination artifact. fpdf restores
+// its font after header and footer; so does our record of it.
+func (w *writer) running(kind string, draw func()) {
+	defer func(f fontKey) { w.font = f }(w.font)
+	w.pagination(kind)
+	w.setFont("", 9)
+	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
+	draw()
+	w.f.SetTextColor(textR, textG, textB)
+	w.endMark()
 }
 
 // fit shortens s with "…" to fit width.
@@ -280,7 +280,8 @@ func (w *writer) handbook(docs []*markdown.Doc) {
 	}
 	listed := chapters[1:] // the start page is the cover's text
 	first := w.f.PageNo() + 1
-	for range w.contents(listed, 0) {
+	rows := w.contentsRows(len(listed), first)
+	for range rows[len(rows)-1].page - first + 1 {
 		w.f.AddPage()
 	}
 	head := w.open("H1")
@@ -295,11 +296,7 @@ func (w *writer) handbook(docs []*markdown.Doc) {
 	}
 	w.glossary()
 	last := w.f.PageNo()
-	w.cur = head
-	w.contents(listed, first)
-	w.cur = toc
-	w.contents(listed, -first)
-	w.cur = w.root
+	w.contents(listed, rows, head, toc)
 	w.toPage(last)
 }
 
@@ -350,40 +347,45 @@ var statusNote = map[book.Status][]span{
 
 var statusWord = map[book.Status]string{book.StatusDraft: "Entwurf", book.StatusDiscussion: "In Diskussion", book.StatusAdopted: "Beschlossen"}
 
-// contents lays out the table of contents and returns the pages it
-// needs. With page 0 it only counts; with a page number it draws the
-// heading there (into the current element), with a negative one the rows
-// (the current element is the TOC): each row is one link, title and
-// page number.
-func (w *writer) contents(chapters []*markdown.Doc, page int) []int {
-	pages := []int{max(page, -page)}
-	draw := page != 0
-	y := top
-	if draw {
-		w.toPage(pages[0])
-	}
-	headLH := 18 * lineFactor * ptToMM
-	if page > 0 {
-		w.f.SetXY(w.margin, y)
-		w.flow([]span{{text: "Inhalt", style: "B"}}, w.margin, w.pw-2*w.margin, 18, book.Pos{File: "handbuch.toml"})
-		return nil
-	}
-	y += headLH + 4
+// contentsHead is the line height of the heading of the contents.
+var contentsHead = 18 * lineFactor * ptToMM
+
+// contentsRows places the n rows of the table of contents, which starts
+// on page first; a last entry marks where the contents end. The rows'
+// places depend only on their number, so the pages can be kept free
+// before the page numbers are known.
+func (w *writer) contentsRows(n, first int) []place {
 	lh := 11 * lineFactor * ptToMM
-	for _, d := range chapters {
+	at := place{first, top + contentsHead + 4}
+	rows := make([]place, 0, n+1)
+	for range n {
+		if at.y+lh > w.ph-bottom {
+			at = place{at.page + 1, top}
+		}
+		rows = append(rows, at)
+		at.y += lh
+	}
+	return append(rows, at)
+}
+
+// contents draws the table of contents on its pages kept free, once
+// every chapter's page is known: the heading into head, one row per
+// chapter into toc, each row one link, title and page number.
+func (w *writer) contents(chapters []*markdown.Doc, rows []place, head, toc *node) {
+	w.toPage(rows[0].page)
+	w.f.SetXY(w.margin, top)
+	w.cur = head
+	w.flow([]span{{text: "Inhalt", style: "B"}}, w.margin, w.pw-2*w.margin, 18, book.Pos{File: "handbuch.toml"})
+	w.cur = toc
+	defer func() { w.cur = w.root }()
+	lh := 11 * lineFactor * ptToMM
+	for i, d := range chapters {
+		at := rows[i]
+		if at.page != w.f.PageNo() {
+			w.toPage(at.page)
+		}
 		p := d.Page
 		a := book.Anchor(p.URL)
-		if y+lh > w.ph-bottom {
-			pages = append(pages, pages[len(pages)-1]+1)
-			y = top
-			if draw {
-				w.toPage(pages[len(pages)-1])
-			}
-		}
-		if !draw {
-			y += lh
-			continue
-		}
 		depth := max(p.Depth()-1, 0)
 		x := w.margin + float64(depth)*7
 		num := fmt.Sprint(w.anchors[a].page)
@@ -398,17 +400,15 @@ func (w *writer) contents(chapters []*markdown.Doc, page int) []int {
 		w.open("P")
 		link := w.open("Link")
 		w.content()
-		w.f.SetXY(x, y)
+		w.f.SetXY(x, at.y)
 		w.f.CellFormat(w.pw-w.margin-x-15, lh, title+" ", "", 0, "L", false, 0, "")
-		w.f.SetXY(w.pw-w.margin-15, y)
+		w.f.SetXY(w.pw-w.margin-15, at.y)
 		w.f.CellFormat(15, lh, num, "", 0, "R", false, 0, "")
-		w.link(link, "#"+a, p.Title+", Seite "+num, x, y, w.pw-w.margin, y+lh)
+		w.link(link, "#"+a, p.Title+", Seite "+num, x, at.y, w.pw-w.margin, at.y+lh)
 		w.close()
 		w.close()
 		w.close()
-		y += lh
 	}
-	return pages
 }
 
 // chapter draws one page of the handbook as a section. Its title is H1
@@ -416,7 +416,7 @@ func (w *writer) contents(chapters []*markdown.Doc, page int) []int {
 func (w *writer) chapter(d *markdown.Doc) {
 	p := d.Page
 	a := book.Anchor(p.URL)
-	w.running = p.Title
+	w.runningTitle = p.Title
 	w.draft = p.Status == book.StatusDraft
 	// Einfache Sprache is never hyphenated: a word that does not fit is
 	// an error (flyers set this for the whole document).

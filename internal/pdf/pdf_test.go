@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -18,17 +20,36 @@ import (
 	"github.com/handbuch/handbuch/internal/build"
 	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/pdfua"
+	"github.com/handbuch/handbuch/internal/site"
 )
 
 var today = load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
 
-// modelPDF builds the model handbook in memory and returns its PDF.
-func modelPDF(t *testing.T) []byte {
+// The model handbook and the fixture project are rendered once for all
+// the tests that only read them.
+var (
+	modelRender   = sync.OnceValues(func() ([]site.File, error) { return render(handbuch.Model()) })
+	fixtureRender = sync.OnceValues(func() ([]site.File, error) { return render(os.DirFS("testdata/tagged")) })
+)
+
+func render(project fs.FS) ([]site.File, error) {
+	files, _, err := build.Render(project, nil, today)
+	return files, err
+}
+
+// modelFiles are the files of the model handbook.
+func modelFiles(t *testing.T) []site.File {
 	t.Helper()
-	files, _, err := build.Render(handbuch.Model(), nil, today)
+	files, err := modelRender()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return files
+}
+
+// handbookPDF is the PDF of the whole handbook among files.
+func handbookPDF(t *testing.T, files []site.File) []byte {
+	t.Helper()
 	for _, f := range files {
 		if strings.HasPrefix(f.Path, "pdf/") {
 			return f.Data
@@ -39,13 +60,17 @@ func modelPDF(t *testing.T) []byte {
 }
 
 func TestReproducible(t *testing.T) {
-	if !bytes.Equal(modelPDF(t), modelPDF(t)) {
+	again, err := render(handbuch.Model())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(handbookPDF(t, modelFiles(t)), handbookPDF(t, again)) {
 		t.Error("two renderings of the same handbook differ")
 	}
 }
 
 func TestMetadata(t *testing.T) {
-	pdf := modelPDF(t)
+	pdf := handbookPDF(t, modelFiles(t))
 	for _, want := range []string{"/Lang (de-DE)", "/Type /Outlines", "/FontFile2"} {
 		if !bytes.Contains(pdf, []byte(want)) {
 			t.Errorf("PDF lacks %s", want)
@@ -71,7 +96,7 @@ func TestWithPoppler(t *testing.T) {
 	pdftotext, pdffonts, pdfinfo := tool(t, "pdftotext"), tool(t, "pdffonts"), tool(t, "pdfinfo")
 	qpdf := tool(t, "qpdf")
 	file := filepath.Join(t.TempDir(), "handbuch.pdf")
-	if err := os.WriteFile(file, modelPDF(t), 0o644); err != nil {
+	if err := os.WriteFile(file, handbookPDF(t, modelFiles(t)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	run := func(name string, args ...string) string {
@@ -140,10 +165,7 @@ func TestLongWordsAreHyphenated(t *testing.T) {
 }
 
 func TestModelPDFs(t *testing.T) {
-	files, _, err := build.Render(handbuch.Model(), nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := modelFiles(t)
 	got := map[string][]byte{}
 	pages := map[string][]byte{}
 	for _, f := range files {
@@ -214,11 +236,11 @@ func TestFlyerQRCodeAndNoHyphens(t *testing.T) {
 
 var update = flag.Bool("update", false, "rewrite the golden structure trees in testdata/struct")
 
-// fixturePDFs builds the fixture project testdata/tagged and returns its
-// PDFs by file name.
+// fixturePDFs are the PDFs of the fixture project testdata/tagged by file
+// name, in a map of the caller's own.
 func fixturePDFs(t *testing.T) map[string][]byte {
 	t.Helper()
-	files, _, err := build.Render(os.DirFS("testdata/tagged"), nil, today)
+	files, err := fixtureRender()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,10 +295,7 @@ func TestStructureTree(t *testing.T) {
 // poppler and pdfcpu's strict validator.
 func TestTaggedWithTools(t *testing.T) {
 	qpdf, pdfinfo, pdfcpu := tool(t, "qpdf"), tool(t, "pdfinfo"), tool(t, "pdfcpu")
-	files, _, err := build.Render(handbuch.Model(), nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := modelFiles(t)
 	dir := t.TempDir()
 	n := 0
 	for _, f := range files {
@@ -309,10 +328,7 @@ func TestTaggedWithTools(t *testing.T) {
 // tables with scoped header cells, links with OBJR and Contents, language,
 // title, metadata, embedded fonts with Unicode maps, outline counts.
 func TestPDFUA(t *testing.T) {
-	files, _, err := build.Render(handbuch.Model(), nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := modelFiles(t)
 	all := fixturePDFs(t)
 	for _, f := range files {
 		if strings.HasPrefix(f.Path, "pdf/") {

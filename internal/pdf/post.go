@@ -65,10 +65,10 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 	for i := range w.annots {
 		annotIDs[i] = alloc()
 	}
-	outline := w.outline(alloc, dest)
+	add := map[int]string{} // the new objects by number
+	outline := w.outline(alloc, dest, add)
 	xmpID := alloc()
 
-	add := map[int]string{}
 	add[treeRoot] = fmt.Sprintf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>",
 		ids[w.root], parentTree, len(pages)+len(w.annots))
 	var nums strings.Builder
@@ -176,9 +176,6 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 		cat += fmt.Sprintf(" /Outlines %d 0 R /PageMode /UseOutlines", outline)
 	}
 	objs[root] = []byte(fmt.Sprintf("%d 0 obj\n%s>>\nendobj\n", root, cat))
-	for id, body := range w.outlineObjs {
-		add[id] = body
-	}
 
 	// Write the file anew: header, objects in number order, xref, trailer.
 	var out bytes.Buffer
@@ -297,8 +294,8 @@ func objects(raw []byte) (objs [][]byte, root, info int, err error) {
 		objs[i] = raw[offs[i]:end]
 	}
 	trailer := string(raw[xref:sx])
-	root, _ = strconv.Atoi(submatch(`/Root (\d+) 0 R`, trailer))
-	info, _ = strconv.Atoi(submatch(`/Info (\d+) 0 R`, trailer))
+	root, _ = strconv.Atoi(submatch(rootRE, trailer))
+	info, _ = strconv.Atoi(submatch(infoRE, trailer))
 	if root <= 0 || root >= n || info <= 0 || info >= n {
 		return nil, 0, 0, fmt.Errorf("Trailer nicht lesbar")
 	}
@@ -308,6 +305,8 @@ func objects(raw []byte) (objs [][]byte, root, info int, err error) {
 var (
 	kidsRE = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
 	refRE  = regexp.MustCompile(`(\d+) 0 R`)
+	rootRE = regexp.MustCompile(`/Root (\d+) 0 R`)
+	infoRE = regexp.MustCompile(`/Info (\d+) 0 R`)
 )
 
 // kids returns the object numbers of the pages in the page tree object.
@@ -324,8 +323,8 @@ func kids(pagesObj []byte) []int {
 	return out
 }
 
-func submatch(re, s string) string {
-	m := regexp.MustCompile(re).FindStringSubmatch(s)
+func submatch(re *regexp.Regexp, s string) string {
+	m := re.FindStringSubmatch(s)
 	if m == nil {
 		return ""
 	}
@@ -367,10 +366,10 @@ func onePage(n *node) int {
 	return pg
 }
 
-// outline numbers and writes the bookmarks as an outline, all entries
-// open, with correct counts; it returns the outline root (0 without
-// bookmarks).
-func (w *writer) outline(alloc func() int, dest func(place) string) int {
+// outline numbers the bookmarks and adds them to add as an outline, all
+// entries open, with correct counts; it returns the outline root (0
+// without bookmarks).
+func (w *writer) outline(alloc func() int, dest func(place) string, add map[int]string) int {
 	if len(w.marks) == 0 {
 		return 0
 	}
@@ -413,7 +412,6 @@ func (w *writer) outline(alloc func() int, dest func(place) string) int {
 	for _, t := range tops {
 		total += 1 + count(t)
 	}
-	w.outlineObjs = map[int]string{}
 	var link func(list []int)
 	link = func(list []int) {
 		for j, i := range list {
@@ -431,11 +429,11 @@ func (w *writer) outline(alloc func() int, dest func(place) string) int {
 				link(it.kids)
 			}
 			b.WriteString(">>")
-			w.outlineObjs[it.id] = b.String()
+			add[it.id] = b.String()
 		}
 	}
 	link(tops)
-	w.outlineObjs[root] = fmt.Sprintf("<</Type /Outlines /First %d 0 R /Last %d 0 R /Count %d>>",
+	add[root] = fmt.Sprintf("<</Type /Outlines /First %d 0 R /Last %d 0 R /Count %d>>",
 		items[tops[0]].id, items[tops[len(tops)-1]].id, total)
 	return root
 }

@@ -110,10 +110,8 @@ func RenderReusing(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Lay
 	// The start page comes last: it links the PDF of the whole handbook,
 	// which may still be in the making.
 	order := make([]int, 0, len(docs))
-	for i := range docs {
-		if i > 0 {
-			order = append(order, i)
-		}
+	for i := 1; i < len(docs); i++ {
+		order = append(order, i)
 	}
 	if len(docs) > 0 {
 		order = append(order, 0)
