@@ -115,17 +115,6 @@ type Handbook struct {
 	// Today is the date the build checks dates against (overdue reviews
 	// and ethics checks): SOURCE_DATE_EPOCH or the day of the build.
 	Today time.Time
-	// Downloads are the PDFs made for pages, by page URL ("/" is the whole
-	// handbook); the site links them.
-	Downloads map[string]Download
-	// HandbookPDF, when set, waits for the PDF of the whole handbook,
-	// which is made while the site is rendered, and adds it to Downloads.
-	// The site calls it before the start page (which links the PDF with
-	// its size) and before anything that changes the pages' trees.
-	HandbookPDF func()
-	// ExternalLinks are the links to other sites, found by the link stage;
-	// the checks list them (they are not fetched).
-	ExternalLinks []ExternalLink
 	// Warnings are problems that do not stop the build.
 	Warnings []*Error
 }
@@ -149,14 +138,38 @@ type Limits struct {
 
 // Region is a part of a built page that was rendered from a source file
 // (a chapter's Markdown, a glossary entry), so that the checks can report
-// findings there at the source. Annotate renders the same part with
-// data-hb-pos="line:col" on its elements; it is called only when a
-// finding lies inside. A region without Annotate repeats content that is
-// checked on its own page (the print view).
+// findings there at the source. Spans map the region's bytes back to the
+// source; a Repeated region shows content that is checked on its own page
+// (the print view) and is left out of the checks.
 type Region struct {
 	Start, End int
-	Source     string
-	Annotate   func() []byte
+	File       string // source path, for messages
+	Src        []byte // the whole source file, to turn offsets into line:col
+	Spans      []Span
+	Repeated   bool
+}
+
+// Span says that the output bytes [Start, End) of a region were rendered
+// from the Markdown node at byte offset Off of the source file. Spans come
+// in document order and nest like the nodes.
+type Span struct {
+	Start, End int
+	Off        int
+}
+
+// PosOf returns the source position of the output byte at offset off
+// inside the region: that of the innermost span around it.
+func (r Region) PosOf(off int) (Pos, bool) {
+	rel := off - r.Start
+	// Spans are in document order: the last one that starts at or before
+	// rel and still covers it is the innermost.
+	for i := len(r.Spans) - 1; i >= 0; i-- {
+		s := r.Spans[i]
+		if s.Start <= rel && rel < s.End {
+			return PosAt(r.File, r.Src, s.Off), true
+		}
+	}
+	return Pos{}, false
 }
 
 // Download is a file offered for download.

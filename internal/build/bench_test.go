@@ -33,11 +33,12 @@ func BenchmarkWriteModel(b *testing.B) {
 
 // BenchmarkCheckModel measures the checks of the rendered model handbook.
 func BenchmarkCheckModel(b *testing.B) {
-	files, h, docs, err := render(handbuch.Model(), nil, load.Options{}, false, nil, nil)
+	files, book, err := render(handbuch.Model(), nil, load.Options{}, false, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		Check(h, files, docs, "public")
+		Check(book.Config, files, "public")
+		siteFindings(book)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/handbuch/handbuch"
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/check"
+	"github.com/handbuch/handbuch/internal/link"
 	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/markdown"
 	"github.com/handbuch/handbuch/internal/pdf"
@@ -141,37 +142,35 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, n
 			return c.file, true
 		}
 	}
-	files, h, docs, err := render(fsys, projectLayouts, opts, noPDF, emit, reuse)
+	files, b, err := render(fsys, projectLayouts, opts, noPDF, emit, reuse)
 	pages := runner.Finish()
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	findings := withoutSwitchedOff(h, append(pages, siteFindings(h, docs)...))
+	findings := withoutSwitchedOff(b.Handbook, append(pages, siteFindings(b)...))
 	if inc != nil {
 		// The report pages, which measure every page, wait for PreviewAll.
 		inc.remember(files, keys, runner.Checked(), dir)
 		check.Sort(findings)
-		return files, h, findings, nil
+		return files, b.Handbook, findings, nil
 	}
-	reports, err := site.Reports(h, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), readability(docs))
+	reports, err := site.Reports(b.Handbook, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), readability(b.Docs))
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	findings = append(findings, Check(&book.Handbook{Config: h.Config}, reports, nil, dir)...)
+	findings = append(findings, Check(b.Config, reports, dir)...)
 	check.Sort(findings)
-	return append(files, reports...), h, findings, nil
+	return append(files, reports...), b.Handbook, findings, nil
 }
 
-// Check runs every check on a rendered site: the markup of each page
-// (reported at dir/<page>), overdue reviews, drafts, and the warnings the
-// loader found (the AI register). Rules listed in checks.off of
-// handbuch.toml are left out.
-func Check(h *book.Handbook, files []site.File, docs []*markdown.Doc, dir string) []check.Finding {
+// Check runs the checks of the markup of each file (reported at
+// dir/<page>), leaving out the rules listed in checks.off of c.
+func Check(c book.Config, files []site.File, dir string) []check.Finding {
 	runner := check.NewRunner()
 	for _, f := range files {
 		runner.Add(checkFile(f, dir))
 	}
-	all := withoutSwitchedOff(h, append(runner.Finish(), siteFindings(h, docs)...))
+	all := withoutSwitchedOff(&book.Handbook{Config: c}, runner.Finish())
 	check.Sort(all)
 	return all
 }
@@ -183,10 +182,10 @@ func checkFile(f site.File, dir string) check.File {
 
 // siteFindings are the checks of the sources: overdue reviews, drafts,
 // links to other sites, plain language, and the loader's warnings.
-func siteFindings(h *book.Handbook, docs []*markdown.Doc) []check.Finding {
-	all := check.Reviews(h)
-	all = append(all, plainLanguage(h, docs)...)
-	for _, w := range h.Warnings {
+func siteFindings(b *link.Book) []check.Finding {
+	all := check.Reviews(b.Handbook, b.External)
+	all = append(all, plainLanguage(b.Handbook, b.All())...)
+	for _, w := range b.Warnings {
 		all = append(all, check.Finding{Rule: "eingabe", Severity: check.Warning, Pos: w.Pos, Msg: w.Msg})
 	}
 	return all
@@ -219,129 +218,105 @@ func shownDir(source, dest string) string {
 // Render runs load, link and render on the project in fsys and returns
 // the output files in memory.
 func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *book.Handbook, error) {
-	files, h, _, err := render(fsys, projectLayouts, opts, false, nil, nil)
-	return files, h, err
+	files, b, err := render(fsys, projectLayouts, opts, false, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, b.Handbook, nil
 }
 
-// render is Render that also returns the parsed pages and glossary
-// explanations, for the checks. With noPDF the pages offer their PDFs
-// but none is made (the preview makes them when asked for).
+// render is Render that returns the linked book, for the checks. With
+// noPDF the pages offer their PDFs but none is made (the preview makes
+// them when asked for).
 //
 // reuse, if not nil, is asked once the pages are parsed for which pages
-// can be taken from the last build (see site.RenderReusing).
-func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, noPDF bool, emit func(site.File), reuse func(*book.Handbook) func(*book.Page) (site.File, bool)) ([]site.File, *book.Handbook, []*markdown.Doc, error) {
-	h, docs, entries, err := parse(fsys, opts)
+// can be taken from the last build (see site.Input.Reuse).
+func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, noPDF bool, emit func(site.File), reuse func(*book.Handbook) func(*book.Page) (site.File, bool)) ([]site.File, *link.Book, error) {
+	b, err := parse(fsys, opts)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	// The PDFs come first: the site links them with their sizes, and its
-	// print view changes the trees. The whole handbook is made on another
-	// core while the site is rendered; the site waits for it before the
-	// start page and the print view.
-	pdfs, err := renderPDFs(h, docs, noPDF, emit)
+	// The PDF of the whole handbook is made on another core while the
+	// site renders; the start page, which links it with its size, waits.
+	whole, wholeDone := handbookPDF(b, noPDF)
+	pdfs, downloads, err := renderPDFs(b, noPDF)
 	if err != nil {
-		return nil, nil, nil, err
+		<-wholeDone
+		return nil, nil, err
 	}
-	whole := handbookPDF(h, docs, noPDF, emit)
-	var reusable func(*book.Page) (site.File, bool)
+	if emit != nil {
+		for _, f := range pdfs {
+			emit(f)
+		}
+	}
+	in := site.Input{Book: b, Layouts: site.NewLayouts(projectLayouts, handbuch.Layouts()), Downloads: downloads, Whole: whole, Emit: emit}
 	if reuse != nil {
-		reusable = reuse(h)
+		in.Reuse = reuse(b.Handbook)
 	}
-	files, err := site.RenderReusing(h, docs, entries, site.NewLayouts(projectLayouts, handbuch.Layouts()), emit, reusable)
-	f, pdfErr := whole()
+	files, err := site.Render(in)
+	f, pdfErr := (<-wholeDone)()
 	if pdfErr != nil {
-		return nil, nil, nil, pdfErr
+		return nil, nil, pdfErr
 	}
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	if f != nil {
+		if emit != nil {
+			emit(*f)
+		}
 		pdfs = append([]site.File{*f}, pdfs...)
 	}
-	return append(files, pdfs...), h, append(docs, entries...), nil
+	return append(files, pdfs...), b, nil
 }
 
-// handbookPDF starts the PDF of the whole handbook and sets
-// h.HandbookPDF to wait for it; the function it returns waits too and
-// gives the file (nil with noPDF) or the PDF's errors.
-func handbookPDF(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(site.File)) func() (*site.File, error) {
-	f := site.File{Path: "pdf/" + book.Slug(h.Config.Title) + ".pdf"}
-	download := book.Download{URL: "/" + f.Path, Label: "Das ganze Handbuch als PDF herunterladen"}
-	if noPDF {
-		h.Downloads["/"] = download
-		return func() (*site.File, error) { return nil, nil }
-	}
-	done := make(chan struct{})
-	var err error
-	go func() {
-		defer close(done)
-		f.Data, err = pdf.Handbook(h, docs)
-	}()
-	var once sync.Once
-	wait := func() {
-		once.Do(func() {
-			<-done
-			if err == nil {
-				download.Size = len(f.Data)
-				h.Downloads["/"] = download
-				if emit != nil {
-					emit(f)
-				}
-			}
-		})
-	}
-	h.HandbookPDF = wait
-	return func() (*site.File, error) {
-		wait()
-		h.HandbookPDF = nil
-		if err != nil {
-			return nil, pdfErrors(f.Path, err)
-		}
-		return &f, nil
-	}
-}
-
-// parse loads the project and parses and links its pages and glossary
-// explanations.
-func parse(fsys fs.FS, opts load.Options) (*book.Handbook, []*markdown.Doc, []*markdown.Doc, error) {
+// parse loads and links the project.
+func parse(fsys fs.FS, opts load.Options) (*link.Book, error) {
 	h, err := load.Load(fsys, opts)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	md := markdown.New(markdown.Options{
-		AllowHTML:   h.Config.AllowHTML,
-		ReservedIDs: site.ReservedIDs,
-		Glossary:    h.Glossary,
-		TermLinks:   h.Config.TermLinks,
-	})
-	var errs book.ErrorList
-	docs := make([]*markdown.Doc, len(h.Pages))
-	for i, p := range h.Pages {
-		docs[i] = md.Parse(p)
-		errs = append(errs, docs[i].Errors...)
-	}
-	entries := make([]*markdown.Doc, len(h.Glossary))
-	for i, t := range h.Glossary {
-		entries[i] = md.ParseTerm(t, &book.Page{
-			Kind: book.KindGlossary, File: t.File, URL: markdown.GlossaryURL,
-			Source: t.Source, Body: []byte(t.Text), BodyOffset: t.TextOffset,
-		})
-		errs = append(errs, entries[i].Errors...)
-	}
-	if err := errs.Err(); err != nil {
-		return nil, nil, nil, err
-	}
-	if err := site.Link(h, append(docs[:len(docs):len(docs)], entries...)); err != nil {
-		return nil, nil, nil, err
-	}
-	return h, docs, entries, nil
+	return link.Link(h, site.ReservedIDs)
 }
 
-// renderPDFs renders the PDFs of flyers, forms and checklists, and notes
-// them as downloads of their pages. With noPDF it
-// only notes them, without a size.
-func renderPDFs(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(site.File)) ([]site.File, error) {
-	h.Downloads = map[string]book.Download{}
+// handbookPDF starts the PDF of the whole handbook. The first channel
+// delivers its download for the start page (closed without one if it
+// failed); the second, when it is done, a function that returns the file
+// (nil with noPDF) or the PDF's errors.
+func handbookPDF(b *link.Book, noPDF bool) (<-chan book.Download, <-chan func() (*site.File, error)) {
+	f := site.File{Path: "pdf/" + book.Slug(b.Config.Title) + ".pdf"}
+	download := book.Download{URL: "/" + f.Path, Label: "Das ganze Handbuch als PDF herunterladen"}
+	whole := make(chan book.Download, 1)
+	done := make(chan func() (*site.File, error), 1)
+	if noPDF {
+		whole <- download
+		close(whole)
+		done <- func() (*site.File, error) { return nil, nil }
+		return whole, done
+	}
+	go func() {
+		var err error
+		f.Data, err = pdf.Handbook(b.Handbook, b.Docs)
+		if err == nil {
+			download.Size = len(f.Data)
+			whole <- download
+		}
+		close(whole)
+		done <- func() (*site.File, error) {
+			if err != nil {
+				return nil, pdfErrors(f.Path, err)
+			}
+			return &f, nil
+		}
+	}()
+	return whole, done
+}
+
+// renderPDFs renders the PDFs of flyers, forms and checklists and returns
+// them with the downloads they give their pages. With noPDF it only
+// notes the downloads, without a size.
+func renderPDFs(b *link.Book, noPDF bool) ([]site.File, map[string]book.Download, error) {
+	downloads := map[string]book.Download{}
 	var pdfs []site.File
 	var errs book.ErrorList
 	addPDF := func(page, name, label string, make func() ([]byte, error)) {
@@ -353,28 +328,25 @@ func renderPDFs(h *book.Handbook, docs []*markdown.Doc, noPDF bool, emit func(si
 				return
 			}
 			pdfs = append(pdfs, f)
-			if emit != nil {
-				emit(f)
-			}
 		}
-		h.Downloads[page] = book.Download{URL: "/" + f.Path, Size: len(f.Data), Label: label}
+		downloads[page] = book.Download{URL: "/" + f.Path, Size: len(f.Data), Label: label}
 	}
-	for _, d := range docs {
+	for _, d := range b.Docs {
 		p := d.Page
 		name := strings.ReplaceAll(strings.Trim(p.URL, "/"), "/", "-")
 		switch {
 		case p.Flyer:
-			addPDF(p.URL, "faltblatt-"+name, "Als Faltblatt zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Flyer(h, d) })
+			addPDF(p.URL, "faltblatt-"+name, "Als Faltblatt zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Flyer(b.Handbook, d) })
 		case hasForm(d):
-			addPDF(p.URL, name, "Als PDF zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Page(h, d) })
+			addPDF(p.URL, name, "Als PDF zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Page(b.Handbook, d) })
 		case p.Checklist != nil:
-			addPDF(p.URL, "checkliste-"+p.Checklist.Name, "Als PDF zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Checklist(h, p.Checklist) })
+			addPDF(p.URL, "checkliste-"+p.Checklist.Name, "Als PDF zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Checklist(b.Handbook, p.Checklist) })
 		}
 	}
 	if err := errs.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return pdfs, nil
+	return pdfs, downloads, nil
 }
 
 // pdfErrors are the errors of making the PDF at path: the content's,

@@ -18,7 +18,7 @@ import (
 func BenchmarkSynthetic1000(b *testing.B) {
 	fs := synthetic.Project(1000, 100)
 	opts := load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
-	files, h, docs, err := render(fs, nil, opts, false, nil, nil)
+	files, book, err := render(fs, nil, opts, false, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -26,14 +26,14 @@ func BenchmarkSynthetic1000(b *testing.B) {
 	// PDFs; the checks; the atomic write. (The PDF has its own benchmark.)
 	b.Run("parse", func(b *testing.B) {
 		for b.Loop() {
-			if _, _, _, err := parse(fs, opts); err != nil {
+			if _, err := parse(fs, opts); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("site", func(b *testing.B) {
 		for b.Loop() {
-			if _, _, _, err := render(fs, nil, opts, true, nil, nil); err != nil {
+			if _, _, err := render(fs, nil, opts, true, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -48,14 +48,15 @@ func BenchmarkSynthetic1000(b *testing.B) {
 	})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			if _, _, _, err := render(fs, nil, opts, false, nil, nil); err != nil {
+			if _, _, err := render(fs, nil, opts, false, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("check", func(b *testing.B) {
 		for b.Loop() {
-			Check(h, files, docs, "public")
+			Check(book.Config, files, "public")
+			siteFindings(book)
 		}
 	})
 	// The whole build as handbuch build does it, with and without the
@@ -63,7 +64,7 @@ func BenchmarkSynthetic1000(b *testing.B) {
 	dest := b.TempDir() + "/public"
 	b.Run("build-without-checks", func(b *testing.B) {
 		for b.Loop() {
-			files, _, _, err := render(fs, nil, opts, false, nil, nil)
+			files, _, err := render(fs, nil, opts, false, nil, nil)
 			if err == nil {
 				err = Write(b.Context(), dest, files)
 			}
@@ -103,32 +104,16 @@ func TestSyntheticBuilds(t *testing.T) {
 	}
 }
 
-// BenchmarkSynthetic1000Annotate measures what the checks add to
-// rendering: the second, annotated Markdown rendering of every page.
-func BenchmarkSynthetic1000Annotate(b *testing.B) {
-	_, _, docs, err := render(synthetic.Project(1000, 100), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, false, nil, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		for _, d := range docs {
-			if _, err := d.RenderAnnotated(); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
-
 // BenchmarkSynthetic1000PDF measures the handbook PDF of a 1,000-page
 // handbook (target: under 3 s on this 2-core machine).
 func BenchmarkSynthetic1000PDF(b *testing.B) {
-	h, docs, _, err := parse(synthetic.Project(1000, 100), load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	book, err := parse(synthetic.Project(1000, 100), load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		b.Fatal(err)
 	}
 	var size int
 	for b.Loop() {
-		data, err := pdf.Handbook(h, docs)
+		data, err := pdf.Handbook(book.Handbook, book.Docs)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -162,7 +147,7 @@ func BenchmarkSynthetic1000Preview(b *testing.B) {
 // A handbook with more chapters than fit a navigation shows the chapter a
 // page is in and the way to all pages, not every chapter on every page.
 func TestNavigationOfManyChapters(t *testing.T) {
-	files, _, _, err := render(synthetic.Project(41*20, 5), nil, load.Options{}, true, nil, nil)
+	files, _, err := render(synthetic.Project(41*20, 5), nil, load.Options{}, true, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

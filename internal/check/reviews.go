@@ -8,8 +8,8 @@ import (
 )
 
 // Reviews reports pages whose next review lies in the past, and lists
-// drafts and links to other sites, all at their source.
-func Reviews(h *book.Handbook) []Finding {
+// drafts and the links to other sites, all at their source.
+func Reviews(h *book.Handbook, external []book.ExternalLink) []Finding {
 	var out []Finding
 	for _, p := range h.Pages {
 		if p.Source == nil {
@@ -31,7 +31,7 @@ func Reviews(h *book.Handbook) []Finding {
 			out = append(out, Finding{Rule: "entwurf", Severity: Hint, Pos: keyPos(p, "status"), Msg: fmt.Sprintf("„%s“ ist ein Entwurf.", p.Title)})
 		}
 	}
-	for _, l := range h.ExternalLinks {
+	for _, l := range external {
 		out = append(out, Finding{Rule: "link-extern", Severity: Hint, Pos: l.Pos, Msg: "Link zu einer anderen Website: " + l.URL + ". handbuch ruft ihn nicht auf; prüfen Sie ab und zu, ob er noch stimmt."})
 	}
 	return out

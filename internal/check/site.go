@@ -5,10 +5,6 @@ import (
 	"runtime"
 	"sync"
 
-	"golang.org/x/net/html"
-	"strconv"
-	"strings"
-
 	"github.com/handbuch/handbuch/internal/book"
 )
 
@@ -136,7 +132,7 @@ func checkFile(f File) ([]Finding, *book.Pos, string) {
 	}
 	data := f.Data
 	for _, r := range f.Regions {
-		if r.Annotate == nil && len(data) > 0 {
+		if r.Repeated && len(data) > 0 {
 			// Content repeated from other pages (the print view) is
 			// checked on its own page; blank it, keeping the lines.
 			if &data[0] == &f.Data[0] {
@@ -165,86 +161,34 @@ func checkFile(f File) ([]Finding, *book.Pos, string) {
 	return traceBack(p, f.Regions), &at, title.textContent()
 }
 
-// traceBack moves findings inside source regions to the source. The
-// annotated rendering has the same elements in the same order as the
-// page, so the k-th element of a region is the k-th annotated element.
+// traceBack moves findings inside source regions to the source, through
+// the spans the renderer recorded: the innermost source node around the
+// element's first byte.
 func traceBack(p *page, regions []book.Region) []Finding {
 	if len(regions) == 0 {
 		return p.findings
 	}
-	type mapped struct {
-		index map[*node]int
-		elems []*node
-	}
-	maps := make([]*mapped, len(regions))
-	region := func(n *node) int {
-		for i, r := range regions {
-			if n.offset >= r.Start && n.offset < r.End {
-				return i
-			}
-		}
-		return -1
-	}
 	var out []Finding
 	for _, f := range p.findings {
-		i := -1
+		var r *book.Region
 		if f.node != nil {
-			i = region(f.node)
-		}
-		if i < 0 {
-			out = append(out, f)
-			continue
-		}
-		r := regions[i]
-		if r.Annotate == nil {
-			continue // reported where the content has its own page
-		}
-		if maps[i] == nil {
-			m := &mapped{index: map[*node]int{}}
-			p.root.walk(func(n *node) bool {
-				if n.tag != "" && n.offset >= r.Start && n.offset < r.End {
-					m.index[n] = len(m.index)
-				}
-				return true
-			})
-			var mark string // the last position mark of raw HTML
-			parse(r.Annotate()).walk(func(n *node) bool {
-				switch n.tag {
-				case "", "#document":
-				case "#pos":
-					mark = n.text
-				default:
-					if _, ok := n.attr("data-hb-pos"); !ok && mark != "" && !annotatedAncestor(n) {
-						n.attrs = append(n.attrs, html.Attribute{Key: "data-hb-pos", Val: mark})
-					}
-					m.elems = append(m.elems, n)
-				}
-				return true
-			})
-			maps[i] = m
-		}
-		m := maps[i]
-		if k, ok := m.index[f.node]; ok && k < len(m.elems) {
-			for a := m.elems[k]; a != nil; a = a.parent {
-				if v, ok := a.attr("data-hb-pos"); ok {
-					line, col, _ := strings.Cut(v, ":")
-					f.Pos = book.Pos{File: r.Source}
-					f.Pos.Line, _ = strconv.Atoi(line)
-					f.Pos.Col, _ = strconv.Atoi(col)
+			for i := range regions {
+				if f.node.offset >= regions[i].Start && f.node.offset < regions[i].End {
+					r = &regions[i]
 					break
 				}
+			}
+		}
+		switch {
+		case r == nil:
+		case r.Repeated:
+			continue // reported where the content has its own page
+		default:
+			if pos, ok := r.PosOf(f.node.offset); ok {
+				f.Pos = pos
 			}
 		}
 		out = append(out, f)
 	}
 	return out
-}
-
-func annotatedAncestor(n *node) bool {
-	for a := n.parent; a != nil; a = a.parent {
-		if a.has("data-hb-pos") {
-			return true
-		}
-	}
-	return false
 }

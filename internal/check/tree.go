@@ -144,11 +144,6 @@ func parse(src []byte) *node {
 			if t := z.Text(); len(bytes.TrimSpace(t)) > 0 {
 				cur.children = append(cur.children, alloc(node{text: string(t), offset: o, parent: cur}))
 			}
-		case html.CommentToken:
-			// A position mark of raw HTML in an annotated rendering.
-			if v, ok := strings.CutPrefix(string(z.Text()), "hb-pos "); ok {
-				cur.children = append(cur.children, alloc(node{tag: "#pos", text: v, offset: o, parent: cur}))
-			}
 		}
 		off += len(raw)
 	}

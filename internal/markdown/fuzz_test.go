@@ -29,10 +29,10 @@ func FuzzMarkdown(f *testing.F) {
 		src := "+++\ntitle = \"x\"\n+++\n" + body
 		p := &book.Page{File: "content/t.md", Source: []byte(src), Body: []byte(body), BodyOffset: len(src) - len(body), LinkTerms: true}
 		d := md.Parse(p)
-		if _, err := d.Render(); err != nil {
+		if _, err := d.Render(&Context{}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := d.RenderAnnotated(); err != nil {
+		if _, err := d.Render(&Context{Positions: true, IDPrefix: "p--", Shift: 2}); err != nil {
 			t.Fatal(err)
 		}
 		d.TextBlocks()

@@ -35,13 +35,10 @@ type Options struct {
 // Markdown parses and renders Markdown. It is safe for concurrent use.
 type Markdown struct {
 	md      goldmark.Markdown
+	funcs   funcs
 	opts    Options
 	matcher *Matcher
 }
-
-// fnPrefixAttr is set on a Document to give its footnote ids a prefix
-// (in the print view every page's footnotes must have unique ids).
-var fnPrefixAttr = []byte("data-hb-fnprefix")
 
 // New returns the handbook's Markdown setup.
 func New(opts Options) *Markdown {
@@ -49,26 +46,30 @@ func New(opts Options) *Markdown {
 		opts.TermLinks = "first"
 	}
 	matcher := NewMatcher(opts.Glossary)
-	htmlOpts := []renderer.Option{}
+	var htmlOpts []html.Option
 	if opts.AllowHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	// goldmark's renderers, the extensions' and ours; a later one replaces
+	// an earlier one for the same node kind. Every rendering walks the tree
+	// with this table itself (see Doc.Render).
+	var fs funcs
+	for _, r := range []renderer.NodeRenderer{
+		html.NewRenderer(htmlOpts...),
+		extension.NewTableHTMLRenderer(),
+		extension.NewStrikethroughHTMLRenderer(htmlOpts...),
+		extension.NewDefinitionListHTMLRenderer(htmlOpts...),
+		extension.NewFootnoteHTMLRenderer(),
+		&nodeRenderer{allowHTML: opts.AllowHTML},
+	} {
+		r.RegisterFuncs(&fs)
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
 			extension.DefinitionList,
-			extension.NewFootnote(
-				extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
-					if v, ok := n.OwnerDocument().AttributeString(string(fnPrefixAttr)); ok {
-						return v.([]byte)
-					}
-					return nil
-				}),
-				extension.WithFootnoteLinkTitle("Zur Fußnote ^^"),
-				extension.WithFootnoteBacklinkTitle("Zurück zum Text"),
-				extension.WithFootnoteBacklinkHTML(`<span aria-hidden="true">↩</span><span class="visually-hidden">Zurück zum Text</span>`),
-			),
+			extension.Footnote,
 			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
 				extension.LeftDoubleQuote:  "„",
 				extension.RightDoubleQuote: "“",
@@ -92,11 +93,8 @@ func New(opts Options) *Markdown {
 			parser.WithInlineParsers(util.Prioritized(shortcodeParser{matcher}, 50)),
 			parser.WithBlockParsers(util.Prioritized(shortcodeBlockParser{}, 50)),
 		),
-		goldmark.WithRendererOptions(append(htmlOpts,
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{allowHTML: opts.AllowHTML}, 100)),
-		)...),
 	)
-	return &Markdown{md: md, opts: opts, matcher: matcher}
+	return &Markdown{md: md, funcs: fs, opts: opts, matcher: matcher}
 }
 
 // Heading is a heading of a page, for its table of contents.
@@ -118,7 +116,6 @@ type Link struct {
 	Target string
 	// Term is the glossary term of a term link.
 	Term *book.Term
-	node ast.Node
 }
 
 // Doc is one parsed page.
@@ -136,6 +133,7 @@ type Doc struct {
 	Shortcodes []*Shortcode
 	root       ast.Node
 	md         *Markdown
+	linkOf     map[ast.Node]int // index in Links of each link node
 }
 
 // Parse parses the body of page p.
@@ -159,7 +157,7 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	ctx.Set(termStateKey, st)
 	root := m.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
-	d := &Doc{Page: p, root: root, md: m, Terms: st.used}
+	d := &Doc{Page: p, root: root, md: m, Terms: st.used, linkOf: map[ast.Node]int{}}
 	for _, e := range st.errors {
 		d.Errors = append(d.Errors, &book.Error{Pos: p.BodyPos(e.offset), Msg: e.msg})
 	}
@@ -172,13 +170,18 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: PlainText(n, p.Body)})
+		case *TermLink, *ast.Link, *ast.Image:
+			d.linkOf[n] = len(d.Links)
+		}
+		switch n := n.(type) {
 		case *TermLink:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), node: n, Term: n.Term, Target: string(n.Destination)})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), Term: n.Term, Target: string(n.Destination)})
 		case *ast.Link:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), node: n})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n)})
 		case *ast.Image:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), node: n, Image: true})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), Image: true})
 		case *Shortcode:
+			n.Index = len(d.Shortcodes)
 			d.Shortcodes = append(d.Shortcodes, n)
 		}
 		return ast.WalkContinue, nil
@@ -215,42 +218,20 @@ func (d *Doc) IDs() []string {
 }
 
 // Root returns the parsed tree, for renderers that walk it themselves
-// (the PDF). Use it before the site is rendered: the print view changes
-// the tree for good (see Rebase).
+// (the PDF). The tree is read-only: every output renders from it.
 func (d *Doc) Root() ast.Node { return d.root }
 
 // Target returns where the link node n points inside the handbook (a
 // site-absolute URL with its fragment), or "" for other links.
 func (d *Doc) Target(n ast.Node) string {
-	for _, l := range d.Links {
-		if l.node == n {
-			return l.Target
-		}
+	if i, ok := d.linkOf[n]; ok {
+		return d.Links[i].Target
 	}
 	return ""
 }
 
 // ShortcodePos returns the source position of a shortcode of the page.
 func (d *Doc) ShortcodePos(s *Shortcode) book.Pos { return d.Page.BodyPos(s.Offset) }
-
-// SetDest changes where link l points.
-func (l Link) SetDest(dest string) {
-	switch n := l.node.(type) {
-	case *TermLink:
-		n.Destination = []byte(dest)
-	case *ast.Link:
-		n.Destination = []byte(dest)
-	case *ast.Image:
-		n.Destination = []byte(dest)
-	}
-}
-
-// Render renders the page to HTML.
-func (d *Doc) Render() ([]byte, error) {
-	var buf bytes.Buffer
-	err := d.md.md.Renderer().Render(&buf, d.Page.Body, d.root)
-	return buf.Bytes(), err
-}
 
 // TextBlock is the running text of one paragraph, heading, list item or
 // table cell, with the source offset (in the page body) of every byte.
@@ -306,73 +287,6 @@ func (d *Doc) TextBlocks() []TextBlock {
 		return ast.WalkContinue, nil
 	})
 	return out
-}
-
-// posAttr carries a node's source position into annotated HTML.
-var posAttr = []byte("data-hb-pos")
-
-// RenderAnnotated renders the page like Render, but every element that
-// knows its source position carries it as data-hb-pos="line:col", so
-// the checks can point into the Markdown. The tree is left as it was.
-func (d *Doc) RenderAnnotated() ([]byte, error) {
-	type saved struct {
-		n     ast.Node
-		attrs []ast.Attribute
-	}
-	var touched []saved
-	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Kind() == ast.KindDocument {
-			return ast.WalkContinue, nil
-		}
-		off := n.Pos()
-		if off < 0 && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			off = n.Lines().At(0).Start
-		}
-		if off < 0 {
-			return ast.WalkContinue, nil
-		}
-		p := d.Page.BodyPos(off)
-		touched = append(touched, saved{n, append([]ast.Attribute(nil), n.Attributes()...)})
-		n.SetAttribute(posAttr, []byte(strconv.Itoa(p.Line)+":"+strconv.Itoa(p.Col)))
-		return ast.WalkContinue, nil
-	})
-	out, err := d.Render()
-	for _, t := range touched {
-		t.n.RemoveAttributes()
-		for _, a := range t.attrs {
-			t.n.SetAttribute(a.Name, a.Value)
-		}
-	}
-	return out, err
-}
-
-// Rebase prepares the tree for the single-page print view: every id gets
-// prefix, footnote ids too, heading levels move down by shift (at most
-// h6), and rewrite maps every link destination to its new form. Call it
-// after the page's own Render; the tree is changed for good.
-func (d *Doc) Rebase(prefix string, shift int, rewrite func(Link) string) {
-	d.root.SetAttribute(fnPrefixAttr, []byte(prefix))
-	for i := range d.Headings {
-		d.Headings[i].ID = prefix + d.Headings[i].ID
-		d.Headings[i].Level = min(d.Headings[i].Level+shift, 6)
-	}
-	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if h, ok := n.(*ast.Heading); ok {
-			h.Level = min(h.Level+shift, 6)
-		}
-		if id, ok := n.AttributeString("id"); ok {
-			if b, ok := id.([]byte); ok {
-				n.SetAttributeString("id", []byte(prefix+string(b)))
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, l := range d.Links {
-		l.SetDest(rewrite(l))
-	}
 }
 
 // PlainText returns the text of n and its descendants, with typographic

@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"bytes"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/handbuch/handbuch/internal/book"
@@ -35,7 +37,7 @@ func TestFixtures(t *testing.T) {
 			}
 			name, input, want := strings.TrimSpace(parts[0]), parts[1], parts[2]
 			doc := m.Parse(&book.Page{File: "content/t.md", Source: []byte(input), Body: []byte(input)})
-			got, err := doc.Render()
+			got, err := renderHTML(doc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -64,14 +66,80 @@ func TestHeadingsAndLinks(t *testing.T) {
 	}
 }
 
-func TestRebase(t *testing.T) {
-	src := "## Eins\n\nSiehe [zwei](#zwei)[^1].\n\n## Zwei\n\n[^1]: Note.\n"
+// renderHTML renders d as a page of its own.
+func renderHTML(d *Doc) ([]byte, error) {
+	r, err := d.Render(&Context{})
+	return r.HTML, err
+}
+
+// TestContext renders one tree for the print view (ids prefixed, headings
+// moved down, links mapped) and as a page of its own at the same time:
+// the tree stays as it was, so both come out right, also under -race.
+func TestContext(t *testing.T) {
+	src := "## Eins\n\nSiehe [zwei](#zwei)[^1] und [drei](https://example.org/).\n\nTabelle: Werte\n\n| a |\n|---|\n| 1 |\n\n## Zwei\n\n[^1]: Note.\n"
 	doc := New(Options{}).Parse(&book.Page{File: "content/t.md", Source: []byte(src), Body: []byte(src)})
-	doc.Rebase("s_x--", 1, func(l Link) string { return "#s_x--" + strings.TrimPrefix(l.Dest, "#") })
-	got, _ := doc.Render()
-	for _, want := range []string{`<h3 id="s_x--eins">Eins</h3>`, `<a href="#s_x--zwei">zwei</a>`, `id="s_x--fn:1"`, `href="#s_x--fn:1"`, `<h3 id="s_x--zwei">`} {
-		if !strings.Contains(string(got), want) {
-			t.Errorf("missing %q in\n%s", want, got)
+	doc.Links[0].Target = "/t/#zwei" // as the link stage sets it
+	print := &Context{IDPrefix: "s_x--", Shift: 1, Href: func(target string) string { return "#s_x--" + strings.TrimPrefix(target, "/t/#") }}
+	var wg sync.WaitGroup
+	got := make([][]byte, 8)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx := &Context{}
+			if i%2 == 0 {
+				ctx = print
+			}
+			r, err := doc.Render(ctx)
+			if err != nil {
+				t.Error(err)
+			}
+			got[i] = r.HTML
+		}()
+	}
+	wg.Wait()
+	for _, want := range []string{`<h3 id="s_x--eins">Eins</h3>`, `<a href="#s_x--zwei">zwei</a>`, `id="s_x--fn:1"`, `href="#s_x--fn:1"`, `<h3 id="s_x--zwei">`, `aria-labelledby="s_x--tabelle-werte"`, `<caption id="s_x--tabelle-werte">`, `href="https://example.org/"`} {
+		if !strings.Contains(string(got[0]), want) {
+			t.Errorf("print: missing %q in\n%s", want, got[0])
+		}
+	}
+	for _, want := range []string{`<h2 id="eins">Eins</h2>`, `<a href="/t/#zwei">zwei</a>`, `id="fn:1"`, `<caption id="tabelle-werte">`} {
+		if !strings.Contains(string(got[1]), want) {
+			t.Errorf("page: missing %q in\n%s", want, got[1])
+		}
+	}
+	for i := 2; i < len(got); i++ {
+		if !bytes.Equal(got[i], got[i%2]) {
+			t.Errorf("rendering %d differs from the first of its kind", i)
+		}
+	}
+}
+
+// TestSpans maps elements of the rendered page back to the source.
+func TestSpans(t *testing.T) {
+	src := "+++\ntitle = \"x\"\n+++\n## Kopf\n\nText mit **fett** und\n[Link](https://example.org/).\n\n- eins\n- zwei\n"
+	body := strings.Index(src, "## ")
+	doc := New(Options{}).Parse(&book.Page{File: "content/t.md", Source: []byte(src), Body: []byte(src[body:]), BodyOffset: body})
+	r, err := doc.Render(&Context{Positions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := renderHTML(doc)
+	if !bytes.Equal(plain, r.HTML) {
+		t.Errorf("positions changed the output:\n%s\n%s", plain, r.HTML)
+	}
+	region := book.Region{Start: 0, End: len(r.HTML), File: "content/t.md", Src: []byte(src), Spans: r.Spans}
+	for _, c := range []struct{ elem, pos string }{
+		{"<h2", "content/t.md:4:1"},
+		{"<p>", "content/t.md:6:1"},
+		{"<strong>", "content/t.md:6:10"},
+		{"<a ", "content/t.md:7:1"},
+		{"<li>zwei", "content/t.md:10:1"},
+	} {
+		i := bytes.Index(r.HTML, []byte(c.elem))
+		p, ok := region.PosOf(i)
+		if i < 0 || !ok || p.String() != c.pos {
+			t.Errorf("%s at %d: %v %v, want %s", c.elem, i, p, ok, c.pos)
 		}
 	}
 }

@@ -25,16 +25,11 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindShortcode, r.shortcode)
 	reg.Register(ast.KindRawHTML, r.rawHTML)
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
-}
-
-// posMark writes the source position of raw HTML, which cannot carry an
-// attribute, as a comment when the page is rendered for the checks.
-func posMark(w util.BufWriter, n ast.Node) {
-	if v, ok := n.AttributeString(string(posAttr)); ok {
-		_, _ = w.WriteString("<!--hb-pos ")
-		_, _ = w.Write(v.([]byte))
-		_, _ = w.WriteString("-->")
-	}
+	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(ast.KindLink, r.link)
+	reg.Register(extast.KindFootnoteLink, r.footnoteLink)
+	reg.Register(extast.KindFootnoteBacklink, r.footnoteBacklink)
+	reg.Register(extast.KindFootnote, r.footnote)
 }
 
 func (r *nodeRenderer) table(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -45,8 +40,9 @@ func (r *nodeRenderer) table(w util.BufWriter, src []byte, n ast.Node, entering 
 	_, _ = w.WriteString(`<div class="tabelle" role="region" tabindex="0"`)
 	if c, ok := n.FirstChild().(*Caption); ok {
 		id, _ := c.AttributeString("id")
+		_, ctx := ctxOf(w)
 		_, _ = w.WriteString(` aria-labelledby="`)
-		_, _ = w.Write(util.EscapeHTML(id.([]byte)))
+		_, _ = w.Write(util.EscapeHTML(append([]byte(ctx.IDPrefix), id.([]byte)...)))
 		_, _ = w.WriteString(`">`)
 	} else {
 		// Without a caption the region is named by its columns, so that
@@ -75,8 +71,9 @@ func headerText(n ast.Node, src []byte) string {
 func (r *nodeRenderer) caption(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		id, _ := n.AttributeString("id")
+		_, ctx := ctxOf(w)
 		_, _ = w.WriteString(`<caption id="`)
-		_, _ = w.Write(util.EscapeHTML(id.([]byte)))
+		_, _ = w.Write(util.EscapeHTML(append([]byte(ctx.IDPrefix), id.([]byte)...)))
 		_, _ = w.WriteString(`">`)
 	} else {
 		_, _ = w.WriteString("</caption>\n")
@@ -110,7 +107,6 @@ func (r *nodeRenderer) cell(w util.BufWriter, src []byte, n ast.Node, entering b
 
 func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		posMark(w, n)
 		segs := n.(*ast.RawHTML).Segments
 		for i := 0; i < segs.Len(); i++ {
 			seg := segs.At(i)
@@ -134,7 +130,6 @@ func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, enter
 		return ast.WalkContinue, nil
 	}
 	b := n.(*ast.HTMLBlock)
-	posMark(w, n)
 	if !r.allowHTML {
 		_, _ = w.WriteString(`<pre class="roh-html"><code>`)
 	}

@@ -6,7 +6,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // KindShortcode is the node kind of Shortcode.
@@ -14,13 +13,13 @@ var KindShortcode = ast.NewNodeKind("Shortcode")
 
 // Shortcode is a block shortcode, {{< name "arg" … >}} alone on its line:
 // a checklist, a form field, the AI register. The site renders it through
-// its layout and puts the result into HTML before the page is rendered.
+// the Shortcode function of its render Context.
 type Shortcode struct {
 	ast.BaseBlock
 	Name   string
 	Args   []string
-	Offset int    // in the page body, for messages
-	HTML   []byte // set by the renderer of the site
+	Offset int // in the page body, for messages
+	Index  int // among the block shortcodes of the page, from 0
 }
 
 // Kind implements ast.Node.
@@ -65,10 +64,3 @@ func (shortcodeBlockParser) Close(node ast.Node, reader text.Reader, pc parser.C
 func (shortcodeBlockParser) CanInterruptParagraph() bool { return true }
 
 func (shortcodeBlockParser) CanAcceptIndentedLine() bool { return false }
-
-func (r *nodeRenderer) shortcode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		_, _ = w.Write(n.(*Shortcode).HTML)
-	}
-	return ast.WalkSkipChildren, nil
-}

@@ -403,15 +403,16 @@ func (p shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 	return link
 }
 
-// renderTermLink writes the link with the short text for the pop-up.
+// termLink writes the link with the short text for the pop-up.
 func (r *nodeRenderer) termLink(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	tl := n.(*TermLink)
 	if !entering {
 		_, _ = w.WriteString("</a>")
 		return ast.WalkContinue, nil
 	}
+	o, _ := ctxOf(w)
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(tl.Destination, true)))
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(o.href(tl, tl.Destination), true)))
 	_, _ = w.WriteString(`" class="begriff" data-begriff="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(tl.Term.Term)))
 	_, _ = w.WriteString(`" data-kurz="`)

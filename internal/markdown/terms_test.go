@@ -45,7 +45,7 @@ func TestTermFixtures(t *testing.T) {
 		}
 		name, input, want := strings.TrimSpace(parts[0]), parts[1], parts[2]
 		doc := m.Parse(&book.Page{File: "content/t.md", Source: []byte(input), Body: []byte(input), LinkTerms: true})
-		html, err := doc.Render()
+		html, err := renderHTML(doc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,7 +75,7 @@ func TestTermModes(t *testing.T) {
 		{"all", false, 0}, // the page opted out with link_terms = false
 	} {
 		doc := New(Options{Glossary: testGlossary, TermLinks: tc.mode}).Parse(page(tc.link))
-		html, _ := doc.Render()
+		html, _ := renderHTML(doc)
 		if n := strings.Count(string(html), `class="begriff"`); n != tc.links {
 			t.Errorf("mode %s, link_terms %v: %d links, want %d", tc.mode, tc.link, n, tc.links)
 		}
@@ -89,7 +89,7 @@ func TestTermNotLinkedInOwnEntry(t *testing.T) {
 	src := "Daten sind Angaben. Gesundheitsdaten sind besondere Daten."
 	m := New(Options{Glossary: testGlossary})
 	doc := m.ParseTerm(testGlossary[4], &book.Page{File: "glossary/daten.toml", Source: []byte(src), Body: []byte(src)})
-	html, _ := doc.Render()
+	html, _ := renderHTML(doc)
 	got := termLinkRe.ReplaceAllString(string(html), "[$2→$1]")
 	if want := "<p>Daten sind Angaben. [Gesundheitsdaten→gesundheitsdaten] sind besondere Daten.</p>"; strings.TrimSpace(got) != want {
 		t.Errorf("got %s", got)

@@ -58,8 +58,8 @@ type fontKey struct {
 	text  string
 }
 
-// Handbook renders the handbook in docs (reading order, linked, before the
-// site is rendered: the print view changes the trees) as A4.
+// Handbook renders the handbook in docs (reading order, linked) as A4.
+// It only reads the trees, so it runs while the site renders them.
 func Handbook(h *book.Handbook, docs []*markdown.Doc) ([]byte, error) {
 	w, err := newWriter(h, a4)
 	if err != nil {

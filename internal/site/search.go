@@ -43,7 +43,7 @@ type SearchEntry struct {
 }
 
 // searchPage returns the search index and the A–Z index of the search
-// page. Call it before the print view changes the trees.
+// page.
 func (s *site) searchPage(docs, entries []*markdown.Doc) (*search.Index, *SearchData) {
 	var idx []search.Doc
 	var az []SearchEntry

@@ -94,12 +94,12 @@ type tools struct {
 	tpl *template.Template
 }
 
-// render sets the HTML of every shortcode of d. prefix makes ids unique
-// (in the print view it carries the page's anchor); href maps a
+// renderer renders the block shortcodes of a page. prefix makes ids
+// unique (in the print view it carries the page's anchor); href maps a
 // site-absolute URL to a link from where the page is shown.
-func (t tools) render(d *markdown.Doc, prefix string, href func(string) string) error {
-	for i, sc := range d.Shortcodes {
-		data := &ShortcodeData{ID: fmt.Sprintf("%sw%d", prefix, i+1), Args: sc.Args}
+func (t tools) renderer(prefix string, href func(string) string) func(*markdown.Shortcode) ([]byte, error) {
+	return func(sc *markdown.Shortcode) ([]byte, error) {
+		data := &ShortcodeData{ID: fmt.Sprintf("%sw%d", prefix, sc.Index+1), Args: sc.Args}
 		if len(sc.Args) > 0 {
 			data.Label = sc.Args[0]
 		}
@@ -122,13 +122,8 @@ func (t tools) render(d *markdown.Doc, prefix string, href func(string) string) 
 		case "kontakte":
 			data.Contacts, data.Placeholders = t.contacts(sc.Args)
 		}
-		html, err := t.exec(sc.Name, data)
-		if err != nil {
-			return err
-		}
-		sc.HTML = html
+		return t.exec(sc.Name, data)
 	}
-	return nil
 }
 
 func (t tools) exec(name string, data *ShortcodeData) ([]byte, error) {

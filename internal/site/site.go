@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/link"
 	"github.com/handbuch/handbuch/internal/markdown"
 )
 
@@ -23,25 +26,21 @@ type File struct {
 	// Regions are the parts of a page rendered from source files, for
 	// the checks to report findings at the source.
 	Regions []book.Region
+
+	reused bool // taken from the last build of a preview
 }
 
-// source is rendered content waiting to be found in its page.
-type source struct {
+// part is rendered source content waiting to be found in its page.
+type part struct {
 	html     []byte
-	annotate func() []byte
-	file     string
-}
-
-// annotator renders a parsed page with source positions when asked.
-func annotator(d *markdown.Doc) func() []byte {
-	return func() []byte {
-		b, _ := d.RenderAnnotated()
-		return b
-	}
+	file     string // the source file
+	src      []byte // its bytes
+	spans    []book.Span
+	repeated bool // content checked on its own page (the print view)
 }
 
 // regions finds each rendered part in the page, in order.
-func regions(page []byte, parts []source) []book.Region {
+func regions(page []byte, parts []part) []book.Region {
 	var out []book.Region
 	from := 0
 	for _, p := range parts {
@@ -53,176 +52,214 @@ func regions(page []byte, parts []source) []book.Region {
 			continue
 		}
 		start := from + i
-		out = append(out, book.Region{Start: start, End: start + len(p.html), Source: p.file, Annotate: p.annotate})
+		out = append(out, book.Region{Start: start, End: start + len(p.html), File: p.file, Src: p.src, Spans: p.spans, Repeated: p.repeated})
 		from = start + len(p.html)
 	}
 	return out
 }
 
-// Render renders every page, the glossary, the search page with its
-// index, the print view, the 404 page and the assets. The docs must be linked (see Link) and in the order of
-// h.Pages; entries holds the explanation of every glossary term, in the
-// order of h.Glossary.
-//
-// emit, if not nil, gets every file as soon as it is made, so that the
-// checks can run beside the renderer.
-func Render(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts, emit func(File)) ([]File, error) {
-	return RenderReusing(h, docs, entries, layouts, emit, nil)
+// Input is what the site is rendered from.
+type Input struct {
+	Book    *link.Book
+	Layouts *Layouts
+	// Downloads are the PDFs offered on pages, by page URL, with their
+	// sizes (0 when they are made only when asked for, in the preview).
+	Downloads map[string]book.Download
+	// Whole delivers the PDF of the whole handbook, which is made while
+	// the site renders; the start page, which links it with its size,
+	// waits for it. A closed channel means there is none.
+	Whole <-chan book.Download
+	// Emit, if not nil, gets every file as soon as it is made, so that the
+	// checks run beside the renderer. It is called from several
+	// goroutines at once.
+	Emit func(File)
+	// Reuse, if not nil, marks a preview that keeps the pages of its last
+	// build: a page for which it returns a file is not rendered again, and
+	// not emitted. The glossary and 404 pages are always made; the search
+	// and the print view, which gather from every page, are left out: the
+	// preview makes them with a full Render when they are asked for.
+	Reuse func(*book.Page) (File, bool)
 }
 
-// RenderReusing is Render for a preview that keeps the pages of its last
-// build: a page for which reuse returns a file is not rendered again, and
-// not emitted. The glossary and 404 pages are always made; the search and
-// the print view, which gather from every page and take long, are left
-// out: the preview makes them with Render when they are asked for.
-func RenderReusing(h *book.Handbook, docs, entries []*markdown.Doc, layouts *Layouts, emit func(File), reuse func(*book.Page) (File, bool)) ([]File, error) {
-	tpls, err := layouts.templates("home.html", "section.html", "page.html", "glossary.html", "checklist.html", "suche.html", "print.html", "404.html")
+// Render renders every page, the glossary, the search page with its
+// index, the print view, the 404 page and the assets, on every core. The
+// files come in a fixed order: the pages in reading order with the start
+// page last, then the search, the print view, the 404 page and the assets.
+func Render(in Input) ([]File, error) {
+	tpls, err := in.Layouts.templates("home.html", "section.html", "page.html", "glossary.html", "checklist.html", "suche.html", "print.html", "404.html")
 	if err != nil {
 		return nil, err
 	}
-	s := newSite(h)
-	for _, p := range h.Pages {
+	b := in.Book
+	for _, p := range b.Pages {
 		if p.URL == SearchURL {
 			return nil, book.Errorf(book.Pos{File: p.File}, "die Adresse %s ist für die Suche reserviert. Geben Sie der Seite einen anderen Dateinamen.", SearchURL)
 		}
 	}
+	s := newSite(b.Handbook)
+	s.b, s.downloads = b, in.Downloads
 	tl := tools{s: s, tpl: tpls["page.html"]}
-	s.usedIn = map[*book.Term][]*book.Page{}
-	for _, d := range docs {
-		for _, t := range d.Terms {
-			s.usedIn[t] = append(s.usedIn[t], d.Page)
-		}
-	}
-	var files []File
-	exec := func(name, out string, data *PageData, parts ...source) error {
+	exec := func(name, out string, data *PageData, parts ...part) (File, error) {
 		var buf bytes.Buffer
 		if err := tpls[name].Execute(&buf, data); err != nil {
-			return book.Errorf(book.Pos{File: "layouts/" + name}, "Fehler beim Ausführen des Layouts: %v", err)
+			return File{}, book.Errorf(book.Pos{File: "layouts/" + name}, "Fehler beim Ausführen des Layouts: %v", err)
 		}
-		f := File{Path: out, Data: buf.Bytes(), Regions: regions(buf.Bytes(), parts)}
-		files = append(files, f)
-		if emit != nil {
-			emit(f)
-		}
-		return nil
+		return File{Path: out, Data: buf.Bytes(), Regions: regions(buf.Bytes(), parts)}, nil
 	}
 
-	// The start page comes last: it links the PDF of the whole handbook,
-	// which may still be in the making.
-	order := make([]int, 0, len(docs))
-	for i := 1; i < len(docs); i++ {
-		order = append(order, i)
+	// One job per output file, each with its own place in files. The
+	// start page comes last: it waits for the PDF of the whole handbook.
+	var jobs []func() ([]File, error)
+	for i := 1; i < len(b.Docs); i++ {
+		jobs = append(jobs, func() ([]File, error) { return s.page(i, tl, exec, in.Reuse) })
 	}
-	if len(docs) > 0 {
-		order = append(order, 0)
-	}
-	for _, i := range order {
-		d := docs[i]
-		p := d.Page
-		if p == s.h.Home && s.h.HandbookPDF != nil {
-			s.h.HandbookPDF()
-		}
-		if reuse != nil && p.Kind != book.KindGlossary {
-			if f, ok := reuse(p); ok {
-				files = append(files, f)
-				continue
-			}
-		}
-		for _, l := range d.Links {
-			if l.Target != "" {
-				l.SetDest(relURL(p.URL, l.Target))
-			}
-		}
-		from := func(target string) string { return relURL(p.URL, target) }
-		if err := tl.render(d, "", from); err != nil {
-			return nil, err
-		}
-		html, err := d.Render()
-		if err != nil {
-			return nil, err
-		}
-		parts := []source{{html, annotator(d), p.File}}
-		data := s.pageData(p, template.HTML(html))
-		data.TOC = toc(d.Headings)
-		data.Terms = s.termList(d.Terms, p.URL)
-		data.HasForm = hasForm(d)
-		if i > 0 {
-			data.Prev = s.crumb(docs[i-1].Page, p.URL)
-		}
-		if i+1 < len(docs) {
-			data.Next = s.crumb(docs[i+1].Page, p.URL)
-		}
-		layout := "page.html"
-		switch p.Kind {
-		case book.KindHome:
-			layout = "home.html"
-		case book.KindSection:
-			layout = "section.html"
-			for _, c := range p.Children {
-				data.Children = append(data.Children, s.crumb(c, p.URL))
-			}
-		case book.KindChecklists:
-			layout = "section.html"
-			for _, c := range p.Children {
-				data.Children = append(data.Children, s.crumb(c, p.URL))
-			}
-		case book.KindChecklist:
-			layout = "checklist.html"
-			html, err := tl.exec("checkliste", &ShortcodeData{ID: "liste", Label: p.Checklist.Name, Checklist: tl.checklist(p.Checklist, "liste", from)})
+	if in.Reuse == nil {
+		jobs = append(jobs, func() ([]File, error) { return s.search(exec) })
+		jobs = append(jobs, func() ([]File, error) {
+			print, err := s.printData(tl)
 			if err != nil {
 				return nil, err
 			}
-			data.Content = template.HTML(html)
-		case book.KindGlossary:
-			layout = "glossary.html"
-			if data.Glossary, err = s.glossary(entries, 2, ""); err != nil {
-				return nil, err
+			var parts []part
+			for _, sec := range print.Sections {
+				parts = append(parts, part{html: []byte(sec.Content), repeated: true})
+				if sec.Glossary != nil {
+					for _, t := range sec.Glossary.texts {
+						parts = append(parts, part{html: []byte(t), repeated: true})
+					}
+				}
 			}
-			for i, e := range entries {
-				parts = append(parts, source{[]byte(data.Glossary.texts[i]), annotator(e), s.h.Glossary[i].File})
+			f, err := exec("print.html", "druck/index.html", print, parts...)
+			return []File{f}, err
+		})
+	}
+	jobs = append(jobs, func() ([]File, error) {
+		notFound := s.pageData(&book.Page{Title: "Seite nicht gefunden", URL: "/404/"}, "")
+		notFound.root = s.basePath
+		notFound.Nav = s.nav(notFound)
+		f, err := exec("404.html", "404.html", notFound)
+		return []File{f}, err
+	})
+	jobs = append(jobs, func() ([]File, error) { return s.assets(in.Layouts) })
+	if len(b.Docs) > 0 {
+		jobs = append(jobs, func() ([]File, error) {
+			if in.Whole != nil {
+				dl, ok := <-in.Whole
+				s.whole = &dl
+				if !ok {
+					s.whole = nil
+				}
 			}
+			return s.page(0, tl, exec, in.Reuse)
+		})
+	}
+	out := make([][]File, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = jobs[i]()
+				if errs[i] == nil && in.Emit != nil {
+					for _, f := range out[i] {
+						if !f.reused {
+							in.Emit(f)
+						}
+					}
+				}
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var files []File
+	for i := range jobs {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		if err := exec(layout, strings.TrimPrefix(p.URL, "/")+"index.html", data, parts...); err != nil {
-			return nil, err
+		files = append(files, out[i]...)
+	}
+	// The start page goes before the gathered pages, as it always has.
+	if n := len(b.Docs) - 1; n >= 0 {
+		home := files[len(files)-1]
+		copy(files[n+1:], files[n:len(files)-1])
+		files[n] = home
+	}
+	return files, nil
+}
+
+// page renders page i of the book.
+func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...part) (File, error), reuse func(*book.Page) (File, bool)) ([]File, error) {
+	docs := s.b.Docs
+	d := docs[i]
+	p := d.Page
+	if reuse != nil && p.Kind != book.KindGlossary {
+		if f, ok := reuse(p); ok {
+			f.reused = true
+			return []File{f}, nil
 		}
 	}
-
-	// A preview leaves out the pages that gather from every page. The
-	// print view changes the trees the handbook PDF is made from.
-	if reuse == nil {
-		if s.h.HandbookPDF != nil {
-			s.h.HandbookPDF()
-		}
-		if err := s.gathered(docs, entries, tl, exec, emit, &files); err != nil {
-			return nil, err
-		}
-	}
-
-	notFound := s.pageData(&book.Page{Title: "Seite nicht gefunden", URL: "/404/"}, "")
-	notFound.root = s.basePath
-	notFound.Nav = s.nav(notFound)
-	if err := exec("404.html", "404.html", notFound); err != nil {
-		return nil, err
-	}
-
-	assets, err := s.assets(layouts)
+	from := func(target string) string { return relURL(p.URL, target) }
+	r, err := d.Render(&markdown.Context{Href: from, Shortcode: tl.renderer("", from), Positions: true})
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range assets {
-		if emit != nil {
-			emit(f)
+	parts := []part{{html: r.HTML, file: p.File, src: p.Source, spans: r.Spans}}
+	data := s.pageData(p, template.HTML(r.HTML))
+	data.TOC = toc(d.Headings)
+	data.Terms = s.termList(d.Terms, p.URL)
+	data.HasForm = hasForm(d)
+	if i > 0 {
+		data.Prev = s.crumb(docs[i-1].Page, p.URL)
+	}
+	if i+1 < len(docs) {
+		data.Next = s.crumb(docs[i+1].Page, p.URL)
+	}
+	layout := "page.html"
+	switch p.Kind {
+	case book.KindHome:
+		layout = "home.html"
+	case book.KindSection, book.KindChecklists:
+		layout = "section.html"
+		for _, c := range p.Children {
+			data.Children = append(data.Children, s.crumb(c, p.URL))
+		}
+	case book.KindChecklist:
+		layout = "checklist.html"
+		html, err := tl.exec("checkliste", &ShortcodeData{ID: "liste", Label: p.Checklist.Name, Checklist: tl.checklist(p.Checklist, "liste", from)})
+		if err != nil {
+			return nil, err
+		}
+		data.Content = template.HTML(html)
+	case book.KindGlossary:
+		layout = "glossary.html"
+		var spans [][]book.Span
+		if data.Glossary, spans, err = s.glossary(2, "", true); err != nil {
+			return nil, err
+		}
+		for i, t := range s.h.Glossary {
+			parts = append(parts, part{html: []byte(data.Glossary.texts[i]), file: t.File, src: t.Source, spans: spans[i]})
 		}
 	}
-	return append(files, assets...), nil
+	f, err := exec(layout, strings.TrimPrefix(p.URL, "/")+"index.html", data, parts...)
+	return []File{f}, err
 }
 
-// site holds what every page shares.
+// site holds what every page shares. Nothing in it changes once the
+// pages are being rendered, except whole, which only the start page reads.
 type site struct {
-	h        *book.Handbook
-	usedIn   map[*book.Term][]*book.Page
-	titles   map[*book.Page]string
-	basePath string // path of base_url, e.g. /ki-leitlinien/
+	h         *book.Handbook
+	b         *link.Book
+	downloads map[string]book.Download
+	whole     *book.Download
+	titles    map[*book.Page]string
+	basePath  string // path of base_url, e.g. /ki-leitlinien/
 }
 
 // PrintURL is the address of the print view.
@@ -233,16 +270,10 @@ const PrintURL = "/druck/"
 // A preview leaves them out until they are asked for.
 var Gathered = []string{"/pdf/", SearchURL, PrintURL, ReportURL, StatementURL}
 
-// gathered renders the search (page and index) and the print view,
-// which gather from every page.
-func (s *site) gathered(docs, entries []*markdown.Doc, tl tools, exec func(string, string, *PageData, ...source) error, emit func(File), files *[]File) error {
-	// The search index reads the trees before the print view changes them.
-	index, searchData := s.searchPage(docs, entries)
+// search renders the search page and its index.
+func (s *site) search(exec func(string, string, *PageData, ...part) (File, error)) ([]File, error) {
+	index, searchData := s.searchPage(s.b.Docs, s.b.Entries)
 	indexFile := File{Path: strings.TrimPrefix(SearchIndex, "/"), Data: index.JS()}
-	*files = append(*files, indexFile)
-	if emit != nil {
-		emit(indexFile)
-	}
 	searchPage := s.pageData(&book.Page{
 		Title:       "Suche",
 		URL:         SearchURL,
@@ -250,27 +281,8 @@ func (s *site) gathered(docs, entries []*markdown.Doc, tl tools, exec func(strin
 		Parent:      s.h.Home,
 	}, "")
 	searchPage.Search = searchData
-	if err := exec("suche.html", strings.TrimPrefix(SearchURL, "/")+"index.html", searchPage); err != nil {
-		return err
-	}
-
-	print, err := s.printData(docs, entries, tl)
-	if err != nil {
-		return err
-	}
-	var printParts []source
-	for _, sec := range print.Sections {
-		printParts = append(printParts, source{html: []byte(sec.Content)})
-		if sec.Glossary != nil {
-			for _, t := range sec.Glossary.texts {
-				printParts = append(printParts, source{html: []byte(t)})
-			}
-		}
-	}
-	if err := exec("print.html", "druck/index.html", print, printParts...); err != nil {
-		return err
-	}
-	return nil
+	f, err := exec("suche.html", strings.TrimPrefix(SearchURL, "/")+"index.html", searchPage)
+	return []File{indexFile, f}, err
 }
 
 func newSite(h *book.Handbook) *site {
@@ -450,7 +462,11 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 		d.Title = p.Title + " – " + c.Title
 	}
 	d.Nav = s.nav(d)
-	if dl, ok := s.h.Downloads[p.URL]; ok {
+	dl, ok := s.downloads[p.URL]
+	if p == s.h.Home && s.whole != nil {
+		dl, ok = *s.whole, true
+	}
+	if ok {
 		d.Download = &DownloadLink{Href: d.Rel(dl.URL), Label: dl.Label}
 		if dl.Size > 0 { // the preview makes PDFs only when asked for
 			d.Download.Size = fmt.Sprintf("%d KB", (dl.Size+1023)/1024)
@@ -583,15 +599,16 @@ func germanList(items []string) string {
 // printData renders the single-page print view: every page once, ids
 // prefixed with the page's anchor, headings moved below the page title,
 // links to other pages turned into links to their section.
-func (s *site) printData(docs, entries []*markdown.Doc, tl tools) (*PageData, error) {
+func (s *site) printData(tl tools) (*PageData, error) {
 	p := &book.Page{Title: "Druckansicht", URL: PrintURL}
 	d := s.pageData(p, "")
 	d.Title = "Druckansicht – " + s.h.Config.Title
 	anchors := map[string]string{}
-	for _, doc := range docs {
+	for _, doc := range s.b.Docs {
 		anchors[doc.Page.URL] = book.Anchor(doc.Page.URL)
 	}
-	for _, doc := range docs {
+	href := func(target string) string { return printHref(anchors, target) }
+	for _, doc := range s.b.Docs {
 		pg := doc.Page
 		a := anchors[pg.URL]
 		level := 1 + pg.Depth()
@@ -599,15 +616,11 @@ func (s *site) printData(docs, entries []*markdown.Doc, tl tools) (*PageData, er
 		if pg.Kind == book.KindHome {
 			level, shift = 0, 0
 		}
-		doc.Rebase(a+"--", shift, func(l markdown.Link) string { return printLink(anchors, l) })
-		href := func(target string) string { return printHref(anchors, target) }
-		if err := tl.render(doc, a+"--", href); err != nil {
-			return nil, err
-		}
-		html, err := doc.Render()
+		r, err := doc.Render(&markdown.Context{Href: href, IDPrefix: a + "--", Shift: shift, Shortcode: tl.renderer(a+"--", href)})
 		if err != nil {
 			return nil, err
 		}
+		html := r.HTML
 		if pg.Kind == book.KindChecklist {
 			html, err = tl.exec("checkliste", &ShortcodeData{ID: a + "--liste", Label: pg.Checklist.Name, Checklist: tl.checklist(pg.Checklist, a+"--liste", href)})
 			if err != nil {
@@ -619,10 +632,7 @@ func (s *site) printData(docs, entries []*markdown.Doc, tl tools) (*PageData, er
 			sec.Terms = append(sec.Terms, TermShort{Term: t.Term, Short: t.Short, Href: "#" + anchors[markdown.GlossaryURL] + "--" + t.ID()})
 		}
 		if pg.Kind == book.KindGlossary {
-			for i, e := range entries {
-				e.Rebase(a+"--"+s.h.Glossary[i].ID()+"--", level, func(l markdown.Link) string { return printLink(anchors, l) })
-			}
-			if sec.Glossary, err = s.glossary(entries, level+1, a+"--"); err != nil {
+			if sec.Glossary, _, err = s.glossary(level+1, a+"--", false); err != nil {
 				return nil, err
 			}
 		}
@@ -631,16 +641,8 @@ func (s *site) printData(docs, entries []*markdown.Doc, tl tools) (*PageData, er
 	return d, nil
 }
 
-// printLink is where a link points inside the print view: to the section
-// of its target page, else (a page not in the print view) to the page.
-func printLink(anchors map[string]string, l markdown.Link) string {
-	if l.Target == "" {
-		return l.Dest
-	}
-	return printHref(anchors, l.Target)
-}
-
-// printHref maps a site-absolute URL to its place in the print view.
+// printHref maps a site-absolute URL to its place in the print view: the
+// section of its page, else (a page not in the print view) the page.
 func printHref(anchors map[string]string, url string) string {
 	target, frag, _ := strings.Cut(url, "#")
 	a, ok := anchors[target]
@@ -663,24 +665,32 @@ func (s *site) termList(terms []*book.Term, from string) []TermShort {
 }
 
 // glossary renders the entries for the glossary page (prefix "") or the
-// print view (prefix: the glossary's anchor there). Their texts must be
-// rendered with links relative to the glossary page or rebased for print.
-func (s *site) glossary(entries []*markdown.Doc, level int, prefix string) (*GlossaryData, error) {
+// print view (prefix: the glossary's anchor there). With positions it
+// also returns, per entry, where its HTML came from.
+func (s *site) glossary(level int, prefix string, positions bool) (*GlossaryData, [][]book.Span, error) {
 	g := &GlossaryData{Level: level}
+	var spans [][]book.Span
 	var group *LetterGroup
+	href := func(target string) string { return relURL(markdown.GlossaryURL, target) }
+	if prefix != "" {
+		anchors := map[string]string{}
+		for _, d := range s.b.Docs {
+			anchors[d.Page.URL] = book.Anchor(d.Page.URL)
+		}
+		href = func(target string) string { return printHref(anchors, target) }
+	}
 	for i, t := range s.h.Glossary {
-		d := entries[i]
-		if prefix == "" {
-			for _, l := range d.Links {
-				if l.Target != "" {
-					l.SetDest(relURL(markdown.GlossaryURL, l.Target))
-				}
-			}
+		ctx := &markdown.Context{Positions: positions, Href: href}
+		if prefix != "" {
+			// In the print view the entries' headings sit below the
+			// glossary's, and their ids (footnotes) carry the entry's.
+			ctx = &markdown.Context{IDPrefix: prefix + t.ID() + "--", Shift: level - 1, Href: href}
 		}
-		html, err := d.Render()
+		r, err := s.b.Entries[i].Render(ctx)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		spans = append(spans, r.Spans)
 		letter := strings.ToUpper(book.SortKey(t.Term)[:1])
 		if letter < "A" || letter > "Z" {
 			letter = "#"
@@ -692,7 +702,7 @@ func (s *site) glossary(entries []*markdown.Doc, level int, prefix string) (*Glo
 			}
 			g.Groups = append(g.Groups, group)
 		}
-		e := &Entry{ID: prefix + t.ID(), Title: t.Term, Short: t.Short, Text: template.HTML(html), Example: t.Example}
+		e := &Entry{ID: prefix + t.ID(), Title: t.Term, Short: t.Short, Text: template.HTML(r.HTML), Example: t.Example}
 		g.texts = append(g.texts, e.Text)
 		if t.Abbr != "" && t.Abbr != t.Term {
 			e.Title += " (" + t.Abbr + ")"
@@ -700,7 +710,7 @@ func (s *site) glossary(entries []*markdown.Doc, level int, prefix string) (*Glo
 		for _, o := range t.SeeAlso {
 			e.SeeAlso = append(e.SeeAlso, &Crumb{Title: o.Term, Href: "#" + prefix + o.ID()})
 		}
-		for _, p := range s.usedIn[t] {
+		for _, p := range s.b.UsedIn[t] {
 			c := s.crumb(p, markdown.GlossaryURL)
 			if prefix != "" {
 				c.Href = "#" + book.Anchor(p.URL)
@@ -714,7 +724,7 @@ func (s *site) glossary(entries []*markdown.Doc, level int, prefix string) (*Glo
 		ids[gr.Letter] = gr.ID
 	}
 	g.Letters = letters(ids, "Kein Wort mit")
-	return g, nil
+	return g, spans, nil
 }
 
 // letters is the A–Z bar of an index: each letter links to the id of its

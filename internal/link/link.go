@@ -1,0 +1,215 @@
+// Package link is the link stage: it parses every page and glossary
+// explanation and resolves every link, anchor, glossary term, checklist
+// reference and shortcode argument once. What it returns is read-only:
+// the site, the print view, the PDFs, the search and the checks all read
+// it at the same time and change nothing.
+package link
+
+import (
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/markdown"
+)
+
+// Book is the linked handbook.
+type Book struct {
+	*book.Handbook
+	// Docs are the parsed pages, in the order of Handbook.Pages; Entries
+	// the parsed glossary explanations, in the order of Handbook.Glossary.
+	Docs, Entries []*markdown.Doc
+	// External are the links to other sites; the checks list them (they
+	// are not fetched).
+	External []book.ExternalLink
+	// UsedIn lists for each glossary term the pages that use it.
+	UsedIn map[*book.Term][]*book.Page
+}
+
+// Link parses and links the pages and glossary explanations of h. No
+// heading gets one of reservedIDs (the layouts use them).
+func Link(h *book.Handbook, reservedIDs []string) (*Book, error) {
+	md := markdown.New(markdown.Options{
+		AllowHTML:   h.Config.AllowHTML,
+		ReservedIDs: reservedIDs,
+		Glossary:    h.Glossary,
+		TermLinks:   h.Config.TermLinks,
+	})
+	var errs book.ErrorList
+	b := &Book{Handbook: h, Docs: make([]*markdown.Doc, len(h.Pages)), Entries: make([]*markdown.Doc, len(h.Glossary))}
+	for i, p := range h.Pages {
+		b.Docs[i] = md.Parse(p)
+		errs = append(errs, b.Docs[i].Errors...)
+	}
+	for i, t := range h.Glossary {
+		b.Entries[i] = md.ParseTerm(t, &book.Page{
+			Kind: book.KindGlossary, File: t.File, URL: markdown.GlossaryURL,
+			Source: t.Source, Body: []byte(t.Text), BodyOffset: t.TextOffset,
+		})
+		errs = append(errs, b.Entries[i].Errors...)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	var err error
+	if b.External, err = resolve(h, b.All()); err != nil {
+		return nil, err
+	}
+	b.UsedIn = map[*book.Term][]*book.Page{}
+	for _, d := range b.Docs {
+		for _, t := range d.Terms {
+			b.UsedIn[t] = append(b.UsedIn[t], d.Page)
+		}
+	}
+	return b, nil
+}
+
+// All returns the pages and then the glossary explanations.
+func (b *Book) All() []*markdown.Doc {
+	return append(b.Docs[:len(b.Docs):len(b.Docs)], b.Entries...)
+}
+
+// resolve resolves every link and image of every page. Editors link to the
+// Markdown file of another page ("risikomanagement.md",
+// "../vorgehen.md#schritt-1"), as in mdBook, so links work in any editor and
+// survive a change of the URL scheme; links to a page URL ("/leitlinien/")
+// work too. A link to nothing is an error with its position. Resolved
+// links get Target; links to other sites are returned.
+func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error) {
+	byFile := map[string]*markdown.Doc{}
+	byURL := map[string]*markdown.Doc{}
+	ids := map[*markdown.Doc]map[string]bool{}
+	for _, d := range docs {
+		byFile[d.Page.File] = d
+		byURL[d.Page.URL] = d
+		set := map[string]bool{}
+		for _, id := range d.IDs() {
+			set[id] = true
+		}
+		ids[d] = set
+	}
+	var errs book.ErrorList
+	var external []book.ExternalLink
+	checklists := map[string]bool{}
+	for _, c := range h.Checklists {
+		checklists[c.Name] = true
+	}
+	// Chapter references of checklist items.
+	for _, c := range h.Checklists {
+		for _, g := range c.Groups {
+			for _, it := range g.Items {
+				if it.Chapter == "" {
+					continue
+				}
+				file, frag, _ := strings.Cut(it.Chapter, "#")
+				target := byFile[path.Join("content", file)]
+				switch {
+				case target == nil:
+					errs.Addf(it.Pos, "chapter %q: diese Seite gibt es nicht. Schreiben Sie den Pfad der Markdown-Datei ab content/, zum Beispiel \"leitlinien/datenschutz.md\".", it.Chapter)
+				case frag != "" && !ids[target][frag]:
+					errs.Addf(it.Pos, "chapter %q: den Anker #%s gibt es auf der Seite nicht. Anker entstehen aus Überschriften, zum Beispiel „## Wer entscheidet?“ → #wer-entscheidet.", it.Chapter, frag)
+				default:
+					it.Target = target.Page.URL
+					if frag != "" {
+						it.Target += "#" + frag
+					}
+				}
+			}
+		}
+	}
+	// Shortcodes that need data.
+	for _, d := range docs {
+		for _, sc := range d.Shortcodes {
+			pos := d.ShortcodePos(sc)
+			switch sc.Name {
+			case "checkliste":
+				if !checklists[sc.Args[0]] {
+					names := make([]string, 0, len(checklists))
+					for n := range checklists {
+						names = append(names, n)
+					}
+					sort.Strings(names)
+					if len(names) == 0 {
+						errs.Addf(pos, "checkliste: die Checkliste %q gibt es nicht. In checklists/ gibt es noch keine; legen Sie dort %s.toml an.", sc.Args[0], sc.Args[0])
+					} else {
+						errs.Addf(pos, "checkliste: die Checkliste %q gibt es nicht. Vorhanden in checklists/: %s.", sc.Args[0], strings.Join(names, ", "))
+					}
+				}
+			case "ki-register":
+				if len(h.Register) == 0 {
+					errs.Addf(pos, "ki-register: data/ki-register.toml fehlt oder enthält kein [[system]]. Tragen Sie dort die KI-Systeme ein.")
+				}
+			case "kontakte":
+				if len(h.Contacts) == 0 {
+					errs.Addf(pos, "kontakte: data/kontakte.toml fehlt oder enthält kein [[contact]]. Tragen Sie dort die Ansprechpersonen ein.")
+				}
+			}
+		}
+	}
+	for _, d := range docs {
+		for i := range d.Links {
+			l := &d.Links[i]
+			if l.Term != nil {
+				continue // glossary links know their target
+			}
+			if l.Image {
+				errs.Addf(l.Pos, "Bilder werden in dieser Version noch nicht unterstützt: %q. Entfernen Sie das Bild oder beschreiben Sie es im Text.", l.Dest)
+				continue
+			}
+			u, err := url.Parse(l.Dest)
+			if err != nil {
+				errs.Addf(l.Pos, "der Link %q ist keine gültige Adresse: %v", l.Dest, err)
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" {
+				switch u.Scheme {
+				case "http", "https":
+					external = append(external, book.ExternalLink{URL: l.Dest, Pos: l.Pos})
+				case "mailto", "tel":
+				default:
+					errs.Addf(l.Pos, "der Link %q verwendet das Schema %q. Erlaubt sind http, https, mailto und tel.", l.Dest, u.Scheme)
+				}
+				continue
+			}
+			var target *markdown.Doc
+			switch {
+			case u.Path == "":
+				target = d
+			case strings.HasSuffix(u.Path, ".md"):
+				file := path.Join(path.Dir(d.Page.File), u.Path)
+				if strings.HasPrefix(u.Path, "/") {
+					file = path.Join("content", u.Path)
+				}
+				target = byFile[file]
+				if target == nil {
+					errs.Addf(l.Pos, "der Link auf %q führt ins Leere: die Datei %s gibt es nicht (oder sie ist ein Entwurf). Prüfen Sie den Dateinamen; Pfade gelten relativ zu %s.", l.Dest, file, path.Dir(d.Page.File))
+					continue
+				}
+			case strings.HasPrefix(u.Path, "/"):
+				p := u.Path
+				if !strings.HasSuffix(p, "/") {
+					p += "/"
+				}
+				target = byURL[p]
+				if target == nil {
+					errs.Addf(l.Pos, "der Link auf %q führt ins Leere: keine Seite hat diese Adresse. Verlinken Sie am besten die Markdown-Datei, zum Beispiel (../leitlinien/praeambel.md).", l.Dest)
+					continue
+				}
+			default:
+				errs.Addf(l.Pos, "der Link %q zeigt auf keine Seite des Handbuchs. Verlinken Sie die Markdown-Datei der Seite, zum Beispiel (risikomanagement.md), oder eine vollständige Adresse mit https://.", l.Dest)
+				continue
+			}
+			if u.Fragment != "" && !ids[target][u.Fragment] {
+				errs.Addf(l.Pos, "der Link %q zeigt auf den Anker #%s, den es auf der Seite %s nicht gibt. Anker entstehen aus Überschriften, zum Beispiel „## Wer entscheidet?“ → #wer-entscheidet.", l.Dest, u.Fragment, target.Page.File)
+				continue
+			}
+			l.Target = target.Page.URL
+			if u.Fragment != "" {
+				l.Target += "#" + u.Fragment
+			}
+		}
+	}
+	return external, errs.Err()
+}
