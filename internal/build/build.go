@@ -21,6 +21,7 @@ import (
 	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/markdown"
 	"github.com/handbuch/handbuch/internal/pdf"
+	"github.com/handbuch/handbuch/internal/shortcode"
 	"github.com/handbuch/handbuch/internal/site"
 )
 
@@ -337,7 +338,7 @@ func renderPDFs(b *link.Book, noPDF bool) ([]site.File, map[string]book.Download
 		switch {
 		case p.Flyer:
 			addPDF(p.URL, "faltblatt-"+name, "Als Faltblatt zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Flyer(b.Handbook, d) })
-		case hasForm(d):
+		case d.Uses(func(s *shortcode.Shortcode) bool { return s.Form }):
 			addPDF(p.URL, name, "Als PDF zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Page(b.Handbook, d) })
 		case p.Checklist != nil:
 			addPDF(p.URL, "checkliste-"+p.Checklist.Name, "Als PDF zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Checklist(b.Handbook, p.Checklist) })
@@ -461,18 +462,6 @@ func plainLanguage(h *book.Handbook, docs []*markdown.Doc) []check.Finding {
 		}
 	}
 	return out
-}
-
-// hasForm reports whether a page has fields to fill in, so that it is
-// offered as a printable PDF of its own.
-func hasForm(d *markdown.Doc) bool {
-	for _, sc := range d.Shortcodes {
-		switch sc.Name {
-		case "feld", "ankreuzen", "unterschrift":
-			return true
-		}
-	}
-	return false
 }
 
 // Today is the reference date of a build: SOURCE_DATE_EPOCH when it is

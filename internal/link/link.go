@@ -8,11 +8,11 @@ package link
 import (
 	"net/url"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/markdown"
+	"github.com/handbuch/handbuch/internal/shortcode"
 )
 
 // Book is the linked handbook.
@@ -92,10 +92,6 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 	}
 	var errs book.ErrorList
 	var external []book.ExternalLink
-	checklists := map[string]bool{}
-	for _, c := range h.Checklists {
-		checklists[c.Name] = true
-	}
 	// Chapter references of checklist items.
 	for _, c := range h.Checklists {
 		for _, g := range c.Groups {
@@ -122,28 +118,9 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 	// Shortcodes that need data.
 	for _, d := range docs {
 		for _, sc := range d.Shortcodes {
-			pos := d.ShortcodePos(sc)
-			switch sc.Name {
-			case "checkliste":
-				if !checklists[sc.Args[0]] {
-					names := make([]string, 0, len(checklists))
-					for n := range checklists {
-						names = append(names, n)
-					}
-					sort.Strings(names)
-					if len(names) == 0 {
-						errs.Addf(pos, "checkliste: die Checkliste %q gibt es nicht. In checklists/ gibt es noch keine; legen Sie dort %s.toml an.", sc.Args[0], sc.Args[0])
-					} else {
-						errs.Addf(pos, "checkliste: die Checkliste %q gibt es nicht. Vorhanden in checklists/: %s.", sc.Args[0], strings.Join(names, ", "))
-					}
-				}
-			case "ki-register":
-				if len(h.Register) == 0 {
-					errs.Addf(pos, "ki-register: data/ki-register.toml fehlt oder enthält kein [[system]]. Tragen Sie dort die KI-Systeme ein.")
-				}
-			case "kontakte":
-				if len(h.Contacts) == 0 {
-					errs.Addf(pos, "kontakte: data/kontakte.toml fehlt oder enthält kein [[contact]]. Tragen Sie dort die Ansprechpersonen ein.")
+			if s, ok := shortcode.Lookup(sc.Name); ok && s.Check != nil {
+				if msg := s.Check(h, sc.Args); msg != "" {
+					errs.Add(&book.Error{Pos: d.ShortcodePos(sc), Msg: msg})
 				}
 			}
 		}

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/shortcode"
 )
 
 // ConfigFile is the name of the project file at the root of a handbook.
@@ -297,43 +298,12 @@ func germanLexer(err error) string {
 	}
 }
 
-// shortcode describes one shortcode editors may use.
-type shortcode struct {
-	min, max int      // positional arguments
-	inline   bool     // may stand inside a sentence
-	values   []string // allowed values of the last argument, if limited
-	usage    string
-}
-
-// shortcodes are the shortcodes handbuch knows.
-var shortcodes = map[string]shortcode{
-	"begriff":      {1, 2, true, nil, `{{< begriff "Name" >}} oder {{< begriff "Name" "angezeigter Text" >}}`},
-	"checkliste":   {1, 1, false, nil, `{{< checkliste "vor-dem-einsatz" >}}`},
-	"feld":         {1, 2, false, FieldKinds, `{{< feld "Beschriftung" >}} oder {{< feld "Beschriftung" "art" >}}`},
-	"ankreuzen":    {1, 1, false, nil, `{{< ankreuzen "Beschriftung" >}}`},
-	"unterschrift": {0, 1, false, nil, `{{< unterschrift >}} oder {{< unterschrift "Wer unterschreibt" >}}`},
-	"ki-register":  {0, 0, false, nil, `{{< ki-register >}}`},
-	"ampel":        {0, 0, false, nil, `{{< ampel >}}`},
-	"kontakte":     {0, 1, false, []string{"klienten", "intern", "extern"}, `{{< kontakte >}} oder {{< kontakte "klienten" >}}`},
-}
-
-// FieldKinds are the kinds of fill-in fields: the second argument of feld.
-var FieldKinds = []string{"text", "lang", "name", "email", "tel", "datum", "adresse", "zahl"}
-
 func shortcodeUsage() string {
-	names := make([]string, 0, len(shortcodes))
-	for n := range shortcodes {
-		names = append(names, n)
+	var usage []string
+	for _, n := range shortcode.Names() {
+		usage = append(usage, shortcode.All[n].Usage)
 	}
-	sort.Strings(names)
-	var b strings.Builder
-	for i, n := range names {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(shortcodes[n].usage)
-	}
-	return b.String()
+	return strings.Join(usage, ", ")
 }
 
 // checkShortcodes reports unknown shortcodes, wrong arguments and block
@@ -356,13 +326,9 @@ func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Erro
 			continue // the lexer reports broken shortcodes itself
 		}
 		name := rest[0].ValStr(src)
-		sc, ok := shortcodes[name]
+		sc, ok := shortcode.Lookup(name)
 		if !ok || rest[0].IsInlineShortcodeName() {
-			names := make([]string, 0, len(shortcodes))
-			for n := range shortcodes {
-				names = append(names, n)
-			}
-			if s := suggest(name, names); s != "" {
+			if s := suggest(name, shortcode.Names()); s != "" {
 				return book.Errorf(pos, "unbekannter Shortcode %q, meinten Sie %q? Erlaubt sind: %s.", name, s, shortcodeUsage())
 			}
 			return book.Errorf(pos, "unbekannter Shortcode %q. Erlaubt sind: %s.", name, shortcodeUsage())
@@ -378,22 +344,22 @@ func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Erro
 				continue
 			}
 			if j+1 < len(rest) && rest[j+1].IsShortcodeParamVal() {
-				return book.Errorf(pos, "der Shortcode %q kennt keine benannten Argumente. So geht es: %s.", name, sc.usage)
+				return book.Errorf(pos, "der Shortcode %q kennt keine benannten Argumente. So geht es: %s.", name, sc.Usage)
 			}
 			args = append(args, rest[j].ValStr(src))
 		}
-		if len(args) < sc.min || len(args) > sc.max {
-			want := fmt.Sprintf("%d", sc.min)
-			if sc.max != sc.min {
-				want = fmt.Sprintf("%d oder %d", sc.min, sc.max)
+		if len(args) < sc.Min || len(args) > sc.Max {
+			want := fmt.Sprintf("%d", sc.Min)
+			if sc.Max != sc.Min {
+				want = fmt.Sprintf("%d oder %d", sc.Min, sc.Max)
 			}
-			return book.Errorf(pos, "der Shortcode %q braucht %s Argumente in Anführungszeichen, hier sind es %d. So geht es: %s.", name, want, len(args), sc.usage)
+			return book.Errorf(pos, "der Shortcode %q braucht %s Argumente in Anführungszeichen, hier sind es %d. So geht es: %s.", name, want, len(args), sc.Usage)
 		}
-		if sc.values != nil && len(args) == sc.max && !contains(sc.values, args[len(args)-1]) {
-			return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt. Erlaubt sind: %s.", args[len(args)-1], name, quoteList(sc.values))
+		if sc.Values != nil && len(args) == sc.Max && !contains(sc.Values, args[len(args)-1]) {
+			return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt. Erlaubt sind: %s.", args[len(args)-1], name, quoteList(sc.Values))
 		}
-		if !sc.inline && !aloneOnLine(src, it.Pos(), end) {
-			return book.Errorf(pos, "der Shortcode %q muss allein in einer eigenen Zeile stehen (mit einer Leerzeile davor und danach), denn er wird zu einem eigenen Block: %s.", name, sc.usage)
+		if !sc.Inline && !aloneOnLine(src, it.Pos(), end) {
+			return book.Errorf(pos, "der Shortcode %q muss allein in einer eigenen Zeile stehen (mit einer Leerzeile davor und danach), denn er wird zu einem eigenen Block: %s.", name, sc.Usage)
 		}
 	}
 	return nil

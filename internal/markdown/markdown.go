@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/shortcode"
 )
 
 // Options configure the Markdown setup.
@@ -228,6 +229,16 @@ func (d *Doc) Target(n ast.Node) string {
 		return d.Links[i].Target
 	}
 	return ""
+}
+
+// Uses reports whether the page has a block shortcode for which f is true.
+func (d *Doc) Uses(f func(*shortcode.Shortcode) bool) bool {
+	for _, sc := range d.Shortcodes {
+		if s, ok := shortcode.Lookup(sc.Name); ok && f(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // ShortcodePos returns the source position of a shortcode of the page.

@@ -8,6 +8,7 @@ import (
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/markdown"
 	"github.com/handbuch/handbuch/internal/search"
+	"github.com/handbuch/handbuch/internal/shortcode"
 )
 
 // SearchURL is the address of the generated search page; its index is
@@ -124,7 +125,7 @@ func (s *site) searchDoc(d *markdown.Doc) search.Doc {
 	p := d.Page
 	doc := search.Doc{Title: p.Title, URL: strings.TrimPrefix(p.URL, "/")}
 	switch {
-	case hasForm(d):
+	case d.Uses(func(s *shortcode.Shortcode) bool { return s.Input }):
 		doc.Kind = "Formular"
 	case p.Kind == book.KindChecklist:
 		doc.Kind = "Checkliste"
@@ -153,35 +154,14 @@ func (s *site) searchDoc(d *markdown.Doc) search.Doc {
 	for _, sc := range d.Shortcodes {
 		i := sort.SearchInts(starts, sc.Offset+1) - 1
 		var text string
-		switch sc.Name {
-		case "feld", "ankreuzen", "unterschrift":
-			if len(sc.Args) > 0 { // the label; a second argument is the kind of field
-				text = sc.Args[0]
-			}
-		case "checkliste":
-			for _, c := range s.h.Checklists {
-				if len(sc.Args) > 0 && c.Name == sc.Args[0] {
-					text = checklistText(c)
-				}
-			}
+		if r, ok := shortcode.Lookup(sc.Name); ok && r.Text != nil {
+			text = r.Text(s.h, sc.Args)
 		}
 		parts[max(i, 0)].Text += " " + text
 	}
 	if p.Checklist != nil {
-		parts[0].Text += " " + checklistText(p.Checklist)
+		parts[0].Text += " " + shortcode.ChecklistText(p.Checklist)
 	}
 	doc.Parts = parts
 	return doc
-}
-
-// checklistText is everything a checklist says.
-func checklistText(c *book.Checklist) string {
-	text := []string{c.Title, c.Intro}
-	for _, g := range c.Groups {
-		text = append(text, g.Title)
-		for _, it := range g.Items {
-			text = append(text, it.Text, it.Help)
-		}
-	}
-	return strings.Join(text, " ")
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/markdown"
+	"github.com/handbuch/handbuch/internal/shortcode"
 )
 
 // ShortcodeData is what a layouts/shortcodes/<name>.html template sees.
@@ -112,10 +113,8 @@ func (t tools) renderer(prefix string, href func(string) string) func(*markdown.
 			f := fieldKinds[kind]
 			data.Field = &f
 		case "checkliste":
-			for _, c := range t.s.h.Checklists {
-				if c.Name == sc.Args[0] {
-					data.Checklist = t.checklist(c, data.ID, href)
-				}
+			if c := shortcode.Checklist(t.s.h, sc.Args[0]); c != nil {
+				data.Checklist = t.checklist(c, data.ID, href)
 			}
 		case "ki-register":
 			data.Register = t.register(data.ID)
@@ -182,32 +181,10 @@ func (t tools) register(id string) *RegisterData {
 }
 
 func (t tools) contacts(args []string) ([]*book.Contact, bool) {
-	filter := ""
-	if len(args) > 0 {
-		filter = args[0]
-	}
-	var out []*book.Contact
+	out := shortcode.Contacts(t.s.h, shortcode.Arg(args, 0))
 	placeholders := false
-	for _, c := range t.s.h.Contacts {
-		switch {
-		case filter == "klienten" && !c.Clients,
-			filter == "intern" && !c.Internal,
-			filter == "extern" && c.Internal:
-			continue
-		}
-		out = append(out, c)
+	for _, c := range out {
 		placeholders = placeholders || strings.Contains(c.Name+c.Hours+c.Topics, "eintragen]")
 	}
 	return out, placeholders
-}
-
-// hasForm reports whether a page has fields to fill in.
-func hasForm(d *markdown.Doc) bool {
-	for _, sc := range d.Shortcodes {
-		switch sc.Name {
-		case "feld", "ankreuzen", "unterschrift", "ampel":
-			return true
-		}
-	}
-	return false
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/link"
 	"github.com/handbuch/handbuch/internal/markdown"
+	"github.com/handbuch/handbuch/internal/shortcode"
 )
 
 // ReservedIDs are the ids the default layouts use. Headings never get
@@ -214,7 +215,7 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 	data := s.pageData(p, template.HTML(r.HTML))
 	data.TOC = toc(d.Headings)
 	data.Terms = s.termList(d.Terms, p.URL)
-	data.HasForm = hasForm(d)
+	data.HasForm = d.Uses(func(s *shortcode.Shortcode) bool { return s.Input })
 	if i > 0 {
 		data.Prev = s.crumb(docs[i-1].Page, p.URL)
 	}

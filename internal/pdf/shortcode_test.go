@@ -1,0 +1,57 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/markdown"
+	"github.com/handbuch/handbuch/internal/shortcode"
+)
+
+// shortcodePage is a page with the given shortcodes, in a handbook that
+// has what they need.
+func shortcodePage(t *testing.T, lines []string) (*book.Handbook, *markdown.Doc) {
+	t.Helper()
+	h := &book.Handbook{
+		Config:     book.Config{Title: "Probe", Language: "de"},
+		Today:      time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC),
+		Checklists: []*book.Checklist{{Name: "probe", Title: "Probe", Groups: []*book.ChecklistGroup{{Title: "Gruppe", Items: []*book.ChecklistItem{{Text: "Ein Punkt"}}}}}},
+		Register:   []*book.AISystem{{Name: "System", Purpose: "Ein Zweck"}},
+		Contacts:   []*book.Contact{{Role: "Beratung", Name: "Frau Beispiel", Clients: true}},
+	}
+	body := strings.Join(lines, "\n\n") + "\n"
+	p := &book.Page{Kind: book.KindPage, File: "content/probe.md", URL: "/probe/", Title: "Alle Shortcodes", Source: []byte(body), Body: []byte(body)}
+	h.Pages = []*book.Page{p}
+	return h, markdown.New(markdown.Options{}).Parse(p)
+}
+
+// TestEveryShortcodeOnPaper draws every block shortcode of the registry:
+// one without a drawer is an error, never a gap on paper.
+func TestEveryShortcodeOnPaper(t *testing.T) {
+	var lines []string
+	for _, name := range shortcode.Block() {
+		s := shortcode.All[name]
+		line := "{{< " + name
+		for range s.Min {
+			arg := "Beschriftung"
+			if name == "checkliste" {
+				arg = "probe"
+			}
+			line += ` "` + arg + `"`
+		}
+		lines = append(lines, line+" >}}")
+	}
+	h, d := shortcodePage(t, lines)
+	if len(d.Shortcodes) != len(lines) {
+		t.Fatalf("parsed %d of %d shortcodes", len(d.Shortcodes), len(lines))
+	}
+	if _, err := Page(h, d); err != nil {
+		t.Error(err)
+	}
+	h, d = shortcodePage(t, []string{`{{< gibt-es-nicht >}}`})
+	if _, err := Page(h, d); err == nil || !strings.Contains(err.Error(), `content/probe.md:1:1: der Shortcode "gibt-es-nicht" kann noch nicht ins PDF`) {
+		t.Errorf("a shortcode without a drawer: %v", err)
+	}
+}

@@ -1,0 +1,193 @@
+// Package shortcode is the one registry of the shortcodes editors may
+// write in a page, {{< name "argument" … >}}: what each accepts, what it
+// needs from the handbook, whether it is a form, and what the search
+// finds of it. The loader checks the syntax against it, the link stage
+// the data, the search and the builds read its facts.
+//
+// What a shortcode looks like lives beside its output: on screen in
+// layouts/shortcodes/<name>.html, on paper in the PDF's drawer of the
+// same name. Tests in site and pdf fail for an entry without either, so
+// a new shortcode can never silently vanish from one output.
+//
+// Adding a shortcode: an entry in All, its layout, its PDF drawer, and
+// a test of each.
+package shortcode
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/handbuch/handbuch/internal/book"
+)
+
+// Shortcode describes one shortcode.
+type Shortcode struct {
+	Name     string
+	Min, Max int      // number of arguments, all positional and quoted
+	Inline   bool     // may stand inside a sentence; block shortcodes stand alone on their line
+	Values   []string // allowed values of the last argument, if limited
+	Usage    string   // how it is written, for messages
+	// Input: the reader can fill in or tick something on screen, so the
+	// page says that nothing is sent.
+	Input bool
+	// Form: a form to print, fill in by hand and sign, so its page is
+	// offered as a PDF of its own.
+	Form bool
+	// Check, if set, says in German what the handbook lacks for the
+	// shortcode with args, or "". The link stage reports it at the
+	// shortcode.
+	Check func(h *book.Handbook, args []string) string
+	// Text, if set, is what the search finds of the shortcode with args.
+	Text func(h *book.Handbook, args []string) string
+}
+
+// FieldKinds are the kinds of fill-in fields: the second argument of feld.
+var FieldKinds = []string{"text", "lang", "name", "email", "tel", "datum", "adresse", "zahl"}
+
+// All are the shortcodes, by name.
+var All = map[string]*Shortcode{
+	"begriff": {
+		Min: 1, Max: 2, Inline: true,
+		Usage: `{{< begriff "Name" >}} oder {{< begriff "Name" "angezeigter Text" >}}`,
+	},
+	"checkliste": {
+		Min: 1, Max: 1,
+		Usage: `{{< checkliste "vor-dem-einsatz" >}}`,
+		Check: func(h *book.Handbook, args []string) string {
+			if Checklist(h, args[0]) != nil {
+				return ""
+			}
+			var names []string
+			for _, c := range h.Checklists {
+				names = append(names, c.Name)
+			}
+			if len(names) == 0 {
+				return fmt.Sprintf("checkliste: die Checkliste %q gibt es nicht. In checklists/ gibt es noch keine; legen Sie dort %s.toml an.", args[0], args[0])
+			}
+			slices.Sort(names)
+			return fmt.Sprintf("checkliste: die Checkliste %q gibt es nicht. Vorhanden in checklists/: %s.", args[0], strings.Join(names, ", "))
+		},
+		Text: func(h *book.Handbook, args []string) string {
+			if c := Checklist(h, args[0]); c != nil {
+				return ChecklistText(c)
+			}
+			return ""
+		},
+	},
+	"feld": {
+		Min: 1, Max: 2, Values: FieldKinds, Input: true, Form: true,
+		Usage: `{{< feld "Beschriftung" >}} oder {{< feld "Beschriftung" "art" >}}`,
+		Text:  label, // a second argument is the kind of field
+	},
+	"ankreuzen": {
+		Min: 1, Max: 1, Input: true, Form: true,
+		Usage: `{{< ankreuzen "Beschriftung" >}}`,
+		Text:  label,
+	},
+	"unterschrift": {
+		Min: 0, Max: 1, Input: true, Form: true,
+		Usage: `{{< unterschrift >}} oder {{< unterschrift "Wer unterschreibt" >}}`,
+		Text:  label,
+	},
+	"ki-register": {
+		Usage: `{{< ki-register >}}`,
+		Check: func(h *book.Handbook, _ []string) string {
+			if len(h.Register) == 0 {
+				return "ki-register: data/ki-register.toml fehlt oder enthält kein [[system]]. Tragen Sie dort die KI-Systeme ein."
+			}
+			return ""
+		},
+	},
+	"ampel": {
+		Usage: `{{< ampel >}}`,
+		Input: true,
+	},
+	"kontakte": {
+		Min: 0, Max: 1, Values: []string{"klienten", "intern", "extern"},
+		Usage: `{{< kontakte >}} oder {{< kontakte "klienten" >}}`,
+		Check: func(h *book.Handbook, _ []string) string {
+			if len(h.Contacts) == 0 {
+				return "kontakte: data/kontakte.toml fehlt oder enthält kein [[contact]]. Tragen Sie dort die Ansprechpersonen ein."
+			}
+			return ""
+		},
+	},
+}
+
+func init() {
+	for name, s := range All {
+		s.Name = name
+	}
+}
+
+// Lookup returns the shortcode called name.
+func Lookup(name string) (*Shortcode, bool) {
+	s, ok := All[name]
+	return s, ok
+}
+
+// Names returns the names of all shortcodes, sorted.
+func Names() []string { return slices.Sorted(maps.Keys(All)) }
+
+// Block returns the names of the shortcodes that stand alone on their
+// line and have a layout and a PDF drawer, sorted.
+func Block() []string {
+	var names []string
+	for n, s := range All {
+		if !s.Inline {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Checklist returns the checklist called name, or nil.
+func Checklist(h *book.Handbook, name string) *book.Checklist {
+	for _, c := range h.Checklists {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// ChecklistText is everything a checklist says.
+func ChecklistText(c *book.Checklist) string {
+	text := []string{c.Title, c.Intro}
+	for _, g := range c.Groups {
+		text = append(text, g.Title)
+		for _, it := range g.Items {
+			text = append(text, it.Text, it.Help)
+		}
+	}
+	return strings.Join(text, " ")
+}
+
+// Contacts returns the contacts a kontakte shortcode with filter shows:
+// all, or those for "klienten", the "intern" ones or the "extern" ones.
+func Contacts(h *book.Handbook, filter string) []*book.Contact {
+	var out []*book.Contact
+	for _, c := range h.Contacts {
+		switch {
+		case filter == "klienten" && !c.Clients,
+			filter == "intern" && !c.Internal,
+			filter == "extern" && c.Internal:
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// Arg returns argument i, or "".
+func Arg(args []string, i int) string {
+	if i < len(args) {
+		return args[i]
+	}
+	return ""
+}
+
+func label(_ *book.Handbook, args []string) string { return Arg(args, 0) }
