@@ -25,6 +25,8 @@ weight = 1
 Text.
 
 {{< checkliste "vorher" >}}
+
+{{< eintragen "Wer übernimmt die KI-Koordination?" >}}
 -- content/formular.md --
 +++
 title = "Formular"
@@ -172,6 +174,16 @@ func TestFormsOnScreen(t *testing.T) {
 		t.Errorf("form: %d forms, want only the search form in the header", n)
 	}
 	lacks(t, "no form", out("kapitel/index.html"), "Nichts wird gesendet oder gespeichert")
+}
+
+// TestSlot: a place the organisation must fill in is a marked note on
+// screen and found by the search.
+func TestSlot(t *testing.T) {
+	out, _ := buildTools(t, toolsSite)
+	contains(t, "slot", out("kapitel/index.html"), `<div class="hinweis hinweis-entwurf eintragen" role="note">
+<p><strong>Hier entscheiden Sie:</strong> Wer übernimmt die KI-Koordination?</p>
+</div>`)
+	contains(t, "search", out("suche/index.js"), "Wer übernimmt die KI-Koordination?")
 }
 
 func TestRegisterAndContacts(t *testing.T) {

@@ -453,6 +453,20 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 			w.para([]span{{text: c.Topics}}, x+4, width-4, w.body-1, pos)
 			w.f.SetY(w.f.GetY() + 1.5)
 		}
+	case "eintragen":
+		// A place the organisation fills in or decides: a framed note.
+		w.ensure(w.body*lineFactor*ptToMM*2 + 6)
+		y, page := w.f.GetY(), w.f.PageNo()
+		w.f.SetY(y + 2)
+		w.para([]span{{text: "Hier entscheiden Sie: ", style: "B"}, {text: label}}, x+4, width-8, w.body, pos)
+		if w.f.PageNo() == page {
+			w.artifact()
+			w.f.SetDrawColor(0x8a, 0x4b, 0x00)
+			w.f.SetLineWidth(0.6)
+			w.f.Rect(x, y, width, w.f.GetY()-y, "D")
+			w.f.SetLineWidth(0.2)
+		}
+		w.f.SetY(w.f.GetY() + 2)
 	default:
 		// Every shortcode of the registry has a case here (a test makes
 		// sure); one without must not vanish from paper unnoticed.

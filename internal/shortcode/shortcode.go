@@ -104,6 +104,11 @@ var All = map[string]*Shortcode{
 		Usage: `{{< ampel >}}`,
 		Input: true,
 	},
+	"eintragen": {
+		Min: 1, Max: 1,
+		Usage: `{{< eintragen "Wer übernimmt die KI-Koordination?" >}}`,
+		Text:  label,
+	},
 	"kontakte": {
 		Min: 0, Max: 1, Values: []string{"klienten", "intern", "extern"},
 		Usage: `{{< kontakte >}} oder {{< kontakte "klienten" >}}`,
