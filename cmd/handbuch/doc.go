@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	handbuch build [--source DIR] [--dest DIR] [--drafts] [--offline]
+//	handbuch build [--source DIR] [--dest DIR] [--drafts] [--offline] [--ohne-pdf]
 //	handbuch serve [--port 1313] [--bind ADDR]
 //	handbuch check [DIR]
 //	handbuch new DIR

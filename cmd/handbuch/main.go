@@ -36,9 +36,10 @@ func main() {
 const usage = `handbuch – barrierefreie Leitlinien-Handbücher bauen
 
 Aufruf:
-  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--offline] [--hinweise] [--format json]
+  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--offline] [--ohne-pdf] [--hinweise] [--format json]
       baut die Website aus handbuch.toml und content/ und prüft sie;
-      mit --offline lässt sie sich direkt von einem Laufwerk oder USB-Stick öffnen
+      mit --offline lässt sie sich direkt von einem Laufwerk oder USB-Stick öffnen;
+      mit --ohne-pdf geht es schneller, dann bieten die Seiten keine PDFs an
   handbuch check [--strict] [--hinweise] [--format json] [ORDNER]
       prüft fertige HTML-Seiten (Vorgabe: public)
   handbuch serve [--port 1313] [--bind ADRESSE] [--drafts] [--source ORDNER]
@@ -121,6 +122,7 @@ func (c *cli) build(args []string) int {
 	fs.BoolVar(&opts.Drafts, "drafts", false, "Entwürfe (draft = true) mitbauen")
 	fs.BoolVar(&opts.Strict, "strict", false, "auch Warnungen lassen den Build scheitern")
 	fs.BoolVar(&opts.Offline, "offline", false, "Kopie zum Öffnen von einem Laufwerk oder USB-Stick (file://)")
+	fs.BoolVar(&opts.NoPDF, "ohne-pdf", false, "schneller Build ohne PDFs: die Seiten bieten keine an")
 	format := fs.String("format", "text", "Ausgabe der Prüfung: text oder json")
 	fs.BoolVar(&c.hints, "hinweise", false, "auch Hinweise der Prüfung zeigen")
 	if !c.parse(fs, args) || !c.validFormat(*format) {

@@ -34,6 +34,9 @@ type Options struct {
 	// Offline writes links that work when the site is opened from a
 	// folder (file://): see Offline.
 	Offline bool
+	// NoPDF leaves out every PDF, and the pages offer none: a quicker
+	// build to look at the pages and the checks.
+	NoPDF bool
 	// Today is the date overdue reviews are checked against; zero means
 	// SOURCE_DATE_EPOCH if set, else the day of the build.
 	Today time.Time
@@ -82,7 +85,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	done := make(chan made, 1)
 	go func() {
 		var m made
-		m.files, m.h, m.findings, m.err = Make(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest))
+		pdfs := pdfsAll
+		if opts.NoPDF {
+			pdfs = pdfsNone
+		}
+		m.files, m.h, m.findings, m.err = makeSite(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest), pdfs, nil)
 		done <- m
 	}()
 	var m made
@@ -118,13 +125,22 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // report pages that show the findings (checked too). dir is how findings
 // name the output folder.
 func Make(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string) ([]site.File, *book.Handbook, []check.Finding, error) {
-	return makeSite(fsys, projectLayouts, opts, dir, false, nil)
+	return makeSite(fsys, projectLayouts, opts, dir, pdfsAll, nil)
 }
 
-// makeSite is Make, with the PDFs left out when noPDF is set. With inc,
+// pdfMode says which PDFs a build makes.
+type pdfMode int
+
+const (
+	pdfsAll   pdfMode = iota // every PDF, offered on its page
+	pdfsLater                // none, but the pages offer them: the preview makes them when asked for
+	pdfsNone                 // none, and no page offers one
+)
+
+// makeSite is Make, with the PDFs as pdfs says. With inc,
 // it reuses the unchanged pages of the last build and leaves out the
 // pages that gather from every page (search, print view, reports).
-func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, noPDF bool, inc *Incremental) ([]site.File, *book.Handbook, []check.Finding, error) {
+func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, pdfs pdfMode, inc *Incremental) ([]site.File, *book.Handbook, []check.Finding, error) {
 	// The checks of each page run while the renderer makes the next ones.
 	runner := check.NewRunner()
 	emit := func(f site.File) { runner.Add(checkFile(f, dir)) }
@@ -143,7 +159,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, n
 			return c.file, true
 		}
 	}
-	files, b, err := render(fsys, projectLayouts, opts, noPDF, emit, reuse)
+	files, b, err := render(fsys, projectLayouts, opts, pdfs, emit, reuse)
 	pages := runner.Finish()
 	if err != nil {
 		return nil, nil, nil, err
@@ -219,34 +235,33 @@ func shownDir(source, dest string) string {
 // Render runs load, link and render on the project in fsys and returns
 // the output files in memory.
 func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *book.Handbook, error) {
-	files, b, err := render(fsys, projectLayouts, opts, false, nil, nil)
+	files, b, err := render(fsys, projectLayouts, opts, pdfsAll, nil, nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	return files, b.Handbook, nil
 }
 
-// render is Render that returns the linked book, for the checks. With
-// noPDF the pages offer their PDFs but none is made (the preview makes
-// them when asked for).
+// render is Render that returns the linked book, for the checks, and
+// makes the PDFs that pdfs says.
 //
 // reuse, if not nil, is asked once the pages are parsed for which pages
 // can be taken from the last build (see site.Input.Reuse).
-func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, noPDF bool, emit func(site.File), reuse func(*book.Handbook) func(*book.Page) (site.File, bool)) ([]site.File, *link.Book, error) {
+func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, pdfs pdfMode, emit func(site.File), reuse func(*book.Handbook) func(*book.Page) (site.File, bool)) ([]site.File, *link.Book, error) {
 	b, err := parse(fsys, opts)
 	if err != nil {
 		return nil, nil, err
 	}
 	// The PDF of the whole handbook is made on another core while the
 	// site renders; the start page, which links it with its size, waits.
-	whole, wholeDone := handbookPDF(b, noPDF)
-	pdfs, downloads, err := renderPDFs(b, noPDF)
+	whole, wholeDone := handbookPDF(b, pdfs)
+	files, downloads, err := renderPDFs(b, pdfs)
 	if err != nil {
 		<-wholeDone
 		return nil, nil, err
 	}
 	if emit != nil {
-		for _, f := range pdfs {
+		for _, f := range files {
 			emit(f)
 		}
 	}
@@ -254,7 +269,7 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, noPDF bool, emi
 	if reuse != nil {
 		in.Reuse = reuse(b.Handbook)
 	}
-	files, err := site.Render(in)
+	pages, err := site.Render(in)
 	f, pdfErr := (<-wholeDone)()
 	if pdfErr != nil {
 		return nil, nil, pdfErr
@@ -266,9 +281,9 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, noPDF bool, emi
 		if emit != nil {
 			emit(*f)
 		}
-		pdfs = append([]site.File{*f}, pdfs...)
+		files = append([]site.File{*f}, files...)
 	}
-	return append(files, pdfs...), b, nil
+	return append(pages, files...), b, nil
 }
 
 // parse loads and links the project.
@@ -283,14 +298,16 @@ func parse(fsys fs.FS, opts load.Options) (*link.Book, error) {
 // handbookPDF starts the PDF of the whole handbook. The first channel
 // delivers its download for the start page (closed without one if it
 // failed); the second, when it is done, a function that returns the file
-// (nil with noPDF) or the PDF's errors.
-func handbookPDF(b *link.Book, noPDF bool) (<-chan book.Download, <-chan func() (*site.File, error)) {
+// (nil when it is not made) or the PDF's errors.
+func handbookPDF(b *link.Book, pdfs pdfMode) (<-chan book.Download, <-chan func() (*site.File, error)) {
 	f := site.File{Path: "pdf/" + book.Slug(b.Config.Title) + ".pdf"}
 	download := book.Download{URL: "/" + f.Path, Label: "Das ganze Handbuch als PDF herunterladen"}
 	whole := make(chan book.Download, 1)
 	done := make(chan func() (*site.File, error), 1)
-	if noPDF {
-		whole <- download
+	if pdfs != pdfsAll {
+		if pdfs == pdfsLater {
+			whole <- download
+		}
 		close(whole)
 		done <- func() (*site.File, error) { return nil, nil }
 		return whole, done
@@ -314,21 +331,24 @@ func handbookPDF(b *link.Book, noPDF bool) (<-chan book.Download, <-chan func() 
 }
 
 // renderPDFs renders the PDFs of flyers, forms and checklists and returns
-// them with the downloads they give their pages. With noPDF it only
-// notes the downloads, without a size.
-func renderPDFs(b *link.Book, noPDF bool) ([]site.File, map[string]book.Download, error) {
+// them with the downloads they give their pages; pdfsLater only notes
+// the downloads, without a size, pdfsNone does nothing.
+func renderPDFs(b *link.Book, pdfs pdfMode) ([]site.File, map[string]book.Download, error) {
 	downloads := map[string]book.Download{}
-	var pdfs []site.File
+	var files []site.File
+	if pdfs == pdfsNone {
+		return nil, downloads, nil
+	}
 	var errs book.ErrorList
 	addPDF := func(page, name, label string, make func() ([]byte, error)) {
 		f := site.File{Path: "pdf/" + name + ".pdf"}
-		if !noPDF {
+		if pdfs == pdfsAll {
 			var err error
 			if f.Data, err = make(); err != nil {
 				errs = append(errs, pdfErrors(f.Path, err)...)
 				return
 			}
-			pdfs = append(pdfs, f)
+			files = append(files, f)
 		}
 		downloads[page] = book.Download{URL: "/" + f.Path, Size: len(f.Data), Label: label}
 	}
@@ -347,7 +367,7 @@ func renderPDFs(b *link.Book, noPDF bool) ([]site.File, map[string]book.Download
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
-	return pdfs, downloads, nil
+	return files, downloads, nil
 }
 
 // pdfErrors are the errors of making the PDF at path: the content's,

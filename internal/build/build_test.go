@@ -247,6 +247,25 @@ func TestBuildNavMarksOnlyCurrentPage(t *testing.T) {
 	contains(t, "präambel", pre, `<a href="./" aria-current="page">Präambel</a>`, `<li><a href="../">Leitlinien</a></li>`)
 }
 
+// TestBuildWithoutPDF: --ohne-pdf makes no PDF, and no page offers one.
+func TestBuildWithoutPDF(t *testing.T) {
+	dir := project(t, toolsSite)
+	res, err := Build(context.Background(), Options{Source: dir, Dest: "public", NoPDF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(res.Dest, "pdf")); !os.IsNotExist(err) {
+		t.Errorf("pdf/ was written: %v", err)
+	}
+	for _, page := range []string{"index.html", "formular/index.html", "checklisten/vorher/index.html"} {
+		b, err := os.ReadFile(filepath.Join(res.Dest, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lacks(t, page, string(b), "herunterladen", ".pdf")
+	}
+}
+
 func TestBuildDrafts(t *testing.T) {
 	out := built(t, basic, true)
 	contains(t, "section", out("leitlinien/index.html"), "Geheim")
