@@ -8,6 +8,7 @@ import (
 	"net/mail"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/check"
 	"github.com/handbuch/handbuch/internal/shortcode"
 )
 
@@ -103,7 +105,7 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		{key: "review_months", kind: kInt, set: func(v any, p book.Pos) { c.ReviewMonths = v.(int); pos["review_months"] = p }},
 		{key: "allow_html", kind: kBool, set: func(v any, p book.Pos) { c.AllowHTML = v.(bool) }},
 		{key: "checks", kind: kTable, sub: []field{
-			{key: "off", kind: kStrings, set: func(v any, _ book.Pos) { c.ChecksOff = v.([]string) }},
+			{key: "off", kind: kStrings, set: func(v any, p book.Pos) { c.ChecksOff = v.([]string); pos["checks.off"] = p }},
 			{key: "sentence_warn", kind: kInt, set: func(v any, _ book.Pos) { c.Limits.SentenceWarn = v.(int) }},
 			{key: "sentence_error", kind: kInt, set: func(v any, _ book.Pos) { c.Limits.SentenceError = v.(int) }},
 			{key: "long_sentences_percent", kind: kNumber, set: func(v any, _ book.Pos) { c.Limits.LongShare = v.(float64) }},
@@ -144,6 +146,17 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 	}
 	if l := c.Limits; l.SentenceWarn < 1 || l.SentenceError < l.SentenceWarn {
 		errs.Addf(at("checks"), "checks: sentence_warn muss mindestens 1 sein und sentence_error mindestens so groß wie sentence_warn (üblich: 15 und 20).")
+	}
+	rules := check.RuleIDs()
+	for _, id := range c.ChecksOff {
+		if slices.Contains(rules, id) {
+			continue
+		}
+		if s := suggest(id, rules); s != "" {
+			errs.Addf(at("checks.off"), "checks.off: eine Prüfregel %q gibt es nicht, meinten Sie %q? Die Regeln stehen im Prüfbericht und im README.", id, s)
+		} else {
+			errs.Addf(at("checks.off"), "checks.off: eine Prüfregel %q gibt es nicht. Schreiben Sie die Kennung so, wie sie in der Meldung steht, zum Beispiel \"link-generic\".", id)
+		}
 	}
 	switch c.TermLinks {
 	case "first", "all", "none":

@@ -1,0 +1,52 @@
+package check
+
+import (
+	"slices"
+	"strings"
+)
+
+// Rule is one check that can report findings.
+type Rule struct {
+	ID string
+	// Kind groups the rules: "html" (WCAG-relevant markup, ids as in
+	// axe-core), "kontrast" (colours of the stylesheets), "sprache" (plain
+	// language) and "quelle" (the sources: reviews, drafts, links, input).
+	Kind string
+}
+
+// Rules are all rules, by kind and id. [checks] off in handbuch.toml may
+// name only these.
+var Rules = rules(map[string]string{
+	"html": "accesskeys aria-hidden-focus aria-roles aria-valid-attr aria-valid-attr-value autocomplete-valid " +
+		"button-name definition-list dlitem document-title document-title-unique duplicate-id empty-heading " +
+		"empty-table-header fieldset-legend frame-title heading-order html-has-lang html-lang-valid " +
+		"image-alt image-alt-meaningful input-button-name input-image-alt label landmark-one-main " +
+		"link-generic link-name link-same-text link-target link-url-text list listitem meta-refresh " +
+		"meta-viewport nested-interactive obsolete-attribute obsolete-element page-has-heading-one " +
+		"radiogroup scope-attr-valid skip-link svg-img-alt tabindex table-caption table-header " +
+		"td-headers-attr valid-lang",
+	"kontrast": "color-contrast color-contrast-enhanced focus-contrast non-text-contrast",
+	"sprache": "abkuerzung anteil-lange-saetze genitiv konjunktiv langes-wort lesbarkeit nominalstil " +
+		"passiv satzlaenge sonderzeichen verneinung",
+	"quelle": "eingabe entwurf link-extern pruefung-ueberfaellig",
+})
+
+func rules(byKind map[string]string) []Rule {
+	var out []Rule
+	for kind, ids := range byKind {
+		for _, id := range strings.Fields(ids) {
+			out = append(out, Rule{ID: id, Kind: kind})
+		}
+	}
+	slices.SortFunc(out, func(a, b Rule) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// RuleIDs returns the ids of all rules, sorted.
+func RuleIDs() []string {
+	ids := make([]string, len(Rules))
+	for i, r := range Rules {
+		ids[i] = r.ID
+	}
+	return ids
+}
