@@ -33,7 +33,7 @@ func BenchmarkWriteModel(b *testing.B) {
 
 // BenchmarkCheckModel measures the checks of the rendered model handbook.
 func BenchmarkCheckModel(b *testing.B) {
-	files, book, err := render(handbuch.Model(), nil, load.Options{}, pdfsAll, nil, nil)
+	files, book, err := render(handbuch.Model(), nil, load.Options{}, pdfsAll)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -159,7 +159,22 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 			return c.file, true
 		}
 	}
-	files, b, err := render(fsys, projectLayouts, opts, pdfs, emit, reuse)
+	b, err := parse(fsys, opts)
+	if err != nil {
+		runner.Finish()
+		return nil, nil, nil, err
+	}
+	// The readability of every page, for the report, is measured while
+	// the site and the PDFs are made.
+	read := make(chan []site.Readability, 1)
+	if inc == nil {
+		go func() { read <- readability(b.Docs) }()
+	}
+	var keep func(*book.Page) (site.File, bool)
+	if reuse != nil {
+		keep = reuse(b.Handbook)
+	}
+	files, err := renderBook(b, projectLayouts, pdfs, emit, keep)
 	pages := runner.Finish()
 	if err != nil {
 		return nil, nil, nil, err
@@ -171,7 +186,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 		check.Sort(findings)
 		return files, b.Handbook, findings, nil
 	}
-	reports, err := site.Reports(b.Handbook, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), readability(b.Docs))
+	reports, err := site.Reports(b.Handbook, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), <-read)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -235,7 +250,7 @@ func shownDir(source, dest string) string {
 // Render runs load, link and render on the project in fsys and returns
 // the output files in memory.
 func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *book.Handbook, error) {
-	files, b, err := render(fsys, projectLayouts, opts, pdfsAll, nil, nil)
+	files, b, err := render(fsys, projectLayouts, opts, pdfsAll)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -244,38 +259,38 @@ func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *
 
 // render is Render that returns the linked book, for the checks, and
 // makes the PDFs that pdfs says.
-//
-// reuse, if not nil, is asked once the pages are parsed for which pages
-// can be taken from the last build (see site.Input.Reuse).
-func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, pdfs pdfMode, emit func(site.File), reuse func(*book.Handbook) func(*book.Page) (site.File, bool)) ([]site.File, *link.Book, error) {
+func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, pdfs pdfMode) ([]site.File, *link.Book, error) {
 	b, err := parse(fsys, opts)
 	if err != nil {
 		return nil, nil, err
 	}
+	files, err := renderBook(b, projectLayouts, pdfs, nil, nil)
+	return files, b, err
+}
+
+// renderBook renders the site and the PDFs of a linked book; emit and
+// reuse are those of site.Input.
+func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, emit func(site.File), reuse func(*book.Page) (site.File, bool)) ([]site.File, error) {
 	// The PDF of the whole handbook is made on another core while the
 	// site renders; the start page, which links it with its size, waits.
 	whole, wholeDone := handbookPDF(b, pdfs)
 	files, downloads, err := renderPDFs(b, pdfs)
 	if err != nil {
 		<-wholeDone
-		return nil, nil, err
+		return nil, err
 	}
 	if emit != nil {
 		for _, f := range files {
 			emit(f)
 		}
 	}
-	in := site.Input{Book: b, Layouts: site.NewLayouts(projectLayouts, handbuch.Layouts()), Downloads: downloads, Whole: whole, Emit: emit}
-	if reuse != nil {
-		in.Reuse = reuse(b.Handbook)
-	}
-	pages, err := site.Render(in)
+	pages, err := site.Render(site.Input{Book: b, Layouts: site.NewLayouts(projectLayouts, handbuch.Layouts()), Downloads: downloads, Whole: whole, Emit: emit, Reuse: reuse})
 	f, pdfErr := (<-wholeDone)()
 	if pdfErr != nil {
-		return nil, nil, pdfErr
+		return nil, pdfErr
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if f != nil {
 		if emit != nil {
@@ -283,7 +298,7 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, pdfs pdfMode, e
 		}
 		files = append([]site.File{*f}, files...)
 	}
-	return append(pages, files...), b, nil
+	return append(pages, files...), nil
 }
 
 // parse loads and links the project.

@@ -18,7 +18,7 @@ import (
 func BenchmarkSynthetic1000(b *testing.B) {
 	fs := synthetic.Project(1000, 100)
 	opts := load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
-	files, book, err := render(fs, nil, opts, pdfsAll, nil, nil)
+	files, book, err := render(fs, nil, opts, pdfsAll)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -33,7 +33,7 @@ func BenchmarkSynthetic1000(b *testing.B) {
 	})
 	b.Run("site", func(b *testing.B) {
 		for b.Loop() {
-			if _, _, err := render(fs, nil, opts, pdfsLater, nil, nil); err != nil {
+			if _, _, err := render(fs, nil, opts, pdfsLater); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -48,7 +48,7 @@ func BenchmarkSynthetic1000(b *testing.B) {
 	})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			if _, _, err := render(fs, nil, opts, pdfsAll, nil, nil); err != nil {
+			if _, _, err := render(fs, nil, opts, pdfsAll); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -64,7 +64,7 @@ func BenchmarkSynthetic1000(b *testing.B) {
 	dest := b.TempDir() + "/public"
 	b.Run("build-without-checks", func(b *testing.B) {
 		for b.Loop() {
-			files, _, err := render(fs, nil, opts, pdfsAll, nil, nil)
+			files, _, err := render(fs, nil, opts, pdfsAll)
 			if err == nil {
 				err = Write(b.Context(), dest, files)
 			}
@@ -147,7 +147,7 @@ func BenchmarkSynthetic1000Preview(b *testing.B) {
 // A handbook with more chapters than fit a navigation shows the chapter a
 // page is in and the way to all pages, not every chapter on every page.
 func TestNavigationOfManyChapters(t *testing.T) {
-	files, _, err := render(synthetic.Project(41*20, 5), nil, load.Options{}, pdfsLater, nil, nil)
+	files, _, err := render(synthetic.Project(41*20, 5), nil, load.Options{}, pdfsLater)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -137,12 +137,25 @@ func words(s string) []string {
 // ("A-bend" has no break after the A), vowel groups alone miss
 // "be-ob-ach-ten"; together they get most words right.
 func Syllables(word string) int {
-	n := 0
-	for _, part := range hyph.Hyphenate(word) {
-		n += vowelGroups(part)
+	n, merged := vowelGroupsMerged(word)
+	if merged {
+		// Only a diphthong can lie across a syllable boundary
+		// ("be-in-hal-ten"); without one, every vowel group is counted
+		// the same in the whole word as in its parts, and the slow
+		// hyphenation can be spared.
+		n = hyphenatedSyllables(word)
 	}
 	if n == 0 && word != "" {
 		n = 1
+	}
+	return n
+}
+
+// hyphenatedSyllables counts the vowel groups of each hyphenation part.
+func hyphenatedSyllables(word string) int {
+	n := 0
+	for _, part := range hyph.Hyphenate(word) {
+		n += vowelGroups(part)
 	}
 	return n
 }
@@ -179,18 +192,25 @@ func abs(i int) int {
 }
 
 func vowelGroups(part string) int {
+	n, _ := vowelGroupsMerged(part)
+	return n
+}
+
+// vowelGroupsMerged is vowelGroups that also says whether two vowels
+// were counted as one.
+func vowelGroupsMerged(part string) (n int, merged bool) {
 	w := []rune(strings.ToLower(part))
-	n := 0
 	for i := 0; i < len(w); i++ {
 		if !isVowel(w[i]) {
 			continue
 		}
 		n++
 		if i+1 < len(w) && isVowel(w[i+1]) && diphthong(w[i], w[i+1]) {
+			merged = true
 			i++
 		}
 	}
-	return n
+	return n, merged
 }
 
 func isVowel(r rune) bool { return strings.ContainsRune("aeiouäöüy", r) }

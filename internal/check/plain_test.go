@@ -1,11 +1,14 @@
 package check
 
 import (
+	"github.com/handbuch/handbuch"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/handbuch/handbuch/internal/book"
 )
@@ -44,6 +47,33 @@ func TestSyllables(t *testing.T) {
 		if got := Syllables(word); got != want {
 			t.Errorf("Syllables(%q) = %d, want %d", word, got, want)
 		}
+	}
+}
+
+// TestSyllablesShortcut: for every word of the model handbook without a
+// diphthong, counting vowel groups gives what hyphenating first gives.
+func TestSyllablesShortcut(t *testing.T) {
+	words := map[string]bool{}
+	_ = fs.WalkDir(handbuch.Model(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(handbuch.Model(), p)
+			for _, w := range strings.FieldsFunc(string(b), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+				words[w] = true
+			}
+		}
+		return nil
+	})
+	checked := 0
+	for w := range words {
+		if n, merged := vowelGroupsMerged(w); !merged {
+			checked++
+			if h := hyphenatedSyllables(w); h != n {
+				t.Errorf("%q: %d vowel groups, %d after hyphenation", w, n, h)
+			}
+		}
+	}
+	if checked < 2000 {
+		t.Errorf("only %d words without a diphthong", checked)
 	}
 }
 
