@@ -74,8 +74,16 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(opts.Source, dest)
 	}
-	// The build happens in memory; a signal stops the wait for it at once
-	// (nothing has been written yet, and the process ends).
+	// Every file goes into a new folder beside dest as soon as it is
+	// made and checked; only a build without error findings swaps it in.
+	out, err := newOutput(dest, opts.Offline)
+	if err != nil {
+		return nil, err
+	}
+	pdfs := pdfsAll
+	if opts.NoPDF {
+		pdfs = pdfsNone
+	}
 	type made struct {
 		files    []site.File
 		h        *book.Handbook
@@ -85,31 +93,29 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	done := make(chan made, 1)
 	go func() {
 		var m made
-		pdfs := pdfsAll
-		if opts.NoPDF {
-			pdfs = pdfsNone
-		}
-		m.files, m.h, m.findings, m.err = makeSite(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest), pdfs, nil)
+		m.files, m.h, m.findings, m.err = makeSite(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest), pdfs, nil, out.put)
 		done <- m
 	}()
 	var m made
 	select {
 	case m = <-done:
 	case <-ctx.Done():
+		// A signal stops the build at once: the new folder goes, the
+		// process ends, and what the build still makes is not written.
+		out.discard()
 		return nil, ctx.Err()
 	}
 	files, h, findings, err := m.files, m.h, m.findings, m.err
 	if err != nil {
+		out.discard()
 		return nil, err
 	}
 	errs, warns, _ := check.Count(findings)
 	if errs > 0 || (opts.Strict && warns > 0) {
+		out.discard()
 		return nil, &FindingsError{Findings: findings}
 	}
-	if opts.Offline {
-		files = Offline(files)
-	}
-	if err := Write(ctx, dest, files); err != nil {
+	if err := out.commit(); err != nil {
 		return nil, err
 	}
 	return &Result{
@@ -125,7 +131,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // report pages that show the findings (checked too). dir is how findings
 // name the output folder.
 func Make(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string) ([]site.File, *book.Handbook, []check.Finding, error) {
-	return makeSite(fsys, projectLayouts, opts, dir, pdfsAll, nil)
+	return makeSite(fsys, projectLayouts, opts, dir, pdfsAll, nil, nil)
 }
 
 // pdfMode says which PDFs a build makes.
@@ -137,13 +143,20 @@ const (
 	pdfsNone                 // none, and no page offers one
 )
 
-// makeSite is Make, with the PDFs as pdfs says. With inc,
+// makeSite is Make, with the PDFs as pdfs says. With put, every file is
+// handed to it as soon as it is made, and the files come back without
+// their bytes, so that the build never holds the whole site. With inc,
 // it reuses the unchanged pages of the last build and leaves out the
 // pages that gather from every page (search, print view, reports).
-func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, pdfs pdfMode, inc *Incremental) ([]site.File, *book.Handbook, []check.Finding, error) {
+func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, pdfs pdfMode, inc *Incremental, put func(site.File)) ([]site.File, *book.Handbook, []check.Finding, error) {
 	// The checks of each page run while the renderer makes the next ones.
 	runner := check.NewRunner()
-	emit := func(f site.File) { runner.Add(checkFile(f, dir)) }
+	emit := func(f site.File) {
+		runner.Add(checkFile(f, dir))
+		if put != nil {
+			put(f)
+		}
+	}
 	var keys map[string]pageKey
 	reuse := func(h *book.Handbook) func(p *book.Page) (site.File, bool) {
 		if inc == nil {
@@ -174,7 +187,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 	if reuse != nil {
 		keep = reuse(b.Handbook)
 	}
-	files, err := renderBook(b, projectLayouts, pdfs, emit, keep)
+	files, err := renderBook(b, projectLayouts, pdfs, emit, keep, put != nil)
 	pages := runner.Finish()
 	if err != nil {
 		return nil, nil, nil, err
@@ -192,6 +205,12 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 	}
 	findings = append(findings, Check(b.Config, reports, dir)...)
 	check.Sort(findings)
+	if put != nil {
+		for i, f := range reports {
+			put(f)
+			reports[i].Data = nil
+		}
+	}
 	return append(files, reports...), b.Handbook, findings, nil
 }
 
@@ -264,13 +283,13 @@ func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, pdfs pdfMode) (
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := renderBook(b, projectLayouts, pdfs, nil, nil)
+	files, err := renderBook(b, projectLayouts, pdfs, nil, nil, false)
 	return files, b, err
 }
 
-// renderBook renders the site and the PDFs of a linked book; emit and
-// reuse are those of site.Input.
-func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, emit func(site.File), reuse func(*book.Page) (site.File, bool)) ([]site.File, error) {
+// renderBook renders the site and the PDFs of a linked book; emit,
+// reuse and stream are those of site.Input.
+func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, emit func(site.File), reuse func(*book.Page) (site.File, bool), stream bool) ([]site.File, error) {
 	// The PDF of the whole handbook is made on another core while the
 	// site renders; the start page, which links it with its size, waits.
 	whole, wholeDone := handbookPDF(b, pdfs)
@@ -280,11 +299,14 @@ func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, emit func(site
 		return nil, err
 	}
 	if emit != nil {
-		for _, f := range files {
+		for i, f := range files {
 			emit(f)
+			if stream {
+				files[i].Data = nil
+			}
 		}
 	}
-	pages, err := site.Render(site.Input{Book: b, Layouts: site.NewLayouts(projectLayouts, handbuch.Layouts()), Downloads: downloads, Whole: whole, Emit: emit, Reuse: reuse})
+	pages, err := site.Render(site.Input{Book: b, Layouts: site.NewLayouts(projectLayouts, handbuch.Layouts()), Downloads: downloads, Whole: whole, Emit: emit, Reuse: reuse, Stream: stream})
 	f, pdfErr := (<-wholeDone)()
 	if pdfErr != nil {
 		return nil, pdfErr
@@ -295,6 +317,9 @@ func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, emit func(site
 	if f != nil {
 		if emit != nil {
 			emit(*f)
+		}
+		if stream {
+			f.Data = nil
 		}
 		files = append([]site.File{*f}, files...)
 	}

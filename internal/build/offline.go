@@ -20,23 +20,28 @@ var linkAttr = regexp.MustCompile(`\s(?:href|src|action)="([^"]*)"`)
 func Offline(files []site.File) []site.File {
 	out := make([]site.File, len(files))
 	for i, f := range files {
-		out[i] = f
-		if !strings.HasSuffix(f.Path, ".html") {
-			continue
-		}
-		dir := path.Dir("/" + f.Path)
-		out[i].Data = linkAttr.ReplaceAllFunc(f.Data, func(m []byte) []byte {
-			sub := linkAttr.FindSubmatchIndex(m)
-			url := string(m[sub[2]:sub[3]])
-			fixed := offlineURL(dir, url)
-			if fixed == url {
-				return m
-			}
-			return bytes.Join([][]byte{m[:sub[2]], []byte(fixed), m[sub[3]:]}, nil)
-		})
-		out[i].Regions = nil // the offsets moved; the checks ran before
+		out[i] = offlineFile(f)
 	}
 	return out
+}
+
+// offlineFile is f with its links rewritten, if it is a page.
+func offlineFile(f site.File) site.File {
+	if !strings.HasSuffix(f.Path, ".html") {
+		return f
+	}
+	dir := path.Dir("/" + f.Path)
+	f.Data = linkAttr.ReplaceAllFunc(f.Data, func(m []byte) []byte {
+		sub := linkAttr.FindSubmatchIndex(m)
+		url := string(m[sub[2]:sub[3]])
+		fixed := offlineURL(dir, url)
+		if fixed == url {
+			return m
+		}
+		return bytes.Join([][]byte{m[:sub[2]], []byte(fixed), m[sub[3]:]}, nil)
+	})
+	f.Regions = nil // the offsets moved; the checks ran before
+	return f
 }
 
 // offlineURL is url as a page in the folder dir links to it offline.

@@ -20,7 +20,7 @@ import (
 // taken from it instead of being rendered and checked again. Error
 // findings are returned, not turned into an error.
 func Preview(opts Options, inc *Incremental) ([]site.File, *book.Handbook, []check.Finding, error) {
-	return makeSite(os.DirFS(opts.Source), projectLayouts(opts.Source), opts.load(), "public", pdfsLater, inc)
+	return makeSite(os.DirFS(opts.Source), projectLayouts(opts.Source), opts.load(), "public", pdfsLater, inc, nil)
 }
 
 // PreviewAll builds the whole site in memory, with the PDFs, the search

@@ -131,14 +131,14 @@ func BenchmarkSynthetic1000Preview(b *testing.B) {
 	name := "content/teil-7/kapitel-3.md"
 	orig := fs[name].Data
 	inc := &Incremental{}
-	if _, _, _, err := makeSite(fs, nil, opts, "public", pdfsLater, inc); err != nil {
+	if _, _, _, err := makeSite(fs, nil, opts, "public", pdfsLater, inc, nil); err != nil {
 		b.Fatal(err)
 	}
 	i := 0
 	for b.Loop() {
 		i++
 		fs[name] = &fstest.MapFile{Data: append(orig[:len(orig):len(orig)], fmt.Sprintf("\nNeuer Satz %d.\n", i)...)}
-		if _, _, _, err := makeSite(fs, nil, opts, "public", pdfsLater, inc); err != nil {
+		if _, _, _, err := makeSite(fs, nil, opts, "public", pdfsLater, inc, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/handbuch/handbuch/internal/site"
@@ -21,23 +23,52 @@ const markerText = "Dieser Ordner wurde von handbuch erzeugt und wird beim näch
 // Write puts files into dest atomically: it writes a fresh folder beside
 // dest and swaps it in only when everything is written. When anything
 // fails, dest stays as it was.
-//
-// A build stopped by a signal (ctx cancelled) removes its new folder; a
-// build killed outright leaves it behind, marked, and the next build
-// removes it.
 func Write(ctx context.Context, dest string, files []site.File) error {
+	out, err := newOutput(dest, false)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			out.discard()
+			return fmt.Errorf("abgebrochen, bevor alle Dateien geschrieben waren: %w", err)
+		}
+		out.put(f)
+	}
+	return out.commit()
+}
+
+// output is a fresh folder beside the destination that a build writes
+// its files into as soon as they are made, so that it never holds the
+// whole site. Only commit puts it in the destination's place; discard
+// removes it. A build killed outright leaves it behind, marked, and the
+// next build removes it.
+type output struct {
+	dest, tmp string
+	offline   bool // rewrite the links of HTML pages (see Offline)
+
+	mu        sync.RWMutex // held for reading while a file is written
+	discarded bool
+	dirs      sync.Map // folders made so far
+	failed    atomic.Bool
+	errOnce   sync.Once
+	err       error // the first error, set once failed
+}
+
+// newOutput checks the destination and makes the new folder beside it.
+func newOutput(dest string, offline bool) (*output, error) {
 	dest = filepath.Clean(dest)
 	if err := checkDest(dest); err != nil {
-		return err
+		return nil, err
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return writeErr(err, "der Ordner %s kann nicht angelegt werden", parent)
+		return nil, writeErr(err, "der Ordner %s kann nicht angelegt werden", parent)
 	}
 	removeLeftovers(dest)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".neu-")
 	if err != nil {
-		return writeErr(err, "in %s kann nicht geschrieben werden", parent)
+		return nil, writeErr(err, "in %s kann nicht geschrieben werden", parent)
 	}
 	// The marker comes first, so that a leftover of a killed build is
 	// recognisable as ours.
@@ -45,14 +76,64 @@ func Write(ctx context.Context, dest string, files []site.File) error {
 	if err == nil {
 		err = os.Chmod(tmp, 0o755)
 	}
-	if err == nil {
-		err = writeAll(ctx, tmp, files)
-	}
 	if err != nil {
 		os.RemoveAll(tmp)
-		return err
+		return nil, writeErr(err, "in %s kann nicht geschrieben werden", parent)
 	}
-	return swap(tmp, dest)
+	return &output{dest: dest, tmp: tmp, offline: offline}, nil
+}
+
+// put writes one file. It is safe for concurrent use; the first error is
+// kept for commit, and later files are not written.
+func (o *output) put(f site.File) {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	if o.discarded || o.failed.Load() {
+		return
+	}
+	if o.offline {
+		f = offlineFile(f)
+	}
+	p := filepath.Join(o.tmp, filepath.FromSlash(f.Path))
+	if d := filepath.Dir(p); d != o.tmp {
+		if _, made := o.dirs.Load(d); !made {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				o.fail(writeErr(err, "%s kann nicht angelegt werden", d))
+				return
+			}
+			o.dirs.Store(d, true)
+		}
+	}
+	if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+		o.fail(writeErr(err, "%s kann nicht geschrieben werden", p))
+	}
+}
+
+func (o *output) fail(err error) {
+	o.errOnce.Do(func() {
+		o.err = err
+		o.failed.Store(true)
+	})
+}
+
+// discard removes the new folder; files put later are not written.
+func (o *output) discard() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.discarded = true
+	os.RemoveAll(o.tmp)
+}
+
+// commit swaps the new folder in, unless a file could not be written.
+func (o *output) commit() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.err != nil {
+		o.discarded = true
+		os.RemoveAll(o.tmp)
+		return o.err
+	}
+	return swap(o.tmp, o.dest)
 }
 
 // removeLeftovers deletes the new and old folders of builds that were
@@ -90,26 +171,6 @@ func checkDest(dest string) error {
 	}
 	if _, err := os.Stat(filepath.Join(dest, Marker)); err != nil {
 		return &writeError{fmt.Sprintf("der Ordner %s ist nicht leer und wurde nicht von handbuch erzeugt (die Datei %s fehlt). handbuch ersetzt ihn nicht, damit nichts verloren geht. Wählen Sie mit --dest einen anderen Ordner oder leeren Sie ihn selbst.", dest, Marker), ErrNotOurs}
-	}
-	return nil
-}
-
-func writeAll(ctx context.Context, dir string, files []site.File) error {
-	made := map[string]bool{}
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("abgebrochen, bevor alle Dateien geschrieben waren: %w", err)
-		}
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if d := filepath.Dir(p); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return writeErr(err, "%s kann nicht angelegt werden", d)
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return writeErr(err, "%s kann nicht geschrieben werden", p)
-		}
 	}
 	return nil
 }

@@ -80,6 +80,10 @@ type Input struct {
 	// and the print view, which gather from every page, are left out: the
 	// preview makes them with a full Render when they are asked for.
 	Reuse func(*book.Page) (File, bool)
+	// Stream says that Emit keeps what it needs of every file (writes it
+	// out): Render returns the files without their bytes, so that the
+	// whole site is never held at once.
+	Stream bool
 }
 
 // Render renders every page, the glossary, the search page with its
@@ -165,9 +169,12 @@ func Render(in Input) ([]File, error) {
 			for i := range next {
 				out[i], errs[i] = jobs[i]()
 				if errs[i] == nil && in.Emit != nil {
-					for _, f := range out[i] {
+					for k, f := range out[i] {
 						if !f.reused {
 							in.Emit(f)
+						}
+						if in.Stream {
+							out[i][k].Data = nil
 						}
 					}
 				}
