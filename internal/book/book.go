@@ -79,6 +79,7 @@ type Page struct {
 	Source     []byte
 	Body       []byte
 	BodyOffset int
+	Lines      Lines // of Source; nil counts lines on demand
 
 	Parent   *Page
 	Children []*Page // sections only, in order
@@ -89,6 +90,9 @@ type Page struct {
 
 // BodyPos returns the source position of byte offset off in Body.
 func (p *Page) BodyPos(off int) Pos {
+	if p.Lines != nil {
+		return p.Lines.PosAt(p.File, p.Source, p.BodyOffset+off)
+	}
 	return PosAt(p.File, p.Source, p.BodyOffset+off)
 }
 

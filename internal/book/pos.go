@@ -3,8 +3,10 @@ package book
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in a source file. File is relative to the project root
@@ -43,6 +45,29 @@ func PosAt(file string, src []byte, off int) Pos {
 		}
 	}
 	return Pos{File: file, Line: line, Col: col}
+}
+
+// Lines are the offsets at which the lines of a source start, so that a
+// position is found without counting from the start of the file.
+type Lines []int
+
+// NewLines indexes the lines of src.
+func NewLines(src []byte) Lines {
+	l := Lines{0}
+	for i, c := range src {
+		if c == '\n' {
+			l = append(l, i+1)
+		}
+	}
+	return l
+}
+
+// PosAt is PosAt(file, src, off) for the src that l indexes.
+func (l Lines) PosAt(file string, src []byte, off int) Pos {
+	off = min(max(off, 0), len(src))
+	line, _ := slices.BinarySearch(l, off+1)
+	start := l[line-1]
+	return Pos{File: file, Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
 }
 
 // Error is a problem in the input, reported with the position it came from.

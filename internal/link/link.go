@@ -46,7 +46,7 @@ func Link(h *book.Handbook, reservedIDs []string) (*Book, error) {
 	for i, t := range h.Glossary {
 		b.Entries[i] = md.ParseTerm(t, &book.Page{
 			Kind: book.KindGlossary, File: t.File, URL: markdown.GlossaryURL,
-			Source: t.Source, Body: []byte(t.Text), BodyOffset: t.TextOffset,
+			Source: t.Source, Lines: book.NewLines(t.Source), Body: []byte(t.Text), BodyOffset: t.TextOffset,
 		})
 		errs = append(errs, b.Entries[i].Errors...)
 	}

@@ -247,7 +247,7 @@ func parsePage(file string, src []byte, errs *book.ErrorList) *book.Page {
 	if !checkText(file, src, errs) {
 		return nil
 	}
-	pg := &book.Page{File: file, Source: src, LinkTerms: true}
+	pg := &book.Page{File: file, Source: src, Lines: book.NewLines(src), LinkTerms: true}
 	items, err := pageparser.ParseBytes(src, pageparser.Config{NoSummaryDivider: true})
 	if err != nil {
 		errs.Addf(book.Pos{File: file, Line: 1, Col: 1}, "kann nicht gelesen werden: %v", err)
