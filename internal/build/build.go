@@ -172,7 +172,11 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 			return c.file, true
 		}
 	}
-	b, err := parse(fsys, opts)
+	var cache *link.Cache
+	if inc != nil {
+		cache = &inc.parsed
+	}
+	b, err := parse(fsys, opts, cache)
 	if err != nil {
 		runner.Finish()
 		return nil, nil, nil, err
@@ -279,7 +283,7 @@ func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *
 // render is Render that returns the linked book, for the checks, and
 // makes the PDFs that pdfs says.
 func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, pdfs pdfMode) ([]site.File, *link.Book, error) {
-	b, err := parse(fsys, opts)
+	b, err := parse(fsys, opts, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -326,13 +330,13 @@ func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, emit func(site
 	return append(pages, files...), nil
 }
 
-// parse loads and links the project.
-func parse(fsys fs.FS, opts load.Options) (*link.Book, error) {
+// parse loads and links the project, with the pages of cache if any.
+func parse(fsys fs.FS, opts load.Options, cache *link.Cache) (*link.Book, error) {
 	h, err := load.Load(fsys, opts)
 	if err != nil {
 		return nil, err
 	}
-	return link.Link(h, site.ReservedIDs)
+	return link.Link(h, site.ReservedIDs, cache)
 }
 
 // handbookPDF starts the PDF of the whole handbook. The first channel

@@ -8,6 +8,7 @@ import (
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/check"
+	"github.com/handbuch/handbuch/internal/link"
 	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/site"
 )
@@ -49,7 +50,8 @@ func (opts Options) load() load.Options {
 // is the hash of both; a change to anything but the text of a chapter
 // renders every page again.
 type Incremental struct {
-	pages map[string]cachedPage // by output path
+	pages  map[string]cachedPage // by output path
+	parsed link.Cache
 }
 
 type pageKey [sha256.Size]byte

@@ -26,7 +26,7 @@ func BenchmarkSynthetic1000(b *testing.B) {
 	// PDFs; the checks; the atomic write. (The PDF has its own benchmark.)
 	b.Run("parse", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := parse(fs, opts); err != nil {
+			if _, err := parse(fs, opts, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -107,7 +107,7 @@ func TestSyntheticBuilds(t *testing.T) {
 // BenchmarkSynthetic1000PDF measures the handbook PDF of a 1,000-page
 // handbook (target: under 3 s on this 2-core machine).
 func BenchmarkSynthetic1000PDF(b *testing.B) {
-	book, err := parse(synthetic.Project(1000, 100), load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	book, err := parse(synthetic.Project(1000, 100), load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

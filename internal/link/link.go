@@ -6,6 +6,9 @@
 package link
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"net/url"
 	"path"
 	"strings"
@@ -29,26 +32,36 @@ type Book struct {
 }
 
 // Link parses and links the pages and glossary explanations of h. No
-// heading gets one of reservedIDs (the layouts use them).
-func Link(h *book.Handbook, reservedIDs []string) (*Book, error) {
+// heading gets one of reservedIDs (the layouts use them). With a cache
+// (in a preview), pages whose source is unchanged since the last Link
+// with the same cache are not parsed again.
+func Link(h *book.Handbook, reservedIDs []string, cache *Cache) (*Book, error) {
 	md := markdown.New(markdown.Options{
 		AllowHTML:   h.Config.AllowHTML,
 		ReservedIDs: reservedIDs,
 		Glossary:    h.Glossary,
 		TermLinks:   h.Config.TermLinks,
 	})
+	parse := func(p *book.Page, parse func() *markdown.Doc) *markdown.Doc { return parse() }
+	if cache != nil {
+		parse = cache.parser(h, reservedIDs)
+	}
 	var errs book.ErrorList
 	b := &Book{Handbook: h, Docs: make([]*markdown.Doc, len(h.Pages)), Entries: make([]*markdown.Doc, len(h.Glossary))}
 	for i, p := range h.Pages {
-		b.Docs[i] = md.Parse(p)
+		b.Docs[i] = parse(p, func() *markdown.Doc { return md.Parse(p) })
 		errs = append(errs, b.Docs[i].Errors...)
 	}
 	for i, t := range h.Glossary {
-		b.Entries[i] = md.ParseTerm(t, &book.Page{
+		p := &book.Page{
 			Kind: book.KindGlossary, File: t.File, URL: markdown.GlossaryURL,
 			Source: t.Source, Lines: book.NewLines(t.Source), Body: []byte(t.Text), BodyOffset: t.TextOffset,
-		})
+		}
+		b.Entries[i] = parse(p, func() *markdown.Doc { return md.ParseTerm(t, p) })
 		errs = append(errs, b.Entries[i].Errors...)
+	}
+	if cache != nil {
+		cache.keep(b)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -64,6 +77,52 @@ func Link(h *book.Handbook, reservedIDs []string) (*Book, error) {
 		}
 	}
 	return b, nil
+}
+
+// Cache keeps the parsed pages of a preview's last build for the next.
+// A page is parsed again when its source changed, or anything it is
+// parsed with: the settings, the reserved ids, the glossary.
+type Cache struct {
+	settings [sha256.Size]byte
+	docs     map[string]cached // by source file
+}
+
+type cached struct {
+	source []byte
+	doc    *markdown.Doc
+}
+
+// parser returns the parse function of one Link: the cached tree, rebound
+// to the page loaded now, or a new one.
+func (c *Cache) parser(h *book.Handbook, reservedIDs []string) func(*book.Page, func() *markdown.Doc) *markdown.Doc {
+	k := sha256.New()
+	fmt.Fprintf(k, "%v\x00%s\x00%q\x00", h.Config.AllowHTML, h.Config.TermLinks, reservedIDs)
+	for _, t := range h.Glossary {
+		fmt.Fprintf(k, "%s\x00%d\x00", t.File, len(t.Source))
+		k.Write(t.Source)
+	}
+	settings := [sha256.Size]byte(k.Sum(nil))
+	if settings != c.settings {
+		c.settings, c.docs = settings, nil
+	}
+	terms := map[string]*book.Term{}
+	for _, t := range h.Glossary {
+		terms[t.Name] = t
+	}
+	return func(p *book.Page, parse func() *markdown.Doc) *markdown.Doc {
+		if old, ok := c.docs[p.File]; ok && p.Source != nil && bytes.Equal(old.source, p.Source) && old.doc.Page.LinkTerms == p.LinkTerms && old.doc.Page.BodyOffset == p.BodyOffset {
+			return old.doc.Rebind(p, terms)
+		}
+		return parse()
+	}
+}
+
+// keep remembers the pages of b for the next Link.
+func (c *Cache) keep(b *Book) {
+	c.docs = map[string]cached{}
+	for _, d := range b.All() {
+		c.docs[d.Page.File] = cached{d.Page.Source, d}
+	}
 }
 
 // All returns the pages and then the glossary explanations.

@@ -218,6 +218,29 @@ func (d *Doc) IDs() []string {
 	return out
 }
 
+// Rebind returns the page d parsed before, for p: a page loaded anew
+// with the same source, parsed with the same settings and a glossary of
+// the same content, whose terms are now those of term (by name). The
+// tree is shared; the links start unresolved, for the link stage.
+func (d *Doc) Rebind(p *book.Page, term map[string]*book.Term) *Doc {
+	nd := *d
+	nd.Page = p
+	nd.Terms = make([]*book.Term, len(d.Terms))
+	for i, t := range d.Terms {
+		nd.Terms[i] = term[t.Name]
+	}
+	nd.Links = make([]Link, len(d.Links))
+	for i, l := range d.Links {
+		if l.Term != nil {
+			l.Term = term[l.Term.Name]
+		} else {
+			l.Target = ""
+		}
+		nd.Links[i] = l
+	}
+	return &nd
+}
+
 // Root returns the parsed tree, for renderers that walk it themselves
 // (the PDF). The tree is read-only: every output renders from it.
 func (d *Doc) Root() ast.Node { return d.root }

@@ -32,7 +32,7 @@ var Watched = []string{"handbuch.toml", "content", "glossary", "checklists", "da
 
 // Quiet is how long the sources must stay unchanged before a rebuild:
 // an editor's save (often several writes and a rename) is one rebuild.
-const Quiet = 150 * time.Millisecond
+const Quiet = 50 * time.Millisecond
 
 // Server is a running preview.
 type Server struct {
