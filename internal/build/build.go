@@ -175,6 +175,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 	var cache *link.Cache
 	if inc != nil {
 		cache = &inc.parsed
+		opts.Pages = &inc.loaded
 	}
 	b, err := parse(fsys, opts, cache)
 	if err != nil {

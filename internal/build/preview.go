@@ -51,6 +51,7 @@ func (opts Options) load() load.Options {
 // renders every page again.
 type Incremental struct {
 	pages  map[string]cachedPage // by output path
+	loaded load.PageCache
 	parsed link.Cache
 }
 

@@ -122,11 +122,18 @@ func BenchmarkSynthetic1000PDF(b *testing.B) {
 	b.ReportMetric(float64(size)/1e6, "MB")
 }
 
-// BenchmarkSynthetic1000Preview measures what handbuch serve does after
-// an editor saved one chapter of a 1,000-page handbook: the rebuild in
-// memory with checks, the PDFs left until someone asks for them.
-func BenchmarkSynthetic1000Preview(b *testing.B) {
-	fs := synthetic.Project(1000, 100)
+// BenchmarkPreview measures what handbuch serve does after an editor
+// saved one chapter of a handbook of 1,000 and of 5,000 pages: the
+// rebuild in memory with checks, the PDFs left until someone asks for
+// them.
+func BenchmarkPreview(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) { benchmarkPreview(b, n) })
+	}
+}
+
+func benchmarkPreview(b *testing.B, pages int) {
+	fs := synthetic.Project(pages, 100)
 	opts := load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
 	name := "content/teil-7/kapitel-3.md"
 	orig := fs[name].Data

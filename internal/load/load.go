@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -29,6 +30,41 @@ const ConfigFile = "handbuch.toml"
 type Options struct {
 	Drafts bool      // include pages with draft = true
 	Today  time.Time // the date to check dates against; zero means today
+	// Pages, if set, keeps the pages read for the next Load with the
+	// same Pages (a preview): a file whose bytes are unchanged is not
+	// parsed again.
+	Pages *PageCache
+}
+
+// PageCache keeps parsed pages by file, as they were before Load put
+// them in place.
+type PageCache struct {
+	mu    sync.Mutex
+	pages map[string]book.Page
+}
+
+// parse is parsePage through the cache.
+func (c *PageCache) parse(file string, src []byte, errs *book.ErrorList) *book.Page {
+	if c == nil {
+		return parsePage(file, src, errs)
+	}
+	c.mu.Lock()
+	old, ok := c.pages[file]
+	c.mu.Unlock()
+	if ok && bytes.Equal(old.Source, src) {
+		return &old
+	}
+	n := len(*errs)
+	pg := parsePage(file, src, errs)
+	if pg != nil && len(*errs) == n {
+		c.mu.Lock()
+		if c.pages == nil {
+			c.pages = map[string]book.Page{}
+		}
+		c.pages[file] = *pg
+		c.mu.Unlock()
+	}
+	return pg
 }
 
 // Load reads the project in fsys. The error, if any, is a book.ErrorList
@@ -228,7 +264,7 @@ func loadContent(fsys fs.FS, opts Options, errs *book.ErrorList, warnings *[]*bo
 			errs.Addf(book.Pos{File: p}, "kann nicht gelesen werden: %v", err)
 			return nil
 		}
-		pg := parsePage(p, src, errs)
+		pg := opts.Pages.parse(p, src, errs)
 		if pg == nil || (pg.Draft && !opts.Drafts) {
 			return nil
 		}

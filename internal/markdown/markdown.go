@@ -135,6 +135,7 @@ type Doc struct {
 	root       ast.Node
 	md         *Markdown
 	linkOf     map[ast.Node]int // index in Links of each link node
+	ids        []string
 }
 
 // Parse parses the body of page p.
@@ -165,6 +166,11 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if id, ok := n.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				d.ids = append(d.ids, string(b))
+			}
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -205,18 +211,7 @@ func (d *Doc) pos(n ast.Node) book.Pos {
 }
 
 // IDs returns the ids of the page's headings and table captions.
-func (d *Doc) IDs() []string {
-	var out []string
-	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if id, ok := n.AttributeString("id"); ok && entering {
-			if b, ok := id.([]byte); ok {
-				out = append(out, string(b))
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return out
-}
+func (d *Doc) IDs() []string { return d.ids }
 
 // Rebind returns the page d parsed before, for p: a page loaded anew
 // with the same source, parsed with the same settings and a glossary of
