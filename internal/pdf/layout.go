@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -178,6 +179,9 @@ func (w *writer) setFont(style string, size float64) {
 // flow lays out and draws running text at the left edge x with the given
 // width, starting at the current y, breaking pages where needed.
 func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
+	// prepare cleans the spans in place; they may be shared (the status
+	// notes) by PDFs made at the same time.
+	spans = slices.Clone(spans)
 	ls := w.prepare(spans, pos)
 	lh := size * lineFactor * ptToMM
 	for _, l := range w.breakLines(spans, size, width, pos) {
