@@ -446,11 +446,11 @@ func readability(docs []*markdown.Doc) []site.Readability {
 	results := make([]check.Readability, len(pages))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
+	syllables := new(check.SyllableCache)
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			syllables := check.SyllableCache{}
 			for i := w; i < len(pages); i += workers {
 				var all []check.Sentence
 				for _, b := range pages[i].TextBlocks() {

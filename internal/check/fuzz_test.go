@@ -21,8 +21,7 @@ func FuzzPlain(f *testing.F) {
 		texts := []Text{{Text: text, Pos: func(i int) book.Pos { return book.Pos{File: "a.md", Line: 1, Col: i + 1} }}}
 		Plain(texts, map[string]bool{"ki": true}, DefaultLimits)
 		Readable(book.Pos{File: "a.md", Line: 1, Col: 1}, texts, DefaultLimits)
-		var c SyllableCache = SyllableCache{}
-		c.Measure(Sentences(text))
+		new(SyllableCache).Measure(Sentences(text))
 	})
 }
 

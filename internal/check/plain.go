@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -232,27 +233,29 @@ type Readability struct {
 }
 
 // SyllableCache remembers the syllables of words: a handbook repeats its
-// words, and hyphenating each again is the slow part of the formulas.
-type SyllableCache map[string]int
+// words, and hyphenating each again is the slow part of the formulas. It
+// is safe for concurrent use, so the workers that measure the pages share
+// one.
+type SyllableCache struct{ m sync.Map }
 
 // Count returns the syllables of w.
-func (c SyllableCache) Count(w string) int {
-	n, ok := c[w]
-	if !ok {
-		n = Syllables(w)
-		c[w] = n
+func (c *SyllableCache) Count(w string) int {
+	if n, ok := c.m.Load(w); ok {
+		return n.(int)
 	}
+	n := Syllables(w)
+	c.m.Store(w, n)
 	return n
 }
 
 // Measure computes the readability of a set of sentences.
 func Measure(sentences []Sentence) Readability {
-	return SyllableCache{}.Measure(sentences)
+	return new(SyllableCache).Measure(sentences)
 }
 
 // Measure computes the readability of a set of sentences, counting
 // syllables through the cache.
-func (c SyllableCache) Measure(sentences []Sentence) Readability {
+func (c *SyllableCache) Measure(sentences []Sentence) Readability {
 	var r Readability
 	var syllables, threePlus, longWords, oneSyll int
 	for _, s := range sentences {
