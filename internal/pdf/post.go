@@ -6,9 +6,11 @@ import (
 	"crypto/md5"
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 )
@@ -177,17 +179,45 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 	}
 	objs[root] = []byte(fmt.Sprintf("%d 0 obj\n%s>>\nendobj\n", root, cat))
 
+	// fpdf's objects with their streams compressed, on every core (the
+	// same bytes in any order of work).
+	packed := make([][]byte, next)
+	work := make(chan int, 64)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			z := newCompressor()
+			for id := range work {
+				var b bytes.Buffer
+				z.write(&b, objs[id])
+				packed[id] = b.Bytes()
+			}
+		}()
+	}
+	size := 0
+	for id := 1; id < next; id++ {
+		if _, ok := add[id]; !ok {
+			work <- id
+			size += len(objs[id]) / 3
+		}
+	}
+	close(work)
+	wg.Wait()
+
 	// Write the file anew: header, objects in number order, xref, trailer.
 	var out bytes.Buffer
+	out.Grow(size)
 	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, next)
-	z := newCompressor()
 	for id := 1; id < next; id++ {
 		offsets[id] = out.Len()
 		if body, ok := add[id]; ok {
 			fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", id, body)
 		} else {
-			z.write(&out, objs[id])
+			out.Write(packed[id])
+			packed[id] = nil
 		}
 	}
 	sum := md5.Sum(out.Bytes())
