@@ -274,42 +274,47 @@ type TextBlock struct {
 // the plain-language checks. Code is left out.
 func (d *Doc) TextBlocks() []TextBlock {
 	var out []TextBlock
-	var cur *TextBlock
+	var text []byte // of the current block, nil outside one
+	var offsets []int
+	in := false
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *extast.TableCell, *Caption:
 			if entering {
-				out = append(out, TextBlock{})
-				cur = &out[len(out)-1]
+				level := 0
 				if h, ok := n.(*ast.Heading); ok {
-					cur.Level = h.Level
+					level = h.Level
 				}
+				out = append(out, TextBlock{Level: level})
+				text, offsets, in = text[:0], nil, true
 			} else {
-				cur = nil
+				out[len(out)-1].Text = string(text)
+				out[len(out)-1].Offsets = offsets
+				in = false
 			}
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			if entering && cur != nil {
+			if entering && in {
 				v := n.Segment.Value(d.Page.Body)
-				cur.Text += string(v)
+				text = append(text, v...)
 				for i := range v {
-					cur.Offsets = append(cur.Offsets, n.Segment.Start+i)
+					offsets = append(offsets, n.Segment.Start+i)
 				}
 				if n.SoftLineBreak() || n.HardLineBreak() {
-					cur.Text += " "
-					cur.Offsets = append(cur.Offsets, n.Segment.Stop)
+					text = append(text, ' ')
+					offsets = append(offsets, n.Segment.Stop)
 				}
 			}
 		case *ast.String:
-			if entering && cur != nil {
+			if entering && in {
 				last := 0
-				if len(cur.Offsets) > 0 {
-					last = cur.Offsets[len(cur.Offsets)-1] + 1
+				if len(offsets) > 0 {
+					last = offsets[len(offsets)-1] + 1
 				}
-				cur.Text += string(n.Value)
+				text = append(text, n.Value...)
 				for range n.Value {
-					cur.Offsets = append(cur.Offsets, last)
+					offsets = append(offsets, last)
 				}
 			}
 		}

@@ -106,6 +106,7 @@ func Render(in Input) ([]File, error) {
 	tl := tools{s: s, tpl: tpls["page.html"]}
 	exec := func(name, out string, data *PageData, parts ...part) (File, error) {
 		var buf bytes.Buffer
+		buf.Grow(len(data.Content) + 32<<10) // the layout around the content
 		if err := tpls[name].Execute(&buf, data); err != nil {
 			return File{}, book.Errorf(book.Pos{File: "layouts/" + name}, "Fehler beim Ausführen des Layouts: %v", err)
 		}
