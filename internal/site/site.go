@@ -379,9 +379,13 @@ type Crumb struct {
 	Current     bool
 }
 
-// NavItem is an entry of the side navigation.
+// NavItem is an entry of the side navigation. (Its fields are its own,
+// not an embedded Crumb: templates find embedded fields by reflection,
+// on every entry of every page.)
 type NavItem struct {
-	Crumb
+	Title    string
+	Href     string
+	Current  bool
 	Children []*NavItem
 }
 
@@ -510,7 +514,7 @@ func (s *site) nav(d *PageData) []*NavItem {
 	full := len(s.h.Pages) <= fullNavPages
 	var build func(p *book.Page) *NavItem
 	build = func(p *book.Page) *NavItem {
-		it := &NavItem{Crumb: Crumb{Title: p.Title, Href: d.Rel(p.URL), Current: p.URL == d.url}}
+		it := &NavItem{Title: p.Title, Href: d.Rel(p.URL), Current: p.URL == d.url}
 		if full || strings.HasPrefix(d.url, p.URL) {
 			for _, c := range p.Children {
 				it.Children = append(it.Children, build(c))
@@ -536,7 +540,7 @@ func (s *site) nav(d *PageData) []*NavItem {
 			items = append(items, build(c))
 		}
 	}
-	return append(items, &NavItem{Crumb: Crumb{Title: "Alle Seiten von A bis Z", Href: d.Rel(SearchURL)}})
+	return append(items, &NavItem{Title: "Alle Seiten von A bis Z", Href: d.Rel(SearchURL)})
 }
 
 // fullNavPages is the size up to which the navigation lists every page;
