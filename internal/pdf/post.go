@@ -179,45 +179,48 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 	}
 	objs[root] = []byte(fmt.Sprintf("%d 0 obj\n%s>>\nendobj\n", root, cat))
 
-	// fpdf's objects with their streams compressed, on every core (the
-	// same bytes in any order of work).
-	packed := make([][]byte, next)
-	work := make(chan int, 64)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			z := newCompressor()
-			for id := range work {
-				var b bytes.Buffer
-				z.write(&b, objs[id])
-				packed[id] = b.Bytes()
-			}
-		}()
-	}
-	size := 0
-	for id := 1; id < next; id++ {
-		if _, ok := add[id]; !ok {
-			work <- id
-			size += len(objs[id]) / 3
-		}
-	}
-	close(work)
-	wg.Wait()
-
 	// Write the file anew: header, objects in number order, xref, trailer.
+	// fpdf's objects get their streams compressed, a batch at a time on
+	// every core (the same bytes in any order of work), so that only one
+	// batch is held twice.
 	var out bytes.Buffer
+	size := 0
+	for _, o := range objs {
+		size += len(o) / 3
+	}
 	out.Grow(size)
 	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, next)
-	for id := 1; id < next; id++ {
-		offsets[id] = out.Len()
-		if body, ok := add[id]; ok {
-			fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", id, body)
-		} else {
-			out.Write(packed[id])
-			packed[id] = nil
+	workers := runtime.GOMAXPROCS(0)
+	zs := make([]*compressor, workers)
+	for i := range zs {
+		zs[i] = newCompressor()
+	}
+	const batch = 256
+	packed := make([]bytes.Buffer, batch)
+	for first := 1; first < next; first += batch {
+		last := min(first+batch, next)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for id := first + w; id < last; id += workers {
+					packed[id-first].Reset()
+					if _, ok := add[id]; !ok {
+						zs[w].write(&packed[id-first], objs[id])
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		for id := first; id < last; id++ {
+			offsets[id] = out.Len()
+			if body, ok := add[id]; ok {
+				fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", id, body)
+			} else {
+				out.Write(packed[id-first].Bytes())
+			}
 		}
 	}
 	sum := md5.Sum(out.Bytes())
