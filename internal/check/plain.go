@@ -71,7 +71,7 @@ func Sentences(text string) []Sentence {
 				continue
 			}
 		}
-		if c == '.' && notSentenceEnd(text[start:i+1]) {
+		if c == '.' && notSentenceEnd(tail(text[start:i+1])) {
 			continue
 		}
 		out = appendSentence(out, text, start, j)
@@ -94,6 +94,20 @@ var (
 	ordinalRe  = regexp.MustCompile(`(^|[\s(])(\d{1,2}\.){1,2}(\d{2,4})?$`)
 	cardinalRe = regexp.MustCompile(`(?i)\b(artikel|art\.|§|paragraf|paragraph|absatz|abs\.|nummer|nr\.|seite|kapitel|buch|stufe|schritt)\s+\d+\.$`)
 )
+
+// tail is the end of s that notSentenceEnd looks at: from a space at
+// least 64 bytes before the end (the longest thing it recognises is
+// "Paragraph 123." after a space), so that a long sentence is not
+// scanned again at each of its periods.
+func tail(s string) string {
+	if len(s) <= 64 {
+		return s
+	}
+	if i := strings.IndexAny(s[len(s)-64:], " \t\n"); i >= 0 {
+		return s[len(s)-64+i:]
+	}
+	return s
+}
 
 // notSentenceEnd reports whether the period at the end of s belongs to an
 // abbreviation, an ordinal or a date.

@@ -77,6 +77,33 @@ func TestSyllablesShortcut(t *testing.T) {
 	}
 }
 
+// TestTail: at every period of the model handbook, the end of the text so
+// far decides as the whole would.
+func TestTail(t *testing.T) {
+	n := 0
+	_ = fs.WalkDir(handbuch.Model(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, _ := fs.ReadFile(handbuch.Model(), p)
+		text := string(b)
+		for i := 0; i < len(text); i++ {
+			if text[i] == '.' {
+				for _, start := range []int{max(0, i-2000), max(0, i-200)} {
+					if s := text[start : i+1]; notSentenceEnd(tail(s)) != notSentenceEnd(s) {
+						t.Errorf("%s: %q", p, s[max(0, len(s)-80):])
+					}
+					n++
+				}
+			}
+		}
+		return nil
+	})
+	if n < 5000 {
+		t.Errorf("only %d periods", n)
+	}
+}
+
 func TestSplitSuggestion(t *testing.T) {
 	for in, want := range map[string]string{
 		"Datenschutzbeauftragte":     "Datenschutz-Beauftragte",
