@@ -51,6 +51,7 @@ func single(h *book.Handbook, pf format, title string, draw func(*writer)) ([]by
 	if err != nil {
 		return nil, err
 	}
+	defer w.done.wait()
 	w.f.SetTitle(title, true)
 	w.standalone = true
 	w.inBody = true

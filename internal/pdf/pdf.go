@@ -49,6 +49,8 @@ type writer struct {
 
 	font   fontKey             // the font fpdf has set
 	widths map[fontKey]float64 // width of text in a font, cached
+
+	done *finished // the content of finished pages, compressed
 }
 
 // fontKey is a font, or a text in a font.
@@ -65,6 +67,7 @@ func Handbook(h *book.Handbook, docs []*markdown.Doc) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer w.done.wait()
 	w.handbook(docs)
 	if err := w.errs.Err(); err != nil {
 		return nil, err
@@ -79,6 +82,7 @@ func (w *writer) output(title string) ([]byte, error) {
 	w.footer()
 	w.closed = true
 	w.pageNumbers()
+	w.done.take(w.f, w.f.PageCount())
 	var raw keep
 	if err := w.f.Output(&raw); err != nil {
 		return nil, fmt.Errorf("PDF: %w", err)
@@ -149,6 +153,7 @@ func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	f.SetCompression(false) // finish compresses, faster
 	f.SetTextColor(textR, textG, textB)
 	w := &writer{f: f, h: h, glyphs: cov, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body, widths: map[fontKey]float64{}}
+	w.done = newFinished()
 	w.root = &node{role: "Document"}
 	w.cur = w.root
 	w.anchors = map[string]place{}
@@ -187,6 +192,7 @@ func langTag(l string) string {
 // starts the next with none open.
 func (w *writer) header() {
 	w.endMark()
+	w.done.take(w.f, w.f.PageNo()-1) // the page before is finished
 	if !w.inBody {
 		return
 	}

@@ -29,6 +29,7 @@ type meta struct {
 // copied unchanged except the pages (which gain /StructParents, /Tabs and
 // /Annots) and the catalog (which is replaced).
 func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
+	streams := w.done.wait()
 	objs, root, info, err := objects(raw)
 	if err != nil {
 		return nil, fmt.Errorf("PDF nachbearbeiten: %w", err)
@@ -164,10 +165,22 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 		}
 		o := string(objs[id])
 		at := strings.LastIndex(o, "/Contents ")
-		if at < 0 {
+		var ref []int
+		if at >= 0 {
+			ref = contentsRE.FindStringIndex(o[at+len("/Contents "):])
+		}
+		if ref == nil {
 			return nil, fmt.Errorf("PDF nachbearbeiten: Seite %d ohne Inhalt", i+1)
 		}
-		objs[id] = []byte(o[:at] + extra + "\n" + o[at:])
+		contents := o[at : at+len("/Contents ")+ref[1]]
+		if data, ok := streams[i+1]; ok {
+			// The page's content, taken when the page was finished, then
+			// what fpdf still holds: drawn on the page later.
+			c := alloc()
+			add[c] = fmt.Sprintf("<</Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream", len(data), data)
+			contents = fmt.Sprintf("/Contents [%d 0 R %s]", c, contents[len("/Contents "):])
+		}
+		objs[id] = []byte(o[:at] + extra + "\n" + contents + o[at+len("/Contents ")+ref[1]:])
 	}
 
 	x := xmp(m)
@@ -261,7 +274,10 @@ func newCompressor() *compressor {
 	return z
 }
 
-var lengthRE = regexp.MustCompile(`/Length \d+`)
+var (
+	lengthRE   = regexp.MustCompile(`/Length \d+`)
+	contentsRE = regexp.MustCompile(`^\d+ 0 R`)
+)
 
 // write writes the object o, its stream compressed if it has one without
 // a filter.

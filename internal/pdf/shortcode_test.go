@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -53,5 +55,25 @@ func TestEveryShortcodeOnPaper(t *testing.T) {
 	h, d = shortcodePage(t, []string{`{{< gibt-es-nicht >}}`})
 	if _, err := Page(h, d); err == nil || !strings.Contains(err.Error(), `content/probe.md:1:1: der Shortcode "gibt-es-nicht" kann noch nicht ins PDF`) {
 		t.Errorf("a shortcode without a drawer: %v", err)
+	}
+}
+
+// TestFinishedPages: every page's content is taken from fpdf when the
+// page is finished, and the page reads it first, then what was drawn on
+// it later (its page number).
+func TestFinishedPages(t *testing.T) {
+	var lines []string
+	for range 60 {
+		lines = append(lines, "Ein Absatz, der Platz braucht, damit das Formular mehr als eine Seite füllt und jede Seite eine Nummer bekommt.")
+	}
+	h, d := shortcodePage(t, lines)
+	data, err := Page(h, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := bytes.Count(data, []byte("<</Type /Page\n"))
+	arrays := regexp.MustCompile(`/Contents \[\d+ 0 R \d+ 0 R\]`).FindAll(data, -1)
+	if pages < 2 || len(arrays) != pages {
+		t.Errorf("%d pages, %d with their content in two parts", pages, len(arrays))
 	}
 }
