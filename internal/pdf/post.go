@@ -30,6 +30,7 @@ type meta struct {
 // /Annots) and the catalog (which is replaced).
 func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 	streams := w.done.wait()
+	taken := map[int][]byte{} // the pages' compressed content by object number
 	objs, root, info, err := objects(raw)
 	if err != nil {
 		return nil, fmt.Errorf("PDF nachbearbeiten: %w", err)
@@ -177,7 +178,8 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 			// The page's content, taken when the page was finished, then
 			// what fpdf still holds: drawn on the page later.
 			c := alloc()
-			add[c] = fmt.Sprintf("<</Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream", len(data), data)
+			taken[c] = data
+			delete(streams, i+1)
 			contents = fmt.Sprintf("/Contents [%d 0 R %s]", c, contents[len("/Contents "):])
 		}
 		objs[id] = []byte(o[:at] + extra + "\n" + contents + o[at+len("/Contents ")+ref[1]:])
@@ -220,7 +222,7 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 				defer wg.Done()
 				for id := first + w; id < last; id += workers {
 					packed[id-first].Reset()
-					if _, ok := add[id]; !ok {
+					if _, ok := add[id]; !ok && id < len(objs) {
 						zs[w].write(&packed[id-first], objs[id])
 					}
 				}
@@ -229,7 +231,12 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 		wg.Wait()
 		for id := first; id < last; id++ {
 			offsets[id] = out.Len()
-			if body, ok := add[id]; ok {
+			if data, ok := taken[id]; ok {
+				fmt.Fprintf(&out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", id, len(data))
+				out.Write(data)
+				out.WriteString("\nendstream\nendobj\n")
+				delete(taken, id)
+			} else if body, ok := add[id]; ok {
 				fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", id, body)
 			} else {
 				out.Write(packed[id-first].Bytes())

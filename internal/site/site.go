@@ -175,7 +175,7 @@ func Render(in Input) ([]File, error) {
 							in.Emit(f)
 						}
 						if in.Stream {
-							out[i][k].Data = nil
+							out[i][k].Data, out[i][k].Regions = nil, nil
 						}
 					}
 				}
