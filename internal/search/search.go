@@ -3,6 +3,8 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -84,19 +86,21 @@ const SnippetLength = 160
 // order: the same input gives the same bytes.
 func Build(docs []Doc) *Index {
 	ix := &indexJS{Stop: stopList}
-	postings := map[string]map[int]int{} // stem → part → weight
+	// stem → part, weight, part, weight …: parts are added in order, so
+	// each list is sorted as it grows.
+	postings := map[string][]int{}
 	add := func(text string, part, weight int) {
 		for _, w := range Words(text) {
 			if stopWords[w] {
 				continue
 			}
 			s := Stem(w)
-			m := postings[s]
-			if m == nil {
-				m = map[int]int{}
-				postings[s] = m
+			l := postings[s]
+			if n := len(l); n > 0 && l[n-2] == part {
+				l[n-1] = max(l[n-1], weight)
+				continue
 			}
-			m[part] = max(m[part], weight)
+			postings[s] = append(l, part, weight)
 		}
 	}
 	for d, doc := range docs {
@@ -120,22 +124,8 @@ func Build(docs []Doc) *Index {
 			ix.Parts = append(ix.Parts, partJS{Doc: d, Anchor: p.Anchor, Heading: p.Heading, Snippet: snippet})
 		}
 	}
-	stems := make([]string, 0, len(postings))
-	for s := range postings {
-		stems = append(stems, s)
-	}
-	sort.Strings(stems)
-	for _, s := range stems {
-		parts := make([]int, 0, len(postings[s]))
-		for p := range postings[s] {
-			parts = append(parts, p)
-		}
-		sort.Ints(parts)
-		flat := make([]int, 0, 2*len(parts))
-		for _, p := range parts {
-			flat = append(flat, p, postings[s][p])
-		}
-		ix.Words = append(ix.Words, wordJS{s, flat})
+	for _, s := range slices.Sorted(maps.Keys(postings)) {
+		ix.Words = append(ix.Words, wordJS{s, postings[s]})
 	}
 	return &Index{js: *ix}
 }
