@@ -3,6 +3,8 @@ package check
 import (
 	"path"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/handbuch/handbuch/internal/book"
@@ -102,6 +104,9 @@ func (r *Runner) Checked() map[string]Checked {
 func (r *Runner) Finish() []Finding {
 	close(r.work)
 	r.wg.Wait()
+	// Files may come from several goroutines at once: sort them, so that
+	// which of two pages with the same title is named stays the same.
+	slices.SortStableFunc(r.results, func(a, b result) int { return strings.Compare(a.path, b.path) })
 	var out []Finding
 	seen := map[string]string{}
 	for _, res := range r.results {
