@@ -274,7 +274,7 @@ type TextBlock struct {
 // the plain-language checks. Code is left out.
 func (d *Doc) TextBlocks() []TextBlock {
 	var out []TextBlock
-	var text []byte // of the current block, nil outside one
+	var text []byte // the running text of the current block
 	var offsets []int
 	in := false
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
