@@ -158,14 +158,14 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 		}
 	}
 	var keys map[string]pageKey
-	reuse := func(h *book.Handbook) func(p *book.Page) (site.File, bool) {
+	reuse := func(b *link.Book) func(p *book.Page) (site.File, bool) {
 		if inc == nil {
 			return nil
 		}
-		keys = inc.keys(fsys, projectLayouts, h, opts)
+		keys = inc.keys(fsys, projectLayouts, b, opts)
 		return func(p *book.Page) (site.File, bool) {
 			c, ok := inc.pages[pagePath(p)]
-			if !ok || c.key != keys[pagePath(p)] {
+			if !ok || !c.key.same(keys[pagePath(p)]) {
 				return site.File{}, false
 			}
 			runner.AddChecked(c.checked)
@@ -190,7 +190,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 	}
 	var keep func(*book.Page) (site.File, bool)
 	if reuse != nil {
-		keep = reuse(b.Handbook)
+		keep = reuse(b)
 	}
 	files, err := renderBook(b, projectLayouts, pdfs, emit, keep, put != nil)
 	pages := runner.Finish()

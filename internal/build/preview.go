@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"io/fs"
 	"os"
@@ -55,7 +56,20 @@ type Incremental struct {
 	parsed link.Cache
 }
 
-type pageKey [sha256.Size]byte
+// pageKey is what a page's output depends on: what every page shows
+// (settings, layouts, glossary, checklists, data, every page's front
+// matter; for the glossary page also which pages use which term) and the
+// page's own source. Sources are compared, not hashed: the loader hands
+// an unchanged file's bytes on from the last build, so the comparison of
+// an unchanged page is one pointer check.
+type pageKey struct {
+	global [sha256.Size]byte
+	source []byte
+}
+
+func (k pageKey) same(o pageKey) bool {
+	return k.global == o.global && bytes.Equal(k.source, o.source)
+}
 
 type cachedPage struct {
 	key     pageKey
@@ -66,8 +80,9 @@ type cachedPage struct {
 // pagePath is where a page is written.
 func pagePath(p *book.Page) string { return strings.TrimPrefix(p.URL, "/") + "index.html" }
 
-// keys returns the key of every page of h, by output path.
-func (inc *Incremental) keys(fsys, projectLayouts fs.FS, h *book.Handbook, opts load.Options) map[string]pageKey {
+// keys returns the key of every page of b, by output path.
+func (inc *Incremental) keys(fsys, projectLayouts fs.FS, b *link.Book, opts load.Options) map[string]pageKey {
+	h := b.Handbook
 	all := sha256.New()
 	write := func(parts ...string) {
 		for _, p := range parts {
@@ -102,15 +117,22 @@ func (inc *Incremental) keys(fsys, projectLayouts fs.FS, h *book.Handbook, opts 
 			write(string(p.Source[:p.BodyOffset]))
 		}
 	}
-	global := all.Sum(nil)
+	global := [sha256.Size]byte(all.Sum(nil))
+	// The glossary page lists where each term is used.
+	for _, t := range h.Glossary {
+		write(t.Name)
+		for _, p := range b.UsedIn[t] {
+			write(p.URL)
+		}
+	}
+	glossary := [sha256.Size]byte(all.Sum(nil))
 	keys := make(map[string]pageKey, len(h.Pages))
 	for _, p := range h.Pages {
-		k := sha256.New()
-		k.Write(global)
-		k.Write([]byte(p.File))
-		k.Write([]byte{0})
-		k.Write(p.Source)
-		keys[pagePath(p)] = pageKey(k.Sum(nil))
+		k := pageKey{global, p.Source}
+		if p.Kind == book.KindGlossary {
+			k.global = glossary
+		}
+		keys[pagePath(p)] = k
 	}
 	return keys
 }

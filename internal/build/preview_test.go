@@ -34,10 +34,13 @@ func TestIncremental(t *testing.T) {
 	for _, step := range []struct {
 		name, file, text string
 		reused           bool // pages other than the changed one are reused
+		glossary         bool // the glossary page is reused
 	}{
-		{"text of a chapter", "content/teil-1/kapitel-3.md", string(fs["content/teil-1/kapitel-3.md"].Data) + "\n#### Zu tief\n\nNeuer Text mit Fachwort2.\n", true},
-		{"title of a chapter", "content/teil-1/kapitel-4.md", "+++\ntitle = \"Ganz neuer Titel\"\nweight = 4\n+++\nText.\n", false},
-		{"a glossary term", "glossary/begriff-1.toml", "term = \"Fachwort1\"\nshort = \"Neu erklärt.\"\ntext = \"Neu.\"\n", false},
+		// Fachwort2 is new on this page: the glossary lists where terms are used.
+		{"text of a chapter", "content/teil-1/kapitel-3.md", string(fs["content/teil-1/kapitel-3.md"].Data) + "\n#### Zu tief\n\nNeuer Text mit Fachwort2.\n", true, false},
+		{"text without a new term", "content/teil-1/kapitel-3.md", string(fs["content/teil-1/kapitel-3.md"].Data) + "\n#### Zu tief\n\nNeuer Text mit Fachwort2, dazu mehr.\n", true, true},
+		{"title of a chapter", "content/teil-1/kapitel-4.md", "+++\ntitle = \"Ganz neuer Titel\"\nweight = 4\n+++\nText.\n", false, false},
+		{"a glossary term", "glossary/begriff-1.toml", "term = \"Fachwort1\"\nshort = \"Neu erklärt.\"\ntext = \"Neu.\"\n", false, false},
 	} {
 		fs[step.file] = &fstest.MapFile{Data: []byte(step.text)}
 		got, _, gotFindings, err := makeSite(fs, nil, opts, "public", pdfsLater, inc, nil)
@@ -67,6 +70,9 @@ func TestIncremental(t *testing.T) {
 		same := func(p string) bool { return len(g[p]) > 0 && &g[p][0] == &before[p][0] }
 		if got := same("teil-0/kapitel-1/index.html"); got != step.reused {
 			t.Errorf("%s: unchanged page reused = %v, want %v", step.name, got, step.reused)
+		}
+		if got := same("glossar/index.html"); got != step.glossary {
+			t.Errorf("%s: glossary page reused = %v, want %v", step.name, got, step.glossary)
 		}
 		if same("teil-1/kapitel-3/index.html") && step.name == "text of a chapter" {
 			t.Errorf("%s: the changed page was not rendered again", step.name)

@@ -76,9 +76,9 @@ type Input struct {
 	Emit func(File)
 	// Reuse, if not nil, marks a preview that keeps the pages of its last
 	// build: a page for which it returns a file is not rendered again, and
-	// not emitted. The glossary and 404 pages are always made; the search
-	// and the print view, which gather from every page, are left out: the
-	// preview makes them with a full Render when they are asked for.
+	// not emitted. The 404 page is always made; the search and the print
+	// view, which gather from every page, are left out: the preview makes
+	// them with a full Render when they are asked for.
 	Reuse func(*book.Page) (File, bool)
 	// Stream says that Emit keeps what it needs of every file (writes it
 	// out): Render returns the files without their bytes, so that the
@@ -208,7 +208,7 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 	docs := s.b.Docs
 	d := docs[i]
 	p := d.Page
-	if reuse != nil && p.Kind != book.KindGlossary {
+	if reuse != nil {
 		if f, ok := reuse(p); ok {
 			f.reused = true
 			return []File{f}, nil
