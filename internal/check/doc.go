@@ -1,5 +1,9 @@
-// Package check inspects what a build made: WCAG-relevant markup of every
-// HTML page and the review dates of the pages. A finding has a rule id, a
-// severity, a position (in the source wherever it can be traced back,
-// else in the output file) and a German message that says what to do.
+// Package check inspects what a build made and what it was made from:
+// WCAG-relevant markup of every HTML page, the contrast of the
+// stylesheets, plain language and readability of the texts in Einfache
+// Sprache, review dates, drafts and links to other sites. Rules lists
+// every rule. A finding has a rule id, a severity, a position (in the
+// Markdown or TOML source wherever it can be traced back through the
+// page's source spans, else in the output file) and a German message
+// that says what to do.
 package check
