@@ -2,9 +2,9 @@
 //
 // Usage:
 //
-//	handbuch build [--source DIR] [--dest DIR] [--drafts] [--offline] [--ohne-pdf]
-//	handbuch serve [--port 1313] [--bind ADDR]
-//	handbuch check [DIR]
+//	handbuch build [--source DIR] [--dest DIR] [--drafts] [--strict] [--offline] [--ohne-pdf] [--hinweise] [--format json]
+//	handbuch serve [--port 1313] [--bind ADDR] [--drafts] [--source DIR]
+//	handbuch check [--strict] [--hinweise] [--format json] [DIR]
 //	handbuch new DIR
 //	handbuch version
 //	handbuch help
@@ -15,9 +15,12 @@
 // replaced atomically; a failed build leaves it unchanged, and a non-empty
 // folder that handbuch did not create is never replaced.
 //
-// Exit status: 0 success, 1 the build failed, 2 wrong usage.
+// Exit status: 0 success, 1 the build failed or the checks found errors
+// (with --strict also warnings), 2 wrong usage.
 //
-// --offline writes a copy that opens from disk (file://). serve previews
+// --offline writes a copy that opens from disk (file://); --ohne-pdf
+// leaves out the PDFs. --hinweise shows the hints of the checks too,
+// --format json prints the findings as JSON. serve previews
 // the project in the browser with live reload. new copies the model
 // handbook carried in the binary into a new or empty folder. check checks
 // a folder of built HTML.
