@@ -30,7 +30,11 @@ type piece struct {
 
 // split cuts spans into pieces at their break opportunities.
 func split(spans []span) []piece {
-	var out []piece
+	n := 0
+	for _, s := range spans {
+		n += len(s.text)/6 + 1 // about a word in six bytes of German
+	}
+	out := make([]piece, 0, n)
 	for _, s := range spans {
 		start := 0
 		for i, r := range s.text {
