@@ -89,11 +89,14 @@ type Page struct {
 }
 
 // BodyPos returns the source position of byte offset off in Body.
-func (p *Page) BodyPos(off int) Pos {
+func (p *Page) BodyPos(off int) Pos { return p.SourcePos(p.BodyOffset + off) }
+
+// SourcePos returns the source position of byte offset off in Source.
+func (p *Page) SourcePos(off int) Pos {
 	if p.Lines != nil {
-		return p.Lines.PosAt(p.File, p.Source, p.BodyOffset+off)
+		return p.Lines.PosAt(p.File, p.Source, off)
 	}
-	return PosAt(p.File, p.Source, p.BodyOffset+off)
+	return PosAt(p.File, p.Source, off)
 }
 
 // Depth is 0 for the start page, 1 for top-level pages and so on.
@@ -147,14 +150,13 @@ type Limits struct {
 // (the print view) and is left out of the checks.
 type Region struct {
 	Start, End int
-	File       string // source path, for messages
-	Src        []byte // the whole source file, to turn offsets into line:col
+	Page       *Page // whose source the region was rendered from
 	Spans      []Span
 	Repeated   bool
 }
 
 // Span says that the output bytes [Start, End) of a region were rendered
-// from the Markdown node at byte offset Off of the source file. Spans come
+// from the Markdown node at byte offset Off of the page's Source. Spans come
 // in document order and nest like the nodes.
 type Span struct {
 	Start, End int
@@ -170,7 +172,7 @@ func (r Region) PosOf(off int) (Pos, bool) {
 	for i := len(r.Spans) - 1; i >= 0; i-- {
 		s := r.Spans[i]
 		if s.Start <= rel && rel < s.End {
-			return PosAt(r.File, r.Src, s.Off), true
+			return r.Page.SourcePos(s.Off), true
 		}
 	}
 	return Pos{}, false

@@ -2,9 +2,7 @@ package check
 
 import (
 	"bytes"
-	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -70,26 +68,6 @@ func (n *node) closest(tags ...string) *node {
 var voidElements = map[string]bool{
 	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
 	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
-}
-
-// lines indexes the line starts of a page, to turn offsets into
-// line:col only for the nodes that get a finding.
-type lines []int
-
-func lineIndex(src []byte) lines {
-	ls := lines{0}
-	for i, b := range src {
-		if b == '\n' {
-			ls = append(ls, i+1)
-		}
-	}
-	return ls
-}
-
-// pos returns the line and column (in characters) of offset off.
-func (ls lines) pos(src []byte, off int) (line, col int) {
-	i := sort.SearchInts(ls, off+1) - 1
-	return i + 1, utf8.RuneCount(src[ls[i]:off]) + 1
 }
 
 // parse builds the tree of a page. Unclosed elements are closed at the

@@ -34,7 +34,7 @@ const (
 type page struct {
 	file     string
 	src      []byte
-	lines    lines
+	lines    book.Lines // made on the first finding
 	root     *node
 	ids      map[string]*node
 	labels   map[string]*node // label elements by their for attribute
@@ -48,10 +48,9 @@ func (p *page) add(rule string, sev Severity, n *node, sc, format string, args .
 // pos is where n starts in the page.
 func (p *page) pos(n *node) book.Pos {
 	if p.lines == nil {
-		p.lines = lineIndex(p.src)
+		p.lines = book.NewLines(p.src)
 	}
-	l, c := p.lines.pos(p.src, n.offset)
-	return book.Pos{File: p.file, Line: l, Col: c}
+	return p.lines.PosAt(p.file, p.src, n.offset)
 }
 
 // line is the line where n starts, for messages that name another element.

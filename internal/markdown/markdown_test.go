@@ -128,7 +128,7 @@ func TestSpans(t *testing.T) {
 	if !bytes.Equal(plain, r.HTML) {
 		t.Errorf("positions changed the output:\n%s\n%s", plain, r.HTML)
 	}
-	region := book.Region{Start: 0, End: len(r.HTML), File: "content/t.md", Src: []byte(src), Spans: r.Spans}
+	region := book.Region{Start: 0, End: len(r.HTML), Page: doc.Page, Spans: r.Spans}
 	for _, c := range []struct{ elem, pos string }{
 		{"<h2", "content/t.md:4:1"},
 		{"<p>", "content/t.md:6:1"},

@@ -34,8 +34,7 @@ type File struct {
 // part is rendered source content waiting to be found in its page.
 type part struct {
 	html     []byte
-	file     string // the source file
-	src      []byte // its bytes
+	page     *book.Page // rendered from
 	spans    []book.Span
 	repeated bool // content checked on its own page (the print view)
 }
@@ -53,7 +52,7 @@ func regions(page []byte, parts []part) []book.Region {
 			continue
 		}
 		start := from + i
-		out = append(out, book.Region{Start: start, End: start + len(p.html), File: p.file, Src: p.src, Spans: p.spans, Repeated: p.repeated})
+		out = append(out, book.Region{Start: start, End: start + len(p.html), Page: p.page, Spans: p.spans, Repeated: p.repeated})
 		from = start + len(p.html)
 	}
 	return out
@@ -219,7 +218,7 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 	if err != nil {
 		return nil, err
 	}
-	parts := []part{{html: r.HTML, file: p.File, src: p.Source, spans: r.Spans}}
+	parts := []part{{html: r.HTML, page: p, spans: r.Spans}}
 	data := s.pageData(p, template.HTML(r.HTML))
 	data.TOC = toc(d.Headings)
 	data.Terms = s.termList(d.Terms, p.URL)
@@ -252,8 +251,8 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 		if data.Glossary, spans, err = s.glossary(2, "", true); err != nil {
 			return nil, err
 		}
-		for i, t := range s.h.Glossary {
-			parts = append(parts, part{html: []byte(data.Glossary.texts[i]), file: t.File, src: t.Source, spans: spans[i]})
+		for i := range s.h.Glossary {
+			parts = append(parts, part{html: []byte(data.Glossary.texts[i]), page: s.b.Entries[i].Page, spans: spans[i]})
 		}
 	}
 	f, err := exec(layout, strings.TrimPrefix(p.URL, "/")+"index.html", data, parts...)
