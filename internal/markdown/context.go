@@ -205,6 +205,15 @@ func (r *nodeRenderer) shortcode(w util.BufWriter, src []byte, n ast.Node, enter
 // The footnote renderers are goldmark's, with the id prefix of the
 // Context and our German titles.
 
+// fnref is the id of a reference to footnote index (goldmark's scheme).
+func fnref(prefix string, refIndex, index int) string {
+	id := prefix + "fnref"
+	if refIndex > 0 {
+		id += strconv.Itoa(refIndex)
+	}
+	return id + ":" + strconv.Itoa(index)
+}
+
 func (r *nodeRenderer) footnoteLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
@@ -212,11 +221,7 @@ func (r *nodeRenderer) footnoteLink(w util.BufWriter, src []byte, node ast.Node,
 	n := node.(*extast.FootnoteLink)
 	_, ctx := ctxOf(w)
 	is := strconv.Itoa(n.Index)
-	_, _ = w.WriteString(`<sup id="` + ctx.IDPrefix + "fnref")
-	if n.RefIndex > 0 {
-		_, _ = w.WriteString(strconv.Itoa(n.RefIndex))
-	}
-	_, _ = w.WriteString(":" + is + `"><a href="#` + ctx.IDPrefix + "fn:" + is + `" class="footnote-ref" title="`)
+	_, _ = w.WriteString(`<sup id="` + fnref(ctx.IDPrefix, n.RefIndex, n.Index) + `"><a href="#` + ctx.IDPrefix + "fn:" + is + `" class="footnote-ref" title="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(strings.ReplaceAll(footnoteLinkTitle, "^^", is))))
 	_, _ = w.WriteString(`" role="doc-noteref">` + is + `</a></sup>`)
 	return ast.WalkContinue, nil
@@ -228,11 +233,7 @@ func (r *nodeRenderer) footnoteBacklink(w util.BufWriter, src []byte, node ast.N
 	}
 	n := node.(*extast.FootnoteBacklink)
 	_, ctx := ctxOf(w)
-	_, _ = w.WriteString(`&#160;<a href="#` + ctx.IDPrefix + "fnref")
-	if n.RefIndex > 0 {
-		_, _ = w.WriteString(strconv.Itoa(n.RefIndex))
-	}
-	_, _ = w.WriteString(":" + strconv.Itoa(n.Index) + `" class="footnote-backref" title="` + footnoteBacklinkTitle + `" role="doc-backlink">` + footnoteBacklinkHTML + `</a>`)
+	_, _ = w.WriteString(`&#160;<a href="#` + fnref(ctx.IDPrefix, n.RefIndex, n.Index) + `" class="footnote-backref" title="` + footnoteBacklinkTitle + `" role="doc-backlink">` + footnoteBacklinkHTML + `</a>`)
 	return ast.WalkContinue, nil
 }
 
