@@ -87,8 +87,8 @@ type Input struct {
 
 // Render renders every page, the glossary, the search page with its
 // index, the print view, the 404 page and the assets, on every core. The
-// files come in a fixed order: the pages in reading order with the start
-// page last, then the search, the print view, the 404 page and the assets.
+// files come in a fixed order: the pages in reading order, then the
+// search, the print view, the 404 page and the assets.
 func Render(in Input) ([]File, error) {
 	tpls, err := in.Layouts.templates("home.html", "section.html", "page.html", "glossary.html", "checklist.html", "suche.html", "print.html", "404.html")
 	if err != nil {
@@ -112,11 +112,20 @@ func Render(in Input) ([]File, error) {
 		return File{Path: out, Data: buf.Bytes(), Regions: regions(buf.Bytes(), parts)}, nil
 	}
 
-	// One job per output file, each with its own place in files. The
-	// start page comes last: it waits for the PDF of the whole handbook.
+	// One job per output file, in the order of the files: the pages in
+	// reading order, then the search, the print view, the 404 page and the
+	// assets. The start page's job is started last: it waits for the PDF
+	// of the whole handbook.
 	var jobs []func() ([]File, error)
-	for i := 1; i < len(b.Docs); i++ {
-		jobs = append(jobs, func() ([]File, error) { return s.page(i, tl, exec, in.Reuse) })
+	for i := range b.Docs {
+		jobs = append(jobs, func() ([]File, error) {
+			if i == 0 && in.Whole != nil {
+				if dl, ok := <-in.Whole; ok {
+					s.whole = &dl
+				}
+			}
+			return s.page(i, tl, exec, in.Reuse)
+		})
 	}
 	if in.Reuse == nil {
 		jobs = append(jobs, func() ([]File, error) { return s.search(exec) })
@@ -146,18 +155,6 @@ func Render(in Input) ([]File, error) {
 		return []File{f}, err
 	})
 	jobs = append(jobs, func() ([]File, error) { return s.assets(in.Layouts) })
-	if len(b.Docs) > 0 {
-		jobs = append(jobs, func() ([]File, error) {
-			if in.Whole != nil {
-				dl, ok := <-in.Whole
-				s.whole = &dl
-				if !ok {
-					s.whole = nil
-				}
-			}
-			return s.page(0, tl, exec, in.Reuse)
-		})
-	}
 	out := make([][]File, len(jobs))
 	errs := make([]error, len(jobs))
 	next := make(chan int)
@@ -181,9 +178,10 @@ func Render(in Input) ([]File, error) {
 			}
 		}()
 	}
-	for i := range jobs {
+	for i := 1; i < len(jobs); i++ {
 		next <- i
 	}
+	next <- 0
 	close(next)
 	wg.Wait()
 	var files []File
@@ -192,12 +190,6 @@ func Render(in Input) ([]File, error) {
 			return nil, errs[i]
 		}
 		files = append(files, out[i]...)
-	}
-	// The start page goes before the gathered pages, as it always has.
-	if n := len(b.Docs) - 1; n >= 0 {
-		home := files[len(files)-1]
-		copy(files[n+1:], files[n:len(files)-1])
-		files[n] = home
 	}
 	return files, nil
 }
@@ -248,7 +240,7 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 	case book.KindGlossary:
 		layout = "glossary.html"
 		var spans [][]book.Span
-		if data.Glossary, spans, err = s.glossary(2, "", true); err != nil {
+		if data.Glossary, spans, err = s.glossary(2, "", from, true); err != nil {
 			return nil, err
 		}
 		for i := range s.h.Glossary {
@@ -644,7 +636,7 @@ func (s *site) printData(tl tools) (*PageData, error) {
 			sec.Terms = append(sec.Terms, TermShort{Term: t.Term, Short: t.Short, Href: "#" + anchors[markdown.GlossaryURL] + "--" + t.ID()})
 		}
 		if pg.Kind == book.KindGlossary {
-			if sec.Glossary, _, err = s.glossary(level+1, a+"--", false); err != nil {
+			if sec.Glossary, _, err = s.glossary(level+1, a+"--", href, false); err != nil {
 				return nil, err
 			}
 		}
@@ -677,20 +669,13 @@ func (s *site) termList(terms []*book.Term, from string) []TermShort {
 }
 
 // glossary renders the entries for the glossary page (prefix "") or the
-// print view (prefix: the glossary's anchor there). With positions it
-// also returns, per entry, where its HTML came from.
-func (s *site) glossary(level int, prefix string, positions bool) (*GlossaryData, [][]book.Span, error) {
+// print view (prefix: the glossary's anchor there); href maps link
+// targets as there. With positions it also returns, per entry, where its
+// HTML came from.
+func (s *site) glossary(level int, prefix string, href func(string) string, positions bool) (*GlossaryData, [][]book.Span, error) {
 	g := &GlossaryData{Level: level}
 	var spans [][]book.Span
 	var group *LetterGroup
-	href := func(target string) string { return relURL(markdown.GlossaryURL, target) }
-	if prefix != "" {
-		anchors := map[string]string{}
-		for _, d := range s.b.Docs {
-			anchors[d.Page.URL] = book.Anchor(d.Page.URL)
-		}
-		href = func(target string) string { return printHref(anchors, target) }
-	}
 	for i, t := range s.h.Glossary {
 		ctx := &markdown.Context{Positions: positions, Href: href}
 		if prefix != "" {
