@@ -11,7 +11,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -37,9 +36,8 @@ type Options struct {
 }
 
 // PageCache keeps parsed pages by file, as they were before Load put
-// them in place.
+// them in place. One Load at a time may use it.
 type PageCache struct {
-	mu    sync.Mutex
 	pages map[string]book.Page
 }
 
@@ -48,21 +46,17 @@ func (c *PageCache) parse(file string, src []byte, errs *book.ErrorList) *book.P
 	if c == nil {
 		return parsePage(file, src, errs)
 	}
-	c.mu.Lock()
 	old, ok := c.pages[file]
-	c.mu.Unlock()
 	if ok && bytes.Equal(old.Source, src) {
 		return &old
 	}
 	n := len(*errs)
 	pg := parsePage(file, src, errs)
 	if pg != nil && len(*errs) == n {
-		c.mu.Lock()
 		if c.pages == nil {
 			c.pages = map[string]book.Page{}
 		}
 		c.pages[file] = *pg
-		c.mu.Unlock()
 	}
 	return pg
 }
