@@ -197,7 +197,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	findings := withoutSwitchedOff(b.Handbook, append(pages, siteFindings(b)...))
+	findings := withoutSwitchedOff(b.Config, append(pages, siteFindings(b)...))
 	if inc != nil {
 		// The report pages, which measure every page, wait for PreviewAll.
 		inc.remember(files, keys, runner.Checked(), dir)
@@ -226,7 +226,7 @@ func Check(c book.Config, files []site.File, dir string) []check.Finding {
 	for _, f := range files {
 		runner.Add(checkFile(f, dir))
 	}
-	all := withoutSwitchedOff(&book.Handbook{Config: c}, runner.Finish())
+	all := withoutSwitchedOff(c, runner.Finish())
 	check.Sort(all)
 	return all
 }
@@ -247,10 +247,10 @@ func siteFindings(b *link.Book) []check.Finding {
 	return all
 }
 
-// withoutSwitchedOff drops the rules listed in checks.off.
-func withoutSwitchedOff(h *book.Handbook, all []check.Finding) []check.Finding {
+// withoutSwitchedOff drops the rules listed in checks.off of c.
+func withoutSwitchedOff(c book.Config, all []check.Finding) []check.Finding {
 	off := map[string]bool{}
-	for _, r := range h.Config.ChecksOff {
+	for _, r := range c.ChecksOff {
 		off[r] = true
 	}
 	out := all[:0]
@@ -312,14 +312,14 @@ func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, emit func(site
 		}
 	}
 	pages, err := site.Render(site.Input{Book: b, Layouts: site.NewLayouts(projectLayouts, handbuch.Layouts()), Downloads: downloads, Whole: whole, Emit: emit, Reuse: reuse, Stream: stream})
-	f, pdfErr := (<-wholeDone)()
-	if pdfErr != nil {
-		return nil, pdfErr
+	made := <-wholeDone
+	if made.err != nil {
+		return nil, made.err
 	}
 	if err != nil {
 		return nil, err
 	}
-	if f != nil {
+	if f := made.file; f != nil {
 		if emit != nil {
 			emit(*f)
 		}
@@ -340,37 +340,41 @@ func parse(fsys fs.FS, opts load.Options, cache *link.Cache) (*link.Book, error)
 	return link.Link(h, site.ReservedIDs, cache)
 }
 
+// madePDF is a PDF made on another goroutine: the file (nil when it is
+// not made) or its errors.
+type madePDF struct {
+	file *site.File
+	err  error
+}
+
 // handbookPDF starts the PDF of the whole handbook. The first channel
 // delivers its download for the start page (closed without one if it
-// failed); the second, when it is done, a function that returns the file
-// (nil when it is not made) or the PDF's errors.
-func handbookPDF(b *link.Book, pdfs pdfMode) (<-chan book.Download, <-chan func() (*site.File, error)) {
+// failed), the second the PDF when it is done.
+func handbookPDF(b *link.Book, pdfs pdfMode) (<-chan book.Download, <-chan madePDF) {
 	f := site.File{Path: "pdf/" + book.Slug(b.Config.Title) + ".pdf"}
 	download := book.Download{URL: "/" + f.Path, Label: "Das ganze Handbuch als PDF herunterladen"}
 	whole := make(chan book.Download, 1)
-	done := make(chan func() (*site.File, error), 1)
+	done := make(chan madePDF, 1)
 	if pdfs != pdfsAll {
 		if pdfs == pdfsLater {
 			whole <- download
 		}
 		close(whole)
-		done <- func() (*site.File, error) { return nil, nil }
+		done <- madePDF{}
 		return whole, done
 	}
 	go func() {
 		var err error
 		f.Data, err = pdf.Handbook(b.Handbook, b.Docs)
-		if err == nil {
-			download.Size = len(f.Data)
-			whole <- download
+		if err != nil {
+			close(whole)
+			done <- madePDF{err: pdfErrors(f.Path, err)}
+			return
 		}
+		download.Size = len(f.Data)
+		whole <- download
 		close(whole)
-		done <- func() (*site.File, error) {
-			if err != nil {
-				return nil, pdfErrors(f.Path, err)
-			}
-			return &f, nil
-		}
+		done <- madePDF{file: &f}
 	}()
 	return whole, done
 }
