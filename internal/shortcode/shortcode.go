@@ -22,9 +22,8 @@ import (
 	"github.com/handbuch/handbuch/internal/book"
 )
 
-// Shortcode describes one shortcode.
+// Shortcode describes one shortcode; All has it under its name.
 type Shortcode struct {
-	Name     string
 	Min, Max int      // number of arguments, all positional and quoted
 	Inline   bool     // may stand inside a sentence; block shortcodes stand alone on their line
 	Values   []string // allowed values of the last argument, if limited
@@ -119,12 +118,6 @@ var All = map[string]*Shortcode{
 			return ""
 		},
 	},
-}
-
-func init() {
-	for name, s := range All {
-		s.Name = name
-	}
 }
 
 // Lookup returns the shortcode called name.
