@@ -311,7 +311,7 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 			if i < len(spans) {
 				c = spans[i]
 			}
-			ls := w.prepare(c, pos)
+			c, ls := w.prepare(c, pos)
 			lines := w.breakLines(c, size, colW-3, pos)
 			cells = append(cells, cell{lines, ls})
 			n = max(n, len(lines))

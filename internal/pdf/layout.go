@@ -183,10 +183,7 @@ func (w *writer) setFont(style string, size float64) {
 // flow lays out and draws running text at the left edge x with the given
 // width, starting at the current y, breaking pages where needed.
 func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
-	// prepare cleans the spans in place; they may be shared (the status
-	// notes) by PDFs made at the same time.
-	spans = slices.Clone(spans)
-	ls := w.prepare(spans, pos)
+	spans, ls := w.prepare(spans, pos)
 	lh := size * lineFactor * ptToMM
 	for _, l := range w.breakLines(spans, size, width, pos) {
 		w.ensure(lh)
@@ -206,8 +203,11 @@ type links struct {
 }
 
 // prepare cleans the text of spans, reports characters the font lacks
-// (and drops them), and numbers the links.
-func (w *writer) prepare(spans []span, pos book.Pos) *links {
+// (and drops them), and numbers the links. It returns a cleaned copy:
+// the spans passed in may be shared by PDFs made at the same time (the
+// status notes).
+func (w *writer) prepare(spans []span, pos book.Pos) ([]span, *links) {
+	spans = slices.Clone(spans)
 	ls := &links{run: -1}
 	for i := range spans {
 		spans[i].text = clean(spans[i].text)
@@ -233,7 +233,7 @@ func (w *writer) prepare(spans []span, pos book.Pos) *links {
 		}
 		ls.texts[len(ls.texts)-1] += spans[i].text
 	}
-	return ls
+	return spans, ls
 }
 
 // drawLine draws a laid-out line at (x, y) as content of the current
