@@ -42,7 +42,7 @@ func Link(h *book.Handbook, reservedIDs []string, cache *Cache) (*Book, error) {
 		Glossary:    h.Glossary,
 		TermLinks:   h.Config.TermLinks,
 	})
-	parse := func(p *book.Page, parse func() *markdown.Doc) *markdown.Doc { return parse() }
+	parse := func(p *book.Page, fresh func() *markdown.Doc) *markdown.Doc { return fresh() }
 	if cache != nil {
 		parse = cache.parser(h, reservedIDs)
 	}
@@ -109,11 +109,11 @@ func (c *Cache) parser(h *book.Handbook, reservedIDs []string) func(*book.Page, 
 	for _, t := range h.Glossary {
 		terms[t.Name] = t
 	}
-	return func(p *book.Page, parse func() *markdown.Doc) *markdown.Doc {
+	return func(p *book.Page, fresh func() *markdown.Doc) *markdown.Doc {
 		if old, ok := c.docs[p.File]; ok && p.Source != nil && bytes.Equal(old.source, p.Source) && old.doc.Page.LinkTerms == p.LinkTerms && old.doc.Page.BodyOffset == p.BodyOffset {
 			return old.doc.Rebind(p, terms)
 		}
-		return parse()
+		return fresh()
 	}
 }
 
