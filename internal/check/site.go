@@ -69,7 +69,8 @@ func NewRunner() *Runner {
 	return r
 }
 
-// Add queues a file for checking. Not safe for concurrent use.
+// Add queues a file for checking. It is safe for concurrent use: the site
+// emits its files from several goroutines.
 func (r *Runner) Add(f File) {
 	r.mu.Lock()
 	i := len(r.results)
