@@ -52,6 +52,8 @@ text = "Zum Beispiel Name und Geburtstag."
 //	big PATH SIZE                 write a chapter of SIZE bytes
 //	symlink PATH TARGET           a symbolic link
 //	bytes PATH HEX                a file with exactly these bytes
+//	fifo PATH                     a named pipe (reading it blocks forever)
+//	append PATH N TEXT            append TEXT N times to a file (\n in TEXT is a newline)
 //	signal                        interrupt the build with SIGINT, as Ctrl-C does
 func TestBadInput(t *testing.T) {
 	cases, _ := filepath.Glob("testdata/bad/*.txtar")
@@ -76,6 +78,7 @@ func TestBadInput(t *testing.T) {
 			args := []string{"build"}
 			exit := -1
 			interrupt := false
+			var appends [][]string // applied after the case's files are written
 			var want []*regexp.Regexp
 			for _, line := range strings.Split(string(ar.Comment), "\n") {
 				verb, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
@@ -102,6 +105,15 @@ func TestBadInput(t *testing.T) {
 					}
 				case "signal":
 					interrupt = true
+				case "fifo":
+					if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f[0])), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := syscall.Mkfifo(filepath.Join(dir, f[0]), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				case "append":
+					appends = append(appends, f)
 				case "bytes":
 					b, err := hexBytes(f[1])
 					if err != nil {
@@ -119,6 +131,13 @@ func TestBadInput(t *testing.T) {
 				t.Fatalf("the case names no stderr line")
 			}
 			writeArchive(t, dir, ar.Files)
+			for _, f := range appends {
+				n, _ := strconv.Atoi(f[1])
+				text := strings.ReplaceAll(strings.Join(f[2:], " "), `\n`, "\n")
+				p := filepath.Join(dir, f[0])
+				old, _ := os.ReadFile(p)
+				write(t, p, append(old, strings.Repeat(text, n)...))
+			}
 			for i, a := range args {
 				args[i] = strings.ReplaceAll(a, "$DIR", dir)
 			}
