@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -109,9 +108,7 @@ func TestBadInput(t *testing.T) {
 					if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f[0])), 0o755); err != nil {
 						t.Fatal(err)
 					}
-					if err := syscall.Mkfifo(filepath.Join(dir, f[0]), 0o644); err != nil {
-						t.Fatal(err)
-					}
+					mkfifo(t, filepath.Join(dir, f[0]))
 				case "append":
 					appends = append(appends, f)
 				case "bytes":
@@ -145,7 +142,7 @@ func TestBadInput(t *testing.T) {
 			stderr.Reset()
 			var code int
 			if interrupt {
-				code = interrupted(func() int { return run(append(args, "--source", dir), &stdout, &stderr) })
+				code = interrupted(t, func() int { return run(append(args, "--source", dir), &stdout, &stderr) })
 			} else {
 				code = run(append(args, "--source", dir), &stdout, &stderr)
 			}
@@ -174,7 +171,7 @@ func TestBadInput(t *testing.T) {
 // it returns, as a user pressing Ctrl-C: the first signal after the
 // command started listening stops it. The test listens too, so that no
 // signal ends the test binary.
-func interrupted(build func() int) int {
+func interrupted(t *testing.T, build func() int) int {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt)
 	defer func() {
@@ -190,7 +187,7 @@ func interrupted(build func() int) int {
 		case code := <-done:
 			return code
 		case <-tick.C:
-			syscall.Kill(os.Getpid(), syscall.SIGINT)
+			interruptSelf(t)
 		}
 	}
 }

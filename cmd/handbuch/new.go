@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/handbuch/handbuch"
 )
@@ -22,6 +23,10 @@ func (c *cli) newProject(args []string) int {
 		return 2
 	}
 	dir := flags.Arg(0)
+	if strings.TrimSpace(dir) == "" {
+		fmt.Fprintf(c.stderr, "handbuch new: der Ordnername ist leer. Nennen Sie einen neuen Ordner, zum Beispiel: handbuch new mein-handbuch\n")
+		return 2
+	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		fmt.Fprintf(c.stderr, "handbuch new: der Ordner %s ist nicht leer. Nennen Sie einen neuen oder leeren Ordner; vorhandene Dateien werden nie überschrieben.\n", dir)
 		return 1
@@ -69,11 +74,25 @@ func copyModel(dir string) (int, error) {
 				return err
 			}
 			n++
-			return os.WriteFile(target, b, 0o644)
+			return writeNew(target, b)
 		})
 		if err != nil {
 			return n, fmt.Errorf("das Handbuch konnte nicht angelegt werden: %v", err)
 		}
 	}
 	return n, nil
+}
+
+// writeNew writes a file that must not exist yet: handbuch new never
+// overwrites, even if a file appears after the folder was found empty.
+func writeNew(name string, b []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
+	return err
 }

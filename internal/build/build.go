@@ -74,6 +74,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(opts.Source, dest)
 	}
+	if err := checkPlace(opts.Source, dest); err != nil {
+		return nil, err
+	}
 	// Every file goes into a new folder beside dest as soon as it is
 	// made and checked; only a build without error findings swaps it in.
 	out, err := newOutput(dest, opts.Offline)
@@ -556,3 +559,6 @@ func projectLayouts(source string) fs.FS {
 // ErrNotOurs is returned when the destination holds files that handbuch
 // did not write.
 var ErrNotOurs = errors.New("fremder Ordner")
+
+// ErrBusy is returned when another build is writing the same destination.
+var ErrBusy = errors.New("Ziel in Benutzung")

@@ -45,7 +45,8 @@ func Write(ctx context.Context, dest string, files []site.File) error {
 // next build removes it.
 type output struct {
 	dest, tmp string
-	offline   bool // rewrite the links of HTML pages (see Offline)
+	offline   bool      // rewrite the links of HTML pages (see Offline)
+	lock      *destLock // held until the new folder is swapped in or removed
 
 	mu        sync.RWMutex // held for reading while a file is written
 	discarded bool
@@ -65,9 +66,14 @@ func newOutput(dest string, offline bool) (*output, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, writeErr(err, "der Ordner %s kann nicht angelegt werden", parent)
 	}
+	lock, err := lockDest(dest)
+	if err != nil {
+		return nil, err
+	}
 	removeLeftovers(dest)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".neu-")
 	if err != nil {
+		lock.release()
 		return nil, writeErr(err, "in %s kann nicht geschrieben werden", parent)
 	}
 	// The marker comes first, so that a leftover of a killed build is
@@ -78,9 +84,55 @@ func newOutput(dest string, offline bool) (*output, error) {
 	}
 	if err != nil {
 		os.RemoveAll(tmp)
+		lock.release()
 		return nil, writeErr(err, "in %s kann nicht geschrieben werden", parent)
 	}
-	return &output{dest: dest, tmp: tmp, offline: offline}, nil
+	return &output{dest: dest, tmp: tmp, offline: offline, lock: lock}, nil
+}
+
+// lockDest makes sure that only one build at a time writes dest: two
+// builds would remove each other's new folder. The lock is a file beside
+// dest that the build holding it removes when done; the lock itself goes
+// with the process, however it ends.
+func lockDest(dest string) (*destLock, error) {
+	name := filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".lock")
+	for {
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, writeErr(err, "in %s kann nicht geschrieben werden", filepath.Dir(dest))
+		}
+		ok, err := tryLock(f)
+		if err != nil {
+			f.Close()
+			return nil, writeErr(err, "%s kann nicht gesperrt werden", name)
+		}
+		if !ok {
+			f.Close()
+			return nil, &writeError{fmt.Sprintf("ein anderer Build schreibt gerade nach %s. Warten Sie, bis er fertig ist, und starten Sie diesen Build dann noch einmal.", dest), ErrBusy}
+		}
+		// The build before may have removed the file between our open
+		// and our lock: then the lock is on a file nobody else sees.
+		held, err1 := f.Stat()
+		named, err2 := os.Stat(name)
+		if err1 == nil && err2 == nil && os.SameFile(held, named) {
+			return &destLock{f, name}, nil
+		}
+		f.Close()
+	}
+}
+
+type destLock struct {
+	f    *os.File
+	name string
+}
+
+func (l *destLock) release() {
+	if os.Remove(l.name) != nil { // Windows removes no open file
+		l.f.Close()
+		os.Remove(l.name)
+		return
+	}
+	l.f.Close()
 }
 
 // put writes one file. It is safe for concurrent use; the first error is
@@ -120,14 +172,18 @@ func (o *output) fail(err error) {
 func (o *output) discard() {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.discarded = true
-	os.RemoveAll(o.tmp)
+	if !o.discarded {
+		o.discarded = true
+		os.RemoveAll(o.tmp)
+		o.lock.release()
+	}
 }
 
 // commit swaps the new folder in, unless a file could not be written.
 func (o *output) commit() error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	defer o.lock.release()
 	if o.err != nil {
 		o.discarded = true
 		os.RemoveAll(o.tmp)
@@ -138,7 +194,18 @@ func (o *output) commit() error {
 
 // removeLeftovers deletes the new and old folders of builds that were
 // killed before they could clean up. Only folders with the marker go.
+// Where folders cannot be exchanged in one step, a build killed between
+// its two renames leaves no dest but the old output beside it: that is
+// put back first.
 func removeLeftovers(dest string) {
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		olds, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".alt-*"))
+		for _, o := range olds {
+			if _, err := os.Stat(filepath.Join(o, Marker)); err == nil && os.Rename(o, dest) == nil {
+				break
+			}
+		}
+	}
 	for _, kind := range []string{".neu-", ".alt-"} {
 		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+kind+"*"))
 		for _, m := range matches {
@@ -175,10 +242,22 @@ func checkDest(dest string) error {
 	return nil
 }
 
-// swap moves the new folder into place. The old folder is renamed away
-// first and removed only after the new one is in place, so at no moment
-// is there no complete output.
+// swap moves the new folder into place. Where the system can, the two
+// folders are exchanged in one step, so dest is never missing. Elsewhere
+// the old folder is renamed away first and removed only after the new one
+// is in place; a kill between the two renames leaves the old folder beside
+// dest, and the next build puts it back (removeLeftovers).
 func swap(tmp, dest string) error {
+	if _, err := os.Lstat(dest); err == nil {
+		ok, err := exchange(tmp, dest)
+		if err != nil {
+			os.RemoveAll(tmp)
+			return writeErr(err, "%s kann nicht ersetzt werden", dest)
+		}
+		if ok {
+			return os.RemoveAll(tmp) // now the old output
+		}
+	}
 	old := ""
 	if _, err := os.Lstat(dest); err == nil {
 		o, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".alt-")
@@ -192,6 +271,9 @@ func swap(tmp, dest string) error {
 			return fmt.Errorf("%s kann nicht ersetzt werden: %w", dest, err)
 		}
 		old = o
+		if betweenRenames != nil {
+			betweenRenames()
+		}
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		if old != "" {
@@ -205,6 +287,10 @@ func swap(tmp, dest string) error {
 	}
 	return nil
 }
+
+// betweenRenames is called, in tests, at the moment the old output has
+// been renamed away and the new one is not yet in its place.
+var betweenRenames func()
 
 // writeError is a German message about the output folder that still
 // unwraps to its cause.
