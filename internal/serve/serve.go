@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -233,7 +234,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	data, ok := s.lookup(p)
 	if !ok {
 		if _, dir := s.lookup(path.Join(p, "index.html")); dir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, folderURL(p, r.URL.RawQuery), http.StatusMovedPermanently)
 			return
 		}
 	}
@@ -262,6 +263,14 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
+}
+
+// folderURL is the address of folder p, with the slash. Made from the
+// cleaned path and escaped, it is always a path on this server: never
+// "//host" or "/\host", which a browser takes for another site.
+func folderURL(p, query string) string {
+	u := url.URL{Path: "/" + strings.TrimLeft(p, "/") + "/", RawQuery: query}
+	return u.String()
 }
 
 // lookup returns the file at p: from the last build, or else from the
