@@ -8,9 +8,12 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gorilla/websocket"
 )
 
 // project writes a small handbook with a chapter at /leitlinien/.
@@ -121,5 +124,126 @@ func TestRedirectStaysOnSite(t *testing.T) {
 	}
 	if res, _ := raw(t, addr, "/leitlinien?x=1", addr); res.Header.Get("Location") != "/leitlinien/?x=1" {
 		t.Errorf("the query is lost: Location %q", res.Header.Get("Location"))
+	}
+}
+
+// TestHostChecked: a page of another site that makes its name point to
+// this machine (DNS rebinding) must not read the preview; the preview
+// answers only to loopback names and the address it is bound to.
+func TestHostChecked(t *testing.T) {
+	dir := t.TempDir()
+	project(t, dir, "Entwurf.")
+	s := &Server{Source: dir, Bind: "Mein-Rechner.local"}
+	addr, _ := start(t, s)
+	waitFor(t, "http://"+addr+"/leitlinien/", "Entwurf.")
+	_, port, _ := net.SplitHostPort(addr)
+	for _, host := range []string{
+		addr, "localhost:" + port, "LOCALHOST", "localhost.:" + port, "127.0.0.1", "127.1.2.3:" + port,
+		"[::1]:" + port, "[::1]", "mein-rechner.local:" + port, "Mein-Rechner.local",
+	} {
+		if res, body := raw(t, addr, "/leitlinien/", host); res.StatusCode != 200 || !strings.Contains(body, "Entwurf.") {
+			t.Errorf("Host %s: status %d, want the page", host, res.StatusCode)
+		}
+	}
+	for _, host := range []string{
+		"evil.example", "evil.example:" + port, "localhost.evil.example:" + port, "127.0.0.1.evil.example",
+		"sub.localhost:" + port, "0.0.0.0:" + port, "192.0.2.1:" + port, "[::2]:" + port, "mein-rechner.local.evil.example",
+	} {
+		for _, p := range []string{"/leitlinien/", "/livereload.js", "/livereload", "/pdf/test.pdf"} {
+			res, body := raw(t, addr, p, host)
+			if res.StatusCode != http.StatusForbidden {
+				t.Errorf("Host %s, %s: status %d, want 403", host, p, res.StatusCode)
+				continue
+			}
+			if strings.Contains(body, "Entwurf.") || !strings.Contains(body, "http://"+addr+"/") || !strings.Contains(body, "Öffnen Sie") {
+				t.Errorf("Host %s, %s: the refusal should point to http://%s/ in German:\n%s", host, p, addr, body)
+			}
+		}
+	}
+}
+
+// TestHostCheckedAllInterfaces: bound to all addresses, the preview
+// answers to the addresses of this machine, not to other names.
+func TestHostCheckedAllInterfaces(t *testing.T) {
+	var own string
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && n.IP.To4() != nil {
+			own = n.IP.String()
+			break
+		}
+	}
+	if own == "" {
+		t.Skip("this machine has no network address but loopback")
+	}
+	dir := t.TempDir()
+	project(t, dir, "Entwurf.")
+	ln, err := net.Listen("tcp", "0.0.0.0:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := &Server{Source: dir, Log: &syncBuffer{}, Bind: "0.0.0.0"}
+	go s.Serve(ctx, ln)
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	addr := "127.0.0.1:" + port
+	waitFor(t, "http://"+addr+"/leitlinien/", "Entwurf.")
+	if res, _ := raw(t, addr, "/leitlinien/", own+":"+port); res.StatusCode != 200 {
+		t.Errorf("Host %s (this machine): status %d", own, res.StatusCode)
+	}
+	if res, _ := raw(t, addr, "/leitlinien/", "evil.example:"+port); res.StatusCode != 403 {
+		t.Errorf("Host evil.example: status %d, want 403", res.StatusCode)
+	}
+}
+
+// TestLivereloadOrigin: only the preview's own pages may open the
+// reload socket.
+func TestLivereloadOrigin(t *testing.T) {
+	dir := t.TempDir()
+	project(t, dir, "Text.")
+	addr, _ := start(t, &Server{Source: dir})
+	waitFor(t, "http://"+addr+"/", "Hallo.")
+	_, port, _ := net.SplitHostPort(addr)
+	dial := func(host string, h http.Header) error {
+		d := websocket.Dialer{NetDial: func(string, string) (net.Conn, error) { return net.Dial("tcp", addr) }}
+		ws, res, err := d.Dial("ws://"+host+"/livereload", h)
+		if err == nil {
+			ws.Close()
+		} else if res != nil && res.StatusCode == 101 {
+			return nil
+		}
+		return err
+	}
+	for _, tc := range []struct {
+		host, origin, forwarded string
+		ok                      bool
+	}{
+		{addr, "", "", true}, // no browser: no page of another site
+		{addr, "http://" + addr, "", true},
+		{"localhost:" + port, "http://localhost:" + port, "", true},
+		{"[::1]:" + port, "http://[::1]:" + port, "", true},
+		{addr, "http://evil.example", "", false},
+		{addr, "http://evil.example", "evil.example", false},
+		{addr, "http://127.0.0.1:1", "", false}, // another program on this machine
+		{addr, "http://localhost:" + port, "", false},
+		{addr, "https://" + addr, "", false},
+		{addr, "null", "", false},
+		{"evil.example:" + port, "http://evil.example:" + port, "", false}, // rebinding
+	} {
+		h := http.Header{}
+		if tc.origin != "" {
+			h.Set("Origin", tc.origin)
+		}
+		if tc.forwarded != "" {
+			h.Set("X-Forwarded-Host", tc.forwarded)
+		}
+		err := dial(tc.host, h)
+		if tc.ok && err != nil {
+			t.Errorf("Host %s, Origin %q: refused (%v)", tc.host, tc.origin, err)
+		}
+		if !tc.ok && err == nil {
+			t.Errorf("Host %s, Origin %q, X-Forwarded-Host %q: the socket opened", tc.host, tc.origin, tc.forwarded)
+		}
 	}
 }

@@ -39,6 +39,10 @@ const Quiet = 50 * time.Millisecond
 type Server struct {
 	Source string
 	Drafts bool
+	// Bind is the address the preview was asked to listen on (--bind).
+	// Browsers may reach the preview by this name besides the loopback
+	// names; every other name is refused (see allowedHost).
+	Bind string
 	// Log gets what the terminal shows: rebuilds, warnings, errors.
 	Log io.Writer
 
@@ -49,11 +53,26 @@ type Server struct {
 	failure []string          // messages of a failed build, shown instead of the site
 	inc     build.Incremental // the last build's pages, for a fast rebuild
 	port    int
+	ip      net.IP // the address listened on
+	addr    string // the address shown to the user, see Address
+}
+
+// Address is the address to open the preview at. Listening on all
+// addresses (for Go, on IPv4 and IPv6 both), it is 127.0.0.1, which
+// works on this machine.
+func Address(ln net.Listener) string {
+	a := ln.Addr().(*net.TCPAddr)
+	ip := a.IP
+	if ip.IsUnspecified() {
+		ip = net.IPv4(127, 0, 0, 1)
+	}
+	return "http://" + net.JoinHostPort(ip.String(), strconv.Itoa(a.Port)) + "/"
 }
 
 // Serve builds the project, listens on ln and serves until ctx ends.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	s.port = ln.Addr().(*net.TCPAddr).Port
+	tcp := ln.Addr().(*net.TCPAddr)
+	s.port, s.ip, s.addr = tcp.Port, tcp.IP, Address(ln)
 	startLivereload()
 	watcher, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -72,10 +91,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.Rebuild()
 
 	mux := http.NewServeMux()
-	mux.HandleFunc("/livereload", livereload.Handler)
+	mux.HandleFunc("/livereload", s.livereload)
 	mux.HandleFunc("/livereload.js", livereload.ServeJS)
 	mux.HandleFunc("/", s.serveFile)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.guard(mux), ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	go s.loop(ctx, watcher)
@@ -271,6 +290,94 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 func folderURL(p, query string) string {
 	u := url.URL{Path: "/" + strings.TrimLeft(p, "/") + "/", RawQuery: query}
 	return u.String()
+}
+
+// guard refuses every host name but this machine's loopback names and
+// the address the preview is bound to. Otherwise a page of another site
+// could point its own name at this machine (DNS rebinding) and read the
+// preview, drafts included.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.allowedHost(r.Host) {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusForbidden)
+			fmt.Fprintf(w, "Diese Vorschau antwortet nur unter ihrer eigenen Adresse, damit keine andere Website die Entwürfe lesen kann.\nÖffnen Sie die Adresse, die handbuch serve beim Start gezeigt hat: %s\n", s.addr)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// allowedHost reports whether the preview answers to host (with or
+// without port): localhost, a loopback address, the address listened
+// on and the name given to --bind; listening on all addresses, also
+// every address of this machine. A name another site controls cannot
+// be one of them.
+func (s *Server) allowedHost(host string) bool {
+	name := hostName(host)
+	if name == "" {
+		return false
+	}
+	if name == "localhost" || name == hostName(s.Bind) {
+		return true
+	}
+	ip := net.ParseIP(name)
+	switch {
+	case ip == nil:
+		return false
+	case ip.IsLoopback() || ip.Equal(s.ip):
+		return true
+	case s.ip.IsUnspecified():
+		addrs, _ := net.InterfaceAddrs()
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && n.IP.Equal(ip) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hostName is the name in host without port and brackets, lower case
+// and without the dot that may end a full name.
+func hostName(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	} else {
+		host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	}
+	return strings.ToLower(strings.TrimSuffix(host, "."))
+}
+
+// livereload opens the reload socket for the preview's own pages only.
+// A browser sends the page's origin with every websocket handshake; a
+// client that sends none is no browser, so no page of another site.
+func (s *Server) livereload(w http.ResponseWriter, r *http.Request) {
+	if origin := r.Header.Get("Origin"); origin != "" && !s.ownOrigin(origin, r.Host) {
+		http.Error(w, "Nur die Seiten der Vorschau selbst dürfen sich über Änderungen benachrichtigen lassen.", http.StatusForbidden)
+		return
+	}
+	livereload.Handler(w, r)
+}
+
+// ownOrigin reports whether origin is the preview's own, as a page
+// opened at host has it.
+func (s *Server) ownOrigin(origin, host string) bool {
+	u, err := url.Parse(origin)
+	if err != nil || u.Scheme != "http" || u.Host == "" || u.User != nil || (u.Path != "" && u.Path != "/") {
+		return false
+	}
+	return s.allowedHost(u.Host) && hostName(u.Host) == hostName(host) && port(u.Host) == port(host)
+}
+
+// port is the port in host, 80 when there is none (only http is served).
+func port(host string) string {
+	if _, p, err := net.SplitHostPort(host); err == nil && p != "" {
+		return p
+	}
+	return "80"
 }
 
 // lookup returns the file at p: from the last build, or else from the
