@@ -3,11 +3,14 @@ package serve
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -245,5 +248,64 @@ func TestLivereloadOrigin(t *testing.T) {
 		if !tc.ok && err == nil {
 			t.Errorf("Host %s, Origin %q, X-Forwarded-Host %q: the socket opened", tc.host, tc.origin, tc.forwarded)
 		}
+	}
+}
+
+// TestMovedFolder: the project folder is moved away and a new one put
+// at its path; the preview shows and watches the new one. When the path
+// stays empty, the preview stops and says why.
+func TestMovedFolder(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "projekt")
+	project(t, dir, "Alter Ordner.")
+	var log syncBuffer
+	addr, done := start(t, &Server{Source: dir, Log: &log, Recheck: 20 * time.Millisecond, Grace: 200 * time.Millisecond})
+	url := "http://" + addr + "/leitlinien/"
+	waitFor(t, url, "Alter Ordner.")
+
+	// A new folder is prepared beside it and put in its place.
+	project(t, filepath.Join(root, "neu"), "Neuer Ordner.")
+	if err := os.Rename(dir, filepath.Join(root, "alt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(root, "neu"), dir); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, url, "Neuer Ordner.")
+	// Edits in the new folder show; edits in the old one do not.
+	write(t, dir, "content/leitlinien.md", "+++\ntitle = \"Leitlinien\"\nweight = 1\n+++\nBearbeitet.\n")
+	waitFor(t, url, "Bearbeitet.")
+	write(t, filepath.Join(root, "alt"), "content/leitlinien.md", "+++\ntitle = \"Leitlinien\"\nweight = 1\n+++\nIm alten Ordner.\n")
+	time.Sleep(300 * time.Millisecond)
+	if _, body := get(t, url); !strings.Contains(body, "Bearbeitet.") {
+		t.Errorf("an edit in the moved-away folder changed the preview:\n%s", body)
+	}
+
+	// Moved away, and a moment later a new folder is made there file by
+	// file: the preview waits for it.
+	if err := os.Rename(dir, filepath.Join(root, "zwischen")); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(80 * time.Millisecond)
+	project(t, dir, "Wieder da.")
+	waitFor(t, url, "Wieder da.")
+	write(t, dir, "content/leitlinien.md", "+++\ntitle = \"Leitlinien\"\nweight = 1\n+++\nWieder bearbeitet.\n")
+	waitFor(t, url, "Wieder bearbeitet.")
+	if n := strings.Count(log.String(), "liegt jetzt ein anderer Ordner"); n != 2 {
+		t.Errorf("the terminal tells of %d new folders, want 2:\n%s", n, log.String())
+	}
+
+	// Moved away and not replaced.
+	if err := os.Rename(dir, filepath.Join(root, "weg")); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		var gone *GoneError
+		if !errors.As(err, &gone) || !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "handbuch serve") {
+			t.Errorf("Serve returned %v, want a GoneError naming %s and what to do", err, dir)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the preview kept running without its folder")
 	}
 }

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -45,6 +46,11 @@ type Server struct {
 	Bind string
 	// Log gets what the terminal shows: rebuilds, warnings, errors.
 	Log io.Writer
+	// Recheck is how often the preview makes sure that the folder at
+	// Source is still the one it watches (default 1 s); Grace is how
+	// long the path may stay empty before the preview stops (default
+	// 3 s), time enough for a folder to be moved away and replaced.
+	Recheck, Grace time.Duration
 
 	mu      sync.RWMutex
 	files   map[string][]byte // output path → content
@@ -52,9 +58,20 @@ type Server struct {
 	allMu   sync.Mutex
 	failure []string          // messages of a failed build, shown instead of the site
 	inc     build.Incremental // the last build's pages, for a fast rebuild
+	dir     string            // Source made absolute when the preview starts
 	port    int
 	ip      net.IP // the address listened on
 	addr    string // the address shown to the user, see Address
+}
+
+// GoneError is returned by Serve when the project folder left its path
+// (moved away or deleted) and no other folder took its place.
+type GoneError struct {
+	Dir string
+}
+
+func (e *GoneError) Error() string {
+	return fmt.Sprintf("der Projektordner %s ist nicht mehr da (verschoben oder gelöscht). Die Vorschau ist beendet. Starten Sie sie im Ordner des Handbuchs neu: handbuch serve --source ORDNER", e.Dir)
 }
 
 // Address is the address to open the preview at. Listening on all
@@ -70,22 +87,20 @@ func Address(ln net.Listener) string {
 }
 
 // Serve builds the project, listens on ln and serves until ctx ends.
+// It returns a *GoneError when the project folder is gone.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	tcp := ln.Addr().(*net.TCPAddr)
-	s.port, s.ip, s.addr = tcp.Port, tcp.IP, Address(ln)
-	startLivereload()
-	watcher, err := fsnotify.NewWatcher()
+	// An absolute path names the folder at this path, also after the
+	// folder the process started in was moved away.
+	dir, err := filepath.Abs(s.Source)
 	if err != nil {
 		return err
 	}
-	defer watcher.Close()
-	for _, part := range Watched {
-		if err := s.watch(watcher, filepath.Join(s.Source, part)); err != nil {
-			return err
-		}
-	}
-	// The project folder itself, for handbuch.toml and parts created later.
-	if err := watcher.Add(s.Source); err != nil {
+	s.dir = dir
+	tcp := ln.Addr().(*net.TCPAddr)
+	s.port, s.ip, s.addr = tcp.Port, tcp.IP, Address(ln)
+	startLivereload()
+	watcher, watched, err := s.watchAll()
+	if err != nil {
 		return err
 	}
 	s.Rebuild()
@@ -95,12 +110,17 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	mux.HandleFunc("/livereload.js", livereload.ServeJS)
 	mux.HandleFunc("/", s.serveFile)
 	srv := &http.Server{Handler: s.guard(mux), ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	done := make(chan error, 1)
+	gone := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	go s.loop(ctx, watcher)
+	go s.loop(ctx, watcher, watched, gone)
 
+	var result error
 	select {
 	case <-ctx.Done():
+	case result = <-gone:
 	case err := <-done:
 		return err
 	}
@@ -108,7 +128,33 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer cancel()
 	// Open livereload websockets do not end by themselves.
 	_ = srv.Shutdown(shutdown)
-	return nil
+	return result
+}
+
+// watchAll watches the project folder and its parts. It returns the
+// folder watched, to notice when another folder takes its place.
+func (s *Server) watchAll() (*fsnotify.Watcher, os.FileInfo, error) {
+	watched, err := os.Stat(s.dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, nil, err
+	}
+	// The project folder first, for handbuch.toml and parts created
+	// later, also while the parts are being added.
+	if err := w.Add(s.dir); err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	for _, part := range Watched {
+		if err := s.watch(w, filepath.Join(s.dir, part)); err != nil {
+			w.Close()
+			return nil, nil, err
+		}
+	}
+	return w, watched, nil
 }
 
 // watch adds dir and its subfolders; a missing part is fine.
@@ -128,16 +174,59 @@ func (s *Server) watch(w *fsnotify.Watcher, dir string) error {
 	})
 }
 
-// loop rebuilds after each batch of changes.
-func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
+// loop rebuilds after each batch of changes. A watcher follows a
+// folder, not a path: when the folder is moved away and another put at
+// its path, loop watches and builds the new one; when the path stays
+// empty for Grace, it sends a *GoneError to gone and ends.
+func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, watched os.FileInfo, gone chan<- error) {
+	defer func() { w.Close() }() // the last watcher, not the first
+	recheck := time.NewTicker(cmp.Or(s.Recheck, time.Second))
+	defer recheck.Stop()
+	grace := cmp.Or(s.Grace, 3*time.Second)
 	var timer <-chan time.Time
+	var missing time.Time // since when nothing is at the path
+	// check compares the folder at the path with the one watched; it
+	// reports false when the preview is to stop.
+	check := func() bool {
+		st, err := os.Stat(s.dir)
+		switch {
+		case err == nil && os.SameFile(st, watched):
+			missing = time.Time{}
+		case err == nil && st.IsDir():
+			nw, nwatched, err := s.watchAll()
+			if err != nil {
+				fmt.Fprintf(s.Log, "Beobachten der Dateien: %v\n", err)
+				return true
+			}
+			w.Close()
+			w, watched, missing = nw, nwatched, time.Time{}
+			fmt.Fprintf(s.Log, "%s An der Stelle von %s liegt jetzt ein anderer Ordner. Die Vorschau zeigt und beobachtet ihn.\n", time.Now().Format("15:04:05"), s.dir)
+			timer = time.After(Quiet)
+		case missing.IsZero():
+			missing = time.Now()
+		case time.Since(missing) >= grace:
+			gone <- &GoneError{Dir: s.dir}
+			return false
+		}
+		return true
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-recheck.C:
+			if !check() {
+				return
+			}
 		case ev, ok := <-w.Events:
 			if !ok {
 				return
+			}
+			if ev.Name == s.dir && ev.Has(fsnotify.Rename|fsnotify.Remove) {
+				if !check() {
+					return
+				}
+				continue
 			}
 			if !s.relevant(ev.Name) {
 				continue
@@ -164,7 +253,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 // relevant reports whether a changed file belongs to the sources; the
 // output folder and editors' backup and swap files do not.
 func (s *Server) relevant(name string) bool {
-	rel, err := filepath.Rel(s.Source, name)
+	rel, err := filepath.Rel(s.dir, name)
 	if err != nil {
 		return false
 	}
@@ -186,7 +275,7 @@ func (s *Server) relevant(name string) bool {
 // kept to be shown instead.
 func (s *Server) Rebuild() {
 	start := time.Now()
-	opts := build.Options{Source: s.Source, Drafts: s.Drafts}
+	opts := build.Options{Source: s.dir, Drafts: s.Drafts}
 	files, h, findings, err := build.Preview(opts, &s.inc)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -398,7 +487,7 @@ func (s *Server) lookup(p string) ([]byte, bool) {
 	all := s.all
 	s.mu.RUnlock()
 	if all == nil {
-		files, err := build.PreviewAll(build.Options{Source: s.Source, Drafts: s.Drafts})
+		files, err := build.PreviewAll(build.Options{Source: s.dir, Drafts: s.Drafts})
 		if err != nil {
 			return nil, false // the next rebuild shows the error
 		}
