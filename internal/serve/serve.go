@@ -185,6 +185,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, watched os.FileI
 	grace := cmp.Or(s.Grace, 3*time.Second)
 	var timer <-chan time.Time
 	var missing time.Time // since when nothing is at the path
+	var failed string     // why the new folder could not be watched, said once
 	// check compares the folder at the path with the one watched; it
 	// reports false when the preview is to stop.
 	check := func() bool {
@@ -195,11 +196,14 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, watched os.FileI
 		case err == nil && st.IsDir():
 			nw, nwatched, err := s.watchAll()
 			if err != nil {
-				fmt.Fprintf(s.Log, "Beobachten der Dateien: %v\n", err)
+				if err.Error() != failed {
+					failed = err.Error()
+					fmt.Fprintf(s.Log, "Beobachten der Dateien: %v\n", err)
+				}
 				return true
 			}
 			w.Close()
-			w, watched, missing = nw, nwatched, time.Time{}
+			w, watched, missing, failed = nw, nwatched, time.Time{}, ""
 			fmt.Fprintf(s.Log, "%s An der Stelle von %s liegt jetzt ein anderer Ordner. Die Vorschau zeigt und beobachtet ihn.\n", time.Now().Format("15:04:05"), s.dir)
 			timer = time.After(Quiet)
 		case missing.IsZero():
