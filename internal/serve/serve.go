@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -38,8 +40,17 @@ const Quiet = 50 * time.Millisecond
 type Server struct {
 	Source string
 	Drafts bool
+	// Bind is the address the preview was asked to listen on (--bind).
+	// Browsers may reach the preview by this name besides the loopback
+	// names; every other name is refused (see allowedHost).
+	Bind string
 	// Log gets what the terminal shows: rebuilds, warnings, errors.
 	Log io.Writer
+	// Recheck is how often the preview makes sure that the folder at
+	// Source is still the one it watches (default 1 s); Grace is how
+	// long the path may stay empty before the preview stops (default
+	// 3 s), time enough for a folder to be moved away and replaced.
+	Recheck, Grace time.Duration
 
 	mu      sync.RWMutex
 	files   map[string][]byte // output path → content
@@ -47,40 +58,69 @@ type Server struct {
 	allMu   sync.Mutex
 	failure []string          // messages of a failed build, shown instead of the site
 	inc     build.Incremental // the last build's pages, for a fast rebuild
+	dir     string            // Source made absolute when the preview starts
 	port    int
+	ip      net.IP // the address listened on
+	addr    string // the address shown to the user, see Address
+}
+
+// GoneError is returned by Serve when the project folder left its path
+// (moved away or deleted) and no other folder took its place.
+type GoneError struct {
+	Dir string
+}
+
+func (e *GoneError) Error() string {
+	return fmt.Sprintf("der Projektordner %s ist nicht mehr da (verschoben oder gelöscht). Die Vorschau ist beendet. Starten Sie sie im Ordner des Handbuchs neu: handbuch serve --source ORDNER", e.Dir)
+}
+
+// Address is the address to open the preview at. Listening on all
+// addresses (for Go, on IPv4 and IPv6 both), it is 127.0.0.1, which
+// works on this machine.
+func Address(ln net.Listener) string {
+	a := ln.Addr().(*net.TCPAddr)
+	ip := a.IP
+	if ip.IsUnspecified() {
+		ip = net.IPv4(127, 0, 0, 1)
+	}
+	return "http://" + net.JoinHostPort(ip.String(), strconv.Itoa(a.Port)) + "/"
 }
 
 // Serve builds the project, listens on ln and serves until ctx ends.
+// It returns a *GoneError when the project folder is gone.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	s.port = ln.Addr().(*net.TCPAddr).Port
-	startLivereload()
-	watcher, err := fsnotify.NewWatcher()
+	// An absolute path names the folder at this path, also after the
+	// folder the process started in was moved away.
+	dir, err := filepath.Abs(s.Source)
 	if err != nil {
 		return err
 	}
-	defer watcher.Close()
-	for _, part := range Watched {
-		if err := s.watch(watcher, filepath.Join(s.Source, part)); err != nil {
-			return err
-		}
-	}
-	// The project folder itself, for handbuch.toml and parts created later.
-	if err := watcher.Add(s.Source); err != nil {
+	s.dir = dir
+	tcp := ln.Addr().(*net.TCPAddr)
+	s.port, s.ip, s.addr = tcp.Port, tcp.IP, Address(ln)
+	startLivereload()
+	watcher, watched, err := s.watchAll()
+	if err != nil {
 		return err
 	}
 	s.Rebuild()
 
 	mux := http.NewServeMux()
-	mux.HandleFunc("/livereload", livereload.Handler)
+	mux.HandleFunc("/livereload", s.livereload)
 	mux.HandleFunc("/livereload.js", livereload.ServeJS)
 	mux.HandleFunc("/", s.serveFile)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.guard(mux), ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	done := make(chan error, 1)
+	gone := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	go s.loop(ctx, watcher)
+	go s.loop(ctx, watcher, watched, gone)
 
+	var result error
 	select {
 	case <-ctx.Done():
+	case result = <-gone:
 	case err := <-done:
 		return err
 	}
@@ -88,7 +128,33 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer cancel()
 	// Open livereload websockets do not end by themselves.
 	_ = srv.Shutdown(shutdown)
-	return nil
+	return result
+}
+
+// watchAll watches the project folder and its parts. It returns the
+// folder watched, to notice when another folder takes its place.
+func (s *Server) watchAll() (*fsnotify.Watcher, os.FileInfo, error) {
+	watched, err := os.Stat(s.dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, nil, err
+	}
+	// The project folder first, for handbuch.toml and parts created
+	// later, also while the parts are being added.
+	if err := w.Add(s.dir); err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	for _, part := range Watched {
+		if err := s.watch(w, filepath.Join(s.dir, part)); err != nil {
+			w.Close()
+			return nil, nil, err
+		}
+	}
+	return w, watched, nil
 }
 
 // watch adds dir and its subfolders; a missing part is fine.
@@ -108,16 +174,63 @@ func (s *Server) watch(w *fsnotify.Watcher, dir string) error {
 	})
 }
 
-// loop rebuilds after each batch of changes.
-func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
+// loop rebuilds after each batch of changes. A watcher follows a
+// folder, not a path: when the folder is moved away and another put at
+// its path, loop watches and builds the new one; when the path stays
+// empty for Grace, it sends a *GoneError to gone and ends.
+func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, watched os.FileInfo, gone chan<- error) {
+	defer func() { w.Close() }() // the last watcher, not the first
+	recheck := time.NewTicker(cmp.Or(s.Recheck, time.Second))
+	defer recheck.Stop()
+	grace := cmp.Or(s.Grace, 3*time.Second)
 	var timer <-chan time.Time
+	var missing time.Time // since when nothing is at the path
+	var failed string     // why the new folder could not be watched, said once
+	// check compares the folder at the path with the one watched; it
+	// reports false when the preview is to stop.
+	check := func() bool {
+		st, err := os.Stat(s.dir)
+		switch {
+		case err == nil && os.SameFile(st, watched):
+			missing = time.Time{}
+		case err == nil && st.IsDir():
+			nw, nwatched, err := s.watchAll()
+			if err != nil {
+				if err.Error() != failed {
+					failed = err.Error()
+					fmt.Fprintf(s.Log, "Beobachten der Dateien: %v\n", err)
+				}
+				return true
+			}
+			w.Close()
+			w, watched, missing, failed = nw, nwatched, time.Time{}, ""
+			fmt.Fprintf(s.Log, "%s An der Stelle von %s liegt jetzt ein anderer Ordner. Die Vorschau zeigt und beobachtet ihn.\n", time.Now().Format("15:04:05"), s.dir)
+			timer = time.After(Quiet)
+		case missing.IsZero():
+			missing = time.Now()
+		case time.Since(missing) >= grace:
+			gone <- &GoneError{Dir: s.dir}
+			return false
+		}
+		return true
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-recheck.C:
+			if !check() {
+				return
+			}
 		case ev, ok := <-w.Events:
 			if !ok {
 				return
+			}
+			if ev.Name == s.dir && ev.Has(fsnotify.Rename|fsnotify.Remove) {
+				if !check() {
+					return
+				}
+				continue
 			}
 			if !s.relevant(ev.Name) {
 				continue
@@ -144,7 +257,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 // relevant reports whether a changed file belongs to the sources; the
 // output folder and editors' backup and swap files do not.
 func (s *Server) relevant(name string) bool {
-	rel, err := filepath.Rel(s.Source, name)
+	rel, err := filepath.Rel(s.dir, name)
 	if err != nil {
 		return false
 	}
@@ -166,7 +279,7 @@ func (s *Server) relevant(name string) bool {
 // kept to be shown instead.
 func (s *Server) Rebuild() {
 	start := time.Now()
-	opts := build.Options{Source: s.Source, Drafts: s.Drafts}
+	opts := build.Options{Source: s.dir, Drafts: s.Drafts}
 	files, h, findings, err := build.Preview(opts, &s.inc)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -233,7 +346,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	data, ok := s.lookup(p)
 	if !ok {
 		if _, dir := s.lookup(path.Join(p, "index.html")); dir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, folderURL(p, r.URL.RawQuery), http.StatusMovedPermanently)
 			return
 		}
 	}
@@ -264,6 +377,102 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(data)
 }
 
+// folderURL is the address of folder p, with the slash. Made from the
+// cleaned path and escaped, it is always a path on this server: never
+// "//host" or "/\host", which a browser takes for another site.
+func folderURL(p, query string) string {
+	u := url.URL{Path: "/" + strings.TrimLeft(p, "/") + "/", RawQuery: query}
+	return u.String()
+}
+
+// guard refuses every host name but this machine's loopback names and
+// the address the preview is bound to. Otherwise a page of another site
+// could point its own name at this machine (DNS rebinding) and read the
+// preview, drafts included.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.allowedHost(r.Host) {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusForbidden)
+			fmt.Fprintf(w, "Diese Vorschau antwortet nur unter ihrer eigenen Adresse, damit keine andere Website die Entwürfe lesen kann.\nÖffnen Sie die Adresse, die handbuch serve beim Start gezeigt hat: %s\n", s.addr)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// allowedHost reports whether the preview answers to host (with or
+// without port): localhost, a loopback address, the address listened
+// on and the name given to --bind; listening on all addresses, also
+// every address of this machine. A name another site controls cannot
+// be one of them.
+func (s *Server) allowedHost(host string) bool {
+	name := hostName(host)
+	if name == "" {
+		return false
+	}
+	if name == "localhost" || name == hostName(s.Bind) {
+		return true
+	}
+	ip := net.ParseIP(name)
+	switch {
+	case ip == nil:
+		return false
+	case ip.IsLoopback() || ip.Equal(s.ip):
+		return true
+	case s.ip.IsUnspecified():
+		addrs, _ := net.InterfaceAddrs()
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && n.IP.Equal(ip) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hostName is the name in host without port and brackets, lower case
+// and without the dot that may end a full name.
+func hostName(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	} else {
+		host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	}
+	return strings.ToLower(strings.TrimSuffix(host, "."))
+}
+
+// livereload opens the reload socket for the preview's own pages only.
+// A browser sends the page's origin with every websocket handshake; a
+// client that sends none is no browser, so no page of another site.
+func (s *Server) livereload(w http.ResponseWriter, r *http.Request) {
+	if origin := r.Header.Get("Origin"); origin != "" && !s.ownOrigin(origin, r.Host) {
+		http.Error(w, "Nur die Seiten der Vorschau selbst dürfen sich über Änderungen benachrichtigen lassen.", http.StatusForbidden)
+		return
+	}
+	livereload.Handler(w, r)
+}
+
+// ownOrigin reports whether origin is the preview's own, as a page
+// opened at host has it.
+func (s *Server) ownOrigin(origin, host string) bool {
+	u, err := url.Parse(origin)
+	if err != nil || u.Scheme != "http" || u.Host == "" || u.User != nil || (u.Path != "" && u.Path != "/") {
+		return false
+	}
+	return s.allowedHost(u.Host) && hostName(u.Host) == hostName(host) && port(u.Host) == port(host)
+}
+
+// port is the port in host, 80 when there is none (only http is served).
+func port(host string) string {
+	if _, p, err := net.SplitHostPort(host); err == nil && p != "" {
+		return p
+	}
+	return "80"
+}
+
 // lookup returns the file at p: from the last build, or else from the
 // whole site, made when first asked for after a rebuild (the PDFs, the
 // search and the print view take longer than the pages and are looked
@@ -282,7 +491,7 @@ func (s *Server) lookup(p string) ([]byte, bool) {
 	all := s.all
 	s.mu.RUnlock()
 	if all == nil {
-		files, err := build.PreviewAll(build.Options{Source: s.Source, Drafts: s.Drafts})
+		files, err := build.PreviewAll(build.Options{Source: s.dir, Drafts: s.Drafts})
 		if err != nil {
 			return nil, false // the next rebuild shows the error
 		}
