@@ -412,7 +412,7 @@ func (r *nodeRenderer) termLink(w util.BufWriter, src []byte, n ast.Node, enteri
 	}
 	o, _ := ctxOf(w)
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(o.href(tl, tl.Destination), true)))
+	_, _ = w.Write(util.EscapeHTML(o.href(tl)))
 	_, _ = w.WriteString(`" class="begriff" data-begriff="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(tl.Term.Term)))
 	_, _ = w.WriteString(`" data-kurz="`)
