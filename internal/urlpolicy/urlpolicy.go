@@ -192,11 +192,11 @@ func PhoneNumber(s string) error {
 			digits++
 		case r == '+' && i == 0, r == ' ', r == '-', r == '/', r == '(', r == ')', r == '.':
 		default:
-			return fmt.Errorf("ist keine Telefonnummer: %q ist nicht erlaubt. Erlaubt sind Ziffern, Leerzeichen, ein + am Anfang und - / ( ) ., zum Beispiel \"+49 30 1234567-10\"", r)
+			return fmt.Errorf("ist keine Telefonnummer. Das Zeichen %q ist nicht erlaubt; erlaubt sind Ziffern, Leerzeichen, ein + am Anfang und - / ( ) ., zum Beispiel \"+49 30 1234567-10\"", r)
 		}
 	}
 	if digits < 3 {
-		return errors.New("ist keine Telefonnummer: es fehlen Ziffern. Schreiben Sie zum Beispiel \"+49 30 1234567-10\"")
+		return errors.New("ist keine Telefonnummer. Es fehlen Ziffern; schreiben Sie zum Beispiel \"+49 30 1234567-10\"")
 	}
 	return nil
 }
