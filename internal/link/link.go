@@ -246,7 +246,11 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 				continue
 			}
 			l.Target = target.Page.URL
-			if u.Fragment != "" {
+			switch {
+			case u.Fragment != "" && target.Entry != nil:
+				// The ids of a glossary entry carry its term's.
+				l.Target += "#" + target.Entry.ID() + "--" + u.Fragment
+			case u.Fragment != "":
 				l.Target += "#" + u.Fragment
 			}
 		}

@@ -138,16 +138,20 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString("<h" + level)
-	writeAttributes(w, n, html.HeadingAttributeFilter, ctx.IDPrefix)
+	writeAttributes(w, n, headingAttributes, ctx.IDPrefix)
 	_ = w.WriteByte('>')
 	return ast.WalkContinue, nil
 }
+
+// headingAttributes are the attributes a heading may have: its anchor
+// and classes (the parser reports any other).
+var headingAttributes = util.NewBytesFilter([]byte("id"), []byte("class"))
 
 // writeAttributes is html.RenderAttributes with prefix put in front of
 // the id.
 func writeAttributes(w util.BufWriter, n ast.Node, filter util.BytesFilter, prefix string) {
 	for _, a := range n.Attributes() {
-		if !filter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
+		if !filter.Contains(a.Name) {
 			continue
 		}
 		var v []byte

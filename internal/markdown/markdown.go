@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -142,10 +141,13 @@ type Doc struct {
 	Errors []*book.Error
 	// Shortcodes are the block shortcodes, in document order.
 	Shortcodes []*Shortcode
-	root       ast.Node
-	md         *Markdown
-	linkOf     map[ast.Node]int // index in Links of each link node
-	ids        []string
+	// Entry is the term whose explanation this is, for a glossary entry:
+	// its ids carry the term's id in front, t.ID() + "--".
+	Entry  *book.Term
+	root   ast.Node
+	md     *Markdown
+	linkOf map[ast.Node]int // index in Links of each link node
+	ids    []string
 }
 
 // Parse parses the body of page p.
@@ -160,7 +162,9 @@ func (m *Markdown) Parse(p *book.Page) *Doc {
 // ParseTerm parses the explanation of a glossary term; p carries its
 // text and position. Other terms are linked, the term itself is not.
 func (m *Markdown) ParseTerm(t *book.Term, p *book.Page) *Doc {
-	return m.parse(p, &termState{mode: m.opts.TermLinks, own: t})
+	d := m.parse(p, &termState{mode: m.opts.TermLinks, own: t})
+	d.Entry = t
+	return d
 }
 
 func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
@@ -170,6 +174,7 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 	ctx.Set(termStateKey, st)
 	root := m.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
 	d := &Doc{Page: p, root: root, md: m, Terms: st.used, linkOf: map[ast.Node]int{}}
+	var ownIDs []ownID // headings with an anchor of their own, {#…}
 	for _, e := range st.errors {
 		d.Errors = append(d.Errors, &book.Error{Pos: p.BodyPos(e.offset), Msg: e.msg})
 	}
@@ -187,6 +192,9 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: PlainText(n, p.Body)})
+			if off, own := d.headingAttributes(n); own {
+				ownIDs = append(ownIDs, ownID{string(idb), off})
+			}
 		case *TermLink, *ast.Link, *ast.Image, *ast.AutoLink:
 			d.linkOf[n] = len(d.Links)
 		}
@@ -217,6 +225,7 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 		}
 		return ast.WalkContinue, nil
 	})
+	d.checkOwnIDs(ownIDs, ids)
 	return d
 }
 
@@ -244,6 +253,9 @@ func (d *Doc) IDs() []string { return d.ids }
 func (d *Doc) Rebind(p *book.Page, term map[string]*book.Term) *Doc {
 	nd := *d
 	nd.Page = p
+	if d.Entry != nil {
+		nd.Entry = term[d.Entry.Name]
+	}
 	nd.Terms = make([]*book.Term, len(d.Terms))
 	for i, t := range d.Terms {
 		nd.Terms[i] = term[t.Name]
@@ -482,32 +494,6 @@ func PlainText(n ast.Node, src []byte) string {
 	})
 	return string(bytes.TrimSpace(b.Bytes()))
 }
-
-// ids generates heading ids: German slugs, unique within the page, never
-// one of the reserved ids of the layouts.
-type ids struct {
-	used map[string]bool
-}
-
-func newIDs(reserved []string) *ids {
-	u := make(map[string]bool, len(reserved))
-	for _, r := range reserved {
-		u[r] = true
-	}
-	return &ids{used: u}
-}
-
-func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := book.Slug(string(value))
-	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
-	}
-	s.used[id] = true
-	return []byte(id)
-}
-
-func (s *ids) Put(value []byte) { s.used[string(value)] = true }
 
 // captionTransformer turns a paragraph that starts with "Tabelle:" right
 // before a table into the table's caption.

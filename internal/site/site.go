@@ -677,7 +677,9 @@ func (s *site) glossary(level int, prefix string, href func(string) string, posi
 	var spans [][]book.Span
 	var group *LetterGroup
 	for i, t := range s.h.Glossary {
-		ctx := &markdown.Context{Positions: positions, Href: href}
+		// Each entry's ids (footnotes, headings) carry its own, as in
+		// the print view: two entries with a footnote 1 share a page.
+		ctx := &markdown.Context{Positions: positions, Href: href, IDPrefix: t.ID() + "--"}
 		if prefix != "" {
 			// In the print view the entries' headings sit below the
 			// glossary's, and their ids (footnotes) carry the entry's.
