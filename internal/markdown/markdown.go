@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -164,6 +165,10 @@ func (m *Markdown) Parse(p *book.Page) *Doc {
 func (m *Markdown) ParseTerm(t *book.Term, p *book.Page) *Doc {
 	d := m.parse(p, &termState{mode: m.opts.TermLinks, own: t})
 	d.Entry = t
+	// The glossary page and the print view draw no block shortcodes.
+	for _, sc := range d.Shortcodes {
+		d.Errors = append(d.Errors, &book.Error{Pos: d.ShortcodePos(sc), Msg: fmt.Sprintf("der Shortcode %q ist in einer Erklärung des Glossars nicht möglich; dort steht nur Text, mit %s. Schreiben Sie ihn in eine Seite in content/.", sc.Name, shortcode.All["begriff"].Usage)})
+	}
 	return d
 }
 
@@ -226,6 +231,7 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 		return ast.WalkContinue, nil
 	})
 	d.checkOwnIDs(ownIDs, ids)
+	d.checkLeftShortcodes(st.errors)
 	return d
 }
 
