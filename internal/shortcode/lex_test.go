@@ -98,3 +98,22 @@ func TestLexPositions(t *testing.T) {
 		t.Errorf("a shortcode that goes on in the next line: %v", err)
 	}
 }
+
+// FuzzLex compares Lex with Hugo's lexer on any line: where both read a
+// shortcode, they read the same. (Where only one does, the loader or the
+// Markdown parser reports it with its position.)
+func FuzzLex(f *testing.F) {
+	for _, s := range []string{`{{< feld "a\"b" x >}}`, "{{< begriff `a` \"b >}}\" >}}", `{{< x "a\\" >}}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if strings.ContainsAny(line, "\n\r") || !strings.HasPrefix(line, "{{<") {
+			return
+		}
+		name, args, herr := hugo(line + "\n")
+		c, err := Lex([]byte(line + "\n"))
+		if herr == nil && err == nil && (c.Name != name || !slices.Equal(c.Values(), args)) {
+			t.Errorf("%s: Hugo reads %q %q, Lex %q %q", line, name, args, c.Name, c.Values())
+		}
+	})
+}
