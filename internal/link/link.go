@@ -16,6 +16,7 @@ import (
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/markdown"
 	"github.com/handbuch/handbuch/internal/shortcode"
+	"github.com/handbuch/handbuch/internal/urlpolicy"
 )
 
 // Book is the linked handbook.
@@ -194,19 +195,22 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 				errs.Addf(l.Pos, "Bilder werden in dieser Version noch nicht unterstützt: %q. Entfernen Sie das Bild oder beschreiben Sie es im Text.", l.Dest)
 				continue
 			}
-			u, err := url.Parse(l.Dest)
-			if err != nil {
-				errs.Addf(l.Pos, "der Link %q ist keine gültige Adresse: %v", l.Dest, err)
+			kind, err := urlpolicy.Check(l.URL)
+			switch {
+			case err != nil:
+				errs.Addf(l.Pos, "der Link %q %v. %s", l.Dest, err, urlpolicy.Allowed)
+				continue
+			case kind == urlpolicy.Web:
+				external = append(external, book.ExternalLink{URL: l.Dest, Pos: l.Pos})
+				continue
+			case kind != urlpolicy.Relative, l.RawHTML:
+				// Raw HTML is written as it is: its addresses inside
+				// the project are the editor's.
 				continue
 			}
-			if u.Scheme != "" || u.Host != "" {
-				switch u.Scheme {
-				case "http", "https":
-					external = append(external, book.ExternalLink{URL: l.Dest, Pos: l.Pos})
-				case "mailto", "tel":
-				default:
-					errs.Addf(l.Pos, "der Link %q verwendet das Schema %q. Erlaubt sind http, https, mailto und tel.", l.Dest, u.Scheme)
-				}
+			u, err := url.Parse(l.URL)
+			if err != nil {
+				errs.Addf(l.Pos, "der Link %q ist keine gültige Adresse. %s", l.Dest, urlpolicy.Allowed)
 				continue
 			}
 			var target *markdown.Doc
@@ -242,7 +246,11 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 				continue
 			}
 			l.Target = target.Page.URL
-			if u.Fragment != "" {
+			switch {
+			case u.Fragment != "" && target.Entry != nil:
+				// The ids of a glossary entry carry its term's.
+				l.Target += "#" + target.Entry.ID() + "--" + u.Fragment
+			case u.Fragment != "":
 				l.Target += "#" + u.Fragment
 			}
 		}

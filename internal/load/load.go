@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/mail"
 	"net/url"
 	"path"
 	"slices"
@@ -20,6 +19,7 @@ import (
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/check"
 	"github.com/handbuch/handbuch/internal/shortcode"
+	"github.com/handbuch/handbuch/internal/urlpolicy"
 )
 
 // ConfigFile is the name of the project file at the root of a handbook.
@@ -164,16 +164,15 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		errs.Addf(at("language"), "%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"de\" oder \"de-DE\".", c.Language)
 	}
 	if c.Contact != "" {
-		if a, err := mail.ParseAddress(c.Contact); err != nil || a.Address != c.Contact {
-			errs.Addf(at("contact"), "%q ist keine E-Mail-Adresse. Tragen Sie die Adresse ohne Namen ein, zum Beispiel \"ki@example.org\".", c.Contact)
+		// Every page links it as mailto: with a subject.
+		if err := urlpolicy.Mailbox(c.Contact); err != nil {
+			errs.Addf(at("contact"), "contact %q %v.", c.Contact, err)
 		}
 	}
 	if c.ReviewMonths < 1 || c.ReviewMonths > 120 {
 		errs.Addf(at("review_months"), "review_months muss zwischen 1 und 120 Monaten liegen (üblich sind 24).")
 	}
-	if u, err := url.Parse(c.BaseURL); err != nil || !strings.HasSuffix(u.Path, "/") || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
-		errs.Addf(at("base_url"), "base_url %q ist keine gültige Adresse. Sie muss mit „/“ enden, zum Beispiel \"https://intranet.example.org/ki-leitlinien/\".", c.BaseURL)
-	}
+	checkBaseURL(c.BaseURL, at("base_url"), errs)
 	if l := c.Limits; l.SentenceWarn < 1 || l.SentenceError < l.SentenceWarn {
 		errs.Addf(at("checks"), "checks: sentence_warn muss mindestens 1 sein und sentence_error mindestens so groß wie sentence_warn (üblich: 15 und 20).")
 	}
@@ -195,6 +194,29 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 	}
 	checkColors(c.Colors, at, errs)
 	return c
+}
+
+// checkBaseURL checks base_url: a path from the root of the server, or a
+// full http(s) address, that ends with "/" and has nothing after it. The
+// 404 page links from it and a flyer's QR code carries it.
+func checkBaseURL(base string, pos book.Pos, errs *book.ErrorList) {
+	const want = "Sie muss mit „/“ enden, zum Beispiel \"/ki-leitlinien/\" oder \"https://intranet.example.org/ki-leitlinien/\"."
+	kind, err := urlpolicy.Check(base)
+	if err != nil {
+		errs.Addf(pos, "base_url %q %v. %s", base, err, want)
+		return
+	}
+	u, err := url.Parse(base)
+	switch {
+	case err != nil, kind != urlpolicy.Web && kind != urlpolicy.Relative:
+		errs.Addf(pos, "base_url %q ist keine Adresse einer Website. %s", base, want)
+	case kind == urlpolicy.Relative && !strings.HasPrefix(base, "/"):
+		errs.Addf(pos, "base_url %q muss mit „/“ beginnen (der Pfad ab dem Server) oder eine vollständige Adresse mit https:// sein. %s", base, want)
+	case u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(base, "?#"):
+		errs.Addf(pos, "base_url %q darf kein ? und kein # enthalten. %s", base, want)
+	case !strings.HasSuffix(u.Path, "/"):
+		errs.Addf(pos, "base_url %q ist keine gültige Adresse. %s", base, want)
+	}
 }
 
 // checkText rejects files that are not UTF-8, with the position of the

@@ -4,14 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/mail"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/urlpolicy"
 )
 
 // readTOML reads one TOML file of the project; ok is false when it is
@@ -225,8 +224,6 @@ func loadRegister(fsys fs.FS, today time.Time, errs *book.ErrorList, warnings *[
 	return out
 }
 
-var phoneRe = regexp.MustCompile(`^\+?[0-9][0-9 /()-]{3,}$`)
-
 // loadContacts reads data/kontakte.toml.
 func loadContacts(fsys fs.FS, errs *book.ErrorList) []*book.Contact {
 	const file = "data/kontakte.toml"
@@ -269,12 +266,15 @@ func loadContacts(fsys fs.FS, errs *book.ErrorList) []*book.Contact {
 		if c.Topics == "" {
 			errs.Addf(headers[i], "topics fehlt: schreiben Sie in einem Satz, wobei %s hilft.", orDefault(c.Role, "diese Stelle"))
 		}
-		if c.Phone != "" && !phoneRe.MatchString(c.Phone) {
-			errs.Addf(pos[c]["phone"], "phone %q ist keine Telefonnummer. Erlaubt sind Ziffern, Leerzeichen, +, - und /, zum Beispiel \"+49 30 1234567-10\".", c.Phone)
+		// Both become links, tel: and mailto:.
+		if c.Phone != "" {
+			if err := urlpolicy.PhoneNumber(c.Phone); err != nil {
+				errs.Addf(pos[c]["phone"], "phone %q %v.", c.Phone, err)
+			}
 		}
 		if c.Email != "" {
-			if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email {
-				errs.Addf(pos[c]["email"], "email %q ist keine E-Mail-Adresse.", c.Email)
+			if err := urlpolicy.Mailbox(c.Email); err != nil {
+				errs.Addf(pos[c]["email"], "email %q %v.", c.Email, err)
 			}
 		}
 	}

@@ -98,15 +98,17 @@ func (o *output) Available() int { return o.Cap() - o.Len() }
 func (o *output) Buffered() int  { return 0 }
 func (o *output) Flush() error   { return nil }
 
-// href is where the link node n points in this output.
-func (o *output) href(n ast.Node, dest []byte) []byte {
+// href is where the link node n points in this output: its target
+// inside the handbook as this output links it, else its own address if
+// the URL policy allows it, else nothing.
+func (o *output) href(n ast.Node) []byte {
 	if t := o.doc.Target(n); t != "" {
 		if o.ctx.Href != nil {
 			t = o.ctx.Href(t)
 		}
-		return []byte(t)
+		return util.URLEscape([]byte(t), true)
 	}
-	return dest
+	return []byte(o.doc.URL(n))
 }
 
 // ctxOf returns the Context of a rendering.
@@ -136,16 +138,20 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString("<h" + level)
-	writeAttributes(w, n, html.HeadingAttributeFilter, ctx.IDPrefix)
+	writeAttributes(w, n, headingAttributes, ctx.IDPrefix)
 	_ = w.WriteByte('>')
 	return ast.WalkContinue, nil
 }
+
+// headingAttributes are the attributes a heading may have: its anchor
+// and classes (the parser reports any other).
+var headingAttributes = util.NewBytesFilter([]byte("id"), []byte("class"))
 
 // writeAttributes is html.RenderAttributes with prefix put in front of
 // the id.
 func writeAttributes(w util.BufWriter, n ast.Node, filter util.BytesFilter, prefix string) {
 	for _, a := range n.Attributes() {
-		if !filter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
+		if !filter.Contains(a.Name) {
 			continue
 		}
 		var v []byte
@@ -174,10 +180,7 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	}
 	o, _ := ctxOf(w)
 	_, _ = w.WriteString(`<a href="`)
-	dest := util.URLEscape(o.href(n, n.Destination), true)
-	if r.allowHTML || !html.IsDangerousURL(dest) {
-		_, _ = w.Write(util.EscapeHTML(dest))
-	}
+	_, _ = w.Write(util.EscapeHTML(o.href(n)))
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
@@ -188,6 +191,21 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 		html.RenderAttributes(w, n, html.LinkAttributeFilter)
 	}
 	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+// autoLink is goldmark's, with the address every output writes.
+func (r *nodeRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.AutoLink)
+	o, _ := ctxOf(w)
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(util.EscapeHTML(o.href(n)))
+	_, _ = w.WriteString(`">`)
+	_, _ = w.Write(util.EscapeHTML(n.Label(src)))
+	_, _ = w.WriteString(`</a>`)
 	return ast.WalkContinue, nil
 }
 

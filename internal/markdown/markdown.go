@@ -2,7 +2,8 @@ package markdown
 
 import (
 	"bytes"
-	"strconv"
+	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -10,12 +11,15 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
+	htmlrenderer "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"golang.org/x/net/html"
+
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/shortcode"
+	"github.com/handbuch/handbuch/internal/urlpolicy"
 )
 
 // Options configure the Markdown setup.
@@ -47,16 +51,16 @@ func New(opts Options) *Markdown {
 		opts.TermLinks = "first"
 	}
 	matcher := NewMatcher(opts.Glossary)
-	var htmlOpts []html.Option
+	var htmlOpts []htmlrenderer.Option
 	if opts.AllowHTML {
-		htmlOpts = append(htmlOpts, html.WithUnsafe())
+		htmlOpts = append(htmlOpts, htmlrenderer.WithUnsafe())
 	}
 	// goldmark's renderers, the extensions' and ours; a later one replaces
 	// an earlier one for the same node kind. Every rendering walks the tree
 	// with this table itself (see Doc.Render).
 	var fs funcs
 	for _, r := range []renderer.NodeRenderer{
-		html.NewRenderer(htmlOpts...),
+		htmlrenderer.NewRenderer(htmlOpts...),
 		extension.NewTableHTMLRenderer(),
 		extension.NewStrikethroughHTMLRenderer(htmlOpts...),
 		extension.NewDefinitionListHTMLRenderer(htmlOpts...),
@@ -108,9 +112,15 @@ type Heading struct {
 // Link is a link or image destination written in the page, with the
 // position of the link in the source.
 type Link struct {
-	Dest  string
-	Pos   book.Pos
-	Image bool
+	// Dest is the address as written (for messages), URL the address
+	// every output writes: Markdown's escapes and entities resolved, and
+	// percent-encoded as in the HTML href and the PDF URI.
+	Dest, URL string
+	Pos       book.Pos
+	Image     bool
+	// RawHTML marks an address in an attribute of raw HTML (with
+	// allow_html): checked by the URL policy, but written as it is.
+	RawHTML bool
 	// Target is set by the link stage for links inside the handbook: the
 	// site-absolute URL of the target page, with its #fragment if any.
 	// Glossary links have it from the start.
@@ -132,10 +142,13 @@ type Doc struct {
 	Errors []*book.Error
 	// Shortcodes are the block shortcodes, in document order.
 	Shortcodes []*Shortcode
-	root       ast.Node
-	md         *Markdown
-	linkOf     map[ast.Node]int // index in Links of each link node
-	ids        []string
+	// Entry is the term whose explanation this is, for a glossary entry:
+	// its ids carry the term's id in front, t.ID() + "--".
+	Entry  *book.Term
+	root   ast.Node
+	md     *Markdown
+	linkOf map[ast.Node]int // index in Links of each link node
+	ids    []string
 }
 
 // Parse parses the body of page p.
@@ -150,7 +163,13 @@ func (m *Markdown) Parse(p *book.Page) *Doc {
 // ParseTerm parses the explanation of a glossary term; p carries its
 // text and position. Other terms are linked, the term itself is not.
 func (m *Markdown) ParseTerm(t *book.Term, p *book.Page) *Doc {
-	return m.parse(p, &termState{mode: m.opts.TermLinks, own: t})
+	d := m.parse(p, &termState{mode: m.opts.TermLinks, own: t})
+	d.Entry = t
+	// The glossary page and the print view draw no block shortcodes.
+	for _, sc := range d.Shortcodes {
+		d.Errors = append(d.Errors, &book.Error{Pos: d.ShortcodePos(sc), Msg: fmt.Sprintf("der Shortcode %q ist in einer Erklärung des Glossars nicht möglich; dort steht nur Text, mit %s. Schreiben Sie ihn in eine Seite in content/.", sc.Name, shortcode.All["begriff"].Usage)})
+	}
+	return d
 }
 
 func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
@@ -160,6 +179,7 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 	ctx.Set(termStateKey, st)
 	root := m.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
 	d := &Doc{Page: p, root: root, md: m, Terms: st.used, linkOf: map[ast.Node]int{}}
+	var ownIDs []ownID // headings with an anchor of their own, {#…}
 	for _, e := range st.errors {
 		d.Errors = append(d.Errors, &book.Error{Pos: p.BodyPos(e.offset), Msg: e.msg})
 	}
@@ -177,22 +197,41 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: PlainText(n, p.Body)})
-		case *TermLink, *ast.Link, *ast.Image:
+			if off, own := d.headingAttributes(n); own {
+				ownIDs = append(ownIDs, ownID{string(idb), off})
+			}
+		case *TermLink, *ast.Link, *ast.Image, *ast.AutoLink:
 			d.linkOf[n] = len(d.Links)
 		}
 		switch n := n.(type) {
 		case *TermLink:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), Term: n.Term, Target: string(n.Destination)})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), URL: string(n.Destination), Pos: d.pos(n), Term: n.Term, Target: string(n.Destination)})
 		case *ast.Link:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n)})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), URL: linkURL(n.Destination), Pos: d.pos(n)})
 		case *ast.Image:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n), Image: true})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), URL: linkURL(n.Destination), Pos: d.pos(n), Image: true})
+		case *ast.AutoLink:
+			d.Links = append(d.Links, Link{Dest: string(n.URL(p.Body)), URL: autoLinkURL(n, p.Body), Pos: d.pos(n)})
+		case *ast.RawHTML:
+			if m.opts.AllowHTML {
+				d.rawURLs(segments(n.Segments))
+			}
+		case *ast.HTMLBlock:
+			if m.opts.AllowHTML {
+				segs := segments(n.Lines())
+				if n.HasClosure() {
+					segs = append(segs, n.ClosureLine)
+				}
+				d.rawURLs(segs)
+			}
 		case *Shortcode:
 			n.Index = len(d.Shortcodes)
 			d.Shortcodes = append(d.Shortcodes, n)
 		}
 		return ast.WalkContinue, nil
 	})
+	d.checkOwnIDs(ownIDs, ids)
+	d.checkLeftShortcodes(st.errors)
 	return d
 }
 
@@ -220,6 +259,9 @@ func (d *Doc) IDs() []string { return d.ids }
 func (d *Doc) Rebind(p *book.Page, term map[string]*book.Term) *Doc {
 	nd := *d
 	nd.Page = p
+	if d.Entry != nil {
+		nd.Entry = term[d.Entry.Name]
+	}
 	nd.Terms = make([]*book.Term, len(d.Terms))
 	for i, t := range d.Terms {
 		nd.Terms[i] = term[t.Name]
@@ -247,6 +289,113 @@ func (d *Doc) Target(n ast.Node) string {
 		return d.Links[i].Target
 	}
 	return ""
+}
+
+// URL returns the address the link node n is written with in every
+// output (see Link.URL), or "" when the URL policy does not allow it:
+// the link stage reports such a link, and no output writes it.
+func (d *Doc) URL(n ast.Node) string {
+	i, ok := d.linkOf[n]
+	if !ok {
+		return ""
+	}
+	if _, err := urlpolicy.Check(d.Links[i].URL); err != nil {
+		return ""
+	}
+	return d.Links[i].URL
+}
+
+// linkURL is the address of a Markdown link or image destination as it is
+// written into HTML and PDF: backslash escapes and entities resolved,
+// then percent-encoded (as goldmark's HTML renderer does).
+func linkURL(dest []byte) string { return string(util.URLEscape(dest, true)) }
+
+// autoLinkURL is the address of an autolink, <https://…> or
+// <name@example.org>. CommonMark knows no escapes inside an autolink: a
+// backslash is a backslash, encoded as %5C.
+func autoLinkURL(n *ast.AutoLink, src []byte) string {
+	u := string(util.URLEscape(n.URL(src), false))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+		u = "mailto:" + u
+	}
+	return u
+}
+
+// urlAttributes are the attributes of HTML whose value is an address, or
+// (srcset, ping, archive) a list of addresses.
+var urlAttributes = map[string]bool{
+	"href": true, "src": true, "action": true, "formaction": true, "cite": true, "poster": true,
+	"data": true, "background": true, "longdesc": true, "usemap": true, "manifest": true,
+	"codebase": true, "classid": true, "icon": true, "lowsrc": true, "dynsrc": true, "profile": true,
+	"xlink:href": true, "srcset": true, "ping": true, "archive": true,
+}
+
+// segments lists the segments of s.
+func segments(s *text.Segments) []text.Segment {
+	out := make([]text.Segment, s.Len())
+	for i := range out {
+		out[i] = s.At(i)
+	}
+	return out
+}
+
+// rawURLs adds the addresses in the attributes of raw HTML, made of the
+// source segments segs, to the links of the page, each at its tag, so
+// that the link stage applies the URL policy to them: raw HTML is written
+// into the page as it is.
+func (d *Doc) rawURLs(segs []text.Segment) {
+	src := d.Page.Body
+	var buf []byte
+	starts := make([]int, len(segs))
+	for i, s := range segs {
+		starts[i] = len(buf)
+		buf = append(buf, s.Value(src)...)
+	}
+	at := func(off int) book.Pos { // the source position of byte off of buf
+		i := len(segs) - 1
+		for i > 0 && starts[i] > off {
+			i--
+		}
+		return d.Page.BodyPos(segs[i].Start + off - starts[i])
+	}
+	z := html.NewTokenizer(bytes.NewReader(buf))
+	off := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return
+		}
+		start := off
+		off += len(z.Raw())
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		for more := true; more; {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			name := string(k)
+			if !urlAttributes[name] {
+				continue
+			}
+			var urls []string
+			switch name {
+			case "srcset": // "a.png 1x, b.png 2x": the first word of each part
+				for _, c := range strings.Split(string(v), ",") {
+					if f := strings.Fields(c); len(f) > 0 {
+						urls = append(urls, f[0])
+					}
+				}
+			case "ping", "archive":
+				urls = strings.FieldsFunc(string(v), func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+			default:
+				// Browsers drop the spaces around an address.
+				urls = []string{strings.Trim(string(v), " \t\n\f\r")}
+			}
+			for _, u := range urls {
+				d.Links = append(d.Links, Link{Dest: u, URL: u, Pos: at(start), RawHTML: true})
+			}
+		}
+	}
 }
 
 // Uses reports whether the page has a block shortcode for which f is true.
@@ -351,32 +500,6 @@ func PlainText(n ast.Node, src []byte) string {
 	})
 	return string(bytes.TrimSpace(b.Bytes()))
 }
-
-// ids generates heading ids: German slugs, unique within the page, never
-// one of the reserved ids of the layouts.
-type ids struct {
-	used map[string]bool
-}
-
-func newIDs(reserved []string) *ids {
-	u := make(map[string]bool, len(reserved))
-	for _, r := range reserved {
-		u[r] = true
-	}
-	return &ids{used: u}
-}
-
-func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := book.Slug(string(value))
-	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
-	}
-	s.used[id] = true
-	return []byte(id)
-}
-
-func (s *ids) Put(value []byte) { s.used[string(value)] = true }
 
 // captionTransformer turns a paragraph that starts with "Tabelle:" right
 // before a table into the table's caption.

@@ -27,6 +27,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
 	reg.Register(ast.KindHeading, r.heading)
 	reg.Register(ast.KindLink, r.link)
+	reg.Register(ast.KindAutoLink, r.autoLink)
 	reg.Register(extast.KindFootnoteLink, r.footnoteLink)
 	reg.Register(extast.KindFootnoteBacklink, r.footnoteBacklink)
 	reg.Register(extast.KindFootnote, r.footnote)

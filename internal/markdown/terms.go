@@ -1,7 +1,8 @@
 package markdown
 
 import (
-	"regexp"
+	"bytes"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/shortcode"
 )
 
 // GlossaryURL is where the glossary page lives; term links point there.
@@ -345,39 +347,57 @@ func newTermLink(t *book.Term) *TermLink {
 
 // shortcodeParser reads {{< begriff "Name" >}} and
 // {{< begriff "Name" "shown text" >}}: an explicit link to a term, also
-// where the automatic linker does not link.
+// where the automatic linker does not link. Every other {{< in running
+// text is an error here, never text on the page: a block shortcode
+// inside a sentence, one that goes on in the next line, one that cannot
+// be read.
 type shortcodeParser struct{ m *Matcher }
-
-var (
-	shortcodeRe = regexp.MustCompile(`^\{\{<\s*begriff\s+(.*?)\s*>\}\}`)
-	argRe       = regexp.MustCompile("\"[^\"]*\"|`[^`]*`|[^\\s\"`]+")
-)
 
 func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
 
 func (p shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	m := shortcodeRe.FindSubmatchIndex(line)
-	if m == nil {
-		return nil
-	}
-	// The page lexer has checked the arguments: one or two, quoted or not.
-	var args []text.Segment
-	for _, a := range argRe.FindAllIndex(line[m[2]:m[3]], -1) {
-		start, stop := m[2]+a[0], m[2]+a[1]
-		if c := line[start]; c == '"' || c == '`' {
-			start, stop = start+1, stop-1
-		}
-		args = append(args, text.NewSegment(seg.Start+start, seg.Start+stop))
-	}
-	if len(args) == 0 {
+	if !bytes.HasPrefix(line, []byte("{{<")) {
 		return nil
 	}
 	st, _ := pc.Get(termStateKey).(*termState)
-	name := string(args[0].Value(block.Source()))
+	fail := func(format string, args ...any) ast.Node {
+		if st != nil {
+			st.errors = append(st.errors, shortcodeError{seg.Start, fmt.Sprintf(format, args...)})
+		}
+		return nil
+	}
+	c, err := shortcode.Lex(line)
+	usage := shortcode.All["begriff"].Usage
+	switch {
+	case err == shortcode.ErrUnclosed:
+		return fail("der Shortcode endet nicht in dieser Zeile: es fehlt das schließende >}}. Schreiben Sie jeden Shortcode ganz in eine Zeile, vom {{< bis zum >}}.")
+	case err != nil:
+		return fail("fehlerhafter Shortcode: %v. So geht es: %s.", err, usage)
+	case c.Name != "begriff":
+		if s, ok := shortcode.Lookup(c.Name); ok {
+			return fail("der Shortcode %q muss allein in einer eigenen Zeile stehen (mit einer Leerzeile davor und danach), denn er wird zu einem eigenen Block: %s.", c.Name, s.Usage)
+		}
+		return fail("unbekannter Shortcode %q. Im Text ist nur %s möglich.", c.Name, usage)
+	case len(c.Args) < 1 || len(c.Args) > 2:
+		return fail("der Shortcode \"begriff\" braucht 1 oder 2 Argumente in Anführungszeichen, hier sind es %d. So geht es: %s.", len(c.Args), usage)
+	}
+	name := c.Args[0].Value
 	// The link shows the second argument if there is one, else the first.
-	shown := args[len(args)-1]
-	block.Advance(m[1])
+	shown := c.Args[len(c.Args)-1]
+	if strings.TrimSpace(shown.Value) == "" {
+		return fail("begriff: der angezeigte Text ist leer. So geht es: %s.", usage)
+	}
+	block.Advance(c.Len)
+	var shownNode ast.Node
+	if shown.Escaped {
+		// Without its escapes the text is no longer a piece of the source.
+		s := ast.NewString([]byte(shown.Value))
+		s.SetRaw(true)
+		shownNode = s
+	} else {
+		shownNode = ast.NewTextSegment(text.NewSegment(seg.Start+shown.Start, seg.Start+shown.End))
+	}
 	var t *book.Term
 	if p.m != nil {
 		t = p.m.Term(name)
@@ -392,14 +412,14 @@ func (p shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 		if st != nil {
 			st.errors = append(st.errors, shortcodeError{seg.Start, "begriff: den Begriff " + `"` + name + `"` + " gibt es im Glossar nicht. Schreiben Sie den Dateinamen aus glossary/ ohne .toml oder den Begriff selbst, zum Beispiel {{< begriff \"einwilligung\" >}}."})
 		}
-		return ast.NewTextSegment(shown)
+		return shownNode
 	}
 	if st != nil {
 		st.use(t)
 		st.linked[t] = true
 	}
 	link := newTermLink(t)
-	link.AppendChild(link, ast.NewTextSegment(shown))
+	link.AppendChild(link, shownNode)
 	return link
 }
 
@@ -412,7 +432,7 @@ func (r *nodeRenderer) termLink(w util.BufWriter, src []byte, n ast.Node, enteri
 	}
 	o, _ := ctxOf(w)
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(o.href(tl, tl.Destination), true)))
+	_, _ = w.Write(util.EscapeHTML(o.href(tl)))
 	_, _ = w.WriteString(`" class="begriff" data-begriff="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(tl.Term.Term)))
 	_, _ = w.WriteString(`" data-kurz="`)

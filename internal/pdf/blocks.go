@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -230,16 +232,17 @@ func (w *writer) inline(d *markdown.Doc, n ast.Node, style string) []span {
 						dest += "--" + frag
 					}
 				} else {
-					dest = string(c.Destination)
+					// The address of the site's href; "" if the URL
+					// policy refuses it.
+					dest = d.URL(c)
 				}
 				walk(c, style, dest)
 				if strings.HasPrefix(dest, "http") {
 					// On paper the address must be readable.
-					out = append(out, span{text: " (" + dest + ")", style: style})
+					out = append(out, span{text: " (" + readable(dest) + ")", style: style})
 				}
 			case *ast.AutoLink:
-				u := string(c.URL(src))
-				out = append(out, span{text: u, style: style, link: u})
+				out = append(out, span{text: string(c.Label(src)), style: style, link: d.URL(c)})
 			case *extast.FootnoteLink:
 				out = append(out, span{text: fmt.Sprint(c.Index), sup: true, link: "#" + footnoteAnchor(d, c.Index)})
 			case *extast.FootnoteBacklink, *ast.RawHTML, *ast.Image:
@@ -583,4 +586,37 @@ func (w *writer) glossary() {
 		w.para([]span{{text: t.Short}}, w.margin, w.pw-2*w.margin, w.body, pos)
 		w.f.SetY(w.f.GetY() + 3)
 	}
+}
+
+// readable is an address as a reader types it from paper: letters beyond
+// ASCII, which a link carries percent-encoded (ü as %C3%BC), are shown
+// as themselves; every other character stays as the link has it.
+func readable(u string) string {
+	var b strings.Builder
+	for i := 0; i < len(u); {
+		// A run of escaped bytes beyond ASCII.
+		j := i
+		var raw []byte
+		for j+2 < len(u) && u[j] == '%' {
+			c, err := strconv.ParseUint(u[j+1:j+3], 16, 8)
+			if err != nil || c < 0x80 {
+				break
+			}
+			raw = append(raw, byte(c))
+			j += 3
+		}
+		if len(raw) > 0 && utf8.Valid(raw) {
+			b.Write(raw)
+			i = j
+			continue
+		}
+		if j > i {
+			b.WriteString(u[i:j])
+			i = j
+			continue
+		}
+		b.WriteByte(u[i])
+		i++
+	}
+	return b.String()
 }

@@ -100,7 +100,7 @@ type tools struct {
 // site-absolute URL to a link from where the page is shown.
 func (t tools) renderer(prefix string, href func(string) string) func(*markdown.Shortcode) ([]byte, error) {
 	return func(sc *markdown.Shortcode) ([]byte, error) {
-		data := &ShortcodeData{ID: fmt.Sprintf("%sw%d", prefix, sc.Index+1), Args: sc.Args}
+		data := &ShortcodeData{ID: markdown.ShortcodeID(prefix, sc.Index), Args: sc.Args}
 		if len(sc.Args) > 0 {
 			data.Label = sc.Args[0]
 		}

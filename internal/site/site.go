@@ -14,6 +14,7 @@ import (
 	"github.com/handbuch/handbuch/internal/link"
 	"github.com/handbuch/handbuch/internal/markdown"
 	"github.com/handbuch/handbuch/internal/shortcode"
+	"github.com/handbuch/handbuch/internal/urlpolicy"
 )
 
 // ReservedIDs are the ids the default layouts use. Headings never get
@@ -584,8 +585,7 @@ func (s *site) footer(p *book.Page) Footer {
 		f.NextReview = book.Month(next) + " " + fmt.Sprint(next.Year())
 	}
 	if c := s.h.Config.Contact; c != "" && p.Title != "" {
-		subject := "Feedback: " + p.Title
-		f.FeedbackURL = "mailto:" + c + "?subject=" + strings.ReplaceAll(url.QueryEscape(subject), "+", "%20")
+		f.FeedbackURL = urlpolicy.Mailto(c, "Feedback: "+p.Title)
 	}
 	return f
 }
@@ -677,7 +677,9 @@ func (s *site) glossary(level int, prefix string, href func(string) string, posi
 	var spans [][]book.Span
 	var group *LetterGroup
 	for i, t := range s.h.Glossary {
-		ctx := &markdown.Context{Positions: positions, Href: href}
+		// Each entry's ids (footnotes, headings) carry its own, as in
+		// the print view: two entries with a footnote 1 share a page.
+		ctx := &markdown.Context{Positions: positions, Href: href, IDPrefix: t.ID() + "--"}
 		if prefix != "" {
 			// In the print view the entries' headings sit below the
 			// glossary's, and their ids (footnotes) carry the entry's.
@@ -761,14 +763,7 @@ var funcs = template.FuncMap{
 	"add":        func(a, b int) int { return a + b },
 	"join":       strings.Join,
 	// tel turns a written phone number into a tel: address.
-	"tel": func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r == '+' || (r >= '0' && r <= '9') {
-				return r
-			}
-			return -1
-		}, s)
-	},
+	"tel": func(s string) string { return strings.TrimPrefix(urlpolicy.Tel(s), "tel:") },
 	"lightClass": func(l any) string {
 		return strings.NewReplacer("ü", "ue").Replace(fmt.Sprint(l))
 	},
