@@ -19,7 +19,7 @@ func (c *cli) serve(args []string) int {
 	port := fs.Int("port", 1313, "Port der Vorschau")
 	bind := fs.String("bind", "127.0.0.1", "Adresse der Vorschau")
 	drafts := fs.Bool("drafts", false, "Entwürfe zeigen")
-	if !c.parse(fs, args) {
+	if !c.parse(fs, args) || !c.validSource("serve", *source) {
 		return 2
 	}
 	if _, err := os.Stat(*source + "/handbuch.toml"); err != nil {
