@@ -324,7 +324,7 @@ func parsePage(file string, src []byte, errs *book.ErrorList) *book.Page {
 	if err := checkShortcodes(file, src, items); err != nil {
 		errs.Add(err)
 	}
-	decodeFrontMatter(pg, tomlDoc{file: file, src: src, off: fm.Pos(), text: fm.ValStr(src)}, errs)
+	decodeFrontMatter(pg, tomlDoc{file: file, src: src, off: fm.Pos(), text: fm.ValStr(src), lines: pg.Lines}, errs)
 	return pg
 }
 
