@@ -1,8 +1,13 @@
 package load
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/handbuch/handbuch/internal/book"
 )
 
 // TestTooDeep: the scan before the TOML parser finds values nested too
@@ -41,5 +46,40 @@ func TestTooDeep(t *testing.T) {
 		case c.off >= 0 && (off != c.off || !strings.Contains(msg, c.msg)):
 			t.Errorf("%s: %d: %q, want %d: %q", c.name, off, msg, c.off, c.msg)
 		}
+	}
+}
+
+// TestManyForms: a term with 100,000 forms on one line, claimed by a
+// second term too, loads in linear time: each form's position was
+// searched from the key and its column counted from the start of the
+// line (96 s for one such file, more than 100 s for two).
+func TestManyForms(t *testing.T) {
+	var forms []string
+	for i := range 100_000 {
+		forms = append(forms, fmt.Sprintf("%q", fmt.Sprintf("Wort%d", i)))
+	}
+	list := "forms = [" + strings.Join(forms, ", ") + "]\n"
+	fsys := fstest.MapFS{
+		"glossary/wort.toml":    {Data: []byte("term = \"Wort\"\nshort = \"Ein Wort.\"\ntext = \"Mehr.\"\n" + list)},
+		"glossary/anderes.toml": {Data: []byte("term = \"Anderes\"\nshort = \"Ein Wort.\"\ntext = \"Mehr.\"\n" + list)},
+	}
+	done := make(chan book.ErrorList, 1)
+	go func() {
+		var errs book.ErrorList
+		loadGlossary(fsys, &errs)
+		done <- errs
+	}()
+	select {
+	case errs := <-done:
+		if len(errs) != 100_000 {
+			t.Fatalf("%d errors, want one for each form", len(errs))
+		}
+		last := errs[len(errs)-1].Error()
+		want := fmt.Sprintf("glossary/wort.toml:4:%d: \"Wort99999\" gehört schon zum Begriff \"Anderes\"", len(list)-len(`"Wort99999"]`))
+		if !strings.HasPrefix(last, want) {
+			t.Errorf("last error %q, want %q…", last, want)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("still loading after 20 s")
 	}
 }
