@@ -3,6 +3,8 @@ package load
 import (
 	"errors"
 	"fmt"
+	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -269,6 +271,10 @@ func (d *tomlDoc) apply(path []string, m map[string]any, fields []field, errs *b
 			errs.Addf(pos, "%s", msg)
 			continue
 		}
+		if msg := outOfRange(v, f.kind); msg != "" {
+			errs.Addf(pos, "%q %s", strings.Join(full, "."), msg)
+			continue
+		}
 		val, ok := convert(v, f.kind)
 		if !ok {
 			errs.Addf(pos, "%q hat den falschen Typ: erwartet wird %s.", strings.Join(full, "."), f.kind.german())
@@ -297,6 +303,24 @@ func findField(fields []field, key string) *field {
 		}
 	}
 	return nil
+}
+
+// outOfRange says what is wrong with a value of the right TOML type that
+// the field does not take: a date with a time (TOML reads both as a
+// time), a number that is not finite.
+func outOfRange(v any, k kind) string {
+	switch n := v.(type) {
+	case time.Time:
+		// BurntSushi/toml marks a date without time by this location.
+		if k == kDate && n.Location().String() != "date-local" {
+			return "ist ein Zeitpunkt mit Uhrzeit; erwartet wird ein Datum ohne Uhrzeit, zum Beispiel 2026-09-15. Lassen Sie die Uhrzeit weg."
+		}
+	case float64:
+		if k == kNumber && (math.IsNaN(n) || math.IsInf(n, 0)) {
+			return "ist keine Zahl, mit der sich rechnen lässt (nan oder inf). Schreiben Sie eine Zahl, zum Beispiel 60 oder 7.5."
+		}
+	}
+	return ""
 }
 
 func convert(v any, k kind) (any, bool) {
@@ -505,6 +529,16 @@ func normKey(s string) string {
 
 // germanTOML translates the parser messages an editor meets most often.
 func germanTOML(msg string) string {
+	if m := badEscape.FindStringSubmatch(msg); m != nil {
+		u := `\u`
+		if len(m[1]) == 8 {
+			u = `\U`
+		}
+		return fmt.Sprintf(`die Escape-Folge %s%s steht für kein Zeichen (D800 bis DFFF sind halbe UTF-16-Paare, über 10FFFF gibt es keine Zeichen); schreiben Sie das Zeichen selbst`, u, m[1])
+	}
+	if m := unknownEscape.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf(`\%s ist keine Escape-Folge: in TOML beginnt mit \ eine Escape-Folge wie \n; schreiben Sie \\ für einen Backslash oder setzen Sie den Text in einfache Anführungszeichen '…'`, m[1])
+	}
 	replacements := []struct{ en, de string }{
 		{"strings cannot contain newlines", "ein Text endet nicht in derselben Zeile (fehlt ein Anführungszeichen?)"},
 		{"invalid datetime", "ungültiges Datum"},
@@ -514,6 +548,7 @@ func germanTOML(msg string) string {
 		{"expected value but found", "es fehlt ein Wert; gefunden wurde"},
 		{"bare keys cannot contain", "ein Schlüssel darf nicht enthalten:"},
 		{"parsing time", "ungültiges Datum"},
+		{"is out of range", "die Zahl ist zu groß oder zu klein"},
 		{"cannot contain control characters", "die Datei enthält ein unsichtbares Steuerzeichen (oft beim Kopieren aus einem anderen Programm entstanden); löschen Sie die Zeile und schreiben Sie sie neu"},
 	}
 	for _, r := range replacements {
@@ -523,6 +558,12 @@ func germanTOML(msg string) string {
 	}
 	return msg
 }
+
+// The parser's messages about escapes in strings.
+var (
+	badEscape     = regexp.MustCompile(`^Escaped character '\\u([0-9A-Fa-f]+)' is not valid UTF-8`)
+	unknownEscape = regexp.MustCompile(`^invalid escape(?: in string)?:? '\\(.)'`)
+)
 
 // aliases are German words editors type for our English keys.
 var aliases = map[string]string{

@@ -46,6 +46,11 @@ func tomlFiles(fsys fs.FS, dir, what string, errs *book.ErrorList) []string {
 		return nil
 	}
 	var files []string
+	// Addresses and ids are made from the file name as a slug: two
+	// names that differ only in case (daten.toml, Daten.toml) or in ä
+	// and ae would end as two pages at one address or two entries with
+	// one id.
+	slugs := map[string]string{}
 	for _, e := range entries {
 		name, file := e.Name(), dir+"/"+e.Name()
 		switch {
@@ -53,6 +58,12 @@ func tomlFiles(fsys fs.FS, dir, what string, errs *book.ErrorList) []string {
 		case path.Ext(name) != ".toml":
 			errs.Addf(book.Pos{File: file}, "gehört nicht in %s/: dort steht %s pro Datei mit der Endung .toml.", dir, what)
 		default:
+			slug := book.Slug(strings.TrimSuffix(name, ".toml"))
+			if other, ok := slugs[slug]; ok {
+				errs.Addf(book.Pos{File: file}, "ergibt denselben Namen %q wie %s: handbuch macht Adressen und Sprungmarken aus dem Dateinamen, ohne Groß- und Kleinschreibung und mit ae für ä. Benennen Sie eine der beiden Dateien um.", slug, other)
+				continue
+			}
+			slugs[slug] = file
 			files = append(files, file)
 		}
 	}
