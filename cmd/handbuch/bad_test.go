@@ -99,6 +99,9 @@ func TestBadInput(t *testing.T) {
 					chapter := bytes.Repeat([]byte("Ein langer Satz über den Datenschutz im Alltag. "), size/49+1)[:size]
 					write(t, filepath.Join(dir, f[0]), append([]byte("+++\ntitle = \"Riesig\"\n+++\n"), chapter...))
 				case "symlink":
+					if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f[0])), 0o755); err != nil {
+						t.Fatal(err)
+					}
 					if err := os.Symlink(f[1], filepath.Join(dir, f[0])); err != nil {
 						t.Fatal(err)
 					}
@@ -144,7 +147,7 @@ func TestBadInput(t *testing.T) {
 			if interrupt {
 				code = interrupted(t, func() int { return run(append(args, "--source", dir), &stdout, &stderr) })
 			} else {
-				code = run(append(args, "--source", dir), &stdout, &stderr)
+				code = within(t, 20*time.Second, func() int { return run(append(args, "--source", dir), &stdout, &stderr) })
 			}
 			if code != exit {
 				t.Errorf("exit %d, want %d", code, exit)
@@ -189,6 +192,21 @@ func interrupted(t *testing.T, build func() int) int {
 		case <-tick.C:
 			interruptSelf(t)
 		}
+	}
+}
+
+// within runs build and fails the test when it has not returned after
+// limit: a build that reads a named pipe never does.
+func within(t *testing.T, limit time.Duration, build func() int) int {
+	t.Helper()
+	done := make(chan int, 1)
+	go func() { done <- build() }()
+	select {
+	case code := <-done:
+		return code
+	case <-time.After(limit):
+		t.Fatalf("still running after %s", limit)
+		return 0
 	}
 }
 

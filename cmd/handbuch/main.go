@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/build"
 	"github.com/handbuch/handbuch/internal/check"
+	"github.com/handbuch/handbuch/internal/source"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -125,7 +127,7 @@ func (c *cli) build(args []string) int {
 	fs.BoolVar(&opts.NoPDF, "ohne-pdf", false, "schneller Build ohne PDFs: die Seiten bieten keine an")
 	format := fs.String("format", "text", "Ausgabe der Prüfung: text oder json")
 	fs.BoolVar(&c.hints, "hinweise", false, "auch Hinweise der Prüfung zeigen")
-	if !c.parse(fs, args) || !c.validFormat(*format) {
+	if !c.parse(fs, args) || !c.validFormat(*format) || !c.validSource("build", opts.Source) {
 		return 2
 	}
 	// The default public/ belongs to the project; a folder named on the
@@ -169,6 +171,16 @@ func (c *cli) build(args []string) int {
 		count(res.Pages, "Seite", "Seiten"), count(res.Files, "Datei", "Dateien"), res.Dest,
 		count(w, "Warnung", "Warnungen"), count(h, "Hinweis", "Hinweise"), seconds(res.Duration))
 	return 0
+}
+
+// validSource refuses --source "": the empty name is no folder, and the
+// system's texts about it are English.
+func (c *cli) validSource(command, dir string) bool {
+	if dir == "" {
+		fmt.Fprintf(c.stderr, "handbuch %s: --source braucht einen Ordner, zum Beispiel --source . für den aktuellen Ordner.\n\n%s", command, usage)
+		return false
+	}
+	return true
 }
 
 func (c *cli) validFormat(format string) bool {
@@ -218,22 +230,9 @@ func (c *cli) check(args []string) int {
 	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
 	}
-	var pages []check.File
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css")) {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			pages = append(pages, check.File{Path: filepath.ToSlash(p), Data: b})
-		}
-		return nil
-	})
+	pages, err := readPages(dir)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "handbuch check: %s kann nicht gelesen werden: %v\n", dir, err)
+		fmt.Fprintf(c.stderr, "handbuch check: %v\n", err)
 		return 2
 	}
 	findings := check.Site(pages)
@@ -244,6 +243,32 @@ func (c *cli) check(args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// readPages reads the HTML and CSS files under dir, each with the one
+// rule for files handbuch reads: a regular file, no symbolic link, no
+// bigger than source.MaxPageSize.
+func readPages(dir string) ([]check.File, error) {
+	folder, err := source.Open(dir)
+	if err != nil {
+		return nil, fmt.Errorf("der Ordner „%s“ %w", source.Shown(dir), err)
+	}
+	var pages []check.File
+	err = fs.WalkDir(folder, ".", func(p string, d fs.DirEntry, err error) error {
+		shown := filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return fmt.Errorf("%s: %s", shown, source.Explain(err))
+		}
+		if !d.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css")) {
+			b, err := source.Read(folder, p, source.MaxPageSize)
+			if err != nil {
+				return fmt.Errorf("%s: %w", shown, err)
+			}
+			pages = append(pages, check.File{Path: shown, Data: b})
+		}
+		return nil
+	})
+	return pages, err
 }
 
 func count(n int, one, many string) string {

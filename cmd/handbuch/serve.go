@@ -28,7 +28,7 @@ func (c *cli) serveUntil(ctx context.Context, args []string) int {
 	portText := fs.String("port", "1313", "Port der Vorschau")
 	bind := fs.String("bind", "127.0.0.1", "Adresse der Vorschau")
 	drafts := fs.Bool("drafts", false, "Entwürfe zeigen")
-	if !c.parse(fs, args) {
+	if !c.parse(fs, args) || !c.validSource("serve", *source) {
 		return 2
 	}
 	port, err := strconv.Atoi(*portText)

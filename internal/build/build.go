@@ -23,6 +23,7 @@ import (
 	"github.com/handbuch/handbuch/internal/pdf"
 	"github.com/handbuch/handbuch/internal/shortcode"
 	"github.com/handbuch/handbuch/internal/site"
+	"github.com/handbuch/handbuch/internal/source"
 )
 
 // Options are the settings of one build.
@@ -70,6 +71,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if today.IsZero() {
 		today = Today()
 	}
+	project, layouts, err := openProject(opts.Source)
+	if err != nil {
+		return nil, err
+	}
 	dest := opts.Dest
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(opts.Source, dest)
@@ -96,7 +101,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	done := make(chan made, 1)
 	go func() {
 		var m made
-		m.files, m.h, m.findings, m.err = makeSite(os.DirFS(opts.Source), projectLayouts(opts.Source), load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest), pdfs, nil, out.put)
+		m.files, m.h, m.findings, m.err = makeSite(project, layouts, load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest), pdfs, nil, out.put)
 		done <- m
 	}()
 	var m made
@@ -547,13 +552,19 @@ func Today() time.Time {
 	return time.Now()
 }
 
-// projectLayouts returns the project's own layouts folder, or nil.
-func projectLayouts(source string) fs.FS {
-	dir := filepath.Join(source, "layouts")
-	if st, err := os.Stat(dir); err == nil && st.IsDir() {
-		return os.DirFS(dir)
+// openProject opens the project folder, through which every project file
+// is read, and its own layouts folder (nil when it has none).
+func openProject(dir string) (project, layouts fs.FS, err error) {
+	f, err := source.Open(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("der Projektordner „%s“ %w", source.Shown(dir), err)
 	}
-	return nil
+	// A layouts folder that cannot be looked at (one that leads out of
+	// the project, say) is kept, so that reading it reports why.
+	if st, err := f.Stat("layouts"); (err == nil && st.IsDir()) || (err != nil && !errors.Is(err, fs.ErrNotExist)) {
+		layouts, _ = f.Sub("layouts")
+	}
+	return f, layouts, nil
 }
 
 // ErrNotOurs is returned when the destination holds files that handbuch

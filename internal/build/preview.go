@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/handbuch/handbuch/internal/book"
@@ -12,6 +11,7 @@ import (
 	"github.com/handbuch/handbuch/internal/link"
 	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/site"
+	"github.com/handbuch/handbuch/internal/source"
 )
 
 // Preview builds the project in memory, as handbuch serve shows it, and
@@ -22,13 +22,21 @@ import (
 // taken from it instead of being rendered and checked again. Error
 // findings are returned, not turned into an error.
 func Preview(opts Options, inc *Incremental) ([]site.File, *book.Handbook, []check.Finding, error) {
-	return makeSite(os.DirFS(opts.Source), projectLayouts(opts.Source), opts.load(), "public", pdfsLater, inc, nil)
+	project, layouts, err := openProject(opts.Source)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return makeSite(project, layouts, opts.load(), "public", pdfsLater, inc, nil)
 }
 
 // PreviewAll builds the whole site in memory, with the PDFs, the search
 // and the print view.
 func PreviewAll(opts Options) ([]site.File, error) {
-	files, _, err := Render(os.DirFS(opts.Source), projectLayouts(opts.Source), opts.load())
+	project, layouts, err := openProject(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	files, _, err := Render(project, layouts, opts.load())
 	return files, err
 }
 
@@ -99,7 +107,12 @@ func (inc *Incremental) keys(fsys, projectLayouts fs.FS, b *link.Book, opts load
 			if err != nil || d.IsDir() {
 				return nil
 			}
-			b, _ := fs.ReadFile(fsys, p)
+			// A file that may not be read is hashed by its reason: it
+			// changes the output when it is fixed.
+			b, err := source.Read(fsys, p, source.MaxFileSize)
+			if err != nil {
+				b = []byte(err.Error())
+			}
 			write(p, string(b))
 			return nil
 		})

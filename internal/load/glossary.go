@@ -80,6 +80,11 @@ func loadGlossary(fsys fs.FS, errs *book.ErrorList) book.Glossary {
 		}
 		claimed[key] = p.term
 	}
+	names := make([]string, 0, len(byName))
+	for n := range byName {
+		names = append(names, n)
+	}
+	sort.Strings(names)
 	var out book.Glossary
 	for _, p := range all {
 		t := p.term
@@ -97,11 +102,6 @@ func loadGlossary(fsys fs.FS, errs *book.ErrorList) book.Glossary {
 				if t.Name == s {
 					msg = "see_also: %q verweist auf sich selbst"
 				}
-				names := make([]string, 0, len(byName))
-				for n := range byName {
-					names = append(names, n)
-				}
-				sort.Strings(names)
 				if sug := suggest(s, names); sug != "" && sug != t.Name {
 					msg += ", meinten Sie " + `"` + sug + `"?`
 				}

@@ -19,6 +19,7 @@ import (
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/check"
 	"github.com/handbuch/handbuch/internal/shortcode"
+	"github.com/handbuch/handbuch/internal/source"
 	"github.com/handbuch/handbuch/internal/urlpolicy"
 )
 
@@ -105,9 +106,13 @@ var DefaultColors = book.Colors{
 func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 	c := book.Config{Language: "de", ReviewMonths: 24, BaseURL: "/", TermLinks: "first", Colors: DefaultColors,
 		Limits: book.Limits{SentenceWarn: 15, SentenceError: 20, LongShare: 10, FRE: 60, WSTF1: 8, LIX: 40}}
-	src, err := fs.ReadFile(fsys, ConfigFile)
-	if err != nil {
+	src, err := source.Read(fsys, ConfigFile, source.MaxFileSize)
+	if errors.Is(err, fs.ErrNotExist) {
 		errs.Addf(book.Pos{File: ConfigFile}, "%s fehlt oder kann nicht gelesen werden. Legen Sie die Datei im Projektordner an oder beginnen Sie ein neues Handbuch mit „handbuch new ORDNER“.", ConfigFile)
+		return c
+	}
+	if err != nil {
+		errs.Addf(book.Pos{File: ConfigFile}, "%s", err)
 		return c
 	}
 	if !checkText(ConfigFile, src, errs) {
@@ -251,7 +256,7 @@ func loadContent(fsys fs.FS, opts Options, errs *book.ErrorList, warnings *[]*bo
 				errs.Addf(book.Pos{File: "content"}, "der Ordner content/ fehlt. Legen Sie ihn an und schreiben Sie mindestens content/_index.md (die Startseite).")
 				return fs.SkipAll
 			}
-			errs.Addf(book.Pos{File: p}, "kann nicht gelesen werden: %v", err)
+			errs.Addf(book.Pos{File: p}, "%s", source.Explain(err))
 			return nil
 		}
 		name := d.Name()
@@ -272,12 +277,9 @@ func loadContent(fsys fs.FS, opts Options, errs *book.ErrorList, warnings *[]*bo
 			*warnings = append(*warnings, book.Errorf(book.Pos{File: p}, "wird nicht verwendet: handbuch liest in content/ nur Markdown-Dateien (.md). Verschieben Sie die Datei aus content/ heraus."))
 			return nil
 		}
-		if tooBig(fsys, p, errs) {
-			return nil
-		}
-		src, err := fs.ReadFile(fsys, p)
+		src, err := source.Read(fsys, p, source.MaxFileSize)
 		if err != nil {
-			errs.Addf(book.Pos{File: p}, "kann nicht gelesen werden: %v", err)
+			errs.Addf(book.Pos{File: p}, "%s", err)
 			return nil
 		}
 		pg := opts.Pages.parse(p, src, errs)
@@ -288,7 +290,7 @@ func loadContent(fsys fs.FS, opts Options, errs *book.ErrorList, warnings *[]*bo
 		return nil
 	})
 	if err != nil {
-		errs.Addf(book.Pos{File: "content"}, "kann nicht gelesen werden: %v", err)
+		errs.Addf(book.Pos{File: "content"}, "%s", source.Explain(err))
 	}
 	return pages
 }
@@ -344,7 +346,7 @@ func parsePage(file string, src []byte, errs *book.ErrorList) *book.Page {
 	if err := checkShortcodes(file, src, items); err != nil {
 		errs.Add(err)
 	}
-	decodeFrontMatter(pg, tomlDoc{file: file, src: src, off: fm.Pos(), text: fm.ValStr(src)}, errs)
+	decodeFrontMatter(pg, tomlDoc{file: file, src: src, off: fm.Pos(), text: fm.ValStr(src), lines: pg.Lines}, errs)
 	return pg
 }
 
@@ -631,20 +633,4 @@ func pageURL(file string) string {
 	}
 	b.WriteByte('/')
 	return b.String()
-}
-
-// MaxFileSize is the largest source file handbuch reads. A chapter of
-// that size would be far too long to read on a screen; a bigger file is
-// almost always a mistake (a pasted export, a binary renamed to .md), and
-// would make every build slow.
-const MaxFileSize = 5 << 20
-
-// tooBig reports, as an error, a file larger than MaxFileSize.
-func tooBig(fsys fs.FS, file string, errs *book.ErrorList) bool {
-	st, err := fs.Stat(fsys, file)
-	if err != nil || st.Size() <= MaxFileSize {
-		return false
-	}
-	errs.Addf(book.Pos{File: file}, "ist %d MB groß; handbuch liest Dateien bis %d MB. Teilen Sie den Text auf mehrere Seiten auf.", (st.Size()+1<<20-1)>>20, MaxFileSize>>20)
-	return true
 }

@@ -3,6 +3,8 @@ package load
 import (
 	"errors"
 	"fmt"
+	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,16 +70,30 @@ type tomlDoc struct {
 	src  []byte // the whole file, for positions
 	off  int    // where the TOML text starts in src
 	text string // the TOML text
+	// keys maps every key and table to where it is first written, once
+	// decode has read the text; see keyOffsets.
+	keys  map[string]int
+	lines book.Lines // of src; decode makes them when they are not given
+	// values maps a key to the strings written after it, for valuePos,
+	// once it was asked for (made by decode, shared by copies).
+	values map[string]map[string]book.Pos
 }
 
 func (d tomlDoc) pos(textOff int) book.Pos {
+	if d.lines != nil {
+		return d.lines.PosAt(d.file, d.src, d.off+textOff)
+	}
 	return book.PosAt(d.file, d.src, d.off+textOff)
 }
 
 // decode parses the document and hands every known key to its field,
 // reporting syntax errors, unknown keys and wrong types to errs. It
 // returns false when the text is not TOML at all.
-func (d tomlDoc) decode(fields []field, errs *book.ErrorList) bool {
+func (d *tomlDoc) decode(fields []field, errs *book.ErrorList) bool {
+	if off, msg := tooDeep(d.text); msg != "" {
+		errs.Addf(d.pos(off), "%s", msg)
+		return false
+	}
 	var m map[string]any
 	if _, err := toml.Decode(d.text, &m); err != nil {
 		var pe toml.ParseError
@@ -88,11 +104,149 @@ func (d tomlDoc) decode(fields []field, errs *book.ErrorList) bool {
 		errs.Addf(d.pos(0), "TOML kann nicht gelesen werden: %v", err)
 		return false
 	}
+	// Every key is given its position: look them up in one index each.
+	d.keys, d.values = keyOffsets(d.text), map[string]map[string]book.Pos{}
+	if d.lines == nil {
+		d.lines = book.NewLines(d.src)
+	}
 	d.apply(nil, m, fields, errs)
 	return true
 }
 
-func (d tomlDoc) apply(path []string, m map[string]any, fields []field, errs *book.ErrorList) {
+// maxKeyDepth bounds how deep a value of a TOML text lies: the parts of
+// its dotted key, of the keys of the inline tables around it, and the
+// brackets [ and { around it, all counted together. BurntSushi/toml
+// copies the whole key path for each of them: a key of 20,000 parts took
+// 4.5 GB and 25 s, inline tables 300,000 deep more than 8 GB, and 16
+// levels of inline tables with 16-part keys, filling 5 MB, 10 GB and
+// 78 s. handbuch's files need three or four levels.
+const maxKeyDepth = 8
+
+// maxKeyParts bounds the parts of all keys of a TOML text together (a
+// key counts its depth as above), for the parser's work grows with them:
+// 5 MB of keys with 8 parts took 6.4 s and 1.3 GB of allocations in
+// BurntSushi/toml. A register of 1,000 AI systems, 14 keys each, has
+// 14,000.
+const maxKeyParts = 100_000
+
+// tooDeep scans a TOML text, before the parser sees it, for a value
+// deeper than maxKeyDepth or more key parts than maxKeyParts, and
+// returns where it is with a German message; msg is "" for a text
+// within the bounds. Strings and comments
+// are skipped; the syntax is left to the parser.
+func tooDeep(text string) (off int, msg string) {
+	var open []int // for each open bracket, the dots of its key
+	depth := 0     // len(open) plus the dots of their keys
+	dots, keyDots := 0, 0
+	parts := 0
+	// A [table] or [[array]] header at the start of a line is no
+	// nesting: its brackets are not counted, but its parts are.
+	lineStart, header, headerBrackets := true, false, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != ' ' && c != '\t' && c != '\n' && c != '[' {
+			lineStart = false
+		}
+		switch c {
+		case '#':
+			for i+1 < len(text) && text[i+1] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			i = skipString(text, i)
+		case '[', '{':
+			if c == '[' && lineStart && len(open) == 0 && headerBrackets < 2 {
+				header = true
+				headerBrackets++
+				continue
+			}
+			open = append(open, keyDots)
+			depth += 1 + keyDots
+			dots, keyDots = 0, 0
+			if depth > maxKeyDepth {
+				return i, fmt.Sprintf("hier ist der Wert mehr als %d Ebenen tief (Klammern [ oder { ineinander und Schlüssel mit Punkten, zusammengezählt). So tief verschachtelt braucht handbuch nichts; schließen Sie die Klammern früher.", maxKeyDepth)
+			}
+		case ']', '}':
+			if n := len(open); n > 0 && !header {
+				depth -= 1 + open[n-1]
+				open = open[:n-1]
+			}
+			header = false
+			dots, keyDots = 0, 0
+		case '=':
+			keyDots, dots = dots, 0
+			parts += depth + keyDots + 1
+			if parts > maxKeyParts {
+				return i, fmt.Sprintf("bis hier hat die Datei mehr als %s Schlüssel (Teile mit Punkten und Klammern mitgezählt). So viele braucht kein Handbuch; prüfen Sie, ob die Datei hierher gehört, oder teilen Sie sie auf.", germanInt(maxKeyParts))
+			}
+		case '\n':
+			lineStart, headerBrackets = true, 0
+			dots, keyDots = 0, 0
+		case ',':
+			dots, keyDots = 0, 0
+		case '.':
+			dots++
+			if depth+dots+1 > maxKeyDepth {
+				return i, fmt.Sprintf("der Schlüssel hat hier mehr als %d Teile (durch Punkte getrennt, mit den Klammern um ihn zusammengezählt). handbuch kennt nur kurze Schlüssel wie checks.off; schreiben Sie den Schlüssel kürzer.", maxKeyDepth)
+			}
+		}
+	}
+	return 0, ""
+}
+
+// germanInt writes n with a dot between thousands: 100.000.
+func germanInt(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
+}
+
+// skipString returns the offset of the last byte of the string that
+// starts at i: basic or literal, on one line or on several.
+func skipString(text string, i int) int {
+	q := text[i]
+	if strings.HasPrefix(text[i:], strings.Repeat(string(q), 3)) {
+		end := strings.Index(text[i+3:], strings.Repeat(string(q), 3))
+		for q == '"' && end >= 0 && escaped(text, i+3+end) {
+			next := strings.Index(text[i+3+end+1:], `"""`)
+			if next < 0 {
+				end = -1
+				break
+			}
+			end += 1 + next
+		}
+		if end < 0 {
+			return len(text)
+		}
+		return i + 3 + end + 2
+	}
+	for j := i + 1; j < len(text); j++ {
+		switch text[j] {
+		case '\\':
+			if q == '"' {
+				j++
+			}
+		case q, '\n':
+			return j
+		}
+	}
+	return len(text)
+}
+
+// escaped reports whether the byte at i follows an odd number of
+// backslashes.
+func escaped(text string, i int) bool {
+	n := 0
+	for i > 0 && text[i-1] == '\\' {
+		n++
+		i--
+	}
+	return n%2 == 1
+}
+
+func (d *tomlDoc) apply(path []string, m map[string]any, fields []field, errs *book.ErrorList) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -115,6 +269,10 @@ func (d tomlDoc) apply(path []string, m map[string]any, fields []field, errs *bo
 				msg += ". Erlaubt sind: " + strings.Join(names, ", ")
 			}
 			errs.Addf(pos, "%s", msg)
+			continue
+		}
+		if msg := outOfRange(v, f.kind); msg != "" {
+			errs.Addf(pos, "%q %s", strings.Join(full, "."), msg)
 			continue
 		}
 		val, ok := convert(v, f.kind)
@@ -145,6 +303,24 @@ func findField(fields []field, key string) *field {
 		}
 	}
 	return nil
+}
+
+// outOfRange says what is wrong with a value of the right TOML type that
+// the field does not take: a date with a time (TOML reads both as a
+// time), a number that is not finite.
+func outOfRange(v any, k kind) string {
+	switch n := v.(type) {
+	case time.Time:
+		// BurntSushi/toml marks a date without time by this location.
+		if k == kDate && n.Location().String() != "date-local" {
+			return "ist ein Zeitpunkt mit Uhrzeit; erwartet wird ein Datum ohne Uhrzeit, zum Beispiel 2026-09-15. Lassen Sie die Uhrzeit weg."
+		}
+	case float64:
+		if k == kNumber && (math.IsNaN(n) || math.IsInf(n, 0)) {
+			return "ist keine Zahl, mit der sich rechnen lässt (nan oder inf). Schreiben Sie eine Zahl, zum Beispiel 60 oder 7.5."
+		}
+	}
+	return ""
 }
 
 func convert(v any, k kind) (any, bool) {
@@ -202,13 +378,54 @@ func (d tomlDoc) keyPos(path []string) book.Pos {
 }
 
 // valuePos finds where the string value v of key is written, for
-// messages about one element of a list.
+// messages about one element of a list: the first place after the key
+// where it is written as "v".
 func (d tomlDoc) valuePos(key, v string) book.Pos {
-	off := d.keyOffset(strings.Split(key, "."))
-	if i := strings.Index(d.text[off:], strconv.Quote(v)); i >= 0 {
-		return d.pos(off + i)
+	strs, ok := d.values[key]
+	if !ok {
+		// Each element looked up by searching the text after the key,
+		// and its column counted from the start of its line, took 43 s
+		// for a list of 100,000 forms on one line.
+		strs = d.quotedAfter(d.keyOffset(strings.Split(key, ".")))
+		if d.values != nil {
+			d.values[key] = strs
+		}
 	}
-	return d.pos(off)
+	if p, ok := strs[strconv.Quote(v)]; ok {
+		return p
+	}
+	return d.keyPos(strings.Split(key, "."))
+}
+
+// quotedAfter maps each string in double quotes written after off, as
+// it is written, to where it is first, in one pass.
+func (d tomlDoc) quotedAfter(off int) map[string]book.Pos {
+	strs := map[string]book.Pos{}
+	pos, at := d.pos(off), off
+	for i := off; i < len(d.text); {
+		j := strings.IndexByte(d.text[i:], '"')
+		if j < 0 {
+			break
+		}
+		i += j
+		q, err := strconv.QuotedPrefix(d.text[i:])
+		if err != nil {
+			i++
+			continue
+		}
+		if _, ok := strs[q]; !ok {
+			for _, r := range d.text[at:i] {
+				if r == '\n' {
+					pos.Line, pos.Col = pos.Line+1, 1
+				} else {
+					pos.Col++
+				}
+			}
+			strs[q], at = pos, i
+		}
+		i += len(q)
+	}
+	return strs
 }
 
 // stringOffset returns where the string value of a top-level key starts
@@ -229,16 +446,34 @@ func (d tomlDoc) stringOffset(key string) int {
 	return off
 }
 
-// keyOffset finds where a key is written. BurntSushi/toml keeps no key
-// positions, so the text is scanned line by line, tracking [tables] and
-// [[arrays of tables]]; the nth element of an array is addressed by its
-// index in path, as in ["group", "1", "item", "0", "text"].
+// keyOffset finds where a key is written, by the index of the decoded
+// document or, before decode, by reading the text.
 func (d tomlDoc) keyOffset(path []string) int {
-	want := strings.Join(path, ".")
+	keys := d.keys
+	if keys == nil {
+		keys = keyOffsets(d.text)
+	}
+	return keys[strings.Join(path, ".")]
+}
+
+// keyOffsets returns where each key and table is first written.
+// BurntSushi/toml keeps no key positions, so the text is scanned line by
+// line, tracking [tables] and [[arrays of tables]]; the nth element of
+// an array is addressed by its index, as in "group.1.item.0.text". A
+// dotted key a.b.c = 1 also writes a.b and a. One pass for the whole
+// text: looking each key up by reading the text again took 27 s for
+// 20,000 unknown keys.
+func keyOffsets(text string) map[string]int {
+	keys := map[string]int{}
+	first := func(key string, off int) {
+		if _, ok := keys[key]; !ok {
+			keys[key] = off
+		}
+	}
 	table := ""
 	counts := map[string]int{} // array of tables → elements seen
 	off := 0
-	for _, line := range strings.SplitAfter(d.text, "\n") {
+	for _, line := range strings.SplitAfter(text, "\n") {
 		trimmed := strings.TrimSpace(line)
 		indent := len(line) - len(strings.TrimLeft(line, " \t"))
 		switch {
@@ -264,23 +499,24 @@ func (d tomlDoc) keyOffset(path []string) int {
 					table = p
 				}
 			}
-			if table == want {
-				return off + indent
-			}
+			first(table, off+indent)
 		case trimmed != "" && !strings.HasPrefix(trimmed, "#"):
 			if eq := strings.Index(trimmed, "="); eq > 0 {
 				key := normKey(trimmed[:eq])
 				if table != "" {
 					key = table + "." + key
 				}
-				if key == want || strings.HasPrefix(key, want+".") {
-					return off + indent
+				for i := range len(key) {
+					if key[i] == '.' {
+						first(key[:i], off+indent)
+					}
 				}
+				first(key, off+indent)
 			}
 		}
 		off += len(line)
 	}
-	return 0
+	return keys
 }
 
 func normKey(s string) string {
@@ -293,6 +529,16 @@ func normKey(s string) string {
 
 // germanTOML translates the parser messages an editor meets most often.
 func germanTOML(msg string) string {
+	if m := badEscape.FindStringSubmatch(msg); m != nil {
+		u := `\u`
+		if len(m[1]) == 8 {
+			u = `\U`
+		}
+		return fmt.Sprintf(`die Escape-Folge %s%s steht für kein Zeichen (D800 bis DFFF sind halbe UTF-16-Paare, über 10FFFF gibt es keine Zeichen); schreiben Sie das Zeichen selbst`, u, m[1])
+	}
+	if m := unknownEscape.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf(`\%s ist keine Escape-Folge: in TOML beginnt mit \ eine Escape-Folge wie \n; schreiben Sie \\ für einen Backslash oder setzen Sie den Text in einfache Anführungszeichen '…'`, m[1])
+	}
 	replacements := []struct{ en, de string }{
 		{"strings cannot contain newlines", "ein Text endet nicht in derselben Zeile (fehlt ein Anführungszeichen?)"},
 		{"invalid datetime", "ungültiges Datum"},
@@ -302,6 +548,7 @@ func germanTOML(msg string) string {
 		{"expected value but found", "es fehlt ein Wert; gefunden wurde"},
 		{"bare keys cannot contain", "ein Schlüssel darf nicht enthalten:"},
 		{"parsing time", "ungültiges Datum"},
+		{"is out of range", "die Zahl ist zu groß oder zu klein"},
 		{"cannot contain control characters", "die Datei enthält ein unsichtbares Steuerzeichen (oft beim Kopieren aus einem anderen Programm entstanden); löschen Sie die Zeile und schreiben Sie sie neu"},
 	}
 	for _, r := range replacements {
@@ -311,6 +558,12 @@ func germanTOML(msg string) string {
 	}
 	return msg
 }
+
+// The parser's messages about escapes in strings.
+var (
+	badEscape     = regexp.MustCompile(`^Escaped character '\\u([0-9A-Fa-f]+)' is not valid UTF-8`)
+	unknownEscape = regexp.MustCompile(`^invalid escape(?: in string)?:? '\\(.)'`)
+)
 
 // aliases are German words editors type for our English keys.
 var aliases = map[string]string{

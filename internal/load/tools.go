@@ -10,21 +10,19 @@ import (
 	"time"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/source"
 	"github.com/handbuch/handbuch/internal/urlpolicy"
 )
 
 // readTOML reads one TOML file of the project; ok is false when it is
 // missing (and optional) or broken (an error is reported).
 func readTOML(fsys fs.FS, file string, optional bool, errs *book.ErrorList) (tomlDoc, bool) {
-	if tooBig(fsys, file, errs) {
-		return tomlDoc{}, false
-	}
-	src, err := fs.ReadFile(fsys, file)
+	src, err := source.Read(fsys, file, source.MaxFileSize)
 	if errors.Is(err, fs.ErrNotExist) && optional {
 		return tomlDoc{}, false
 	}
 	if err != nil {
-		errs.Addf(book.Pos{File: file}, "kann nicht gelesen werden: %v", err)
+		errs.Addf(book.Pos{File: file}, "%s", err)
 		return tomlDoc{}, false
 	}
 	if !checkText(file, src, errs) {
@@ -43,19 +41,28 @@ func tomlFiles(fsys fs.FS, dir, what string, errs *book.ErrorList) []string {
 		return nil
 	}
 	if err != nil {
-		errs.Addf(book.Pos{File: dir}, "kann nicht gelesen werden: %v", err)
+		errs.Addf(book.Pos{File: dir}, "%s", source.Explain(err))
 		return nil
 	}
 	var files []string
+	// Addresses and ids are made from the file name as a slug: two
+	// names that differ only in case (daten.toml, Daten.toml) or in ä
+	// and ae would end as two pages at one address or two entries with
+	// one id.
+	slugs := map[string]string{}
 	for _, e := range entries {
 		name, file := e.Name(), dir+"/"+e.Name()
 		switch {
 		case strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || e.IsDir():
-		case e.Type()&fs.ModeSymlink != 0:
-			errs.Addf(book.Pos{File: file}, "ist eine symbolische Verknüpfung. handbuch liest nur echte Dateien im Projektordner; kopieren Sie die Datei hierher.")
 		case path.Ext(name) != ".toml":
 			errs.Addf(book.Pos{File: file}, "gehört nicht in %s/: dort steht %s pro Datei mit der Endung .toml.", dir, what)
 		default:
+			slug := book.Slug(strings.TrimSuffix(name, ".toml"))
+			if other, ok := slugs[slug]; ok {
+				errs.Addf(book.Pos{File: file}, "ergibt denselben Namen %q wie %s: handbuch macht Adressen und Sprungmarken aus dem Dateinamen, ohne Groß- und Kleinschreibung und mit ae für ä. Benennen Sie eine der beiden Dateien um.", slug, other)
+				continue
+			}
+			slugs[slug] = file
 			files = append(files, file)
 		}
 	}

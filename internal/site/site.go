@@ -741,7 +741,11 @@ func letters(ids map[string]string, none string) []Letter {
 // colours of handbuch.toml in front of it.
 func (s *site) assets(l *Layouts) ([]File, error) {
 	var out []File
-	for _, name := range l.Files("assets") {
+	names, err := l.Files("assets")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
 		b, _, err := l.ReadFile(name)
 		if err != nil {
 			return nil, err

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// TestCheckReadsFilesOnly: handbuch check reads the built files with the
+// rule of every file handbuch reads: a named pipe (which blocked the
+// check forever), a symbolic link and a file over the size limit are
+// refused with the file's name.
+func TestCheckReadsFilesOnly(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		make func(t *testing.T, p string)
+		want string
+	}{
+		{"pipe", func(t *testing.T, p string) {
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "rohr.html: ist eine benannte Pipe (FIFO), keine Datei."},
+		{"link", func(t *testing.T, p string) {
+			if err := os.Symlink("/etc/passwd", p); err != nil {
+				t.Fatal(err)
+			}
+		}, "rohr.html: ist eine symbolische Verknüpfung."},
+		{"big", func(t *testing.T, p string) {
+			sparse(t, p, 129<<20)
+		}, "rohr.html: ist 129 MB groß; handbuch liest Dateien bis 128 MB."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeArchive(t, dir, txtar.Parse([]byte(goodProject)).Files)
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"build", "--ohne-pdf", "--source", dir}, &stdout, &stderr); code != 0 {
+				t.Fatalf("the good project does not build:\n%s", stderr.String())
+			}
+			c.make(t, filepath.Join(dir, "public/rohr.html"))
+			stderr.Reset()
+			code := within(t, 20*time.Second, func() int { return run([]string{"check", filepath.Join(dir, "public")}, &stdout, &stderr) })
+			if code != 2 || !strings.Contains(stderr.String(), c.want) {
+				t.Errorf("exit %d, want 2, and stderr lacks %q:\n%s", code, c.want, stderr.String())
+			}
+		})
+	}
+}
+
+// TestLayoutsSizeLimit: the project's layouts and assets are held to the
+// size limit of every project file (an asset of any size was copied).
+func TestLayoutsSizeLimit(t *testing.T) {
+	for _, name := range []string{"layouts/assets/gross.bin", "layouts/partials/gross.html"} {
+		dir := t.TempDir()
+		writeArchive(t, dir, txtar.Parse([]byte(goodProject)).Files)
+		sparse(t, filepath.Join(dir, name), 6<<20)
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"build", "--ohne-pdf", "--source", dir}, &stdout, &stderr)
+		want := name + ": ist 6 MB groß; handbuch liest Dateien bis 5 MB. Verkleinern Sie die Datei."
+		if code != 1 || !strings.Contains(stderr.String(), want) {
+			t.Errorf("exit %d, want 1, and stderr lacks %q:\n%s", code, want, stderr.String())
+		}
+	}
+}
+
+// sparse makes a file of size bytes that takes no room on the disk.
+func sparse(t *testing.T, p string, size int64) {
+	t.Helper()
+	write(t, p, nil)
+	if err := os.Truncate(p, size); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestEmptySource: --source "" is a usage error in German, not the
+// system's English about an empty root.
+func TestEmptySource(t *testing.T) {
+	for _, cmd := range []string{"build", "serve"} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{cmd, "--source", ""}, &stdout, &stderr)
+		want := "handbuch " + cmd + ": --source braucht einen Ordner"
+		if code != 2 || !strings.Contains(stderr.String(), want) {
+			t.Errorf("%s: exit %d, want 2, and stderr lacks %q:\n%s", cmd, code, want, stderr.String())
+		}
+	}
+}
+
+// TestLongSource: a project folder whose name is too long for the file
+// system gets a German message before anything else is tried.
+func TestLongSource(t *testing.T) {
+	for _, dir := range []string{strings.Repeat("a", 300), "/tmp/" + strings.Repeat("a/", 3000)} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"build", "--source", dir}, &stdout, &stderr)
+		want := "hat einen zu langen Namen: das Dateisystem erlaubt höchstens 255 Zeichen"
+		if code != 1 || !strings.Contains(stderr.String(), want) || strings.Contains(stderr.String(), "file name too long") {
+			t.Errorf("exit %d, want 1, and stderr lacks %q or has English:\n%.500s", code, want, stderr.String())
+		}
+	}
+}
