@@ -34,7 +34,7 @@ const (
 type page struct {
 	file     string
 	src      []byte
-	lines    book.Lines // made on the first finding
+	index    *positions // made on the first finding
 	root     *node
 	ids      map[string]*node
 	labels   map[string]*node // label elements by their for attribute
@@ -47,10 +47,10 @@ func (p *page) add(rule string, sev Severity, n *node, sc, format string, args .
 
 // pos is where n starts in the page.
 func (p *page) pos(n *node) book.Pos {
-	if p.lines == nil {
-		p.lines = book.NewLines(p.src)
+	if p.index == nil {
+		p.index = newPositions(p.file, p.src)
 	}
-	return p.lines.PosAt(p.file, p.src, n.offset)
+	return p.index.at(n.offset)
 }
 
 // line is the line where n starts, for messages that name another element.
