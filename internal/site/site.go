@@ -539,9 +539,9 @@ func (s *site) nav(d *PageData) []*NavItem {
 	}
 	// Very many chapters: the one the page is in, and the way to all
 	// pages from A to Z. Every page stays two links from any other.
-	for _, c := range tops {
-		if strings.HasPrefix(d.url, c.URL) {
-			items = append(items, build(c))
+	for q := d.Page; q != nil; q = q.Parent {
+		if q.Parent == s.h.Home && tops[s.index[q]] == q {
+			items = append(items, build(q))
 		}
 	}
 	return append(items, &NavItem{Title: "Alle Seiten von A bis Z", Href: d.Rel(SearchURL)})
