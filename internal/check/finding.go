@@ -86,10 +86,33 @@ func Count(fs []Finding) (errors, warnings, hints int) {
 	return
 }
 
-// WriteText writes one finding per line.
+// shownPerRule is the number of findings of one rule in one file that
+// WriteText lists one by one.
+const shownPerRule = 100
+
+// WriteText writes one finding per line, at most shownPerRule of one rule
+// in one file: a page built by a tool may repeat one mistake 200,000
+// times, and a terminal of them hides everything else. The rest of them
+// are one line at the first one left out that says how many there are.
+// (The counts, the JSON and the report pages have them all.)
 func WriteText(w io.Writer, fs []Finding) error {
+	type key struct{ file, rule string }
+	total := map[key]int{}
 	for _, f := range fs {
-		if _, err := fmt.Fprintln(w, f.String()); err != nil {
+		total[key{f.Pos.File, f.Rule}]++
+	}
+	seen := map[key]int{}
+	for _, f := range fs {
+		k := key{f.Pos.File, f.Rule}
+		seen[k]++
+		line := f.String()
+		switch n := seen[k]; {
+		case n == shownPerRule+1:
+			line = fmt.Sprintf("%s: %s: %s: und %d weitere Befunde dieser Regel in dieser Datei, hier nicht einzeln aufgeführt; --format json listet alle.", f.Pos, f.Severity, f.Rule, total[k]-shownPerRule)
+		case n > shownPerRule:
+			continue
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
 		}
 	}

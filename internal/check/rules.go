@@ -19,7 +19,7 @@ type Rule struct {
 var Rules = rules(map[string]string{
 	"html": "accesskeys aria-hidden-focus aria-roles aria-valid-attr aria-valid-attr-value autocomplete-valid " +
 		"button-name definition-list dlitem document-title document-title-unique duplicate-id empty-heading " +
-		"empty-table-header fieldset-legend frame-title heading-order html-has-lang html-lang-valid " +
+		"empty-table-header fieldset-legend frame-title heading-order html-has-lang html-lang-valid html-readable " +
 		"image-alt image-alt-meaningful input-button-name input-image-alt label landmark-one-main " +
 		"link-generic link-name link-same-text link-target link-url-text list listitem meta-refresh " +
 		"meta-viewport nested-interactive obsolete-attribute obsolete-element page-has-heading-one " +

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -34,7 +35,7 @@ const (
 type page struct {
 	file     string
 	src      []byte
-	lines    book.Lines // made on the first finding
+	index    *positions // made on the first finding
 	root     *node
 	ids      map[string]*node
 	labels   map[string]*node // label elements by their for attribute
@@ -47,10 +48,10 @@ func (p *page) add(rule string, sev Severity, n *node, sc, format string, args .
 
 // pos is where n starts in the page.
 func (p *page) pos(n *node) book.Pos {
-	if p.lines == nil {
-		p.lines = book.NewLines(p.src)
+	if p.index == nil {
+		p.index = newPositions(p.file, p.src)
 	}
-	return p.lines.PosAt(p.file, p.src, n.offset)
+	return p.index.at(n.offset)
 }
 
 // line is the line where n starts, for messages that name another element.
@@ -64,6 +65,21 @@ func Page(file string, src []byte) []Finding {
 }
 
 func (p *page) run() {
+	// A file that is not text, or holds no element at all, is not a page
+	// a browser can show as the author meant; the rules below would only
+	// report the noise the tokenizer makes of it.
+	if !utf8.Valid(p.src) {
+		bad := 0
+		for r, size := utf8.DecodeRune(p.src); r != utf8.RuneError || size > 1; r, size = utf8.DecodeRune(p.src[bad:]) {
+			bad += size
+		}
+		p.add("html-readable", Error, &node{offset: bad}, "", "die Datei ist nicht in UTF-8 gespeichert (hier steht das erste ungültige Byte) oder ist gar keine Textdatei. Browser zeigen sie mit falschen Zeichen an. Speichern Sie sie als UTF-8 oder nehmen Sie sie aus dem Ordner.")
+		return
+	}
+	if firstElement(p.root) == nil {
+		p.add("html-readable", Error, p.root, "", "die Datei enthält kein einziges HTML-Element. Eine Seite beginnt mit <!DOCTYPE html> und <html lang=\"de\">; eine Datei, die keine Seite ist, gehört nicht in den Ordner der Website.")
+		return
+	}
 	var htmlEl, title *node
 	var mains, h1s []*node
 	lastLevel := 0
@@ -193,15 +209,16 @@ func (p *page) run() {
 		}
 		return true
 	})
-	if htmlEl != nil {
-		if lang, ok := htmlEl.attr("lang"); !ok || strings.TrimSpace(lang) == "" {
-			p.add("html-has-lang", Error, htmlEl, sc311, "<html> hat kein lang-Attribut. Setzen Sie language in handbuch.toml, zum Beispiel \"de\".")
-		} else if _, err := language.Parse(lang); err != nil {
-			p.add("html-lang-valid", Error, htmlEl, sc311, "lang=%q ist kein gültiges Sprachkürzel.", lang)
-		}
-	}
 	if htmlEl == nil {
-		return // a fragment: the page-level rules do not apply
+		// A fragment such as <p>hallo</p>: browsers show it as a page,
+		// with the <html>, <head> and <body> the parser adds, so the rules
+		// of a page apply, at the start of the file.
+		htmlEl = p.root
+		p.add("html-has-lang", Error, htmlEl, sc311, "die Datei hat kein <html>-Element und damit keine Sprache. Beginnen Sie sie mit <!DOCTYPE html> und <html lang=\"de\">.")
+	} else if lang, ok := htmlEl.attr("lang"); !ok || strings.TrimSpace(lang) == "" {
+		p.add("html-has-lang", Error, htmlEl, sc311, "<html> hat kein lang-Attribut. Setzen Sie language in handbuch.toml, zum Beispiel \"de\".")
+	} else if _, err := language.Parse(lang); err != nil {
+		p.add("html-lang-valid", Error, htmlEl, sc311, "lang=%q ist kein gültiges Sprachkürzel.", lang)
 	}
 	if title == nil || title.textContent() == "" {
 		p.add("document-title", Error, htmlEl, sc242, "die Seite hat keinen <title>. Der Titel sagt im Browser-Tab und im Screenreader, wo man ist.")

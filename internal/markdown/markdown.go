@@ -95,7 +95,7 @@ func New(opts Options) *Markdown {
 				util.Prioritized(captionTransformer{}, 500),
 				util.Prioritized(termLinker{matcher}, 600),
 			),
-			parser.WithInlineParsers(util.Prioritized(shortcodeParser{matcher}, 50)),
+			parser.WithInlineParsers(util.Prioritized(shortcodeParser{matcher}, 50), util.Prioritized(delimiterBound{maxDelimiters}, 499)),
 			parser.WithBlockParsers(util.Prioritized(shortcodeBlockParser{}, 50)),
 		),
 	)

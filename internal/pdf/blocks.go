@@ -48,14 +48,17 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 		case *ast.Blockquote:
 			y := w.f.GetY()
 			page := w.f.PageNo()
+			qx, qw := w.indent(x, width, 7)
 			w.tagged("BlockQuote", func() {
-				w.blocks(d, c, x+7, width-7, depth)
+				w.blocks(d, c, qx, qw, depth)
 			})
 			if w.f.PageNo() == page {
+				// The bar stands left of the quote's text; a quote that
+				// is not indented any more shares its parent's bar.
 				w.artifact()
 				w.f.SetDrawColor(linkR, linkG, linkB)
 				w.f.SetLineWidth(0.8)
-				w.f.Line(x+2, y, x+2, w.f.GetY()-2.5)
+				w.f.Line(qx-5, y, qx-5, w.f.GetY()-2.5)
 				w.f.SetLineWidth(0.2)
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -64,8 +67,9 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 				l := c.Lines().At(i)
 				b.Write(l.Value(src))
 			}
+			cx, cw := w.indent(x, width, 4)
 			w.tagged("P", func() {
-				w.flow([]span{{text: strings.TrimRight(b.String(), "\n")}}, x+4, width-4, w.body-1, pos)
+				w.flow([]span{{text: strings.TrimRight(b.String(), "\n")}}, cx, cw, w.body-1, pos)
 			})
 			w.f.SetY(w.f.GetY() + 2.5)
 		case *ast.ThematicBreak:
@@ -93,7 +97,8 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 					})
 					w.open("LBody")
 				case *extast.DefinitionDescription:
-					w.blocks(d, t, x+7, width-7, depth)
+					dx, dw := w.indent(x, width, 7)
+					w.blocks(d, t, dx, dw, depth)
 				}
 			}
 			if w.cur.role == "LBody" {
@@ -166,6 +171,9 @@ func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int)
 	if l.IsOrdered() {
 		ls.extra.attrs = "<</O /List /ListNumbering /Decimal>>"
 	}
+	// The marker stands in the 7 mm left of the item's text: in a list
+	// nested too deep to indent, in its parent's.
+	bx, bw := w.indent(x, width, 7)
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
 		marker := "•"
 		if l.IsOrdered() {
@@ -175,15 +183,15 @@ func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int)
 		w.ensure(w.body * lineFactor * ptToMM)
 		y := w.f.GetY()
 		w.setFont("", w.body)
-		w.f.SetXY(x, y)
+		w.f.SetXY(bx-7, y)
 		w.open("LI")
 		w.tagged("Lbl", func() {
 			w.content()
 			w.f.CellFormat(6, w.body*lineFactor*ptToMM, marker, "", 0, "L", false, 0, "")
 		})
-		w.f.SetXY(x+7, y)
+		w.f.SetXY(bx, y)
 		w.tagged("LBody", func() {
-			w.blocks(d, it, x+7, width-7, depth)
+			w.blocks(d, it, bx, bw, depth)
 		})
 		w.close()
 	}
@@ -300,30 +308,61 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 	}
 	cols := len(header)
 	colW := width / float64(cols)
-	size := w.body - 1.5
-	lh := size * lineFactor * ptToMM
-	// Every row is laid out once, its links numbered once.
+	// Every cell is cleaned once, its links numbered once.
 	type cell struct {
+		spans []span
 		lines []line
 		links *links
 	}
-	layout := func(spans [][]span) (cells []cell, h float64) {
-		n := 1
-		for i := 0; i < cols; i++ {
-			var c []span
-			if i < len(spans) {
-				c = spans[i]
+	all := make([][]cell, 0, len(rows)+1) // the header, then the rows
+	for _, r := range append([][][]span{header}, rows...) {
+		cells := make([]cell, cols)
+		for i := range cells {
+			if i < len(r) {
+				cells[i].spans, cells[i].links = w.prepare(r[i], pos)
 			}
-			c, ls := w.prepare(c, pos)
-			lines := w.breakLines(c, size, colW-3, pos)
-			cells = append(cells, cell{lines, ls})
-			n = max(n, len(lines))
 		}
-		return cells, float64(n)*lh + 2
+		all = append(all, cells)
+	}
+	// The type is the table's own size if every word fits its column
+	// there, hyphenated where need be; else the largest size down to a
+	// minimum at which they fit; else the minimum, with the words that
+	// still do not fit broken between any two characters. Many columns
+	// must not fail a build that a browser shows.
+	size, minSize := w.body-1.5, w.body-4
+	anywhere := false
+	m := w.measurer()
+	fits := func() bool {
+		for _, cells := range all {
+			for _, c := range cells {
+				if _, long := m.wrap(c.spans, size, colW-3, false); len(long) > 0 {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for !fits() {
+		if size <= minSize {
+			anywhere = true
+			break
+		}
+		size = max(minSize, size-0.5)
+	}
+	lh := size * lineFactor * ptToMM
+	// Every row is laid out right before it is drawn.
+	layout := func(cells []cell) (h float64) {
+		n := 1
+		for i := range cells {
+			cells[i].lines, _ = w.wrap(cells[i].spans, size, colW-3, anywhere)
+			n = max(n, len(cells[i].lines))
+		}
+		return float64(n)*lh + 2
 	}
 	// drawRow draws a row; tagged is false for the repeated header, an
 	// artifact.
-	headCells, headH := layout(header)
+	headCells := all[0]
+	headH := layout(headCells)
 	drawRow := func(cells []cell, h float64, head, tagged bool) {
 		y := w.f.GetY()
 		if tagged {
@@ -362,8 +401,8 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 	}
 	w.ensure(headH)
 	drawRow(headCells, headH, true, true)
-	for _, r := range rows {
-		cells, h := layout(r)
+	for _, cells := range all[1:] {
+		h := layout(cells)
 		if w.f.GetY()+h > w.ph-bottom {
 			w.f.AddPage()
 			w.f.SetXY(w.margin, top)

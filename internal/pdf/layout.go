@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"fmt"
+
+	"codeberg.org/go-pdf/fpdf"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -82,8 +84,20 @@ type line struct {
 // word that does not fit a line of its own. A word that cannot be
 // hyphenated to fit is an error: nothing is cut silently.
 func (w *writer) breakLines(spans []span, size, width float64, pos book.Pos) []line {
+	lines, long := w.wrap(spans, size, width, false)
+	for _, word := range long {
+		w.errs.Addf(pos, "das Wort „%s“ ist zu lang für eine Zeile und lässt sich nicht trennen. Kürzen Sie es oder setzen Sie einen Bindestrich.", word)
+	}
+	return lines
+}
+
+// wrap fills lines of at most width, greedily, and hyphenates a word that
+// does not fit a line of its own. It returns the words that cannot be
+// hyphenated to fit, each on a line of its own, too wide; with anywhere,
+// such a word is broken between any two characters instead, with a
+// hyphen as at a hyphenation point, and none is too wide.
+func (w *writer) wrap(spans []span, size, width float64, anywhere bool) (lines []line, long []string) {
 	pieces := split(spans)
-	var lines []line
 	cur := line{}
 	spaceW := w.textWidth(" ", "", size)
 	flush := func() {
@@ -120,8 +134,12 @@ func (w *writer) breakLines(spans []span, size, width float64, pos book.Pos) []l
 			i--
 			continue
 		}
+		if !ok && anywhere {
+			head, tail = w.breakAnywhere(p, width, size)
+			ok = true
+		}
 		if !ok {
-			w.errs.Addf(pos, "das Wort „%s“ ist zu lang für eine Zeile und lässt sich nicht trennen. Kürzen Sie es oder setzen Sie einen Bindestrich.", p.text)
+			long = append(long, p.text)
 			head, tail = p, piece{}
 			head.width = width
 		}
@@ -134,7 +152,44 @@ func (w *writer) breakLines(spans []span, size, width float64, pos book.Pos) []l
 		}
 	}
 	flush()
-	return lines
+	return lines, long
+}
+
+// breakAnywhere splits p after the most characters that fit into room
+// with a hyphen after them, at least one: a column narrower than one
+// character lets it stand out rather than lose it.
+func (w *writer) breakAnywhere(p piece, room, size float64) (head, tail piece) {
+	hyphen := w.textWidth("-", p.style, size)
+	used, end := 0.0, 0
+	for end < len(p.text) {
+		_, n := utf8.DecodeRuneInString(p.text[end:])
+		rw := w.textWidth(p.text[end:end+n], p.style, size)
+		if end > 0 && used+rw+hyphen > room {
+			break
+		}
+		used += rw
+		end += n
+	}
+	head, tail = p, p
+	if end == len(p.text) { // one character, wider than the room
+		head.width, tail.text = used, ""
+		return head, tail
+	}
+	head.text, head.width, head.space, head.soft = p.text[:end]+"-", used+hyphen, false, true
+	tail.text = p.text[end:]
+	return head, tail
+}
+
+// indent returns the left edge and width of a block nested by step in
+// one at x with width: a quote, a list item's text, a description. A
+// block is not indented further once that would leave it less than half
+// the width of the page's text: 30 quotes in one another lay out like
+// the deepest that fits, instead of in a column too narrow for a word.
+func (w *writer) indent(x, width, step float64) (float64, float64) {
+	if width-step < (w.pw-2*w.margin)/2 {
+		return x, width
+	}
+	return x + step, width - step
 }
 
 // hyphenate splits p at the last German hyphenation point that fits into
@@ -169,6 +224,19 @@ func (w *writer) textWidth(s, style string, size float64) float64 {
 	wd := w.f.GetStringWidth(s)
 	w.widths[k] = wd
 	return wd
+}
+
+// measurer returns a writer that only measures text, with an fpdf of its
+// own that has no pages: measuring there sets no font in the document.
+// A table is measured before it is drawn, to choose its type size; with
+// the document's fpdf that would write font changes into its page.
+func (w *writer) measurer() *writer {
+	if w.sizer == nil {
+		f := fpdf.New("P", "mm", "A4", "")
+		addFonts(f)
+		w.sizer = &writer{f: f, noHyphens: w.noHyphens, widths: map[fontKey]float64{}}
+	}
+	return w.sizer
 }
 
 // setFont sets the font unless it is set already: every change costs a

@@ -49,6 +49,7 @@ type writer struct {
 
 	font   fontKey             // the font fpdf has set
 	widths map[fontKey]float64 // width of text in a font, cached
+	sizer  *writer             // measures without drawing; see measurer
 
 	done *finished // the content of finished pages, compressed
 }
@@ -126,16 +127,20 @@ var (
 	a5 = format{"A5", 148, 210, 14, 14}
 )
 
+func addFonts(f *fpdf.Fpdf) {
+	f.AddUTF8FontFromBytes(family, "", fontRegular)
+	f.AddUTF8FontFromBytes(family, "B", fontBold)
+	f.AddUTF8FontFromBytes(family, "I", fontItalic)
+	f.AddUTF8FontFromBytes(family, "BI", fontBold) // no bold italic cut: bold
+}
+
 func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	cov, err := newCoverage()
 	if err != nil {
 		return nil, err
 	}
 	f := fpdf.New("P", "mm", pf.name, "")
-	f.AddUTF8FontFromBytes(family, "", fontRegular)
-	f.AddUTF8FontFromBytes(family, "B", fontBold)
-	f.AddUTF8FontFromBytes(family, "I", fontItalic)
-	f.AddUTF8FontFromBytes(family, "BI", fontBold) // no bold italic cut: bold
+	addFonts(f)
 	f.SetMargins(pf.m, top, pf.m)
 	f.SetAutoPageBreak(false, bottom)
 	f.SetTitle(h.Config.Title, true)

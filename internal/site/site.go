@@ -260,7 +260,8 @@ type site struct {
 	downloads map[string]book.Download
 	whole     *book.Download
 	titles    map[*book.Page]string
-	basePath  string // path of base_url, e.g. /ki-leitlinien/
+	index     map[*book.Page]int // of each page among its parent's children
+	basePath  string             // path of base_url, e.g. /ki-leitlinien/
 }
 
 // PrintURL is the address of the print view.
@@ -287,7 +288,7 @@ func (s *site) search(exec func(string, string, *PageData, ...part) (File, error
 }
 
 func newSite(h *book.Handbook) *site {
-	s := &site{h: h, titles: map[*book.Page]string{}, basePath: "/"}
+	s := &site{h: h, titles: map[*book.Page]string{}, index: map[*book.Page]int{}, basePath: "/"}
 	if u, err := url.Parse(h.Config.BaseURL); err == nil && u.Path != "" {
 		s.basePath = u.Path
 	}
@@ -298,6 +299,9 @@ func newSite(h *book.Handbook) *site {
 		count[p.Title]++
 	}
 	for _, p := range h.Pages {
+		for i, c := range p.Children {
+			s.index[c] = i
+		}
 		t := p.Title
 		if count[t] > 1 && p.Parent != nil {
 			t += " – " + p.Parent.Title
@@ -502,24 +506,33 @@ func (s *site) nav(d *PageData) []*NavItem {
 	// A small handbook shows every page in the navigation. A large one
 	// shows the sections and opens only the way to the current page:
 	// a thousand links on every page help nobody, least of all with a
-	// screen reader, and would make the build quadratic.
+	// screen reader, and would make the build quadratic. For the same
+	// reason a long list of pages in one section shows only the pages
+	// around the way, and a link to the section's page that lists all.
 	full := len(s.h.Pages) <= fullNavPages
 	var build func(p *book.Page) *NavItem
 	build = func(p *book.Page) *NavItem {
 		it := &NavItem{Title: p.Title, Href: d.Rel(p.URL), Current: p.URL == d.url}
 		if full || strings.HasPrefix(d.url, p.URL) {
-			for _, c := range p.Children {
+			kids := p.Children
+			if !full && len(kids) > navList {
+				kids = s.window(p, d.Page)
+			}
+			for _, c := range kids {
 				it.Children = append(it.Children, build(c))
+			}
+			if len(kids) < len(p.Children) {
+				it.Children = append(it.Children, &NavItem{
+					Title: fmt.Sprintf("Alle %d Seiten in „%s“", len(p.Children), p.Title),
+					Href:  d.Rel(p.URL + "#hb-seiten"),
+				})
 			}
 		}
 		return it
 	}
-	home := build(s.h.Home)
-	home.Children = nil
-	home.Title = "Startseite"
-	items := []*NavItem{home}
+	items := []*NavItem{{Title: "Startseite", Href: d.Rel(s.h.Home.URL), Current: s.h.Home.URL == d.url}}
 	tops := s.h.Home.Children
-	if len(tops) <= navTops {
+	if len(tops) <= navList {
 		for _, c := range tops {
 			items = append(items, build(c))
 		}
@@ -527,19 +540,38 @@ func (s *site) nav(d *PageData) []*NavItem {
 	}
 	// Very many chapters: the one the page is in, and the way to all
 	// pages from A to Z. Every page stays two links from any other.
-	for _, c := range tops {
-		if strings.HasPrefix(d.url, c.URL) {
-			items = append(items, build(c))
+	for q := d.Page; q != nil; q = q.Parent {
+		if q.Parent == s.h.Home && tops[s.index[q]] == q {
+			items = append(items, build(q))
 		}
 	}
 	return append(items, &NavItem{Title: "Alle Seiten von A bis Z", Href: d.Rel(SearchURL)})
 }
 
+// window returns the pages of section sec that the navigation of page
+// cur shows when sec has too many to show all: navWindow pages on either
+// side of the one on the way to cur (of the first, on sec's own page).
+func (s *site) window(sec, cur *book.Page) []*book.Page {
+	at := 0
+	for q := cur; q != nil; q = q.Parent {
+		if q.Parent == sec {
+			at = s.index[q]
+			break
+		}
+	}
+	kids := sec.Children
+	from := max(0, min(at-navWindow, len(kids)-2*navWindow-1))
+	return kids[from:min(len(kids), from+2*navWindow+1)]
+}
+
 // fullNavPages is the size up to which the navigation lists every page;
-// navTops the number of chapters up to which it lists every chapter.
+// navList the longest list of one level it shows whole (the chapters, the
+// pages of a section); navWindow the pages it shows on either side of
+// the way to the current page in a longer list of a section.
 const (
 	fullNavPages = 150
-	navTops      = 40
+	navList      = 40
+	navWindow    = 10
 )
 
 // toc lists the h2 and h3 headings when a page has at least three h2.
