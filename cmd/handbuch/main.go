@@ -20,6 +20,7 @@ import (
 	"github.com/handbuch/handbuch/internal/build"
 	"github.com/handbuch/handbuch/internal/check"
 	"github.com/handbuch/handbuch/internal/source"
+	"github.com/handbuch/handbuch/internal/term"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -62,6 +63,9 @@ type cli struct {
 
 // run executes the command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	// Names and values from the project reach the terminal in messages;
+	// none of them may steer it.
+	stdout, stderr = term.NewWriter(stdout), term.NewWriter(stderr)
 	c := &cli{stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -157,17 +161,22 @@ func (c *cli) build(args []string) int {
 	if err != nil {
 		if list := book.Errors(err); len(list) > 0 {
 			for _, e := range list {
-				fmt.Fprintln(c.stderr, e.Error())
+				fmt.Fprintln(c.stderr, term.Line(e.Error()))
 			}
 			fmt.Fprintf(c.stderr, "\nBuild abgebrochen: %s. Die bisherige Ausgabe wurde nicht verändert.\n", count(len(list), "Fehler", "Fehler"))
 		} else {
-			fmt.Fprintf(c.stderr, "Build abgebrochen: %v\n", err)
+			fmt.Fprintf(c.stderr, "Build abgebrochen: %s\n", term.Line(err.Error()))
 		}
 		return 1
 	}
 	c.report(res.Findings, *format)
 	_, w, h := check.Count(res.Findings)
-	fmt.Fprintf(c.stdout, "Fertig: %s, %s in %s, %s, %s, %s.\n",
+	// With --format json, stdout is the JSON alone, for programs to read.
+	summary := c.stdout
+	if *format == "json" {
+		summary = c.stderr
+	}
+	fmt.Fprintf(summary, "Fertig: %s, %s in %s, %s, %s, %s.\n",
 		count(res.Pages, "Seite", "Seiten"), count(res.Files, "Datei", "Dateien"), res.Dest,
 		count(w, "Warnung", "Warnungen"), count(h, "Hinweis", "Hinweise"), seconds(res.Duration))
 	return 0
@@ -232,7 +241,7 @@ func (c *cli) check(args []string) int {
 	}
 	pages, err := readPages(dir)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "handbuch check: %v\n", err)
+		fmt.Fprintf(c.stderr, "handbuch check: %s\n", term.Line(err.Error()))
 		return 2
 	}
 	findings := check.Site(pages)

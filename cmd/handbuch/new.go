@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/handbuch/handbuch"
+	"github.com/handbuch/handbuch/internal/term"
 )
 
 // modelParts are what a new handbook gets from the model; the layouts
@@ -31,12 +32,12 @@ func (c *cli) newProject(args []string) int {
 		fmt.Fprintf(c.stderr, "handbuch new: der Ordner %s ist nicht leer. Nennen Sie einen neuen oder leeren Ordner; vorhandene Dateien werden nie überschrieben.\n", dir)
 		return 1
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(c.stderr, "handbuch new: %s kann nicht gelesen werden: %v\n", dir, err)
+		fmt.Fprintf(c.stderr, "handbuch new: %s kann nicht gelesen werden: %s\n", dir, term.Line(err.Error()))
 		return 1
 	}
 	n, err := copyModel(dir)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "handbuch new: %v\n", err)
+		fmt.Fprintf(c.stderr, "handbuch new: %s\n", term.Line(err.Error()))
 		return 1
 	}
 	fmt.Fprintf(c.stdout, `Neues Handbuch in %s angelegt (%s, Vorlage: KI-Leitlinien für Organisationen der Sozialwirtschaft).

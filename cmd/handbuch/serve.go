@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/handbuch/handbuch/internal/serve"
+	"github.com/handbuch/handbuch/internal/term"
 )
 
 // serve runs the preview until Ctrl-C.
@@ -56,7 +57,7 @@ func (c *cli) serveUntil(ctx context.Context, args []string) int {
 	s := &serve.Server{Source: *source, Drafts: *drafts, Bind: host, Log: c.stderr}
 	fmt.Fprintf(c.stdout, "Vorschau unter %s – Änderungen erscheinen von selbst. Beenden mit Strg+C.\n", serve.Address(ln))
 	if err := s.Serve(ctx, ln); err != nil {
-		fmt.Fprintf(c.stderr, "handbuch serve: %v\n", err)
+		fmt.Fprintf(c.stderr, "handbuch serve: %s\n", term.Line(err.Error()))
 		return 1
 	}
 	fmt.Fprintln(c.stdout, "Vorschau beendet.")

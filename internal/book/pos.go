@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,13 +23,28 @@ type Pos struct {
 // String formats the position as path:line:col, the one format every
 // message of handbuch uses.
 func (p Pos) String() string {
+	file := shownFile(p.File)
 	switch {
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
+}
+
+// shownFile quotes a file name that would make path:line:col ambiguous
+// or unreadable: one with a colon, a quote, a character that is no
+// printable text, or spaces at either end. Other names stay as they are,
+// so that editors and terminals recognise them.
+func shownFile(name string) string {
+	plain := utf8.ValidString(name) && strings.TrimSpace(name) == name &&
+		!strings.ContainsAny(name, ":\"") &&
+		strings.IndexFunc(name, func(r rune) bool { return !unicode.IsPrint(r) }) < 0
+	if plain {
+		return name
+	}
+	return strconv.Quote(name)
 }
 
 // PosAt returns the position of byte offset off in src, with the column

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/term"
 )
 
 // Severity says how bad a finding is.
@@ -112,7 +113,7 @@ func WriteText(w io.Writer, fs []Finding) error {
 		case n > shownPerRule:
 			continue
 		}
-		if _, err := fmt.Fprintln(w, line); err != nil {
+		if _, err := fmt.Fprintln(w, term.Line(line)); err != nil {
 			return err
 		}
 	}

@@ -27,6 +27,7 @@ import (
 	"github.com/handbuch/handbuch/internal/build"
 	"github.com/handbuch/handbuch/internal/check"
 	"github.com/handbuch/handbuch/internal/site"
+	"github.com/handbuch/handbuch/internal/term"
 )
 
 // Watched are the parts of a project a change in which needs a rebuild.
@@ -198,7 +199,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, watched os.FileI
 			if err != nil {
 				if err.Error() != failed {
 					failed = err.Error()
-					fmt.Fprintf(s.Log, "Beobachten der Dateien: %v\n", err)
+					fmt.Fprintf(s.Log, "Beobachten der Dateien: %s\n", term.Line(err.Error()))
 				}
 				return true
 			}
@@ -245,7 +246,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, watched os.FileI
 			if !ok {
 				return
 			}
-			fmt.Fprintf(s.Log, "Beobachten der Dateien: %v\n", err)
+			fmt.Fprintf(s.Log, "Beobachten der Dateien: %s\n", term.Line(err.Error()))
 		case <-timer:
 			timer = nil
 			s.Rebuild()
@@ -293,7 +294,7 @@ func (s *Server) Rebuild() {
 		s.failure = messages(err)
 		fmt.Fprintf(s.Log, "%s Build abgebrochen:\n", stamp)
 		for _, m := range s.failure {
-			fmt.Fprintf(s.Log, "  %s\n", m)
+			fmt.Fprintf(s.Log, "  %s\n", term.Line(m))
 		}
 		fmt.Fprintln(s.Log, "  Die Vorschau zeigt den Fehler, bis er behoben ist.")
 		return
