@@ -315,6 +315,8 @@ func writeErr(err error, format string, args ...any) error {
 		msg += ": der Datenträger ist voll. Schaffen Sie Platz oder wählen Sie mit --dest einen anderen Ort."
 	case errors.Is(err, syscall.ENOTDIR):
 		msg += ": ein Teil des Pfads ist eine Datei, kein Ordner. Wählen Sie mit --dest einen anderen Ordner."
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		msg += ": ein Name im Pfad ist zu lang für das Dateisystem (meist höchstens 255 Zeichen je Name). Wählen Sie mit --dest einen kürzeren Namen."
 	default:
 		msg += fmt.Sprintf(" (Meldung des Systems: %v).", err)
 	}
