@@ -36,6 +36,10 @@ const (
 	StatusDraft      Status = "entwurf"
 	StatusDiscussion Status = "diskussion"
 	StatusAdopted    Status = "beschlossen"
+	// StatusModel marks a page of a model handbook: a template an
+	// organisation adapts and then adopts. It has no date of decision;
+	// adopted_by names the bodies that are to decide.
+	StatusModel Status = "muster"
 )
 
 // Kind says which layout renders a page.

@@ -616,3 +616,22 @@ func TestReproducibleModel(t *testing.T) {
 		t.Errorf("two builds of the model handbook differ at byte %d: %q", i, a[max(0, i-80):min(len(a), i+40)])
 	}
 }
+
+// A model page says that it is a model and who is to adopt it, never
+// "Beschlossen am …".
+func TestBuildModelStatus(t *testing.T) {
+	page := built(t, config+`
+-- content/_index.md --
++++
+title = "Start"
+status = "muster"
+adopted_by = ["Vorstand", "MAV"]
++++
+Text.
+`, false)("index.html")
+	contains(t, "model page", page,
+		`<strong>Muster:</strong> Dieser Text ist eine Vorlage. Er gilt erst, wenn die Organisation ihn angepasst und beschlossen hat.`,
+		`<dt>Status</dt><dd>Muster – noch nicht beschlossen</dd>`,
+		`<dt>Beschluss</dt><dd>Beschließen sollen: Vorstand und MAV</dd>`)
+	lacks(t, "model page", page, "Beschlossen am")
+}

@@ -63,8 +63,12 @@ func TestModelHandbook(t *testing.T) {
 		if !strings.HasSuffix(p.File, ".md") {
 			continue // generated: glossary, checklists
 		}
-		if p.Description == "" || p.Status == "" || p.Version == "" || p.Adopted.IsZero() || len(p.AdoptedBy) == 0 || p.Reviewed.IsZero() || p.Owner == "" || p.Audience == "" {
+		if p.Description == "" || p.Version == "" || len(p.AdoptedBy) == 0 || p.Reviewed.IsZero() || p.Owner == "" || p.Audience == "" {
 			t.Errorf("%s: incomplete front matter", p.File)
+		}
+		// A model is not adopted: it names who is to decide, not when.
+		if p.Status != book.StatusModel || !p.Adopted.IsZero() {
+			t.Errorf("%s: status %q, adopted %v; a page of the model handbook is a model (status = \"muster\", no adopted)", p.File, p.Status, p.Adopted)
 		}
 	}
 

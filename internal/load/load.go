@@ -453,7 +453,7 @@ func contains(list []string, s string) bool {
 }
 
 func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
-	var statusPos, audiencePos book.Pos
+	var statusPos, audiencePos, adoptedPos book.Pos
 	titleSet := false
 	str := func(key string, dst *string) field {
 		return field{key: key, kind: kString, set: func(v any, _ book.Pos) { *dst = v.(string) }}
@@ -468,7 +468,7 @@ func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
 		boolean("draft", &pg.Draft),
 		{key: "status", kind: kString, set: func(v any, p book.Pos) { pg.Status = book.Status(v.(string)); statusPos = p }},
 		str("version", &pg.Version),
-		{key: "adopted", kind: kDate, set: func(v any, _ book.Pos) { pg.Adopted = v.(time.Time) }},
+		{key: "adopted", kind: kDate, set: func(v any, p book.Pos) { pg.Adopted = v.(time.Time); adoptedPos = p }},
 		{key: "adopted_by", kind: kStrings, set: func(v any, _ book.Pos) { pg.AdoptedBy = v.([]string) }},
 		{key: "reviewed", kind: kDate, set: func(v any, _ book.Pos) { pg.Reviewed = v.(time.Time) }},
 		str("owner", &pg.Owner),
@@ -484,9 +484,21 @@ func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
 		errs.Addf(d.pos(0), `title fehlt: jede Seite braucht einen Titel, zum Beispiel title = "Datenschutz".`)
 	}
 	switch pg.Status {
-	case "", book.StatusDraft, book.StatusDiscussion, book.StatusAdopted:
+	case "", book.StatusDraft, book.StatusDiscussion:
+	case book.StatusAdopted:
+		// "Beschlossen" is a claim about a decision: it names when and by whom.
+		if pg.Adopted.IsZero() {
+			errs.Addf(statusPos, `status = "beschlossen" braucht das Datum des Beschlusses: tragen Sie zum Beispiel adopted = 2026-09-15 ein (ohne Anführungszeichen). Ist der Text noch nicht beschlossen, schreiben Sie status = "entwurf" oder "muster".`)
+		}
+		if len(pg.AdoptedBy) == 0 {
+			errs.Addf(statusPos, `status = "beschlossen" braucht die Gremien, die beschlossen haben: tragen Sie zum Beispiel adopted_by = ["Vorstand", "MAV"] ein.`)
+		}
+	case book.StatusModel:
+		if !pg.Adopted.IsZero() {
+			errs.Addf(adoptedPos, `ein Muster ist noch nicht beschlossen und hat kein Beschlussdatum. Löschen Sie adopted; hat Ihre Organisation den Text beschlossen, schreiben Sie status = "beschlossen".`)
+		}
 	default:
-		errs.Addf(statusPos, "status %q ist unbekannt. Erlaubt sind: entwurf, diskussion, beschlossen.", pg.Status)
+		errs.Addf(statusPos, "status %q ist unbekannt. Erlaubt sind: entwurf, diskussion, muster, beschlossen.", pg.Status)
 	}
 	switch pg.Audience {
 	case "", "staff", "clients":

@@ -354,9 +354,10 @@ func (w *writer) cover() {
 var statusNote = map[book.Status][]span{
 	book.StatusDraft:      {{text: "Entwurf: ", style: "B"}, {text: "Dieser Text ist noch nicht beschlossen und kann sich ändern. Handeln Sie noch nicht danach, ohne nachzufragen."}},
 	book.StatusDiscussion: {{text: "In Diskussion: ", style: "B"}, {text: "Dieser Text wird gerade in Teams und Gremien besprochen."}},
+	book.StatusModel:      {{text: "Muster: ", style: "B"}, {text: "Dieser Text ist eine Vorlage. Er gilt erst, wenn die Organisation ihn angepasst und beschlossen hat."}},
 }
 
-var statusWord = map[book.Status]string{book.StatusDraft: "Entwurf", book.StatusDiscussion: "In Diskussion", book.StatusAdopted: "Beschlossen"}
+var statusWord = map[book.Status]string{book.StatusDraft: "Entwurf", book.StatusDiscussion: "In Diskussion", book.StatusAdopted: "Beschlossen", book.StatusModel: "Muster – noch nicht beschlossen"}
 
 // contentsHead is the line height of the heading of the contents.
 var contentsHead = 18 * lineFactor * ptToMM

@@ -596,11 +596,15 @@ var statusText = map[book.Status]string{
 	book.StatusDraft:      "Entwurf",
 	book.StatusDiscussion: "In Diskussion",
 	book.StatusAdopted:    "Beschlossen",
+	book.StatusModel:      "Muster – noch nicht beschlossen",
 }
 
 func (s *site) footer(p *book.Page) Footer {
 	f := Footer{Status: statusText[p.Status], Version: p.Version, Owner: p.Owner}
-	if !p.Adopted.IsZero() {
+	switch {
+	case p.Status == book.StatusModel && len(p.AdoptedBy) > 0:
+		f.Adoption = "Beschließen sollen: " + germanList(p.AdoptedBy)
+	case !p.Adopted.IsZero():
 		f.Adoption = "Beschlossen am " + GermanDate(p.Adopted)
 		if len(p.AdoptedBy) > 0 {
 			f.Adoption += " von " + germanList(p.AdoptedBy)
