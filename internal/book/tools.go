@@ -4,13 +4,20 @@ import "time"
 
 // Checklist is one checklist, read from checklists/<Name>.toml.
 type Checklist struct {
-	Name   string // file name without .toml
-	File   string
-	Title  string
-	Intro  string
-	Weight int // order on the checklists page
-	Groups []*ChecklistGroup
+	Name  string // file name without .toml
+	File  string
+	Title string
+	Intro string
+	// Interval says when the checklist is gone through, e.g. "alle drei
+	// Monate und nach jedem Update"; empty when it is used once.
+	Interval string
+	Weight   int // order on the checklists page
+	Groups   []*ChecklistGroup
 }
+
+// Answers are the answers to every checklist item, on screen and on
+// paper: a tick alone cannot say "no" or "we do not know".
+var Answers = []string{"Ja", "Nein", "Weiß nicht", "Trifft nicht zu"}
 
 // URL is the address of the checklist's own page.
 func (c *Checklist) URL() string { return ChecklistsURL + Slug(c.Name) + "/" }
@@ -21,6 +28,7 @@ const ChecklistsURL = "/checklisten/"
 // ChecklistGroup is a titled group of items.
 type ChecklistGroup struct {
 	Title string
+	Who   string // who goes through the group, e.g. "die Leitung"; may be empty
 	Items []*ChecklistItem
 }
 

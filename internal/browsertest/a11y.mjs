@@ -163,9 +163,9 @@ async function checkPopup(page, fail) {
 }
 
 // Checks the first checklist, if the page has one, with the keyboard:
-// Space ticks the first box, the count says so politely, the tick is
-// still there after a reload (kept in this browser), and the reset button
-// clears it.
+// Space answers the first item with its first answer, the count says so
+// politely, the answer is still there after a reload (kept in this
+// browser), and the reset button clears it.
 async function checkChecklist(page, fail, load) {
   const list = page.locator('.checkliste').first();
   if (await list.count() === 0) return { present: false };
@@ -174,30 +174,30 @@ async function checkChecklist(page, fail, load) {
     const status = el.querySelector('.fortschritt');
     return {
       text: status ? status.textContent : null, live: status && status.getAttribute('aria-live'),
-      checked: el.querySelectorAll('input[type="checkbox"][data-punkt]:checked').length,
-      first: el.querySelector('input[type="checkbox"][data-punkt]').checked,
+      checked: el.querySelectorAll('.checkliste-punkt input[type="radio"]:checked').length,
+      first: el.querySelector('.checkliste-punkt input[type="radio"]').checked,
       focused: document.activeElement && document.activeElement.type,
     };
   });
   const out = { present: true, steps: [] };
-  // Reach the reset button and then the first box with Tab, as a keyboard user does.
+  // Reach the reset button and then the first answer with Tab, as a keyboard user does.
   await page.locator('.checkliste .knopf').first().focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   let st = await count();
   out.steps.push(['Space', st]);
-  if (!st.first || st.checked !== 1 || !/^1 von \d+ Punkten abgehakt$/.test(st.text || '') || st.live !== 'polite') {
-    fail(`checklist: Tab and Space did not tick the first box with a polite count (${JSON.stringify(st)})`);
+  if (!st.first || st.checked !== 1 || !/^1 von \d+ Punkten beantwortet$/.test(st.text || '') || st.live !== 'polite') {
+    fail(`checklist: Tab and Space did not answer the first item with a polite count (${JSON.stringify(st)})`);
   }
   await load();
   st = await count();
   out.steps.push(['reload', st]);
-  if (!st.first) fail('checklist: the tick was not kept in this browser after a reload');
+  if (!st.first) fail('checklist: the answer was not kept in this browser after a reload');
   await page.locator('.checkliste .knopf').first().focus();
   await page.keyboard.press('Enter');
   st = await count();
   out.steps.push(['reset', st]);
-  if (st.checked !== 0 || !/^0 von /.test(st.text || '')) fail(`checklist: the reset button did not clear the ticks (${JSON.stringify(st)})`);
+  if (st.checked !== 0 || !/^0 von /.test(st.text || '')) fail(`checklist: the reset button did not clear the answers (${JSON.stringify(st)})`);
   return out;
 }
 

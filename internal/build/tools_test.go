@@ -54,9 +54,11 @@ weight = 3
 -- checklists/vorher.toml --
 title = "Vorher"
 intro = "Vor dem Start."
+interval = "vor jedem neuen KI-System"
 
 [[group]]
 title = "Ethik"
+who = "die KI-Koordination"
 
 [[group.item]]
 text = "Der Zweck ist klar."
@@ -139,16 +141,24 @@ func TestChecklistPages(t *testing.T) {
 		`<h1>Vorher</h1>`,
 		`<div class="checkliste" data-checkliste="vorher" data-anzahl="2">`,
 		`<fieldset class="checkliste-gruppe">`, `<legend>Ethik</legend>`,
-		`<input id="liste-g1-p1" type="checkbox" data-punkt="g1-p1" aria-describedby="liste-g1-p1-hilfe">`,
-		`<label for="liste-g1-p1">Der Zweck ist klar.</label>`,
+		`<p class="checkliste-intervall"><strong>Wann:</strong> vor jedem neuen KI-System</p>`,
+		`<label for="liste-system">Welches KI-System prüfen Sie?</label><input id="liste-system" type="text">`,
+		`<legend>Ethik</legend>
+<p class="checkliste-wer"><strong>Wer prüft:</strong> die KI-Koordination</p>`,
+		`<div class="checkliste-punkt" role="radiogroup" aria-labelledby="liste-g1-p1-text" aria-describedby="liste-g1-p1-hilfe" data-punkt="g1-p1">
+<p class="punkt-text" id="liste-g1-p1-text">Der Zweck ist klar.</p>`,
+		`<div class="antwort"><input id="liste-g1-p1-ja" type="radio" name="liste-g1-p1" value="ja"><label for="liste-g1-p1-ja">Ja</label></div>`,
+		`<div class="antwort"><input id="liste-g1-p1-nein" type="radio" name="liste-g1-p1" value="nein"><label for="liste-g1-p1-nein">Nein</label></div>`,
+		`<div class="antwort"><input id="liste-g1-p1-weiss-nicht" type="radio" name="liste-g1-p1" value="weiss-nicht"><label for="liste-g1-p1-weiss-nicht">Weiß nicht</label></div>`,
+		`<div class="antwort"><input id="liste-g1-p1-trifft-nicht-zu" type="radio" name="liste-g1-p1" value="trifft-nicht-zu"><label for="liste-g1-p1-trifft-nicht-zu">Trifft nicht zu</label></div>`,
 		`<p class="hilfe" id="liste-g1-p1-hilfe">Zwei Sätze reichen. Mehr dazu: <a href="../../kapitel/#wer-entscheidet">Kapitel</a></p>`,
-		`<input id="liste-g1-p2" type="checkbox" data-punkt="g1-p2">`,
+		`<div class="checkliste-punkt" role="radiogroup" aria-labelledby="liste-g1-p2-text" data-punkt="g1-p2">`,
 		`<label for="liste-von">Geprüft von</label>`, `<label for="liste-am">Geprüft am</label>`,
 		`Unterschrift <span class="nur-bildschirm">`,
 	)
 	embedded := out("kapitel/index.html")
-	contains(t, "embedded", embedded, `<input id="w1-g1-p1" type="checkbox" data-punkt="g1-p1"`, `Mehr dazu: <a href="#wer-entscheidet">Kapitel</a>`)
-	contains(t, "print", out("druck/index.html"), `id="s_checklisten_vorher--liste-g1-p1"`, `id="s_kapitel--w1-g1-p1"`)
+	contains(t, "embedded", embedded, `<input id="w1-g1-p1-ja" type="radio" name="w1-g1-p1" value="ja">`, `Mehr dazu: <a href="#wer-entscheidet">Kapitel</a>`)
+	contains(t, "print", out("druck/index.html"), `id="s_checklisten_vorher--liste-g1-p1-ja"`, `id="s_kapitel--w1-g1-p1-ja"`, `name="s_kapitel--w1-g1-p1"`)
 }
 
 func TestFormsOnScreen(t *testing.T) {
@@ -216,11 +226,11 @@ func TestToolErrors(t *testing.T) {
 		{"unknown checklist", `{{< checkliste "vorher" >}}`, `{{< checkliste "nachher" >}}`,
 			`content/kapitel.md:9:1: checkliste: die Checkliste "nachher" gibt es nicht. Vorhanden in checklists/: vorher.`},
 		{"chapter to nowhere", `chapter = "kapitel.md#wer-entscheidet"`, `chapter = "kaptel.md"`,
-			`checklists/vorher.toml:10:1: chapter "kaptel.md": diese Seite gibt es nicht.`},
+			`checklists/vorher.toml:12:1: chapter "kaptel.md": diese Seite gibt es nicht.`},
 		{"chapter anchor to nowhere", `chapter = "kapitel.md#wer-entscheidet"`, `chapter = "kapitel.md#wer"`,
-			`checklists/vorher.toml:10:1: chapter "kapitel.md#wer": den Anker #wer gibt es auf der Seite nicht.`},
+			`checklists/vorher.toml:12:1: chapter "kapitel.md#wer": den Anker #wer gibt es auf der Seite nicht.`},
 		{"item without text", `text = "Betroffene reden mit."`, `help = "Nur Hilfe."`,
-			`checklists/vorher.toml:12:1: dem Punkt fehlt text`},
+			`checklists/vorher.toml:14:1: dem Punkt fehlt text`},
 		{"exclusion", "impact = \"gelb\"\nautonomy = \"grün\"\nhuman_oversight = true", "impact = \"rot\"\nautonomy = \"rot\"\nhuman_oversight = false",
 			`data/ki-register.toml:14:1: "Spracherkennung" hat rote Auswirkung auf Menschen und keine menschliche Kontrolle. Das schließen die Leitlinien aus`},
 		{"unknown light", `data_sensitivity = "rot"`, `data_sensitivity = "orange"`,

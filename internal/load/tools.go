@@ -89,6 +89,7 @@ func loadChecklists(fsys fs.FS, errs *book.ErrorList) []*book.Checklist {
 		if !d.decode([]field{
 			str("title", func() *string { return &c.Title }),
 			str("intro", func() *string { return &c.Intro }),
+			str("interval", func() *string { return &c.Interval }),
 			{key: "weight", kind: kInt, set: func(v any, _ book.Pos) { c.Weight = v.(int) }},
 			{key: "group", kind: kTables, each: func(_ int, p book.Pos) {
 				group = &book.ChecklistGroup{}
@@ -97,6 +98,7 @@ func loadChecklists(fsys fs.FS, errs *book.ErrorList) []*book.Checklist {
 				itemPos = append(itemPos, nil)
 			}, sub: []field{
 				str("title", func() *string { return &group.Title }),
+				str("who", func() *string { return &group.Who }),
 				{key: "item", kind: kTables, each: func(_ int, p book.Pos) {
 					item = &book.ChecklistItem{Pos: p}
 					group.Items = append(group.Items, item)

@@ -538,28 +538,39 @@ func (w *writer) drawBox(x, y float64) {
 	})
 }
 
-// checklist draws a checklist with boxes, help texts and the check note.
-// Its groups are headings of the given level; the items of a group are a
-// list whose labels are the boxes.
+// checklist draws a checklist: when it is gone through, a line for the
+// system checked, its groups as headings of the given level with who
+// checks them, and each item as a list item with a box for every answer
+// (Ja, Nein, Weiß nicht, Trifft nicht zu), its help text, and the check
+// note at the end.
 func (w *writer) checklist(c *book.Checklist, x, width float64, level int) {
 	pos := book.Pos{File: c.File, Line: 1, Col: 1}
 	if c.Intro != "" {
 		w.para([]span{{text: c.Intro}}, x, width, w.body, pos)
 		w.f.SetY(w.f.GetY() + 2)
 	}
+	if c.Interval != "" {
+		w.para([]span{{text: "Wann: ", style: "B"}, {text: c.Interval}}, x, width, w.body, pos)
+		w.f.SetY(w.f.GetY() + 2)
+	}
+	w.fillLine("Geprüftes KI-System", x, width)
+	w.f.SetY(w.f.GetY() + 4)
 	lh := w.body * lineFactor * ptToMM
 	for _, g := range c.Groups {
 		w.ensure(20)
 		w.tagged(fmt.Sprintf("H%d", min(level, 6)), func() {
 			w.flow([]span{{text: g.Title, style: "B"}}, x, width, 13, pos)
 		})
+		if g.Who != "" {
+			w.para([]span{{text: "Wer prüft: ", style: "B"}, {text: g.Who}}, x, width, w.body-1, pos)
+		}
 		w.open("L")
 		for _, it := range g.Items {
-			w.ensure(lh)
+			w.ensure(3 * lh)
 			w.open("LI")
-			w.tagged("Lbl", func() { w.drawBox(x, w.f.GetY()) })
 			w.open("LBody")
-			w.para([]span{{text: it.Text}}, x+7, width-7, w.body, it.Pos)
+			w.para([]span{{text: it.Text}}, x, width, w.body, it.Pos)
+			w.answers(x+4, width-4)
 			var help []span
 			if it.Help != "" {
 				help = append(help, span{text: it.Help + " ", style: "I"})
@@ -573,27 +584,56 @@ func (w *writer) checklist(c *book.Checklist, x, width float64, level int) {
 				help = append(help, span{text: "Mehr dazu: ", style: "I"}, span{text: w.h.PageAt(page).Title, style: "I", link: target})
 			}
 			if help != nil {
-				w.para(help, x+7, width-7, w.body-1.5, it.Pos)
+				w.para(help, x+4, width-4, w.body-1.5, it.Pos)
 			}
 			w.close()
 			w.close()
-			w.f.SetY(w.f.GetY() + 1.2)
+			w.f.SetY(w.f.GetY() + 2)
 		}
 		w.close()
 		w.f.SetY(w.f.GetY() + 2)
 	}
 	w.ensure(30)
 	for _, l := range []string{"Geprüft von", "am", "Unterschrift"} {
-		y := w.f.GetY() + 9
-		w.tagged("P", func() {
-			w.writeLine(l, x, y, x+width*0.6)
-			w.content()
-			w.f.SetXY(x, y+0.5)
-			w.setFont("", 9.5)
-			w.f.CellFormat(width, 5, l, "", 0, "L", false, 0, "")
-		})
-		w.f.SetXY(x, y+5)
+		w.fillLine(l, x, width*0.6)
 	}
+}
+
+// answers draws the answers to a checklist item on one line, each a box
+// with its word, as one paragraph; a narrow column wraps them.
+func (w *writer) answers(x, width float64) {
+	size := w.body - 1
+	lh := size * lineFactor * ptToMM
+	w.ensure(lh + 1)
+	w.tagged("P", func() {
+		cx, y := x, w.f.GetY()
+		for _, a := range book.Answers {
+			tw := w.textWidth(a, "", size)
+			if cx > x && cx+6+tw > x+width {
+				cx, y = x, y+lh+1
+			}
+			w.drawBox(cx, y)
+			w.content()
+			w.setFont("", size)
+			w.f.SetXY(cx+6, y+0.6)
+			w.f.CellFormat(tw+1, 5, a, "", 0, "L", false, 0, "")
+			cx += 6 + tw + 7
+		}
+		w.f.SetXY(x, y+lh+1.5)
+	})
+}
+
+// fillLine draws a line to write on, with its label below it.
+func (w *writer) fillLine(label string, x, width float64) {
+	y := w.f.GetY() + 9
+	w.tagged("P", func() {
+		w.writeLine(label, x, y, x+width)
+		w.content()
+		w.f.SetXY(x, y+0.5)
+		w.setFont("", 9.5)
+		w.f.CellFormat(width, 5, label, "", 0, "L", false, 0, "")
+	})
+	w.f.SetXY(x, y+5)
 }
 
 // glossary draws the glossary as the appendix: a heading per term.

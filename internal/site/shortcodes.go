@@ -47,22 +47,31 @@ var fieldKinds = map[string]FieldData{
 
 // ChecklistData is a checklist ready for its layout.
 type ChecklistData struct {
-	Name   string // key for the ticks kept in the browser
-	Title  string
-	Intro  string
-	Href   string // the checklist's own page
-	Count  int
-	Groups []ChecklistGroupData
+	Name     string // key for the answers kept in the browser
+	Title    string
+	Intro    string
+	Interval string
+	Href     string // the checklist's own page
+	Count    int
+	Groups   []ChecklistGroupData
+	Answers  []ChecklistAnswer // the same for every item
+}
+
+// ChecklistAnswer is one of the answers to an item: a radio button.
+type ChecklistAnswer struct {
+	Value string // "ja", "weiss-nicht" …
+	Label string // "Ja", "Weiß nicht" …
 }
 
 // ChecklistGroupData is a group of a checklist: a fieldset.
 type ChecklistGroupData struct {
 	ID    string
 	Title string
+	Who   string
 	Items []ChecklistItemData
 }
 
-// ChecklistItemData is one box to tick.
+// ChecklistItemData is one item to answer.
 type ChecklistItemData struct {
 	ID        string
 	Key       string // the same on every page that shows the checklist: g1-p2
@@ -139,9 +148,12 @@ func (t tools) exec(name string, data *ShortcodeData) ([]byte, error) {
 }
 
 func (t tools) checklist(c *book.Checklist, id string, href func(string) string) *ChecklistData {
-	out := &ChecklistData{Name: c.Name, Title: c.Title, Intro: c.Intro, Href: href(c.URL())}
+	out := &ChecklistData{Name: c.Name, Title: c.Title, Intro: c.Intro, Interval: c.Interval, Href: href(c.URL())}
+	for _, a := range book.Answers {
+		out.Answers = append(out.Answers, ChecklistAnswer{Value: book.Slug(a), Label: a})
+	}
 	for gi, g := range c.Groups {
-		gd := ChecklistGroupData{ID: fmt.Sprintf("%s-g%d", id, gi+1), Title: g.Title}
+		gd := ChecklistGroupData{ID: fmt.Sprintf("%s-g%d", id, gi+1), Title: g.Title, Who: g.Who}
 		for ii, it := range g.Items {
 			item := ChecklistItemData{ID: fmt.Sprintf("%s-p%d", gd.ID, ii+1), Key: fmt.Sprintf("g%d-p%d", gi+1, ii+1), Text: it.Text, Help: it.Help}
 			if it.Target != "" {

@@ -59,9 +59,10 @@
     });
   }
 
-  // Checklists: ticks stay in this browser only (localStorage), a count
-  // of ticked items is announced politely, and a button clears them.
-  // Without the script the boxes still tick; nothing is kept.
+  // Checklists: the answers stay in this browser only (localStorage), a
+  // count of answered items is announced politely, and a button clears
+  // them. Without the script the answers can still be chosen; nothing is
+  // kept.
   var lists = document.querySelectorAll('.checkliste[data-checkliste]');
   for (var j = 0; j < lists.length; j++) {
     checklist(lists[j]);
@@ -69,7 +70,8 @@
 
   function checklist(el) {
     var key = 'handbuch:checkliste:' + el.getAttribute('data-checkliste');
-    var boxes = el.querySelectorAll('input[type="checkbox"][data-punkt]');
+    var items = el.querySelectorAll('.checkliste-punkt[data-punkt]');
+    var radios = el.querySelectorAll('.checkliste-punkt input[type="radio"]');
     var store = null;
     try {
       store = window.localStorage;
@@ -88,15 +90,15 @@
     var note = document.createElement('p');
     note.className = 'hinweis-klein';
     note.textContent = store
-      ? 'Ihre Häkchen speichert nur dieser Browser auf diesem Gerät. Nichts wird gesendet.'
-      : 'Dieser Browser kann Ihre Häkchen nicht speichern. Sie bleiben nur, solange die Seite offen ist.';
+      ? 'Ihre Antworten speichert nur dieser Browser auf diesem Gerät. Nichts wird gesendet.'
+      : 'Dieser Browser kann Ihre Antworten nicht speichern. Sie bleiben nur, solange die Seite offen ist.';
     var status = document.createElement('p');
     status.className = 'fortschritt';
     status.setAttribute('aria-live', 'polite');
     var reset = document.createElement('button');
     reset.type = 'button';
     reset.className = 'knopf';
-    reset.textContent = 'Alle Häkchen entfernen';
+    reset.textContent = 'Alle Antworten löschen';
     panel.appendChild(note);
     panel.appendChild(status);
     panel.appendChild(reset);
@@ -106,28 +108,30 @@
     function update(save) {
       var done = 0;
       var state = {};
-      for (var i = 0; i < boxes.length; i++) {
-        if (boxes[i].checked) {
+      for (var i = 0; i < items.length; i++) {
+        var c = items[i].querySelector('input[type="radio"]:checked');
+        if (c) {
           done++;
-          state[boxes[i].getAttribute('data-punkt')] = true;
+          state[items[i].getAttribute('data-punkt')] = c.value;
         }
       }
-      status.textContent = done + ' von ' + boxes.length + ' Punkten abgehakt';
+      status.textContent = done + ' von ' + items.length + ' Punkten beantwortet';
       if (save && store) {
         try {
           store.setItem(key, JSON.stringify(state));
         } catch (e) {
-          // Storage full or forbidden: the ticks stay on the page.
+          // Storage full or forbidden: the answers stay on the page.
         }
       }
     }
-    for (var i = 0; i < boxes.length; i++) {
-      boxes[i].checked = saved[boxes[i].getAttribute('data-punkt')] === true;
-      boxes[i].addEventListener('change', function () { update(true); });
+    for (var i = 0; i < radios.length; i++) {
+      var item = radios[i].closest('.checkliste-punkt');
+      radios[i].checked = saved[item.getAttribute('data-punkt')] === radios[i].value;
+      radios[i].addEventListener('change', function () { update(true); });
     }
     reset.addEventListener('click', function () {
-      for (var i = 0; i < boxes.length; i++) {
-        boxes[i].checked = false;
+      for (var i = 0; i < radios.length; i++) {
+        radios[i].checked = false;
       }
       update(true);
     });
