@@ -81,6 +81,23 @@ type AISystem struct {
 	LastEthicsCheck time.Time // zero when never checked
 	Overdue         bool      // the ethics check is older than 12 months
 
+	// What data protection and the EU AI Act ask of the entry; every
+	// field may be empty in a plan, and the load stage checks them.
+	LegalBasis      string    // Rechtsgrundlage, e.g. "Art. 6 Abs. 1 Buchst. b DSGVO"
+	Consent         string    // "nötig" or "nicht nötig"
+	ConsentForm     string    // the consent form and its version
+	Retention       string    // Löschfrist
+	Place           string    // where the data are processed
+	VendorTraining  string    // "ja" or "nein": the vendor trains on our data
+	DPIA            string    // DSFA: "nicht nötig", "nötig", "durchgeführt"
+	DPIADate        time.Time // when the DSFA was done
+	ProcessorDeal   string    // AVV: "nicht nötig", "abgeschlossen", "fehlt"
+	AIActClass      string    // "verboten", "hochriskant", "Transparenzpflicht", "geringes Risiko"
+	AIActRole       string    // "Betreiber" or "Anbieter"
+	ApprovedBy      string    // who approved the use
+	Approved        time.Time // when
+	NextEthicsCheck time.Time // when the next ethics check is due
+
 	Pos Pos // of the [[system]] header
 }
 

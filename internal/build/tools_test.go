@@ -95,6 +95,19 @@ impact = "grün"
 autonomy = "gelb"
 human_oversight = true
 last_ethics_check = 2026-10-01
+next_ethics_check = 2027-09-15
+legal_basis = "Art. 6 Abs. 1 Buchst. f DSGVO"
+consent = "nicht nötig"
+retention = "Entwürfe nach 30 Tagen"
+place = "Rechenzentrum in Frankfurt"
+vendor_training = "nein"
+dsfa = "durchgeführt"
+dsfa_date = 2026-08-01
+avv = "abgeschlossen"
+ai_act_class = "geringes Risiko"
+ai_act_role = "Betreiber"
+approved_by = "Geschäftsführung"
+approved = 2026-09-01
 -- data/kontakte.toml --
 [[contact]]
 role = "KI-Koordination"
@@ -209,6 +222,18 @@ func TestRegisterAndContacts(t *testing.T) {
 		`<th scope="row"><a href="#w1-s1">Spracherkennung</a></th>`,
 		`<td>10. Januar 2025 <strong class="ueberfaellig">überfällig</strong></td>`,
 		`<td><span class="licht licht-gelb">Gelb</span></td>`, // Newsletter-Hilfe: worst of grün, grün, gelb
+		`<td>geringes Risiko</td>`, `<td>noch nicht eingestuft</td>`,
+		`<div><dt>Rechtsgrundlage</dt><dd>Art. 6 Abs. 1 Buchst. f DSGVO</dd></div>`,
+		`<div><dt>Einwilligung</dt><dd>nicht nötig</dd></div>`,
+		`<div><dt>Löschfrist</dt><dd>Entwürfe nach 30 Tagen</dd></div>`,
+		`<div><dt>Ort der Verarbeitung</dt><dd>Rechenzentrum in Frankfurt</dd></div>`,
+		`<div><dt>Anbieter trainiert mit unseren Daten</dt><dd>nein</dd></div>`,
+		`<div><dt>Datenschutz-Folgenabschätzung</dt><dd>durchgeführt am 1. August 2026</dd></div>`,
+		`<div><dt>Vertrag zur Auftragsverarbeitung</dt><dd>abgeschlossen</dd></div>`,
+		`<div><dt>Einstufung nach der KI-Verordnung</dt><dd>geringes Risiko</dd></div>`,
+		`<div><dt>Unsere Rolle nach der KI-Verordnung</dt><dd>Betreiber</dd></div>`,
+		`<div><dt>Freigabe</dt><dd>Geschäftsführung am 1. September 2026</dd></div>`,
+		`<div><dt>Nächster Ethik-Check</dt><dd>15. September 2027</dd></div>`,
 	)
 	if len(warnings) != 1 || !strings.Contains(warnings[0], `data/ki-register.toml:15:1: Warnung: eingabe: der Ethik-Check von "Spracherkennung" ist älter als 12 Monate`) {
 		t.Errorf("warnings = %q", warnings)
@@ -237,6 +262,18 @@ func TestToolErrors(t *testing.T) {
 			`data/ki-register.toml:11:1: data_sensitivity "orange" ist unbekannt. Erlaubt sind: "grün", "gelb", "rot".`},
 		{"unknown status", `status = "Pilot"`, `status = "Test"`,
 			`data/ki-register.toml:22:1: status "Test" ist unbekannt. Erlaubt sind: "geplant", "Pilot", "im Einsatz", "abgeschaltet".`},
+		{"prohibited practice in use", "last_ethics_check = 2025-01-10", "last_ethics_check = 2025-01-10\nai_act_class = \"verboten\"",
+			`data/ki-register.toml:16:1: "Spracherkennung" ist als verbotene KI-Praktik eingestuft (Art. 5 KI-Verordnung).`},
+		{"high risk without oversight", "human_oversight = true\nlast_ethics_check = 2025-01-10", "human_oversight = false\nlast_ethics_check = 2025-01-10\nai_act_class = \"hochriskant\"",
+			`data/ki-register.toml:14:1: "Spracherkennung" ist ein Hochrisiko-KI-System und hat keine menschliche Aufsicht.`},
+		{"DPIA missing in use", "last_ethics_check = 2025-01-10", "last_ethics_check = 2025-01-10\ndsfa = \"nötig\"",
+			`data/ki-register.toml:16:1: "Spracherkennung" ist im Einsatz, aber die nötige Datenschutz-Folgenabschätzung fehlt. Sie kommt vor dem Einsatz (Art. 35 Abs. 1 DSGVO)`},
+		{"no processor contract in use", "last_ethics_check = 2025-01-10", "last_ethics_check = 2025-01-10\navv = \"fehlt\"",
+			`data/ki-register.toml:16:1: "Spracherkennung" ist im Einsatz, aber der Vertrag zur Auftragsverarbeitung fehlt.`},
+		{"health data not red", `data_sensitivity = "rot"`, `data_sensitivity = "gelb"`,
+			`data/ki-register.toml:11:1: "Spracherkennung" verarbeitet Gesundheitsdaten. Sie sind besonders geschützt (Art. 9 DSGVO), und die Ampel stuft sie als rot ein`},
+		{"unknown AI Act class", "last_ethics_check = 2025-01-10", "last_ethics_check = 2025-01-10\nai_act_class = \"niedrig\"",
+			`data/ki-register.toml:16:1: ai_act_class "niedrig" ist unbekannt. Erlaubt sind: "verboten", "hochriskant", "Transparenzpflicht", "geringes Risiko".`},
 		{"unknown register key", `owner = "Pflegedienstleitung"`, `verantwortlich = "Pflegedienstleitung"`,
 			`data/ki-register.toml:9:1: unbekannter Schlüssel "system.0.verantwortlich"`},
 		{"bad phone", `phone = "+49 30 1234567-10"`, `phone = "030 12345 oder 678"`,

@@ -147,6 +147,13 @@ var (
 	areas    = []string{"direkte Dienstleistung", "interne Prozesse", "Kooperation"}
 	statuses = []string{"geplant", "Pilot", "im Einsatz", "abgeschaltet"}
 	lights   = []string{"grün", "gelb", "rot"}
+	// The values of the register's data-protection and AI Act fields.
+	needed       = []string{"nötig", "nicht nötig"}
+	yesNo        = []string{"ja", "nein"}
+	dpiaStates   = []string{"nicht nötig", "nötig", "durchgeführt"}
+	dealStates   = []string{"nicht nötig", "abgeschlossen", "fehlt"}
+	aiActClasses = []string{"verboten", "hochriskant", "Transparenzpflicht", "geringes Risiko"}
+	aiActRoles   = []string{"Betreiber", "Anbieter"}
 )
 
 // loadRegister reads data/ki-register.toml and applies the handbook's
@@ -163,6 +170,9 @@ func loadRegister(fsys fs.FS, today time.Time, errs *book.ErrorList, warnings *[
 	pos := map[*book.AISystem]map[string]book.Pos{}
 	str := func(key string, dst func() *string) field {
 		return field{key: key, kind: kString, set: func(v any, p book.Pos) { *dst() = strings.TrimSpace(v.(string)); pos[s][key] = p }}
+	}
+	date := func(key string, dst func() *time.Time) field {
+		return field{key: key, kind: kDate, set: func(v any, p book.Pos) { *dst() = v.(time.Time); pos[s][key] = p }}
 	}
 	light := func(key string, dst func() *book.Light) field {
 		return field{key: key, kind: kString, set: func(v any, p book.Pos) { *dst() = book.Light(strings.TrimSpace(v.(string))); pos[s][key] = p }}
@@ -186,6 +196,20 @@ func loadRegister(fsys fs.FS, today time.Time, errs *book.ErrorList, warnings *[
 		light("autonomy", func() *book.Light { return &s.Autonomy }),
 		{key: "human_oversight", kind: kBool, set: func(v any, p book.Pos) { s.HumanOversight = v.(bool); pos[s]["human_oversight"] = p }},
 		{key: "last_ethics_check", kind: kDate, set: func(v any, p book.Pos) { s.LastEthicsCheck = v.(time.Time); pos[s]["last_ethics_check"] = p }},
+		str("legal_basis", func() *string { return &s.LegalBasis }),
+		str("consent", func() *string { return &s.Consent }),
+		str("consent_form", func() *string { return &s.ConsentForm }),
+		str("retention", func() *string { return &s.Retention }),
+		str("place", func() *string { return &s.Place }),
+		str("vendor_training", func() *string { return &s.VendorTraining }),
+		str("dsfa", func() *string { return &s.DPIA }),
+		date("dsfa_date", func() *time.Time { return &s.DPIADate }),
+		str("avv", func() *string { return &s.ProcessorDeal }),
+		str("ai_act_class", func() *string { return &s.AIActClass }),
+		str("ai_act_role", func() *string { return &s.AIActRole }),
+		str("approved_by", func() *string { return &s.ApprovedBy }),
+		date("approved", func() *time.Time { return &s.Approved }),
+		date("next_ethics_check", func() *time.Time { return &s.NextEthicsCheck }),
 	}}}, errs) {
 		return nil
 	}
@@ -214,6 +238,7 @@ func loadRegister(fsys fs.FS, today time.Time, errs *book.ErrorList, warnings *[
 		oneOf(s, "data_sensitivity", string(s.DataSensitivity), lights)
 		oneOf(s, "impact", string(s.Impact), lights)
 		oneOf(s, "autonomy", string(s.Autonomy), lights)
+		registerRules(s, pos[s], oneOf, errs, warnings)
 		if s.Impact == book.Red && !s.HumanOversight && s.Status != "abgeschaltet" {
 			at, ok := pos[s]["human_oversight"]
 			if !ok {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -481,6 +482,9 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 		for _, sys := range w.h.Register {
 			w.para([]span{{text: sys.Name, style: "B"}, {text: " – Ampel: " + sys.Light().Word() + ", Status: " + sys.Status + ", verantwortlich: " + sys.Owner}}, x, width, w.body, pos)
 			w.para([]span{{text: sys.Purpose}}, x+4, width-4, w.body-1, pos)
+			if facts := registerFacts(sys); facts != nil {
+				w.para(facts, x+4, width-4, w.body-1.5, pos)
+			}
 			w.f.SetY(w.f.GetY() + 2)
 		}
 	case "kontakte":
@@ -515,6 +519,42 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 		w.errf(pos, "der Shortcode %q kann noch nicht ins PDF gezeichnet werden. Das ist ein Fehler in handbuch; bitte melden Sie ihn.", s.Name)
 	}
 	w.f.SetY(w.f.GetY() + 1.5)
+}
+
+// registerFacts lists the data-protection and AI Act fields of a
+// register entry that are filled in, as "Name: value" spans.
+func registerFacts(s *book.AISystem) []span {
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return book.Date(t)
+	}
+	dpia := s.DPIA
+	if d := date(s.DPIADate); d != "" && dpia != "" {
+		dpia += " am " + d
+	}
+	approval := s.ApprovedBy
+	if d := date(s.Approved); d != "" {
+		approval = strings.TrimSpace(approval + " am " + d)
+	}
+	var out []span
+	for _, f := range [][2]string{
+		{"KI-Verordnung", s.AIActClass}, {"Rolle", s.AIActRole}, {"Rechtsgrundlage", s.LegalBasis},
+		{"Einwilligung", s.Consent}, {"Formular", s.ConsentForm}, {"Löschfrist", s.Retention},
+		{"Ort der Verarbeitung", s.Place}, {"Training mit unseren Daten", s.VendorTraining},
+		{"DSFA", dpia}, {"AVV", s.ProcessorDeal}, {"Freigabe", approval},
+		{"Nächster Ethik-Check", date(s.NextEthicsCheck)},
+	} {
+		if f[1] == "" {
+			continue
+		}
+		if out != nil {
+			out = append(out, span{text: " · "})
+		}
+		out = append(out, span{text: f[0] + ": ", style: "B"}, span{text: f[1]})
+	}
+	return out
 }
 
 const boxAlt = "Kästchen zum Ankreuzen"

@@ -96,6 +96,10 @@ type SystemData struct {
 	ID        string
 	Overall   book.Light
 	LastCheck string
+	NextCheck string // the next ethics check, German date
+	// DPIADateText is the date of the DSFA, ApprovalText who approved
+	// the system and when: "Geschäftsführung am 3. März 2026".
+	DPIADateText, ApprovalText string
 }
 
 // tools renders the block shortcodes of a page and their data.
@@ -174,6 +178,16 @@ func (t tools) register(id string) *RegisterData {
 		sd := SystemData{AISystem: s, ID: fmt.Sprintf("%s-s%d", id, i+1), Overall: s.Light()}
 		if !s.LastEthicsCheck.IsZero() {
 			sd.LastCheck = GermanDate(s.LastEthicsCheck)
+		}
+		if !s.NextEthicsCheck.IsZero() {
+			sd.NextCheck = GermanDate(s.NextEthicsCheck)
+		}
+		if !s.DPIADate.IsZero() {
+			sd.DPIADateText = GermanDate(s.DPIADate)
+		}
+		sd.ApprovalText = s.ApprovedBy
+		if !s.Approved.IsZero() {
+			sd.ApprovalText = strings.TrimSpace(sd.ApprovalText + " am " + GermanDate(s.Approved))
 		}
 		switch sd.Overall {
 		case book.Red:
