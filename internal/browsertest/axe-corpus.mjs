@@ -1,6 +1,6 @@
 // Labels the differential corpus of internal/check with axe-core's verdicts.
 //
-// Usage: node axe-corpus.mjs (--write | --check) [--navigate] [--json FILE] [--rule ID] DIR
+// Usage: node axe-corpus.mjs (--write | --check) [--navigate] [--time-all] [--json FILE] [--rule ID] DIR
 //
 // DIR holds one txtar archive per axe rule, RULE.txtar, whose files are
 // the cases: a complete page, or a fragment that expand() puts into the
@@ -20,6 +20,8 @@
 // --navigate loads every case from the (local, fake) network and injects
 // axe-core anew, instead of writing it into one document: slower, the
 // same verdicts (a check of the fast way).
+// --time-all runs axe a second time on every page with all rules of the
+// corpus and prints the time per page (what a whole check costs).
 // CHROMIUM overrides the browser executable (default /usr/bin/chromium).
 // Exit code: 0 labels written or unchanged, 1 drift, 2 usage error or no browser.
 
@@ -38,7 +40,7 @@ const AXE_VERSION = JSON.parse(readFileSync(require.resolve('axe-core/package.js
 const HEADER = `axe-core ${AXE_VERSION} verdicts (internal/browsertest/axe-corpus.mjs --write):`;
 const LABEL = /^(\S+\.html) (violation|pass|inapplicable|incomplete) ([0-9a-f]{12})$/;
 const CASE_URL = 'http://axe-corpus.invalid/case.html';
-const USAGE = 'usage: node axe-corpus.mjs (--write | --check) [--navigate] [--json FILE] [--rule ID] DIR';
+const USAGE = 'usage: node axe-corpus.mjs (--write | --check) [--navigate] [--time-all] [--json FILE] [--rule ID] DIR';
 
 function usageError(msg) {
   console.error(`axe-corpus: ${msg}\n${USAGE}`);
@@ -49,6 +51,7 @@ let mode = null;
 let jsonFile = null;
 let onlyRule = null;
 let navigate = false;
+let timeAll = false;
 const positional = [];
 for (let i = 2; i < process.argv.length; i++) {
   const arg = process.argv[i];
@@ -56,6 +59,7 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (arg === '--json') jsonFile = process.argv[++i];
   else if (arg === '--rule') onlyRule = process.argv[++i];
   else if (arg === '--navigate') navigate = true;
+  else if (arg === '--time-all') timeAll = true;
   else if (arg === '-h' || arg === '--help') { console.log(USAGE); process.exit(0); }
   else if (arg.startsWith('--')) usageError(`unknown option ${arg}`);
   else positional.push(arg);
@@ -132,6 +136,8 @@ const report = { axe: AXE_VERSION, chromium: browser.version(), cases: [], drift
 let drift = 0;
 let loadMs = 0;
 let axeMs = 0;
+let allMs = 0;
+const allRules = archives.map((a) => basename(a, '.txtar'));
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -211,6 +217,12 @@ try {
         return { verdict, violations: nodes(r.violations), incomplete: nodes(r.incomplete) };
       }, rule);
       const t2 = performance.now();
+      if (timeAll) {
+        // The same page once more with every rule of the corpus, for the
+        // time a whole check of a page takes.
+        await page.evaluate((ids) => window.axe.run(document, { runOnly: { type: 'rule', values: ids }, iframes: false }), allRules);
+        allMs += performance.now() - t2;
+      }
       loadMs += t1 - t0;
       axeMs += t2 - t1;
       const label = `${res.verdict} ${hash(html)}`;
@@ -242,8 +254,10 @@ try {
 
 const n = report.cases.length;
 report.timing = { pages: n, load: navigate ? 'navigate and inject axe' : 'document.write', loadMsPerPage: loadMs / n, axeMsPerPage: axeMs / n, totalMsPerPage: (loadMs + axeMs) / n };
+if (timeAll) report.timing.allRulesMsPerPage = allMs / n;
 console.log(`${n} cases in ${archives.length} archives; per page: load (${report.timing.load}) ${report.timing.loadMsPerPage.toFixed(1)} ms, ` +
   `axe.run ${report.timing.axeMsPerPage.toFixed(1)} ms, together ${report.timing.totalMsPerPage.toFixed(1)} ms`);
+if (timeAll) console.log(`axe.run with all ${allRules.length} rules of the corpus: ${report.timing.allRulesMsPerPage.toFixed(1)} ms per page`);
 if (jsonFile) writeFileSync(jsonFile, JSON.stringify(report, null, 1) + '\n');
 if (mode === 'write') {
   console.log(`${drift} labels changed`);
