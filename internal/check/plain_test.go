@@ -243,3 +243,43 @@ func TestReadableTargets(t *testing.T) {
 		t.Errorf("strict limits: %v", fs)
 	}
 }
+
+// modelTexts returns the paragraphs of the model handbook's Markdown
+// files, for the benchmarks.
+func modelTexts(b *testing.B) []string {
+	var out []string
+	_ = fs.WalkDir(handbuch.Model(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			data, _ := fs.ReadFile(handbuch.Model(), p)
+			out = append(out, strings.Split(string(data), "\n\n")...)
+		}
+		return nil
+	})
+	if len(out) < 500 {
+		b.Fatalf("only %d paragraphs", len(out))
+	}
+	return out
+}
+
+// BenchmarkSentences splits every paragraph of the model handbook into
+// sentences and words.
+func BenchmarkSentences(b *testing.B) {
+	texts := modelTexts(b)
+	for b.Loop() {
+		for _, t := range texts {
+			Sentences(t)
+		}
+	}
+}
+
+// BenchmarkPlain runs the plain-language rules on every paragraph of the
+// model handbook.
+func BenchmarkPlain(b *testing.B) {
+	var texts []Text
+	for _, t := range modelTexts(b) {
+		texts = append(texts, Text{Text: t, Pos: func(i int) book.Pos { return book.Pos{File: "t", Line: 1, Col: i + 1} }})
+	}
+	for b.Loop() {
+		Plain(texts, nil, DefaultLimits)
+	}
+}
