@@ -28,46 +28,97 @@ type Sentence struct {
 	Words []string
 }
 
-// abbreviations end with a period without ending the sentence.
-var abbreviations = setOf(`z. B. d. h. u. a. o. ä. u. ä. i. d. R. i. S. d. s. o. bzw. usw. etc. ca. Nr. Abs. Art. S.
-vgl. ggf. evtl. inkl. Dr. Prof. St. Hr. Fr. sog. bspw. ebd. lit. Jh. Mio. Mrd. Tel. Str. zzgl. max. min. ggü.`)
+// abbreviations end with a period without ending the sentence: each is
+// one word as it stands before a space ("z. B." is "z." and "B.").
+// Abbreviations of single letters written without spaces ("i.S.d.",
+// "z.B.") are recognised by their form (see letterAbbrev).
+var abbreviations = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`z. B. d. h. u. a. o. ä. u. ä. i. d. R. i. S. d. s. o. v. g. bzw. usw. etc. ca. Nr. Abs. Art. S.
+vgl. ggf. evtl. inkl. Dr. Prof. St. Hr. Fr. sog. bspw. ebd. lit. Jh. Mio. Mrd. Tel. Str. zzgl. max. min. ggü. Ziff. Bd. Kap. Anm.
+insb. ggfs. bzgl. gem. einschl. lfd. Mo. Di. Mi. Do. Sa. Feb. Aug. Sept. Okt. Nov. Dez. Std. Min. Tsd. Chr. geb. verh.`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// sentenceStart reports whether r may begin a sentence after an end mark:
+// a capital, a digit, an opening quote or bracket, a paragraph sign or a
+// bullet. After a colon only a capital or a bullet does ("Er fragt: Was
+// ist KI?" but not "Sie sagt: „…“").
+func sentenceStart(r rune, colon bool) bool {
+	if unicode.IsUpper(r) || r == '•' {
+		return true
+	}
+	if colon {
+		return false
+	}
+	return unicode.IsDigit(r) || strings.ContainsRune("„\"(»«§‚'[", r)
+}
+
+// closer reports whether r closes a quotation or a bracket.
+func closer(r rune) bool { return strings.ContainsRune("\"“”‘’'«»)]", r) }
+
+// space reports whether r separates sentences: a space, a line break, a
+// tab, or a no-break or thin space.
+func space(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u2009'
+}
 
 // Sentences splits German text into sentences. It knows abbreviations
-// (z. B., bzw.), ordinals and dates (8. März, 15.06.2025) and initials,
-// and treats every line of a list or heading as its own block already.
+// (z. B., bzw., i.S.d.), ordinals and dates (8. März, 15.06.2025),
+// initials, numbers and addresses (2.0, www.beispiel.de), closing
+// quotes and brackets after the end («, “, ", )), and sentences that
+// begin with », §, or •; an ellipsis (…) ends a sentence as a period
+// does. Every line of a list or heading is its own block already.
 func Sentences(text string) []Sentence {
 	var out []Sentence
 	start := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c != '.' && c != '!' && c != '?' && c != ':' {
+		size := 1
+		switch {
+		case c == '.' || c == '!' || c == '?' || c == ':':
+		case c == 0xE2 && strings.HasPrefix(text[i:], "…"):
+			// An omission "[…]" or "(…)" ends nothing.
+			if i > 0 && (text[i-1] == '[' || text[i-1] == '(') {
+				continue
+			}
+			size = len("…")
+		default:
 			continue
 		}
-		// What follows must be space and then an upper-case letter, a
-		// quote or a digit; or the end of the text.
-		j := i + 1
-		for j < len(text) && (text[j] == '.' || text[j] == '"' || strings.HasPrefix(text[j:], "“") || text[j] == ')') {
-			if text[j] == '.' || text[j] == ')' || text[j] == '"' {
-				j++
-			} else {
-				j += len("“")
+		// Further end marks and closing quotes and brackets belong to
+		// the sentence; so does a closing guillemet or quote after a
+		// space (»Ich komme. «) when a space or the end follows it.
+		j := i + size
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if r == '.' || r == '…' || closer(r) {
+				j += n
+				continue
+			}
+			break
+		}
+		if j < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[j:])
+			if !space(r) {
+				continue
 			}
 		}
-		if j < len(text) && text[j] != ' ' && text[j] != '\n' {
-			continue
-		}
-		k := j
-		for k < len(text) && (text[k] == ' ' || text[k] == '\n') {
-			k++
+		k := skipSpace(text, j)
+		if k < len(text) {
+			r, n := utf8.DecodeRuneInString(text[k:])
+			if (r == '«' || r == '»' || r == '“') && c != ':' {
+				if after := k + n; after == len(text) || func() bool { r, _ := utf8.DecodeRuneInString(text[after:]); return space(r) }() {
+					j = after
+					k = skipSpace(text, j)
+				}
+			}
 		}
 		if k < len(text) {
 			r, _ := utf8.DecodeRuneInString(text[k:])
-			if c == ':' {
-				// A colon ends a sentence only before an upper-case start.
-				if !unicode.IsUpper(r) {
-					continue
-				}
-			} else if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '„' && r != '"' && r != '(' {
+			if !sentenceStart(r, c == ':') {
 				continue
 			}
 		}
@@ -81,12 +132,25 @@ func Sentences(text string) []Sentence {
 	return appendSentence(out, text, start, len(text))
 }
 
+// skipSpace returns the offset of the first rune at or after i that is
+// not a space.
+func skipSpace(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !space(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
 func appendSentence(out []Sentence, text string, start, end int) []Sentence {
-	s := strings.TrimSpace(text[start:end])
+	s := strings.TrimFunc(text[start:end], space)
 	if s == "" {
 		return out
 	}
-	lead := len(text[start:end]) - len(strings.TrimLeft(text[start:end], " \n"))
+	lead := len(text[start:end]) - len(strings.TrimLeftFunc(text[start:end], space))
 	return append(out, Sentence{Start: start + lead, Text: s, Words: words(s)})
 }
 
@@ -109,41 +173,132 @@ func tail(s string) string {
 	return s
 }
 
+// letterAbbrev is an abbreviation of single letters, each with its
+// period, written without spaces: "i.S.d.", "z.B.", "o.Ä.".
+var letterAbbrev = regexp.MustCompile(`^(\p{L}\.){2,}$`)
+
 // notSentenceEnd reports whether the period at the end of s belongs to an
 // abbreviation, an ordinal or a date.
 func notSentenceEnd(s string) bool {
-	for ab := range abbreviations {
-		if strings.HasSuffix(s, ab) {
-			before := strings.TrimSuffix(s, ab)
-			if before == "" || strings.HasSuffix(before, " ") || strings.HasSuffix(before, "(") || strings.HasSuffix(before, "\n") {
-				return true
-			}
-		}
+	last := s
+	if i := strings.LastIndexAny(s, " \t\n\u00a0"); i >= 0 {
+		last = s[i+1:]
+	}
+	last = strings.TrimLeft(last, "(„\"»«‚[")
+	if abbreviations[last] || letterAbbrev.MatchString(last) {
+		return true
 	}
 	// "am 8. März" is an ordinal, "nach Artikel 28." ends a sentence.
 	if ordinalRe.MatchString(s) && !cardinalRe.MatchString(s) {
 		return true
 	}
 	// A single capital letter with a period is an initial: "A. Müller".
-	fields := strings.Fields(s)
-	last := fields[len(fields)-1]
 	return utf8.RuneCountInString(last) == 2 && unicode.IsUpper([]rune(last)[0])
 }
 
-// words returns the words of s: letters and digits, hyphenated compounds
-// and gender forms counted as one.
+// words returns the words of s: letters and digits; hyphenated
+// compounds, gender forms (Kolleg:innen, Kolleg*innen) and words with a
+// Mediopunkt (Medi·kamente, also written with U+2219) count as one, and
+// so do numbers with points or a decimal comma (2.0, 1.000, 15.09.2026,
+// 3,50), web addresses and e-mail addresses.
 func words(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == ':' || r == '·' || r == '*' || r == '\u00ad')
-	}) {
-		f = strings.Trim(f, "-:*·")
-		if f != "" && strings.IndexFunc(f, unicode.IsLetter) >= 0 || f != "" && strings.IndexFunc(f, unicode.IsDigit) >= 0 {
-			out = append(out, f)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !wordRune(r) {
+			i += n
+			continue
 		}
+		start := i
+		if webPrefix(s[i:]) {
+			if end := address(s, i); end > i {
+				out = append(out, s[i:end])
+				i = end
+				continue
+			}
+		}
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				// ASCII, the most of German text, without decoding.
+				if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c) || c == '-' || c == ':' || c == '*' {
+					i++
+					continue
+				}
+				// A point or comma between digits is part of a number.
+				if (c == '.' || c == ',') && i > start && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]) {
+					i++
+					continue
+				}
+				if c == '@' {
+					if end := address(s, start); end > i {
+						i = end
+						continue
+					}
+				}
+				break
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !wordRune(r) {
+				break
+			}
+			i += n
+		}
+		w := s[start:i]
+		if !(len(w) > 0 && (isDigit(w[0]) || 'a' <= w[0] && w[0] <= 'z' || 'A' <= w[0] && w[0] <= 'Z') && len(w) > 1 && isLetterOrDigitASCII(w[len(w)-1])) {
+			w = strings.Trim(w, "-:*·∙\u00ad")
+			if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+				continue
+			}
+		}
+		out = append(out, w)
 	}
 	return out
 }
+
+func isLetterOrDigitASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c)
+}
+
+// webPrefix reports whether s starts like a web address.
+func webPrefix(s string) bool {
+	return len(s) > 4 && strings.EqualFold(s[:4], "www.") ||
+		len(s) > 7 && strings.EqualFold(s[:7], "http://") ||
+		len(s) > 8 && strings.EqualFold(s[:8], "https://")
+}
+
+// wordRune reports whether r belongs to a word: a letter, a digit, a
+// hyphen, a soft hyphen, a Mediopunkt, or the colon or star of a gender
+// form.
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == ':' || r == '·' || r == '∙' || r == '*' || r == '\u00ad'
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// address returns the end of a web or e-mail address that starts at
+// s[i] (https://…, www.…, name@domain.tld), without the punctuation
+// that follows it, or i when none starts there.
+func address(s string, i int) int {
+	if i > 0 {
+		// Only at the start of a word.
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); wordRune(r) || r == '.' || r == '@' || r == '/' {
+			return i
+		}
+	}
+	rest := s[i:]
+	end := strings.IndexFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("<>\"„“”«»()[]", r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	cand := strings.TrimRight(rest[:end], ".,;:!?'’…")
+	if !webPrefix(cand) && !emailRe.MatchString(cand) {
+		return i
+	}
+	return i + len(cand)
+}
+
+var emailRe = regexp.MustCompile(`^[\p{L}\d._%+-]+@[\p{L}\d-]+(\.[\p{L}\d-]+)*\.\p{L}{2,}$`)
 
 // Syllables counts the syllables of a German word: the TeX hyphenation
 // patterns for German (package hyph) split it, and
@@ -152,6 +307,7 @@ func words(s string) []string {
 // ("A-bend" has no break after the A), vowel groups alone miss
 // "be-ob-ach-ten"; together they get most words right.
 func Syllables(word string) int {
+	word = strings.ReplaceAll(word, "∙", "·") // the Mediopunkt as U+2219
 	n, merged := vowelGroupsMerged(word)
 	if merged {
 		// Only a diphthong can lie across a syllable boundary
@@ -318,7 +474,7 @@ var (
 	specialRe    = regexp.MustCompile(`[();/§]`)
 	capsRe       = regexp.MustCompile(`\b\p{Lu}{2,6}\b`)
 	romanRe      = regexp.MustCompile(`^[IVXLC]+$`) // SGB VIII is a book number
-	abbrevRe     = regexp.MustCompile(`\b(z\. ?B\.|bzw\.|u\. ?a\.|d\. ?h\.|ggf\.|usw\.|etc\.|inkl\.|vgl\.|i\. ?d\. ?R\.|sog\.|ca\.|evtl\.|o\. ?Ä\.|Abs\.|Nr\.|Art\.)`)
+	abbrevRe     = regexp.MustCompile(`\b(z\. ?B\.|bzw\.|u\. ?a\.|d\. ?h\.|ggf\.|usw\.|etc\.|inkl\.|vgl\.|i\. ?d\. ?R\.|i\. ?S\. ?d\.|u\. ?U\.|v\. ?a\.|insb\.|bzgl\.|ggfs\.|sog\.|ca\.|evtl\.|o\. ?Ä\.|Abs\.|Nr\.|Art\.)`)
 )
 
 // Limits are the thresholds of the plain-language checks, from
@@ -347,7 +503,9 @@ func Plain(texts []Text, known map[string]bool, lim Limits) []Finding {
 			}
 			for _, w := range s.Words {
 				letters := utf8.RuneCountInString(w)
-				if strings.ContainsAny(w, "-·") || known[strings.ToLower(w)] {
+				// Hyphenated words, words with a Mediopunkt, numbers and
+				// addresses are no long words to split.
+				if strings.ContainsAny(w, "-·∙.,@/") || known[strings.ToLower(w)] {
 					continue
 				}
 				// Over 15 letters is long for everyone; five syllables

@@ -283,3 +283,52 @@ func BenchmarkPlain(b *testing.B) {
 		Plain(texts, nil, DefaultLimits)
 	}
 }
+
+// fixtureCases reads a fixture of testdata: cases "### name", a text,
+// then the line sep and what is expected.
+func fixtureCases(t *testing.T, file, sep string) (cases [][3]string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range strings.Split(string(data), "\n### ")[1:] {
+		head, rest, _ := strings.Cut(c, "\n")
+		text, want, ok := strings.Cut(rest, sep+"\n")
+		if !ok {
+			t.Fatalf("%s case %s: no %s", file, head, sep)
+		}
+		cases = append(cases, [3]string{head, strings.TrimSuffix(text, "\n"), strings.TrimSpace(want)})
+	}
+	if len(cases) < 10 {
+		t.Fatalf("%s: only %d cases", file, len(cases))
+	}
+	return cases
+}
+
+// TestSentenceFixtures runs testdata/plain-saetze.txt through the
+// sentence splitter.
+func TestSentenceFixtures(t *testing.T) {
+	for _, c := range fixtureCases(t, "testdata/plain-saetze.txt", "=== Sätze") {
+		var got []string
+		for _, s := range Sentences(c[1]) {
+			got = append(got, s.Text)
+			if c[1][s.Start:s.Start+len(s.Text)] != s.Text {
+				t.Errorf("case %s: sentence %q not at its offset %d", c[0], s.Text, s.Start)
+			}
+		}
+		if g := strings.Join(got, "\n"); g != c[2] {
+			t.Errorf("case %s:\n got %q\nwant %q", c[0], got, strings.Split(c[2], "\n"))
+		}
+	}
+}
+
+// TestWordFixtures runs testdata/plain-woerter.txt through the word
+// tokenizer.
+func TestWordFixtures(t *testing.T) {
+	for _, c := range fixtureCases(t, "testdata/plain-woerter.txt", "=== Wörter") {
+		if g := strings.Join(words(c[1]), "|"); g != c[2] {
+			t.Errorf("case %s:\n got %s\nwant %s", c[0], g, c[2])
+		}
+	}
+}
