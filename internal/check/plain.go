@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/compound"
 	"github.com/handbuch/handbuch/internal/hyph"
 )
 
@@ -331,21 +332,25 @@ func hyphenatedSyllables(word string) int {
 	return n
 }
 
-// splitSuggestion splits a long word with a hyphen at the hyphenation
-// point nearest its middle, capitalising the second part of a noun:
-// "Datenschutzbeauftragte" → "Datenschutz-Beauftragte".
+// splitSuggestion splits a long compound with a hyphen at the boundary
+// between its parts nearest its middle (the later one of two as near),
+// capitalising the second part of a noun: "Datenschutzbeauftragte" →
+// "Datenschutz-Beauftragte", "Lebensmittelgruppen" →
+// "Lebensmittel-Gruppen". It returns "" for a word that is no compound or
+// whose parts package compound does not know: a hyphen inside a word
+// ("Medi-Kamente") would make it harder to read, not easier.
 func splitSuggestion(word string) string {
-	parts := hyph.Hyphenate(word)
+	parts := compound.Split(word)
+	if len(parts) < 2 {
+		return ""
+	}
 	total := utf8.RuneCountInString(word)
-	best, bestDist, at := -1, total, 0
+	best, bestDist, at := -1, total+1, 0
 	for i, p := range parts[:len(parts)-1] {
 		at += utf8.RuneCountInString(p)
-		if d := abs(at - total/2); d < bestDist {
+		if d := abs(2*at - total); d <= bestDist {
 			best, bestDist = i, d
 		}
-	}
-	if best < 0 {
-		return word
 	}
 	left := strings.Join(parts[:best+1], "")
 	right := []rune(strings.Join(parts[best+1:], ""))
@@ -515,7 +520,12 @@ func Plain(texts []Text, known map[string]bool, lim Limits) []Finding {
 					sev = Warning
 				}
 				if letters > 15 || Syllables(w) >= 5 {
-					add(t, s.Start+strings.Index(s.Text, w), "langes-wort", sev, "„%s“ ist ein langes Wort (%d Buchstaben, %d Silben). Trennen Sie es mit Bindestrich oder Mediopunkt, etwa „%s“, oder wählen Sie ein kürzeres Wort.", w, letters, Syllables(w), splitSuggestion(w))
+					at := s.Start + strings.Index(s.Text, w)
+					if split := splitSuggestion(w); split != "" {
+						add(t, at, "langes-wort", sev, "„%s“ ist ein langes Wort (%d Buchstaben, %d Silben). Trennen Sie es mit Bindestrich oder Mediopunkt, etwa „%s“, oder wählen Sie ein kürzeres Wort.", w, letters, Syllables(w), split)
+					} else {
+						add(t, at, "langes-wort", sev, "„%s“ ist ein langes Wort (%d Buchstaben, %d Silben). Wählen Sie ein kürzeres oder bekannteres Wort, oder erklären Sie es.", w, letters, Syllables(w))
+					}
 				}
 			}
 			if m := abbrevRe.FindStringIndex(s.Text); m != nil {

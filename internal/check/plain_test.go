@@ -104,15 +104,43 @@ func TestTail(t *testing.T) {
 	}
 }
 
+// TestSplitSuggestion: only compounds get a split, at a boundary
+// between their parts (before: "Ange-Hörige", "Medi-Kamente",
+// "Lebensmit-Telgruppen").
 func TestSplitSuggestion(t *testing.T) {
 	for in, want := range map[string]string{
 		"Datenschutzbeauftragte":     "Datenschutz-Beauftragte",
 		"Verarbeitungsverzeichnisse": "Verarbeitungs-Verzeichnisse",
 		"zusammenarbeiten":           "zusammen-arbeiten",
+		"Lebensmittelgruppen":        "Lebensmittel-Gruppen",
+		"Einwilligungserklärung":     "Einwilligungs-Erklärung",
+		"Pflegedokumentation":        "Pflege-Dokumentation",
+		"Angehörige":                 "",
+		"Medikamente":                "",
+		"Organisationen":             "",
 	} {
 		if got := splitSuggestion(in); got != want {
 			t.Errorf("splitSuggestion(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestLongWordMessage: the finding names a split only where one is known.
+func TestLongWordMessage(t *testing.T) {
+	text := []Text{{Text: "Die Lebensmittelgruppen und die Medikamente der Angehörigen.", Pos: func(i int) book.Pos { return book.Pos{File: "t", Line: 1, Col: i + 1} }}}
+	var msgs []string
+	for _, f := range Plain(text, nil, DefaultLimits) {
+		if f.Rule == "langes-wort" {
+			msgs = append(msgs, f.Msg)
+		}
+	}
+	want := []string{
+		"„Lebensmittelgruppen“ ist ein langes Wort (19 Buchstaben, 6 Silben). Trennen Sie es mit Bindestrich oder Mediopunkt, etwa „Lebensmittel-Gruppen“, oder wählen Sie ein kürzeres Wort.",
+		"„Medikamente“ ist ein langes Wort (11 Buchstaben, 5 Silben). Wählen Sie ein kürzeres oder bekannteres Wort, oder erklären Sie es.",
+		"„Angehörigen“ ist ein langes Wort (11 Buchstaben, 5 Silben). Wählen Sie ein kürzeres oder bekannteres Wort, oder erklären Sie es.",
+	}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
 	}
 }
 
