@@ -60,10 +60,10 @@ func sentenceStart(r rune, colon bool) bool {
 // closer reports whether r closes a quotation or a bracket.
 func closer(r rune) bool { return strings.ContainsRune("\"“”‘’'«»)]", r) }
 
-// space reports whether r separates sentences: a space, a line break, a
-// tab, or a no-break or thin space.
+// space reports whether r separates sentences: a space, a line break
+// (also the \r of Windows), a tab, or a no-break or thin space.
 func space(r rune) bool {
-	return r == ' ' || r == '\n' || r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u2009'
+	return r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u2009'
 }
 
 // Sentences splits German text into sentences. It knows abbreviations
@@ -402,6 +402,8 @@ func diphthong(a, b rune) bool {
 // Readability holds the formulas of one text.
 type Readability struct {
 	Sentences, Words int
+	Syllables        int     // of all words
+	LongWords        int     // words of more than 6 letters, as LIX and WSTF count them
 	FRE              float64 // Flesch-Amstad reading ease, higher is easier
 	WSTF1            float64 // Wiener Sachtextformel 1, a school grade 4-15
 	LIX              float64 // Björnsson's LIX, under 40 is easy
@@ -453,6 +455,7 @@ func (c *SyllableCache) Measure(sentences []Sentence) Readability {
 			}
 		}
 	}
+	r.Syllables, r.LongWords = syllables, longWords
 	if r.Words == 0 || r.Sentences == 0 {
 		return r
 	}
@@ -604,4 +607,56 @@ func Readable(at book.Pos, texts []Text, lim Limits) (Readability, []Finding) {
 func de(f float64) string {
 	s := strings.Replace(fmt.Sprintf("%.1f", f), ".", ",", 1)
 	return strings.TrimSuffix(s, ",0")
+}
+
+// Block is a piece of a plain text file that the checks take on its
+// own, with its byte offset in the file.
+type Block struct {
+	Text   string
+	Offset int
+}
+
+// listItem matches the marker of a list item at the start of a line of
+// plain text: a bullet, a dash or a star, or a number or letter with a
+// period or parenthesis.
+var listItem = regexp.MustCompile(`^[ \t]*([•·‣◦▪–—*-]|\d{1,3}[.)]|[a-z][)])[ \t]+`)
+
+// Paragraphs splits a plain text (a letter, a flyer text) into blocks:
+// paragraphs are separated by blank lines, and each item of a list is a
+// block of its own, without its marker. A heading needs a blank line
+// after it; otherwise it runs into the next sentence.
+func Paragraphs(text string) []Block {
+	var out []Block
+	start := -1 // of the current block
+	end := 0
+	flush := func() {
+		if start >= 0 {
+			out = append(out, Block{Text: text[start:end], Offset: start})
+			start = -1
+		}
+	}
+	for off := 0; off < len(text); {
+		line := text[off:]
+		next := len(text)
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line, next = line[:i], off+i+1
+		}
+		line = strings.TrimRight(line, " \t\r")
+		switch {
+		case strings.TrimSpace(line) == "":
+			flush()
+		case listItem.MatchString(line):
+			flush()
+			start = off + len(listItem.FindString(line))
+			end = off + len(line)
+		default:
+			if start < 0 {
+				start = off + len(line) - len(strings.TrimLeft(line, " \t"))
+			}
+			end = off + len(line)
+		}
+		off = next
+	}
+	flush()
+	return out
 }

@@ -154,7 +154,7 @@ func TestReadabilityByHand(t *testing.T) {
 	// WSTF1 = 0.1935*12.5 + 0.1672*4 + 0 - 0.0327*50 - 0.875 = 0.57755 → 0.6 (rounded).
 	// LIX = 4 + 0 = 4.
 	r := Measure(Sentences("Wir helfen Ihnen gern. Das ist unsere Arbeit."))
-	if r.Sentences != 2 || r.Words != 8 || r.FRE != 80.9 || r.WSTF1 != 0.6 || r.LIX != 4 {
+	if r.Sentences != 2 || r.Words != 8 || r.Syllables != 13 || r.LongWords != 0 || r.FRE != 80.9 || r.WSTF1 != 0.6 || r.LIX != 4 {
 		t.Errorf("first text: %+v", r)
 	}
 	// "Die Datenschutzbeauftragte prüft Verarbeitungsverzeichnisse."
@@ -162,7 +162,7 @@ func TestReadabilityByHand(t *testing.T) {
 	// ASL = 4, ASW = 4.25: FRE = 180 - 4 - 248.625 = -72.6. MS = 50 %, IW = 50 %, ES = 50 %.
 	// WSTF1 = 9.675 + 0.6688 + 6.485 - 1.635 - 0.875 = 14.3188 → 14.3. LIX = 4 + 50 = 54.
 	r = Measure(Sentences("Die Datenschutzbeauftragte prüft Verarbeitungsverzeichnisse."))
-	if r.Words != 4 || r.FRE != -72.6 || r.WSTF1 != 14.3 || r.LIX != 54 {
+	if r.Words != 4 || r.Syllables != 17 || r.LongWords != 2 || r.FRE != -72.6 || r.WSTF1 != 14.3 || r.LIX != 54 {
 		t.Errorf("second text: %+v", r)
 	}
 }
@@ -358,5 +358,24 @@ func TestWordFixtures(t *testing.T) {
 		if g := strings.Join(words(c[1]), "|"); g != c[2] {
 			t.Errorf("case %s:\n got %s\nwant %s", c[0], g, c[2])
 		}
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	text := "Liebe Frau Muster,\r\n\r\nwir helfen Ihnen gern.\r\nRufen Sie uns an.\n\nUnser Angebot:\n• Beratung\n- Pflege\n2. Wohnen\n\n\n  Ende.  \n"
+	var got []string
+	for _, b := range Paragraphs(text) {
+		if text[b.Offset:b.Offset+len(b.Text)] != b.Text {
+			t.Errorf("block %q is not at offset %d", b.Text, b.Offset)
+		}
+		got = append(got, b.Text)
+	}
+	want := []string{"Liebe Frau Muster,", "wir helfen Ihnen gern.\r\nRufen Sie uns an.", "Unser Angebot:", "Beratung", "Pflege", "Wohnen", "Ende."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	// A line break of Windows separates sentences like a space.
+	if n := len(Sentences(got[1])); n != 2 {
+		t.Errorf("%d sentences in %q", n, got[1])
 	}
 }

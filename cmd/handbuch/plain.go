@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/check"
+	"github.com/handbuch/handbuch/internal/markdown"
+	"github.com/handbuch/handbuch/internal/source"
+	"github.com/handbuch/handbuch/internal/term"
+)
+
+// checkPlain checks one text file as a page in Einfache Sprache: the
+// plain-language rules and the readability figures, as a build checks a
+// page with plain = true. A .md file is Markdown, with or without front
+// matter; a .txt file is plain text.
+func (c *cli) checkPlain(name, format string, strict bool) int {
+	texts, err := plainTexts(name)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "handbuch check: %s\n", term.Line(err.Error()))
+		return 2
+	}
+	shown := filepath.ToSlash(name)
+	findings := check.Plain(texts, nil, check.DefaultLimits)
+	r, more := check.Readable(book.Pos{File: shown, Line: 1, Col: 1}, texts, check.DefaultLimits)
+	findings = append(findings, more...)
+	check.Sort(findings)
+	if format == "json" {
+		var list bytes.Buffer
+		_ = check.WriteJSON(&list, findings)
+		out, _ := json.MarshalIndent(plainReport{
+			File: shown, Sentences: r.Sentences, Words: r.Words, Syllables: r.Syllables, LongWords: r.LongWords,
+			FRE: r.FRE, WSTF1: r.WSTF1, LIX: r.LIX, Findings: json.RawMessage(list.Bytes()),
+		}, "", "  ")
+		fmt.Fprintf(c.stdout, "%s\n", out)
+	} else {
+		c.report(findings, format)
+		c.figures(shown, r)
+	}
+	n, w, h := check.Count(findings)
+	fmt.Fprintf(c.stderr, "Geprüft: 1 Datei, %s, %s, %s.\n", count(n, "Fehler", "Fehler"), count(w, "Warnung", "Warnungen"), count(h, "Hinweis", "Hinweise"))
+	if h > 0 && !c.hints && format != "json" {
+		fmt.Fprintf(c.stderr, "Mit --hinweise zeigt handbuch check auch %s.\n", map[bool]string{true: "den Hinweis", false: "die Hinweise"}[h == 1])
+	}
+	if n > 0 || (strict && w > 0) {
+		return 1
+	}
+	return 0
+}
+
+// plainReport is the JSON of check --plain.
+type plainReport struct {
+	File      string          `json:"datei"`
+	Sentences int             `json:"saetze"`
+	Words     int             `json:"woerter"`
+	Syllables int             `json:"silben"`
+	LongWords int             `json:"lange_woerter"`
+	FRE       float64         `json:"flesch_amstad"`
+	WSTF1     float64         `json:"wiener_sachtextformel"`
+	LIX       float64         `json:"lix"`
+	Findings  json.RawMessage `json:"befunde"`
+}
+
+// figures writes the readability figures of a text, with the targets
+// for Einfache Sprache.
+func (c *cli) figures(name string, r check.Readability) {
+	lim := check.DefaultLimits
+	share := 0.0
+	if r.Words > 0 {
+		share = 100 * float64(r.LongWords) / float64(r.Words)
+	}
+	fmt.Fprintf(c.stdout, "Lesbarkeit von %s:\n", name)
+	fmt.Fprintf(c.stdout, "  Sätze: %d\n  Wörter: %d\n  Silben: %d\n", r.Sentences, r.Words, r.Syllables)
+	fmt.Fprintf(c.stdout, "  lange Wörter (mehr als 6 Buchstaben): %d (%s %%)\n", r.LongWords, decimal(share))
+	fmt.Fprintf(c.stdout, "  Flesch-Amstad: %s (Ziel: mindestens %s; je höher, desto leichter)\n", decimal(r.FRE), decimal(lim.FRE))
+	fmt.Fprintf(c.stdout, "  Wiener Sachtextformel (WSTF1): %s (Ziel: höchstens %s; eine Schulstufe von 4 bis 15)\n", decimal(r.WSTF1), decimal(lim.WSTF1))
+	fmt.Fprintf(c.stdout, "  LIX: %s (Ziel: höchstens %s)\n", decimal(r.LIX), decimal(lim.LIX))
+	if r.Words < 50 {
+		fmt.Fprintf(c.stdout, "  Der Text hat weniger als 50 Wörter: die Formeln sagen darüber wenig.\n")
+	}
+}
+
+// decimal formats a number the German way, with one decimal: "68,2".
+func decimal(f float64) string {
+	s := strings.Replace(fmt.Sprintf("%.1f", f), ".", ",", 1)
+	return strings.TrimSuffix(s, ",0")
+}
+
+// plainTexts reads the file name, through package source like every
+// input, and returns its running text for the plain-language checks.
+func plainTexts(name string) ([]check.Text, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext != ".md" && ext != ".txt" {
+		return nil, fmt.Errorf("--plain prüft Texte in Markdown (.md) oder reinem Text (.txt), nicht „%s“. Speichern Sie den Text als .txt-Datei und geben Sie diese an.", source.Shown(filepath.ToSlash(name)))
+	}
+	shown := filepath.ToSlash(name)
+	folder, err := source.Open(filepath.Dir(name))
+	if err != nil {
+		return nil, fmt.Errorf("die Datei „%s“ %s", source.Shown(shown), notThere(err))
+	}
+	src, err := source.Read(folder, filepath.Base(name), source.MaxFileSize)
+	if err != nil {
+		return nil, fmt.Errorf("die Datei „%s“ %s", source.Shown(shown), source.Explain(err))
+	}
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, n := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		return nil, fmt.Errorf("%s: die Datei ist nicht in UTF-8 gespeichert. Speichern Sie sie in Ihrem Editor mit der Kodierung UTF-8.", book.PosAt(shown, src, off))
+	}
+	lines := book.NewLines(src)
+	// A byte order mark (Windows editors write one) is no text.
+	start := 0
+	if bytes.HasPrefix(src, []byte("\ufeff")) {
+		start = len("\ufeff")
+	}
+	if ext == ".txt" {
+		var texts []check.Text
+		for _, b := range check.Paragraphs(string(src[start:])) {
+			off := start + b.Offset
+			texts = append(texts, check.Text{Text: b.Text, Pos: func(i int) book.Pos { return lines.PosAt(shown, src, off+i) }})
+		}
+		return texts, nil
+	}
+	body, err := frontMatterEnd(src, start)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", book.PosAt(shown, src, start), err)
+	}
+	page := &book.Page{File: shown, Source: src, Lines: lines, Body: src[body:], BodyOffset: body}
+	var texts []check.Text
+	for _, b := range markdown.New(markdown.Options{}).Parse(page).TextBlocks() {
+		texts = append(texts, check.Text{Text: b.Text, Pos: func(i int) book.Pos {
+			if i >= len(b.Offsets) {
+				i = len(b.Offsets) - 1
+			}
+			return page.BodyPos(b.Offsets[max(i, 0)])
+		}})
+	}
+	return texts, nil
+}
+
+// notThere explains why the folder of a file cannot be opened, as a
+// reason about the file: a missing folder means a missing file.
+func notThere(err error) string {
+	var e *source.Error
+	if errors.As(err, &e) && e.Err != nil && strings.Contains(e.Reason, "gibt es nicht") {
+		return "gibt es nicht. Prüfen Sie den Namen und den Ordner."
+	}
+	return source.Explain(err)
+}
+
+// frontMatterEnd returns the offset of the Markdown after the front
+// matter that src may start with at start: TOML between two lines +++
+// (as in a handbook page) or YAML between two lines --- (a --- that is
+// never closed again is a thematic break of Markdown).
+func frontMatterEnd(src []byte, start int) (int, error) {
+	for _, fence := range []string{"+++", "---"} {
+		first, rest, ok := bytes.Cut(src[start:], []byte("\n"))
+		if !ok || string(bytes.TrimRight(first, " \t\r")) != fence {
+			continue
+		}
+		off := start + len(first) + 1
+		for len(rest) > 0 {
+			line, after, _ := bytes.Cut(rest, []byte("\n"))
+			off += len(line) + 1
+			if string(bytes.TrimRight(line, " \t\r")) == fence {
+				return min(off, len(src)), nil
+			}
+			rest = after
+		}
+		if fence == "+++" {
+			return 0, errors.New("der Front Matter ist nicht abgeschlossen. Schließen Sie ihn mit einer Zeile, die nur +++ enthält, oder lassen Sie ihn weg.")
+		}
+	}
+	return start, nil
+}
