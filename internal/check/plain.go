@@ -279,7 +279,8 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // address returns the end of a web or e-mail address that starts at
 // s[i] (https://…, www.…, name@domain.tld), without the punctuation
-// that follows it, or i when none starts there.
+// that follows it, or i when none starts there. It looks at no more than
+// maxAddress bytes, so that a text of many "@" stays quick to check.
 func address(s string, i int) int {
 	if i > 0 {
 		// Only at the start of a word.
@@ -287,17 +288,25 @@ func address(s string, i int) int {
 			return i
 		}
 	}
-	rest := s[i:]
-	end := strings.IndexFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("<>\"„“”«»()[]", r) })
-	if end < 0 {
-		end = len(rest)
+	web := webPrefix(s[i:])
+	end := i
+	for end < len(s) && end-i < maxAddress {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-._%+@", r) || web && strings.ContainsRune("~:/?#!$&*,;=", r)) {
+			break
+		}
+		end += n
 	}
-	cand := strings.TrimRight(rest[:end], ".,;:!?'’…")
-	if !webPrefix(cand) && !emailRe.MatchString(cand) {
+	cand := strings.TrimRight(s[i:end], ".,;:!?")
+	if at := strings.IndexByte(cand, '@'); !web && (at < 0 || !strings.Contains(cand[at:], ".") || !emailRe.MatchString(cand)) {
 		return i
 	}
 	return i + len(cand)
 }
+
+// maxAddress is the longest address, in bytes, that words takes as one
+// word.
+const maxAddress = 2048
 
 var emailRe = regexp.MustCompile(`^[\p{L}\d._%+-]+@[\p{L}\d-]+(\.[\p{L}\d-]+)*\.\p{L}{2,}$`)
 
@@ -509,7 +518,13 @@ func Plain(texts []Text, known map[string]bool, lim Limits) []Finding {
 			case n > lim.SentenceWarn:
 				add(t, s.Start, "satzlaenge", Warning, "der Satz hat %d Wörter. In Einfacher Sprache sind %d genug: Teilen Sie ihn, wenn es geht.", n, lim.SentenceWarn)
 			}
+			from := 0 // where the next word is looked for in the sentence
 			for _, w := range s.Words {
+				at := s.Start
+				if i := strings.Index(s.Text[from:], w); i >= 0 {
+					at += from + i
+					from += i + len(w)
+				}
 				letters := utf8.RuneCountInString(w)
 				// Hyphenated words, words with a Mediopunkt, numbers and
 				// addresses are no long words to split.
@@ -523,7 +538,6 @@ func Plain(texts []Text, known map[string]bool, lim Limits) []Finding {
 					sev = Warning
 				}
 				if letters > 15 || Syllables(w) >= 5 {
-					at := s.Start + strings.Index(s.Text, w)
 					if split := splitSuggestion(w); split != "" {
 						add(t, at, "langes-wort", sev, "„%s“ ist ein langes Wort (%d Buchstaben, %d Silben). Trennen Sie es mit Bindestrich oder Mediopunkt, etwa „%s“, oder wählen Sie ein kürzeres Wort.", w, letters, Syllables(w), split)
 					} else {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/handbuch/handbuch/internal/book"
@@ -377,5 +378,60 @@ func TestParagraphs(t *testing.T) {
 	// A line break of Windows separates sentences like a space.
 	if n := len(Sentences(got[1])); n != 2 {
 		t.Errorf("%d sentences in %q", n, got[1])
+	}
+}
+
+// FuzzSplitter: on any text, every sentence and every block stands at
+// its offset, every word is a piece of its sentence, and the split
+// suggestion of a word is that word with one hyphen.
+func FuzzSplitter(f *testing.F) {
+	for _, s := range []string{
+		"Sie ruft: »Komm mit!« Dann geht sie. § 5 gilt. • Beratung",
+		"Mehr unter https://www.beispiel.de/a. Oder info@beispiel.de! Version 2.0 ab 15.09.2026, 1.000 Menschen, 3,50 €.",
+		"Wir warten… Dann [...] i.S.d. DSGVO. Medi∙kamente und Medi·kamente.\r\n\r\n- Punkt\n1. Punkt",
+		"Lebensmittelgruppen Datenschutzbeauftragte:innen Angehörige",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, s := range Sentences(text) {
+			if s.Start < 0 || s.Start+len(s.Text) > len(text) || text[s.Start:s.Start+len(s.Text)] != s.Text {
+				t.Fatalf("sentence %q not at %d", s.Text, s.Start)
+			}
+			for _, w := range s.Words {
+				if w == "" || !strings.Contains(s.Text, w) {
+					t.Fatalf("word %q not in sentence %q", w, s.Text)
+				}
+				if sug := splitSuggestion(w); sug != "" && strings.ToLower(strings.Replace(sug, "-", "", 1)) != strings.ToLower(w) {
+					t.Fatalf("suggestion %q for %q", sug, w)
+				}
+			}
+		}
+		for _, b := range Paragraphs(text) {
+			if b.Offset < 0 || b.Offset+len(b.Text) > len(text) || text[b.Offset:b.Offset+len(b.Text)] != b.Text {
+				t.Fatalf("block %q not at %d", b.Text, b.Offset)
+			}
+		}
+	})
+}
+
+// TestSplitterQuick: texts built to make the splitter look far ahead at
+// every character finish in time. (Before the addresses were bounded,
+// 200 KB of "a@!" took almost four minutes: each "@" scanned the rest.)
+func TestSplitterQuick(t *testing.T) {
+	for name, text := range map[string]string{
+		"periods":   strings.Repeat(".", 1<<18),
+		"ellipses":  strings.Repeat("…", 1<<16),
+		"at":        strings.Repeat("a@!", 1<<16),
+		"web":       strings.Repeat("www.a!", 1<<15),
+		"closers":   strings.Repeat(".«", 1<<16),
+		"sentences": strings.Repeat("a. ", 1<<16),
+	} {
+		start := time.Now()
+		Sentences(text)
+		Paragraphs(text)
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s (%d bytes): %v", name, len(text), d)
+		}
 	}
 }
