@@ -62,7 +62,7 @@ type plainReport struct {
 	Syllables int             `json:"silben"`
 	LongWords int             `json:"lange_woerter"`
 	FRE       float64         `json:"flesch_amstad"`
-	WSTF1     float64         `json:"wiener_sachtextformel"`
+	WSTF1     float64         `json:"wstf1"`
 	LIX       float64         `json:"lix"`
 	Findings  json.RawMessage `json:"befunde"`
 }

@@ -43,26 +43,46 @@ var linking = []string{"", "s", "es", "n", "en", "er", "e", "ns", "nen"}
 // endings are the inflections of a noun or adjective as the last part.
 var endings = []string{"", "e", "en", "n", "s", "es", "er", "ern", "nen", "se", "sen", "in", "innen", "r", "m", "em"}
 
+// lexicon holds every form a word of lexicon.txt takes in a compound,
+// so that a part is looked up once.
 type lexicon struct {
-	noun, first, adjective map[string]bool
+	part map[string]bool // forms before another part: "einwilligungs", "schul", "sozial"
+	last map[string]bool // forms of the last part: "gruppen", "freie"
 }
 
 var words = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{noun: map[string]bool{}, first: map[string]bool{}, adjective: map[string]bool{}}
-	var section map[string]bool
+	lx := &lexicon{part: map[string]bool{}, last: map[string]bool{}}
+	section := ""
 	for _, line := range strings.Split(lexiconText, "\n") {
 		line = strings.TrimSpace(line)
 		switch {
 		case line == "" || strings.HasPrefix(line, "#"):
-		case line == "[nomen]":
-			section = lx.noun
-		case line == "[erstglied]":
-			section = lx.first
-		case line == "[adjektiv]":
-			section = lx.adjective
+		case strings.HasPrefix(line, "["):
+			section = line
 		default:
 			for _, w := range strings.Fields(line) {
-				section[w] = true
+				if utf8.RuneCountInString(w) < minPart {
+					continue
+				}
+				switch section {
+				case "[nomen]":
+					for _, l := range linking {
+						lx.part[w+l] = true
+					}
+					// Schul- for Schule, Sprach- for Sprache.
+					if base, ok := strings.CutSuffix(w, "e"); ok && utf8.RuneCountInString(base) >= minPart+1 {
+						lx.part[base] = true
+					}
+					for _, e := range endings {
+						lx.last[w+e] = true
+					}
+				case "[erstglied]":
+					lx.part[w] = true
+				case "[adjektiv]":
+					for _, e := range endings {
+						lx.last[w+e] = true
+					}
+				}
 			}
 		}
 	}
@@ -84,14 +104,15 @@ func Split(word string) []string {
 			break
 		}
 	}
-	runes := []rune(stem)
-	if len(runes) < 2*minPart || len(runes) > maxWord || strings.IndexFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+	n := utf8.RuneCountInString(stem)
+	if n < 2*minPart || n > maxWord || strings.IndexFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
 		return []string{word}
 	}
 	at := Boundaries(strings.ToLower(stem))
 	if len(at) == 0 {
 		return []string{word}
 	}
+	runes := []rune(stem)
 	var parts []string
 	last := 0
 	for _, b := range at {
@@ -105,17 +126,15 @@ func Split(word string) []string {
 // lower-case word w meet, or none.
 func Boundaries(w string) []int {
 	lx := words()
-	runes := []rune(w)
-	n := len(runes)
-	// The hyphenation points, in runes from the start.
-	points := map[int]bool{}
-	at := 0
-	for _, p := range hyph.Hyphenate(w) {
-		at += utf8.RuneCountInString(p)
-		points[at] = true
+	// The byte offset of each rune, and the end.
+	offs := make([]int, 0, len(w)+1)
+	for i := range w {
+		offs = append(offs, i)
 	}
-	// segs[i] are the splits of runes[i:] with the most parts, each as
-	// its boundaries; nil when there is none.
+	n := len(offs)
+	offs = append(offs, len(w))
+	// segs[i] are the splits of the word from rune i with the most parts,
+	// each as its boundaries in runes; nil when there is none.
 	segs := make([][][]int, n+1)
 	done := make([]bool, n+1)
 	var split func(i int) [][]int
@@ -126,11 +145,11 @@ func Boundaries(w string) []int {
 		done[i] = true
 		var best [][]int
 		bestLen := -1
-		if lx.last(string(runes[i:])) {
+		if lx.last[w[offs[i]:]] {
 			best, bestLen = [][]int{{}}, 0
 		}
 		for j := i + minPart; j <= n-minPart; j++ {
-			if !lx.part(string(runes[i:j])) {
+			if !lx.part[w[offs[i]:offs[j]]] {
 				continue
 			}
 			for _, rest := range split(j) {
@@ -147,21 +166,27 @@ func Boundaries(w string) []int {
 		return best
 	}
 	all := split(0)
-	if len(all) == 0 {
+	if len(all) == 0 || len(all[0]) == 0 {
 		return nil
 	}
 	// Of several splits, those at hyphenation points are the likelier
 	// ("Stau|becken" rather than "Staub|ecken"); of those that are left,
 	// only the boundaries they share are kept.
 	if len(all) > 1 {
-		var at []([]int)
+		points := map[int]bool{}
+		at := 0
+		for _, p := range hyph.Hyphenate(w) {
+			at += utf8.RuneCountInString(p)
+			points[at] = true
+		}
+		var likely [][]int
 		for _, s := range all {
 			if allPoints(s, points) {
-				at = append(at, s)
+				likely = append(likely, s)
 			}
 		}
-		if len(at) > 0 {
-			all = at
+		if len(likely) > 0 {
+			all = likely
 		}
 	}
 	var out []int
@@ -192,31 +217,6 @@ func allPoints(bs []int, points map[int]bool) bool {
 func contains(list []int, v int) bool {
 	for _, x := range list {
 		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-// part reports whether s can stand before another part: a noun with a
-// linking element, a noun without its final e ("Schul-"), or a stem.
-func (lx *lexicon) part(s string) bool {
-	if lx.first[s] {
-		return true
-	}
-	for _, l := range linking {
-		if base, ok := strings.CutSuffix(s, l); ok && utf8.RuneCountInString(base) >= minPart && lx.noun[base] {
-			return true
-		}
-	}
-	return utf8.RuneCountInString(s) >= minPart+1 && lx.noun[s+"e"]
-}
-
-// last reports whether s can be the last part: a noun or an adjective,
-// inflected or not.
-func (lx *lexicon) last(s string) bool {
-	for _, e := range endings {
-		if base, ok := strings.CutSuffix(s, e); ok && utf8.RuneCountInString(base) >= minPart && (lx.noun[base] || lx.adjective[base]) {
 			return true
 		}
 	}

@@ -126,3 +126,17 @@ func TestCompounds(t *testing.T) {
 		t.Errorf("%d %% of the compounds split in full, want at least 90 %%", share)
 	}
 }
+
+// BenchmarkSplit splits every word of the lists.
+func BenchmarkSplit(b *testing.B) {
+	var list []string
+	for _, c := range compounds {
+		list = append(list, strings.ReplaceAll(c, "|", ""))
+	}
+	list = append(list, notCompounds...)
+	for b.Loop() {
+		for _, w := range list {
+			Split(w)
+		}
+	}
+}
