@@ -66,6 +66,68 @@ var notCompounds = []string{
 	"Kontrollen", "Herausforderung", "Veranstaltungen", "Verordnungen", "Anerkennung", "Bestätigung", "Öffentlichkeit",
 }
 
+// heldOut are compounds and words that are none, written after the
+// lexicon, without adding their parts to it afterwards: how the splitter
+// does on words it was not made for. A wrong boundary fails the test;
+// a compound it does not split only counts.
+var heldOut = []string{
+	"Pflege|bett", "Roll|stuhl|rampe", "Essens|plan", "Mittags|tisch", "Kleider|kammer", "Frauen|haus",
+	"Kinder|schutz", "Opfer|schutz", "Gewalt|schutz", "Schutz|konzept", "Hygiene|plan", "Brand|schutz",
+	"Arbeits|schutz", "Gesundheits|förderung", "Sucht|hilfe", "Drogen|beratung", "Migrations|beratung",
+	"Integrations|kurs", "Sprach|kurs", "Deutsch|kurs", "Computer|kurs", "Haus|aufgaben|hilfe",
+	"Schul|begleitung", "Schul|sozial|arbeit", "Eltern|beirat", "Heim|aufsicht", "Pflege|stufe",
+	"Pflege|zeit", "Pflege|bedarf", "Hilfe|plan", "Hilfe|plan|gespräch", "Förder|plan", "Wohn|geld",
+	"Kinder|geld", "Eltern|geld", "Bürger|geld", "Miet|vertrag", "Arbeits|vertrag", "Kooperations|vertrag",
+	"Sicherheits|lücke", "Zugangs|daten", "Netzwerk|treffen", "Team|besprechung", "Fall|besprechung",
+	"Dienst|besprechung", "Fach|tag", "Jahres|planung", "Haushalts|jahr", "Spenden|konto",
+	"Förder|verein", "Mitglieder|versammlung", "Vereins|satzung", "Not|fall|plan", "Feuer|wehr",
+	"Kranken|wagen",
+}
+
+var heldOutNot = []string{
+	"Verwaltung", "Beschäftigte", "Begleitung", "Ernährung", "Versorgung", "Betreuerin", "Angelegenheiten",
+	"Zuständigkeit", "Verpflichtung", "Anforderungen", "Berechtigung", "Verständigung", "Erreichbarkeit",
+	"Kenntnisse", "Voraussetzungen", "Entwicklungen", "Überprüfung", "Untersuchung", "Unterschrift",
+	"Verständnis", "Bescheinigung", "Rechnungen",
+}
+
+// TestHeldOut splits the words of heldOut and heldOutNot.
+func TestHeldOut(t *testing.T) {
+	full, partly, none := 0, 0, 0
+	for _, c := range heldOut {
+		want := strings.Split(c, "|")
+		word := strings.Join(want, "")
+		got := Split(word)
+		wantAt := map[int]bool{}
+		for _, b := range boundaries(want) {
+			wantAt[b] = true
+		}
+		found := 0
+		for _, b := range boundaries(got) {
+			if !wantAt[b] {
+				t.Errorf("Split(%q) = %q: wrong boundary, want %q", word, strings.Join(got, "|"), c)
+			}
+			found++
+		}
+		switch {
+		case found == len(want)-1:
+			full++
+		case found > 0:
+			partly++
+			t.Logf("partly: %s (want %s)", strings.Join(got, "|"), c)
+		default:
+			none++
+			t.Logf("not split: %s", c)
+		}
+	}
+	for _, w := range heldOutNot {
+		if got := Split(w); len(got) != 1 {
+			t.Errorf("Split(%q) = %q, want no split", w, strings.Join(got, "|"))
+		}
+	}
+	t.Logf("held out: %d compounds: %d split in full, %d partly, %d not; %d words that are none", len(heldOut), full, partly, none, len(heldOutNot))
+}
+
 // boundaries returns the offsets in runes at which parts meet.
 func boundaries(parts []string) []int {
 	var out []int
