@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/check"
-	"github.com/handbuch/handbuch/internal/markdown"
 	"github.com/handbuch/handbuch/internal/source"
 	"github.com/handbuch/handbuch/internal/term"
 )
@@ -95,11 +93,10 @@ func decimal(f float64) string {
 // plainTexts reads the file name, through package source like every
 // input, and returns its running text for the plain-language checks.
 func plainTexts(name string) ([]check.Text, error) {
-	ext := strings.ToLower(filepath.Ext(name))
-	if ext != ".md" && ext != ".txt" {
-		return nil, fmt.Errorf("--plain prüft Texte in Markdown (.md) oder reinem Text (.txt), nicht „%s“. Speichern Sie den Text als .txt-Datei und geben Sie diese an.", source.Shown(filepath.ToSlash(name)))
-	}
 	shown := filepath.ToSlash(name)
+	if !check.PlainFile(name) {
+		return nil, fmt.Errorf("--plain prüft Texte in Markdown (.md) oder reinem Text (.txt), nicht „%s“. Speichern Sie den Text als .txt-Datei und geben Sie diese an.", source.Shown(shown))
+	}
 	folder, err := source.Open(filepath.Dir(name))
 	if err != nil {
 		return nil, fmt.Errorf("die Datei „%s“ %s", source.Shown(shown), notThere(err))
@@ -108,46 +105,7 @@ func plainTexts(name string) ([]check.Text, error) {
 	if err != nil {
 		return nil, fmt.Errorf("die Datei „%s“ %s", source.Shown(shown), source.Explain(err))
 	}
-	if !utf8.Valid(src) {
-		off := 0
-		for off < len(src) {
-			r, n := utf8.DecodeRune(src[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
-		return nil, fmt.Errorf("%s: die Datei ist nicht in UTF-8 gespeichert. Speichern Sie sie in Ihrem Editor mit der Kodierung UTF-8.", book.PosAt(shown, src, off))
-	}
-	lines := book.NewLines(src)
-	// A byte order mark (Windows editors write one) is no text.
-	start := 0
-	if bytes.HasPrefix(src, []byte("\ufeff")) {
-		start = len("\ufeff")
-	}
-	if ext == ".txt" {
-		var texts []check.Text
-		for _, b := range check.Paragraphs(string(src[start:])) {
-			off := start + b.Offset
-			texts = append(texts, check.Text{Text: b.Text, Pos: func(i int) book.Pos { return lines.PosAt(shown, src, off+i) }})
-		}
-		return texts, nil
-	}
-	body, err := frontMatterEnd(src, start)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", book.PosAt(shown, src, start), err)
-	}
-	page := &book.Page{File: shown, Source: src, Lines: lines, Body: src[body:], BodyOffset: body}
-	var texts []check.Text
-	for _, b := range markdown.New(markdown.Options{}).Parse(page).TextBlocks() {
-		texts = append(texts, check.Text{Text: b.Text, Pos: func(i int) book.Pos {
-			if i >= len(b.Offsets) {
-				i = len(b.Offsets) - 1
-			}
-			return page.BodyPos(b.Offsets[max(i, 0)])
-		}})
-	}
-	return texts, nil
+	return check.PlainTexts(shown, src)
 }
 
 // notThere explains why the folder of a file cannot be opened, as a
@@ -158,30 +116,4 @@ func notThere(err error) string {
 		return "gibt es nicht. Prüfen Sie den Namen und den Ordner."
 	}
 	return source.Explain(err)
-}
-
-// frontMatterEnd returns the offset of the Markdown after the front
-// matter that src may start with at start: TOML between two lines +++
-// (as in a handbook page) or YAML between two lines --- (a --- that is
-// never closed again is a thematic break of Markdown).
-func frontMatterEnd(src []byte, start int) (int, error) {
-	for _, fence := range []string{"+++", "---"} {
-		first, rest, ok := bytes.Cut(src[start:], []byte("\n"))
-		if !ok || string(bytes.TrimRight(first, " \t\r")) != fence {
-			continue
-		}
-		off := start + len(first) + 1
-		for len(rest) > 0 {
-			line, after, _ := bytes.Cut(rest, []byte("\n"))
-			off += len(line) + 1
-			if string(bytes.TrimRight(line, " \t\r")) == fence {
-				return min(off, len(src)), nil
-			}
-			rest = after
-		}
-		if fence == "+++" {
-			return 0, errors.New("der Front Matter ist nicht abgeschlossen. Schließen Sie ihn mit einer Zeile, die nur +++ enthält, oder lassen Sie ihn weg.")
-		}
-	}
-	return start, nil
 }

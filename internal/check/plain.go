@@ -1,8 +1,10 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"path"
 	"regexp"
 	"strings"
 	"sync"
@@ -12,6 +14,7 @@ import (
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/compound"
 	"github.com/handbuch/handbuch/internal/hyph"
+	"github.com/handbuch/handbuch/internal/markdown"
 )
 
 // Text is a piece of plain-language text to check: a paragraph of a page
@@ -673,4 +676,85 @@ func Paragraphs(text string) []Block {
 	}
 	flush()
 	return out
+}
+
+// PlainFile reports whether name is a file PlainTexts reads: Markdown
+// (.md) or plain text (.txt).
+func PlainFile(name string) bool {
+	ext := strings.ToLower(path.Ext(strings.ReplaceAll(name, "\\", "/")))
+	return ext == ".md" || ext == ".txt"
+}
+
+// PlainTexts returns the running text of a file for the plain-language
+// checks, with positions in file: a .md file is Markdown with or without
+// front matter (TOML between lines +++ as in a page, or YAML between
+// lines ---), any other file plain text, split by Paragraphs. A byte
+// order mark is skipped. The error, for bytes that are not UTF-8 or front
+// matter that is not closed, starts with file:line:col.
+func PlainTexts(file string, src []byte) ([]Text, error) {
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, n := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		return nil, book.Errorf(book.PosAt(file, src, off), "die Datei ist nicht in UTF-8 gespeichert. Speichern Sie sie in Ihrem Editor mit der Kodierung UTF-8.")
+	}
+	lines := book.NewLines(src)
+	start := 0
+	if bytes.HasPrefix(src, []byte("\ufeff")) { // written by Windows editors
+		start = len("\ufeff")
+	}
+	if strings.ToLower(path.Ext(file)) != ".md" {
+		var texts []Text
+		for _, b := range Paragraphs(string(src[start:])) {
+			off := start + b.Offset
+			texts = append(texts, Text{Text: b.Text, Pos: func(i int) book.Pos { return lines.PosAt(file, src, off+i) }})
+		}
+		return texts, nil
+	}
+	body, ok := frontMatterEnd(src, start)
+	if !ok {
+		return nil, book.Errorf(book.PosAt(file, src, start), "der Front Matter ist nicht abgeschlossen. Schließen Sie ihn mit einer Zeile, die nur +++ enthält, oder lassen Sie ihn weg.")
+	}
+	page := &book.Page{File: file, Source: src, Lines: lines, Body: src[body:], BodyOffset: body}
+	var texts []Text
+	for _, b := range markdown.New(markdown.Options{}).Parse(page).TextBlocks() {
+		texts = append(texts, Text{Text: b.Text, Pos: func(i int) book.Pos {
+			if i >= len(b.Offsets) {
+				i = len(b.Offsets) - 1
+			}
+			return page.BodyPos(b.Offsets[max(i, 0)])
+		}})
+	}
+	return texts, nil
+}
+
+// frontMatterEnd returns the offset of the Markdown after the front
+// matter that src may start with at start, and false for TOML front
+// matter that is never closed. A --- that is never closed again is a
+// thematic break of Markdown, no front matter.
+func frontMatterEnd(src []byte, start int) (int, bool) {
+	for _, fence := range []string{"+++", "---"} {
+		first, rest, ok := bytes.Cut(src[start:], []byte("\n"))
+		if !ok || string(bytes.TrimRight(first, " \t\r")) != fence {
+			continue
+		}
+		off := start + len(first) + 1
+		for len(rest) > 0 {
+			line, after, _ := bytes.Cut(rest, []byte("\n"))
+			off += len(line) + 1
+			if string(bytes.TrimRight(line, " \t\r")) == fence {
+				return min(off, len(src)), true
+			}
+			rest = after
+		}
+		if fence == "+++" {
+			return 0, false
+		}
+	}
+	return start, true
 }

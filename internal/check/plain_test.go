@@ -1,7 +1,7 @@
 package check
 
 import (
-	"github.com/handbuch/handbuch"
+	"fmt"
 	"io/fs"
 	"math"
 	"os"
@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/handbuch/handbuch"
 	"github.com/handbuch/handbuch/internal/book"
 )
 
@@ -433,5 +434,42 @@ func TestSplitterQuick(t *testing.T) {
 		if d := time.Since(start); d > 10*time.Second {
 			t.Errorf("%s (%d bytes): %v", name, len(text), d)
 		}
+	}
+}
+
+// TestPlainTexts: a Markdown file with or without front matter and a
+// text file give their running text, with positions in the file.
+func TestPlainTexts(t *testing.T) {
+	for _, tc := range []struct {
+		file, src string
+		want      []string // each block as text@line:col of its start
+		err       string
+	}{
+		{"a.md", "+++\ntitle = \"A\"\n+++\n\n# Hallo\n\nWir helfen **gern**.\n", []string{"Hallo@5:3", "Wir helfen gern.@7:1"}, ""},
+		{"a.md", "---\ntitle: A\n---\nText.\n", []string{"Text.@4:1"}, ""},
+		{"a.md", "Text.\n\n---\n\nMehr.\n", []string{"Text.@1:1", "Mehr.@5:1"}, ""},
+		{"a.md", "\ufeffText `code` da.\n", []string{"Text  da.@1:2"}, ""},
+		{"a.txt", "\ufeffLiebe Frau A,\r\n\r\n• Beratung\r\n", []string{"Liebe Frau A,@1:2", "Beratung@3:3"}, ""},
+		{"a.md", "+++\ntitle = \"A\"\n\nText.\n", nil, "a.md:1:1: der Front Matter ist nicht abgeschlossen"},
+		{"a.txt", "Gr\xfc\xdfe", nil, "a.txt:1:3: die Datei ist nicht in UTF-8 gespeichert"},
+	} {
+		texts, err := PlainTexts(tc.file, []byte(tc.src))
+		if tc.err != "" {
+			if err == nil || !strings.HasPrefix(err.Error(), tc.err) {
+				t.Errorf("%q: error %v, want %q", tc.src, err, tc.err)
+			}
+			continue
+		}
+		var got []string
+		for _, x := range texts {
+			p := x.Pos(0)
+			got = append(got, fmt.Sprintf("%s@%d:%d", x.Text, p.Line, p.Col))
+		}
+		if err != nil || strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: got %q, %v; want %q", tc.src, got, err, tc.want)
+		}
+	}
+	if !PlainFile("Brief.TXT") || !PlainFile(`C:\Texte\flyer.md`) || PlainFile("brief.docx") {
+		t.Error("PlainFile")
 	}
 }
