@@ -273,6 +273,10 @@ func (c *cli) check(args []string) int {
 	pages, err := readPages(dir)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "handbuch check: %s\n", term.Line(err.Error()))
+		// A text given without --plain: say how to check it.
+		if info, serr := os.Stat(dir); serr == nil && info.Mode().IsRegular() && check.PlainFile(dir) {
+			fmt.Fprintf(c.stderr, "Einen Text in Einfacher Sprache prüft handbuch check --plain %s\n", term.Line(dir))
+		}
 		return 2
 	}
 	findings := check.Site(pages)
