@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/check"
+	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/source"
 	"github.com/handbuch/handbuch/internal/term"
 )
@@ -25,8 +27,9 @@ func (c *cli) checkPlain(name, format string, strict bool) int {
 		return 2
 	}
 	shown := filepath.ToSlash(name)
-	findings := check.Plain(texts, nil, check.DefaultLimits)
-	r, more := check.Readable(book.Pos{File: shown, Line: 1, Col: 1}, texts, check.DefaultLimits)
+	known, lim := c.handbookOf(name)
+	findings := check.Plain(texts, known, lim)
+	r, more := check.Readable(book.Pos{File: shown, Line: 1, Col: 1}, texts, lim)
 	findings = append(findings, more...)
 	check.Sort(findings)
 	if format == "json" {
@@ -39,7 +42,7 @@ func (c *cli) checkPlain(name, format string, strict bool) int {
 		fmt.Fprintf(c.stdout, "%s\n", out)
 	} else {
 		c.report(findings, format)
-		c.figures(shown, r)
+		c.figures(shown, r, lim)
 	}
 	n, w, h := check.Count(findings)
 	fmt.Fprintf(c.stderr, "Geprüft: 1 Datei, %s, %s, %s.\n", count(n, "Fehler", "Fehler"), count(w, "Warnung", "Warnungen"), count(h, "Hinweis", "Hinweise"))
@@ -50,6 +53,37 @@ func (c *cli) checkPlain(name, format string, strict bool) int {
 		return 1
 	}
 	return 0
+}
+
+// handbookOf returns the words the glossary explains and the limits of
+// the handbook the file name belongs to: the nearest folder above it
+// with a handbuch.toml. A text outside a handbook, or in one that does
+// not load, is checked without a glossary, with the default limits; a
+// line on stderr says which.
+func (c *cli) handbookOf(name string) (map[string]bool, check.Limits) {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return nil, check.DefaultLimits
+	}
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		if info, err := os.Lstat(filepath.Join(dir, "handbuch.toml")); err == nil && info.Mode().IsRegular() {
+			shown := source.Shown(filepath.ToSlash(dir))
+			project, err := source.Open(dir)
+			var h *book.Handbook
+			if err == nil {
+				h, err = load.Load(project, load.Options{Drafts: true})
+			}
+			if err != nil {
+				fmt.Fprintf(c.stderr, "Das Handbuch in „%s“ lässt sich nicht laden (handbuch build --source %s zeigt, warum); geprüft wird ohne sein Glossar.\n", term.Line(shown), term.Line(shown))
+				return nil, check.DefaultLimits
+			}
+			fmt.Fprintf(c.stderr, "Geprüft mit dem Glossar (%s) und den Grenzwerten des Handbuchs in „%s“.\n", count(len(h.Glossary), "Begriff", "Begriffe"), term.Line(shown))
+			return check.KnownWords(h.Glossary), h.Config.Limits
+		}
+		if filepath.Dir(dir) == dir {
+			return nil, check.DefaultLimits
+		}
+	}
 }
 
 // plainReport is the JSON of check --plain.
@@ -67,8 +101,7 @@ type plainReport struct {
 
 // figures writes the readability figures of a text, with the targets
 // for Einfache Sprache.
-func (c *cli) figures(name string, r check.Readability) {
-	lim := check.DefaultLimits
+func (c *cli) figures(name string, r check.Readability, lim check.Limits) {
 	share := 0.0
 	if r.Words > 0 {
 		share = 100 * float64(r.LongWords) / float64(r.Words)

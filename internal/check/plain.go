@@ -758,3 +758,18 @@ func frontMatterEnd(src []byte, start int) (int, bool) {
 	}
 	return start, true
 }
+
+// KnownWords returns the words a glossary explains, in lower case, for
+// Plain: each term, abbreviation and form, and each of their words.
+func KnownWords(g book.Glossary) map[string]bool {
+	known := map[string]bool{}
+	for _, t := range g {
+		for _, w := range append([]string{t.Term, t.Abbr}, t.Forms...) {
+			for _, part := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ' ' || r == '-' }) {
+				known[part] = true
+			}
+			known[strings.ToLower(w)] = true
+		}
+	}
+	return known
+}
