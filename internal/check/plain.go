@@ -723,6 +723,9 @@ func PlainTexts(file string, src []byte) ([]Text, error) {
 	page := &book.Page{File: file, Source: src, Lines: lines, Body: src[body:], BodyOffset: body}
 	var texts []Text
 	for _, b := range markdown.New(markdown.Options{}).Parse(page).TextBlocks() {
+		if len(b.Offsets) == 0 {
+			continue // an empty heading or cell: nothing to read
+		}
 		texts = append(texts, Text{Text: b.Text, Pos: func(i int) book.Pos {
 			if i >= len(b.Offsets) {
 				i = len(b.Offsets) - 1

@@ -383,8 +383,9 @@ func TestParagraphs(t *testing.T) {
 }
 
 // FuzzSplitter: on any text, every sentence and every block stands at
-// its offset, every word is a piece of its sentence, and the split
-// suggestion of a word is that word with one hyphen.
+// its offset, every word is a piece of its sentence, the split
+// suggestion of a word is that word with one hyphen, and the texts of a
+// .md or .txt file have positions inside it.
 func FuzzSplitter(f *testing.F) {
 	for _, s := range []string{
 		"Sie ruft: »Komm mit!« Dann geht sie. § 5 gilt. • Beratung",
@@ -411,6 +412,17 @@ func FuzzSplitter(f *testing.F) {
 		for _, b := range Paragraphs(text) {
 			if b.Offset < 0 || b.Offset+len(b.Text) > len(text) || text[b.Offset:b.Offset+len(b.Text)] != b.Text {
 				t.Fatalf("block %q not at %d", b.Text, b.Offset)
+			}
+		}
+		lines := 1 + strings.Count(text, "\n")
+		for _, file := range []string{"a.md", "a.txt"} {
+			texts, _ := PlainTexts(file, []byte(text))
+			for _, x := range texts {
+				for _, i := range []int{0, len(x.Text) / 2, len(x.Text)} {
+					if p := x.Pos(i); p.File != file || p.Line < 1 || p.Line > lines {
+						t.Fatalf("%s: position %v of %q outside the file (%d lines)", file, p, x.Text, lines)
+					}
+				}
 			}
 		}
 	})
