@@ -47,9 +47,10 @@ Aufruf:
       prüft fertige HTML-Seiten (Vorgabe: public)
   handbuch check --plain DATEI.md|DATEI.txt [--strict] [--hinweise] [--format json]
       prüft einen Text wie eine Seite in Einfacher Sprache, etwa einen Brief
-      oder einen Flyer: Satzlänge, lange Wörter, Abkürzungen und mehr, dazu
-      Sätze, Wörter, Silben, lange Wörter, Flesch-Amstad, Wiener
-      Sachtextformel und LIX; Front Matter (+++) ist in .md erlaubt
+      oder einen Flyer: Satzlänge, lange Wörter, Abkürzungen und mehr; dazu
+      die Zahlen Sätze, Wörter, Silben, lange Wörter, Flesch-Amstad, Wiener
+      Sachtextformel und LIX. Front Matter (+++) ist in .md erlaubt; liegt
+      der Text in einem Handbuch-Ordner, gelten dessen Glossar und Grenzwerte
   handbuch serve [--port 1313] [--bind ADRESSE] [--drafts] [--source ORDNER]
       zeigt eine Vorschau im Browser, die sich bei jeder Änderung neu lädt
   handbuch new ORDNER
