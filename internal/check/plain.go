@@ -104,20 +104,14 @@ func Sentences(text string) []Sentence {
 			}
 			break
 		}
-		if j < len(text) {
-			r, _ := utf8.DecodeRuneInString(text[j:])
-			if !space(r) {
-				continue
-			}
+		if !spaceOrEnd(text, j) {
+			continue
 		}
 		k := skipSpace(text, j)
-		if k < len(text) {
-			r, n := utf8.DecodeRuneInString(text[k:])
-			if (r == '«' || r == '»' || r == '“') && c != ':' {
-				if after := k + n; after == len(text) || func() bool { r, _ := utf8.DecodeRuneInString(text[after:]); return space(r) }() {
-					j = after
-					k = skipSpace(text, j)
-				}
+		if k < len(text) && c != ':' {
+			if r, n := utf8.DecodeRuneInString(text[k:]); (r == '«' || r == '»' || r == '“') && spaceOrEnd(text, k+n) {
+				j = k + n
+				k = skipSpace(text, j)
 			}
 		}
 		if k < len(text) {
@@ -134,6 +128,15 @@ func Sentences(text string) []Sentence {
 		i = k - 1
 	}
 	return appendSentence(out, text, start, len(text))
+}
+
+// spaceOrEnd reports whether a space or the end of text is at i.
+func spaceOrEnd(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return space(r)
 }
 
 // skipSpace returns the offset of the first rune at or after i that is
@@ -185,8 +188,9 @@ var letterAbbrev = regexp.MustCompile(`^(\p{L}\.){2,}$`)
 // abbreviation, an ordinal or a date.
 func notSentenceEnd(s string) bool {
 	last := s
-	if i := strings.LastIndexAny(s, " \t\n\u00a0"); i >= 0 {
-		last = s[i+1:]
+	if i := strings.LastIndexFunc(s, space); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		last = s[i+n:]
 	}
 	last = strings.TrimLeft(last, "(„\"»«‚[")
 	if abbreviations[last] || letterAbbrev.MatchString(last) {

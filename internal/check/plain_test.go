@@ -29,6 +29,8 @@ func TestSentences(t *testing.T) {
 		{"Eine Überschrift ohne Punkt", []string{"Eine Überschrift ohne Punkt"}},
 		{"Zahlen wie 3.5 Prozent bleiben zusammen.", []string{"Zahlen wie 3.5 Prozent bleiben zusammen."}},
 		{"Das steht in Artikel 28. Der Vertrag regelt es.", []string{"Das steht in Artikel 28.", "Der Vertrag regelt es."}},
+		// Abbreviations with a (narrow) no-break space, as typographers set them.
+		{"Wir nutzen z.\u00a0B. Chatbots, u.\u202fa. Programme für Termine. Sie helfen.", []string{"Wir nutzen z.\u00a0B. Chatbots, u.\u202fa. Programme für Termine.", "Sie helfen."}},
 	} {
 		var got []string
 		for _, s := range Sentences(tc.in) {
