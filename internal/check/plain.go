@@ -498,7 +498,7 @@ var (
 	specialRe    = regexp.MustCompile(`[();/§]`)
 	capsRe       = regexp.MustCompile(`\b\p{Lu}{2,6}\b`)
 	romanRe      = regexp.MustCompile(`^[IVXLC]+$`) // SGB VIII is a book number
-	abbrevRe     = regexp.MustCompile(`\b(z\. ?B\.|bzw\.|u\. ?a\.|d\. ?h\.|ggf\.|usw\.|etc\.|inkl\.|vgl\.|i\. ?d\. ?R\.|i\. ?S\. ?d\.|u\. ?U\.|v\. ?a\.|insb\.|bzgl\.|ggfs\.|sog\.|ca\.|evtl\.|o\. ?Ä\.|Abs\.|Nr\.|Art\.)`)
+	abbrevRe     = regexp.MustCompile(`\b(z\.[ \x{a0}\x{202f}]?B\.|bzw\.|u\.[ \x{a0}\x{202f}]?a\.|d\.[ \x{a0}\x{202f}]?h\.|ggf\.|usw\.|etc\.|inkl\.|vgl\.|i\.[ \x{a0}\x{202f}]?d\.[ \x{a0}\x{202f}]?R\.|i\.[ \x{a0}\x{202f}]?S\.[ \x{a0}\x{202f}]?d\.|u\.[ \x{a0}\x{202f}]?U\.|v\.[ \x{a0}\x{202f}]?a\.|insb\.|bzgl\.|ggfs\.|sog\.|ca\.|evtl\.|o\.[ \x{a0}\x{202f}]?Ä\.|Abs\.|Nr\.|Art\.)`)
 )
 
 // Limits are the thresholds of the plain-language checks, from
