@@ -5,6 +5,7 @@
 //	handbuch build [--source DIR] [--dest DIR] [--drafts] [--strict] [--offline] [--ohne-pdf] [--hinweise] [--format json]
 //	handbuch serve [--port 1313] [--bind ADDR] [--drafts] [--source DIR]
 //	handbuch check [--strict] [--hinweise] [--format json] [DIR]
+//	handbuch check --plain FILE.md|FILE.txt [--strict] [--hinweise] [--format json]
 //	handbuch new DIR
 //	handbuch version
 //	handbuch help
@@ -23,5 +24,7 @@
 // --format json prints the findings as JSON. serve previews
 // the project in the browser with live reload. new copies the model
 // handbook carried in the binary into a new or empty folder. check checks
-// a folder of built HTML.
+// a folder of built HTML; check --plain checks one text (Markdown or plain
+// text) as a page in Einfache Sprache and prints its findings and its
+// readability figures.
 package main

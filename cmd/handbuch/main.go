@@ -45,6 +45,12 @@ Aufruf:
       mit --ohne-pdf geht es schneller, dann bieten die Seiten keine PDFs an
   handbuch check [--strict] [--hinweise] [--format json] [ORDNER]
       prüft fertige HTML-Seiten (Vorgabe: public)
+  handbuch check --plain DATEI.md|DATEI.txt [--strict] [--hinweise] [--format json]
+      prüft einen Text wie eine Seite in Einfacher Sprache, etwa einen Brief
+      oder einen Flyer: Satzlänge, lange Wörter, Abkürzungen und mehr; dazu
+      die Zahlen Sätze, Wörter, Silben, lange Wörter, Flesch-Amstad, Wiener
+      Sachtextformel und LIX. Front Matter (+++) ist in .md erlaubt; liegt
+      der Text in einem Handbuch-Ordner, gelten dessen Glossar und Grenzwerte
   handbuch serve [--port 1313] [--bind ADRESSE] [--drafts] [--source ORDNER]
       zeigt eine Vorschau im Browser, die sich bei jeder Änderung neu lädt
   handbuch new ORDNER
@@ -105,19 +111,28 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) bool {
 		fmt.Fprint(c.stdout, usage)
 		return false
 	case err != nil:
-		msg := err.Error()
-		if opt, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-			msg = "unbekannte Option -" + opt
-		} else if opt, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-			msg = "die Option -" + opt + " braucht einen Wert, zum Beispiel -" + opt + " ORDNER"
-		}
-		fmt.Fprintf(c.stderr, "handbuch %s: %s\n\n%s", fs.Name(), msg, usage)
+		fmt.Fprintf(c.stderr, "handbuch %s: %s\n\n%s", fs.Name(), germanFlagError(err), usage)
 		return false
 	case fs.NArg() > 0:
 		fmt.Fprintf(c.stderr, "handbuch %s: unerwartetes Argument %q\n\n%s", fs.Name(), fs.Arg(0), usage)
 		return false
 	}
 	return true
+}
+
+// germanFlagError translates an error of package flag.
+func germanFlagError(err error) string {
+	msg := err.Error()
+	if opt, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		msg = "unbekannte Option -" + opt
+	} else if opt, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		value := "ORDNER"
+		if opt == "-plain" {
+			value = "DATEI.txt"
+		}
+		msg = "die Option -" + opt + " braucht einen Wert, zum Beispiel -" + opt + " " + value
+	}
+	return msg
 }
 
 func (c *cli) build(args []string) int {
@@ -219,21 +234,38 @@ func (c *cli) report(fs []check.Finding, format string) {
 	_ = check.WriteText(c.stderr, shown)
 }
 
-// check checks a folder of built HTML.
+// check checks a folder of built HTML, or with --plain one text in
+// Einfache Sprache.
 func (c *cli) check(args []string) int {
 	fs := c.flags("check")
 	strict := fs.Bool("strict", false, "auch Warnungen ergeben den Status 1")
 	fs.BoolVar(&c.hints, "hinweise", false, "auch Hinweise zeigen")
 	format := fs.String("format", "text", "text oder json")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 1 {
-		if err == nil {
-			err = fmt.Errorf("unerwartetes Argument %q", fs.Arg(1))
-		}
-		fmt.Fprintf(c.stderr, "handbuch check: %v\n\n%s", err, usage)
+	plain := fs.String("plain", "", "eine Datei (.md oder .txt) als Text in Einfacher Sprache prüfen")
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(c.stdout, usage)
+		return 0
+	}
+	if err == nil && fs.NArg() > 1 {
+		err = fmt.Errorf("unerwartetes Argument %q", fs.Arg(1))
+	}
+	if err == nil && fs.NArg() > 0 && isSet(fs, "plain") {
+		err = fmt.Errorf("unerwartetes Argument %q: mit --plain prüft handbuch check nur die eine Datei", fs.Arg(0))
+	}
+	if err != nil {
+		fmt.Fprintf(c.stderr, "handbuch check: %s\n\n%s", germanFlagError(err), usage)
 		return 2
 	}
 	if !c.validFormat(*format) {
 		return 2
+	}
+	if isSet(fs, "plain") {
+		if *plain == "" {
+			fmt.Fprintf(c.stderr, "handbuch check: --plain braucht eine Datei, zum Beispiel --plain brief.txt\n\n%s", usage)
+			return 2
+		}
+		return c.checkPlain(*plain, *format, *strict)
 	}
 	dir := "public"
 	if fs.NArg() == 1 {
@@ -242,6 +274,10 @@ func (c *cli) check(args []string) int {
 	pages, err := readPages(dir)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "handbuch check: %s\n", term.Line(err.Error()))
+		// A text given without --plain: say how to check it.
+		if info, serr := os.Stat(dir); serr == nil && info.Mode().IsRegular() && check.PlainFile(dir) {
+			fmt.Fprintf(c.stderr, "Einen Text in Einfacher Sprache prüft handbuch check --plain %s\n", term.Line(dir))
+		}
 		return 2
 	}
 	findings := check.Site(pages)
@@ -252,6 +288,13 @@ func (c *cli) check(args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // readPages reads the HTML and CSS files under dir, each with the one

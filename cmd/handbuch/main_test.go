@@ -35,6 +35,12 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"help"}, 0, ""},
 		{[]string{"version"}, 0, ""},
 		{[]string{"build", "--source", dir}, 1, "handbuch.toml fehlt"},
+		{[]string{"check", "--plain", dir + "/fehlt.txt"}, 2, "gibt es nicht"},
+		{[]string{"check", "--plain", dir}, 2, "prüft Texte in Markdown (.md) oder reinem Text (.txt)"},
+		{[]string{"check", "--plain"}, 2, "die Option --plain braucht einen Wert"},
+		{[]string{"check", "--plain", "../../README.md", "--format", "xml"}, 2, "Erlaubt sind text und json"},
+		{[]string{"check", "--plain", "testdata/plain/fehler.txt"}, 1, "Geprüft: 1 Datei, 1 Fehler"},
+		{[]string{"check", "--plain", "testdata/plain/gut.txt"}, 0, "Geprüft: 1 Datei, 0 Fehler, 0 Warnungen"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(tc.args, &stdout, &stderr)

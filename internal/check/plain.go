@@ -1,8 +1,10 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"path"
 	"regexp"
 	"strings"
 	"sync"
@@ -10,7 +12,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/compound"
 	"github.com/handbuch/handbuch/internal/hyph"
+	"github.com/handbuch/handbuch/internal/markdown"
 )
 
 // Text is a piece of plain-language text to check: a paragraph of a page
@@ -28,46 +32,91 @@ type Sentence struct {
 	Words []string
 }
 
-// abbreviations end with a period without ending the sentence.
-var abbreviations = setOf(`z. B. d. h. u. a. o. ä. u. ä. i. d. R. i. S. d. s. o. bzw. usw. etc. ca. Nr. Abs. Art. S.
-vgl. ggf. evtl. inkl. Dr. Prof. St. Hr. Fr. sog. bspw. ebd. lit. Jh. Mio. Mrd. Tel. Str. zzgl. max. min. ggü.`)
+// abbreviations end with a period without ending the sentence: each is
+// one word as it stands before a space ("z. B." is "z." and "B.").
+// Abbreviations of single letters written without spaces ("i.S.d.",
+// "z.B.") are recognised by their form (see letterAbbrev).
+var abbreviations = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`z. B. d. h. u. a. o. ä. u. ä. i. d. R. i. S. d. s. o. v. g. bzw. usw. etc. ca. Nr. Abs. Art. S.
+vgl. ggf. evtl. inkl. Dr. Prof. St. Hr. Fr. sog. bspw. ebd. lit. Jh. Mio. Mrd. Tel. Str. zzgl. max. min. ggü. Ziff. Bd. Kap. Anm.
+insb. ggfs. bzgl. gem. einschl. lfd. Mo. Di. Mi. Do. Sa. Feb. Aug. Sept. Okt. Nov. Dez. Std. Min. Tsd. Chr. geb. verh.`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// sentenceStart reports whether r may begin a sentence after an end mark:
+// a capital, a digit, an opening quote or bracket, a paragraph sign or a
+// bullet. After a colon only a capital or a bullet does ("Er fragt: Was
+// ist KI?" but not "Sie sagt: „…“").
+func sentenceStart(r rune, colon bool) bool {
+	if unicode.IsUpper(r) || r == '•' {
+		return true
+	}
+	if colon {
+		return false
+	}
+	return unicode.IsDigit(r) || strings.ContainsRune("„\"(»«§‚'[", r)
+}
+
+// closer reports whether r closes a quotation or a bracket.
+func closer(r rune) bool { return strings.ContainsRune("\"“”‘’'«»)]", r) }
+
+// space reports whether r separates sentences: a space, a line break
+// (also the \r of Windows), a tab, or a no-break or thin space.
+func space(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u2009'
+}
 
 // Sentences splits German text into sentences. It knows abbreviations
-// (z. B., bzw.), ordinals and dates (8. März, 15.06.2025) and initials,
-// and treats every line of a list or heading as its own block already.
+// (z. B., bzw., i.S.d.), ordinals and dates (8. März, 15.06.2025),
+// initials, numbers and addresses (2.0, www.beispiel.de), closing
+// quotes and brackets after the end («, “, ", )), and sentences that
+// begin with », §, or •; an ellipsis (…) ends a sentence as a period
+// does. Every line of a list or heading is its own block already.
 func Sentences(text string) []Sentence {
 	var out []Sentence
 	start := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c != '.' && c != '!' && c != '?' && c != ':' {
-			continue
-		}
-		// What follows must be space and then an upper-case letter, a
-		// quote or a digit; or the end of the text.
-		j := i + 1
-		for j < len(text) && (text[j] == '.' || text[j] == '"' || strings.HasPrefix(text[j:], "“") || text[j] == ')') {
-			if text[j] == '.' || text[j] == ')' || text[j] == '"' {
-				j++
-			} else {
-				j += len("“")
+		size := 1
+		switch {
+		case c == '.' || c == '!' || c == '?' || c == ':':
+		case c == 0xE2 && strings.HasPrefix(text[i:], "…"):
+			// An omission "[…]" or "(…)" ends nothing.
+			if i > 0 && (text[i-1] == '[' || text[i-1] == '(') {
+				continue
 			}
-		}
-		if j < len(text) && text[j] != ' ' && text[j] != '\n' {
+			size = len("…")
+		default:
 			continue
 		}
-		k := j
-		for k < len(text) && (text[k] == ' ' || text[k] == '\n') {
-			k++
+		// Further end marks and closing quotes and brackets belong to
+		// the sentence; so does a closing guillemet or quote after a
+		// space (»Ich komme. «) when a space or the end follows it.
+		j := i + size
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if r == '.' || r == '…' || closer(r) {
+				j += n
+				continue
+			}
+			break
+		}
+		if !spaceOrEnd(text, j) {
+			continue
+		}
+		k := skipSpace(text, j)
+		if k < len(text) && c != ':' {
+			if r, n := utf8.DecodeRuneInString(text[k:]); (r == '«' || r == '»' || r == '“') && spaceOrEnd(text, k+n) {
+				j = k + n
+				k = skipSpace(text, j)
+			}
 		}
 		if k < len(text) {
 			r, _ := utf8.DecodeRuneInString(text[k:])
-			if c == ':' {
-				// A colon ends a sentence only before an upper-case start.
-				if !unicode.IsUpper(r) {
-					continue
-				}
-			} else if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '„' && r != '"' && r != '(' {
+			if !sentenceStart(r, c == ':') {
 				continue
 			}
 		}
@@ -81,12 +130,34 @@ func Sentences(text string) []Sentence {
 	return appendSentence(out, text, start, len(text))
 }
 
+// spaceOrEnd reports whether a space or the end of text is at i.
+func spaceOrEnd(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return space(r)
+}
+
+// skipSpace returns the offset of the first rune at or after i that is
+// not a space.
+func skipSpace(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !space(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
 func appendSentence(out []Sentence, text string, start, end int) []Sentence {
-	s := strings.TrimSpace(text[start:end])
+	s := strings.TrimFunc(text[start:end], space)
 	if s == "" {
 		return out
 	}
-	lead := len(text[start:end]) - len(strings.TrimLeft(text[start:end], " \n"))
+	lead := len(text[start:end]) - len(strings.TrimLeftFunc(text[start:end], space))
 	return append(out, Sentence{Start: start + lead, Text: s, Words: words(s)})
 }
 
@@ -109,41 +180,142 @@ func tail(s string) string {
 	return s
 }
 
+// letterAbbrev is an abbreviation of single letters, each with its
+// period, written without spaces: "i.S.d.", "z.B.", "o.Ä.".
+var letterAbbrev = regexp.MustCompile(`^(\p{L}\.){2,}$`)
+
 // notSentenceEnd reports whether the period at the end of s belongs to an
 // abbreviation, an ordinal or a date.
 func notSentenceEnd(s string) bool {
-	for ab := range abbreviations {
-		if strings.HasSuffix(s, ab) {
-			before := strings.TrimSuffix(s, ab)
-			if before == "" || strings.HasSuffix(before, " ") || strings.HasSuffix(before, "(") || strings.HasSuffix(before, "\n") {
-				return true
-			}
-		}
+	last := s
+	if i := strings.LastIndexFunc(s, space); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		last = s[i+n:]
+	}
+	last = strings.TrimLeft(last, "(„\"»«‚[")
+	if abbreviations[last] || letterAbbrev.MatchString(last) {
+		return true
 	}
 	// "am 8. März" is an ordinal, "nach Artikel 28." ends a sentence.
 	if ordinalRe.MatchString(s) && !cardinalRe.MatchString(s) {
 		return true
 	}
 	// A single capital letter with a period is an initial: "A. Müller".
-	fields := strings.Fields(s)
-	last := fields[len(fields)-1]
 	return utf8.RuneCountInString(last) == 2 && unicode.IsUpper([]rune(last)[0])
 }
 
-// words returns the words of s: letters and digits, hyphenated compounds
-// and gender forms counted as one.
+// words returns the words of s: letters and digits; hyphenated
+// compounds, gender forms (Kolleg:innen, Kolleg*innen) and words with a
+// Mediopunkt (Medi·kamente, also written with U+2219) count as one, and
+// so do numbers with points or a decimal comma (2.0, 1.000, 15.09.2026,
+// 3,50), web addresses and e-mail addresses.
 func words(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == ':' || r == '·' || r == '*' || r == '\u00ad')
-	}) {
-		f = strings.Trim(f, "-:*·")
-		if f != "" && strings.IndexFunc(f, unicode.IsLetter) >= 0 || f != "" && strings.IndexFunc(f, unicode.IsDigit) >= 0 {
-			out = append(out, f)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !wordRune(r) {
+			i += n
+			continue
 		}
+		start := i
+		if webPrefix(s[i:]) {
+			if end := address(s, i); end > i {
+				out = append(out, s[i:end])
+				i = end
+				continue
+			}
+		}
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				// ASCII, the most of German text, without decoding.
+				if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c) || c == '-' || c == ':' || c == '*' {
+					i++
+					continue
+				}
+				// A point or comma between digits is part of a number.
+				if (c == '.' || c == ',') && i > start && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]) {
+					i++
+					continue
+				}
+				if c == '@' {
+					if end := address(s, start); end > i {
+						i = end
+						continue
+					}
+				}
+				break
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !wordRune(r) {
+				break
+			}
+			i += n
+		}
+		w := s[start:i]
+		if !(len(w) > 0 && (isDigit(w[0]) || 'a' <= w[0] && w[0] <= 'z' || 'A' <= w[0] && w[0] <= 'Z') && len(w) > 1 && isLetterOrDigitASCII(w[len(w)-1])) {
+			w = strings.Trim(w, "-:*·∙\u00ad")
+			if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+				continue
+			}
+		}
+		out = append(out, w)
 	}
 	return out
 }
+
+func isLetterOrDigitASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c)
+}
+
+// webPrefix reports whether s starts like a web address.
+func webPrefix(s string) bool {
+	return len(s) > 4 && strings.EqualFold(s[:4], "www.") ||
+		len(s) > 7 && strings.EqualFold(s[:7], "http://") ||
+		len(s) > 8 && strings.EqualFold(s[:8], "https://")
+}
+
+// wordRune reports whether r belongs to a word: a letter, a digit, a
+// hyphen, a soft hyphen, a Mediopunkt, or the colon or star of a gender
+// form.
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == ':' || r == '·' || r == '∙' || r == '*' || r == '\u00ad'
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// address returns the end of a web or e-mail address that starts at
+// s[i] (https://…, www.…, name@domain.tld), without the punctuation
+// that follows it, or i when none starts there. It looks at no more than
+// maxAddress bytes, so that a text of many "@" stays quick to check.
+func address(s string, i int) int {
+	if i > 0 {
+		// Only at the start of a word.
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); wordRune(r) || r == '.' || r == '@' || r == '/' {
+			return i
+		}
+	}
+	web := webPrefix(s[i:])
+	end := i
+	for end < len(s) && end-i < maxAddress {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-._%+@", r) || web && strings.ContainsRune("~:/?#!$&*,;=", r)) {
+			break
+		}
+		end += n
+	}
+	cand := strings.TrimRight(s[i:end], ".,;:!?")
+	if at := strings.IndexByte(cand, '@'); !web && (at < 0 || !strings.Contains(cand[at:], ".") || !emailRe.MatchString(cand)) {
+		return i
+	}
+	return i + len(cand)
+}
+
+// maxAddress is the longest address, in bytes, that words takes as one
+// word.
+const maxAddress = 2048
+
+var emailRe = regexp.MustCompile(`^[\p{L}\d._%+-]+@[\p{L}\d-]+(\.[\p{L}\d-]+)*\.\p{L}{2,}$`)
 
 // Syllables counts the syllables of a German word: the TeX hyphenation
 // patterns for German (package hyph) split it, and
@@ -152,6 +324,7 @@ func words(s string) []string {
 // ("A-bend" has no break after the A), vowel groups alone miss
 // "be-ob-ach-ten"; together they get most words right.
 func Syllables(word string) int {
+	word = strings.ReplaceAll(word, "∙", "·") // the Mediopunkt as U+2219
 	n, merged := vowelGroupsMerged(word)
 	if merged {
 		// Only a diphthong can lie across a syllable boundary
@@ -175,21 +348,25 @@ func hyphenatedSyllables(word string) int {
 	return n
 }
 
-// splitSuggestion splits a long word with a hyphen at the hyphenation
-// point nearest its middle, capitalising the second part of a noun:
-// "Datenschutzbeauftragte" → "Datenschutz-Beauftragte".
+// splitSuggestion splits a long compound with a hyphen at the boundary
+// between its parts nearest its middle (the later one of two as near),
+// capitalising the second part of a noun: "Datenschutzbeauftragte" →
+// "Datenschutz-Beauftragte", "Lebensmittelgruppen" →
+// "Lebensmittel-Gruppen". It returns "" for a word that is no compound or
+// whose parts package compound does not know: a hyphen inside a word
+// ("Medi-Kamente") would make it harder to read, not easier.
 func splitSuggestion(word string) string {
-	parts := hyph.Hyphenate(word)
+	parts := compound.Split(word)
+	if len(parts) < 2 {
+		return ""
+	}
 	total := utf8.RuneCountInString(word)
-	best, bestDist, at := -1, total, 0
+	best, bestDist, at := -1, total+1, 0
 	for i, p := range parts[:len(parts)-1] {
 		at += utf8.RuneCountInString(p)
-		if d := abs(at - total/2); d < bestDist {
+		if d := abs(2*at - total); d <= bestDist {
 			best, bestDist = i, d
 		}
-	}
-	if best < 0 {
-		return word
 	}
 	left := strings.Join(parts[:best+1], "")
 	right := []rune(strings.Join(parts[best+1:], ""))
@@ -241,6 +418,8 @@ func diphthong(a, b rune) bool {
 // Readability holds the formulas of one text.
 type Readability struct {
 	Sentences, Words int
+	Syllables        int     // of all words
+	LongWords        int     // words of more than 6 letters, as LIX and WSTF count them
 	FRE              float64 // Flesch-Amstad reading ease, higher is easier
 	WSTF1            float64 // Wiener Sachtextformel 1, a school grade 4-15
 	LIX              float64 // Björnsson's LIX, under 40 is easy
@@ -292,6 +471,7 @@ func (c *SyllableCache) Measure(sentences []Sentence) Readability {
 			}
 		}
 	}
+	r.Syllables, r.LongWords = syllables, longWords
 	if r.Words == 0 || r.Sentences == 0 {
 		return r
 	}
@@ -318,7 +498,7 @@ var (
 	specialRe    = regexp.MustCompile(`[();/§]`)
 	capsRe       = regexp.MustCompile(`\b\p{Lu}{2,6}\b`)
 	romanRe      = regexp.MustCompile(`^[IVXLC]+$`) // SGB VIII is a book number
-	abbrevRe     = regexp.MustCompile(`\b(z\. ?B\.|bzw\.|u\. ?a\.|d\. ?h\.|ggf\.|usw\.|etc\.|inkl\.|vgl\.|i\. ?d\. ?R\.|sog\.|ca\.|evtl\.|o\. ?Ä\.|Abs\.|Nr\.|Art\.)`)
+	abbrevRe     = regexp.MustCompile(`\b(z\.[ \x{a0}\x{202f}]?B\.|bzw\.|u\.[ \x{a0}\x{202f}]?a\.|d\.[ \x{a0}\x{202f}]?h\.|ggf\.|usw\.|etc\.|inkl\.|vgl\.|i\.[ \x{a0}\x{202f}]?d\.[ \x{a0}\x{202f}]?R\.|i\.[ \x{a0}\x{202f}]?S\.[ \x{a0}\x{202f}]?d\.|u\.[ \x{a0}\x{202f}]?U\.|v\.[ \x{a0}\x{202f}]?a\.|insb\.|bzgl\.|ggfs\.|sog\.|ca\.|evtl\.|o\.[ \x{a0}\x{202f}]?Ä\.|Abs\.|Nr\.|Art\.)`)
 )
 
 // Limits are the thresholds of the plain-language checks, from
@@ -345,9 +525,17 @@ func Plain(texts []Text, known map[string]bool, lim Limits) []Finding {
 			case n > lim.SentenceWarn:
 				add(t, s.Start, "satzlaenge", Warning, "der Satz hat %d Wörter. In Einfacher Sprache sind %d genug: Teilen Sie ihn, wenn es geht.", n, lim.SentenceWarn)
 			}
+			from := 0 // where the next word is looked for in the sentence
 			for _, w := range s.Words {
+				at := s.Start
+				if i := strings.Index(s.Text[from:], w); i >= 0 {
+					at += from + i
+					from += i + len(w)
+				}
 				letters := utf8.RuneCountInString(w)
-				if strings.ContainsAny(w, "-·") || known[strings.ToLower(w)] {
+				// Hyphenated words, words with a Mediopunkt, numbers and
+				// addresses are no long words to split.
+				if strings.ContainsAny(w, "-·∙.,@/") || known[strings.ToLower(w)] {
 					continue
 				}
 				// Over 15 letters is long for everyone; five syllables
@@ -357,7 +545,11 @@ func Plain(texts []Text, known map[string]bool, lim Limits) []Finding {
 					sev = Warning
 				}
 				if letters > 15 || Syllables(w) >= 5 {
-					add(t, s.Start+strings.Index(s.Text, w), "langes-wort", sev, "„%s“ ist ein langes Wort (%d Buchstaben, %d Silben). Trennen Sie es mit Bindestrich oder Mediopunkt, etwa „%s“, oder wählen Sie ein kürzeres Wort.", w, letters, Syllables(w), splitSuggestion(w))
+					if split := splitSuggestion(w); split != "" {
+						add(t, at, "langes-wort", sev, "„%s“ ist ein langes Wort (%d Buchstaben, %d Silben). Trennen Sie es mit Bindestrich oder Mediopunkt, etwa „%s“, oder wählen Sie ein kürzeres Wort.", w, letters, Syllables(w), split)
+					} else {
+						add(t, at, "langes-wort", sev, "„%s“ ist ein langes Wort (%d Buchstaben, %d Silben). Wählen Sie ein kürzeres oder bekannteres Wort, oder erklären Sie es.", w, letters, Syllables(w))
+					}
 				}
 			}
 			if m := abbrevRe.FindStringIndex(s.Text); m != nil {
@@ -436,4 +628,155 @@ func Readable(at book.Pos, texts []Text, lim Limits) (Readability, []Finding) {
 func de(f float64) string {
 	s := strings.Replace(fmt.Sprintf("%.1f", f), ".", ",", 1)
 	return strings.TrimSuffix(s, ",0")
+}
+
+// Block is a piece of a plain text file that the checks take on its
+// own, with its byte offset in the file.
+type Block struct {
+	Text   string
+	Offset int
+}
+
+// listItem matches the marker of a list item at the start of a line of
+// plain text: a bullet, a dash or a star, or a number or letter with a
+// period or parenthesis.
+var listItem = regexp.MustCompile(`^[ \t]*([•·‣◦▪–—*-]|\d{1,3}[.)]|[a-z][)])[ \t]+`)
+
+// Paragraphs splits a plain text (a letter, a flyer text) into blocks:
+// paragraphs are separated by blank lines, and each item of a list is a
+// block of its own, without its marker. A heading needs a blank line
+// after it; otherwise it runs into the next sentence.
+func Paragraphs(text string) []Block {
+	var out []Block
+	start := -1 // of the current block
+	end := 0
+	flush := func() {
+		if start >= 0 {
+			out = append(out, Block{Text: text[start:end], Offset: start})
+			start = -1
+		}
+	}
+	for off := 0; off < len(text); {
+		line := text[off:]
+		next := len(text)
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line, next = line[:i], off+i+1
+		}
+		line = strings.TrimRight(line, " \t\r")
+		switch {
+		case strings.TrimSpace(line) == "":
+			flush()
+		case listItem.MatchString(line):
+			flush()
+			start = off + len(listItem.FindString(line))
+			end = off + len(line)
+		default:
+			if start < 0 {
+				start = off + len(line) - len(strings.TrimLeft(line, " \t"))
+			}
+			end = off + len(line)
+		}
+		off = next
+	}
+	flush()
+	return out
+}
+
+// PlainFile reports whether name is a file PlainTexts reads: Markdown
+// (.md) or plain text (.txt).
+func PlainFile(name string) bool {
+	ext := strings.ToLower(path.Ext(strings.ReplaceAll(name, "\\", "/")))
+	return ext == ".md" || ext == ".txt"
+}
+
+// PlainTexts returns the running text of a file for the plain-language
+// checks, with positions in file: a .md file is Markdown with or without
+// front matter (TOML between lines +++ as in a page, or YAML between
+// lines ---), any other file plain text, split by Paragraphs. A byte
+// order mark is skipped. The error, for bytes that are not UTF-8 or front
+// matter that is not closed, starts with file:line:col.
+func PlainTexts(file string, src []byte) ([]Text, error) {
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, n := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		return nil, book.Errorf(book.PosAt(file, src, off), "die Datei ist nicht in UTF-8 gespeichert. Speichern Sie sie in Ihrem Editor mit der Kodierung UTF-8.")
+	}
+	lines := book.NewLines(src)
+	start := 0
+	if bytes.HasPrefix(src, []byte("\ufeff")) { // written by Windows editors
+		start = len("\ufeff")
+	}
+	if strings.ToLower(path.Ext(file)) != ".md" {
+		var texts []Text
+		for _, b := range Paragraphs(string(src[start:])) {
+			off := start + b.Offset
+			texts = append(texts, Text{Text: b.Text, Pos: func(i int) book.Pos { return lines.PosAt(file, src, off+i) }})
+		}
+		return texts, nil
+	}
+	body, ok := frontMatterEnd(src, start)
+	if !ok {
+		return nil, book.Errorf(book.PosAt(file, src, start), "der Front Matter ist nicht abgeschlossen. Schließen Sie ihn mit einer Zeile, die nur +++ enthält, oder lassen Sie ihn weg.")
+	}
+	page := &book.Page{File: file, Source: src, Lines: lines, Body: src[body:], BodyOffset: body}
+	var texts []Text
+	for _, b := range markdown.New(markdown.Options{}).Parse(page).TextBlocks() {
+		if len(b.Offsets) == 0 {
+			continue // an empty heading or cell: nothing to read
+		}
+		texts = append(texts, Text{Text: b.Text, Pos: func(i int) book.Pos {
+			if i >= len(b.Offsets) {
+				i = len(b.Offsets) - 1
+			}
+			return page.BodyPos(b.Offsets[max(i, 0)])
+		}})
+	}
+	return texts, nil
+}
+
+// frontMatterEnd returns the offset of the Markdown after the front
+// matter that src may start with at start, and false for TOML front
+// matter that is never closed. A --- that is never closed again is a
+// thematic break of Markdown, no front matter.
+func frontMatterEnd(src []byte, start int) (int, bool) {
+	for _, fence := range []string{"+++", "---"} {
+		first, rest, ok := bytes.Cut(src[start:], []byte("\n"))
+		if !ok || string(bytes.TrimRight(first, " \t\r")) != fence {
+			continue
+		}
+		off := start + len(first) + 1
+		for len(rest) > 0 {
+			line, after, _ := bytes.Cut(rest, []byte("\n"))
+			off += len(line) + 1
+			if string(bytes.TrimRight(line, " \t\r")) == fence {
+				return min(off, len(src)), true
+			}
+			rest = after
+		}
+		if fence == "+++" {
+			return 0, false
+		}
+	}
+	return start, true
+}
+
+// KnownWords returns the words a glossary explains, in lower case, for
+// Plain: each term, abbreviation and form, and each of their words.
+func KnownWords(g book.Glossary) map[string]bool {
+	known := map[string]bool{}
+	for _, t := range g {
+		for _, w := range append([]string{t.Term, t.Abbr}, t.Forms...) {
+			for _, part := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ' ' || r == '-' }) {
+				known[part] = true
+			}
+			known[strings.ToLower(w)] = true
+		}
+	}
+	return known
 }

@@ -1,15 +1,17 @@
 package check
 
 import (
-	"github.com/handbuch/handbuch"
+	"fmt"
 	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
+	"github.com/handbuch/handbuch"
 	"github.com/handbuch/handbuch/internal/book"
 )
 
@@ -27,6 +29,8 @@ func TestSentences(t *testing.T) {
 		{"Eine Überschrift ohne Punkt", []string{"Eine Überschrift ohne Punkt"}},
 		{"Zahlen wie 3.5 Prozent bleiben zusammen.", []string{"Zahlen wie 3.5 Prozent bleiben zusammen."}},
 		{"Das steht in Artikel 28. Der Vertrag regelt es.", []string{"Das steht in Artikel 28.", "Der Vertrag regelt es."}},
+		// Abbreviations with a (narrow) no-break space, as typographers set them.
+		{"Wir nutzen z.\u00a0B. Chatbots, u.\u202fa. Programme für Termine. Sie helfen.", []string{"Wir nutzen z.\u00a0B. Chatbots, u.\u202fa. Programme für Termine.", "Sie helfen."}},
 	} {
 		var got []string
 		for _, s := range Sentences(tc.in) {
@@ -104,15 +108,43 @@ func TestTail(t *testing.T) {
 	}
 }
 
+// TestSplitSuggestion: only compounds get a split, at a boundary
+// between their parts (before: "Ange-Hörige", "Medi-Kamente",
+// "Lebensmit-Telgruppen").
 func TestSplitSuggestion(t *testing.T) {
 	for in, want := range map[string]string{
 		"Datenschutzbeauftragte":     "Datenschutz-Beauftragte",
 		"Verarbeitungsverzeichnisse": "Verarbeitungs-Verzeichnisse",
 		"zusammenarbeiten":           "zusammen-arbeiten",
+		"Lebensmittelgruppen":        "Lebensmittel-Gruppen",
+		"Einwilligungserklärung":     "Einwilligungs-Erklärung",
+		"Pflegedokumentation":        "Pflege-Dokumentation",
+		"Angehörige":                 "",
+		"Medikamente":                "",
+		"Organisationen":             "",
 	} {
 		if got := splitSuggestion(in); got != want {
 			t.Errorf("splitSuggestion(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestLongWordMessage: the finding names a split only where one is known.
+func TestLongWordMessage(t *testing.T) {
+	text := []Text{{Text: "Die Lebensmittelgruppen und die Medikamente der Angehörigen.", Pos: func(i int) book.Pos { return book.Pos{File: "t", Line: 1, Col: i + 1} }}}
+	var msgs []string
+	for _, f := range Plain(text, nil, DefaultLimits) {
+		if f.Rule == "langes-wort" {
+			msgs = append(msgs, f.Msg)
+		}
+	}
+	want := []string{
+		"„Lebensmittelgruppen“ ist ein langes Wort (19 Buchstaben, 6 Silben). Trennen Sie es mit Bindestrich oder Mediopunkt, etwa „Lebensmittel-Gruppen“, oder wählen Sie ein kürzeres Wort.",
+		"„Medikamente“ ist ein langes Wort (11 Buchstaben, 5 Silben). Wählen Sie ein kürzeres oder bekannteres Wort, oder erklären Sie es.",
+		"„Angehörigen“ ist ein langes Wort (11 Buchstaben, 5 Silben). Wählen Sie ein kürzeres oder bekannteres Wort, oder erklären Sie es.",
+	}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -126,7 +158,7 @@ func TestReadabilityByHand(t *testing.T) {
 	// WSTF1 = 0.1935*12.5 + 0.1672*4 + 0 - 0.0327*50 - 0.875 = 0.57755 → 0.6 (rounded).
 	// LIX = 4 + 0 = 4.
 	r := Measure(Sentences("Wir helfen Ihnen gern. Das ist unsere Arbeit."))
-	if r.Sentences != 2 || r.Words != 8 || r.FRE != 80.9 || r.WSTF1 != 0.6 || r.LIX != 4 {
+	if r.Sentences != 2 || r.Words != 8 || r.Syllables != 13 || r.LongWords != 0 || r.FRE != 80.9 || r.WSTF1 != 0.6 || r.LIX != 4 {
 		t.Errorf("first text: %+v", r)
 	}
 	// "Die Datenschutzbeauftragte prüft Verarbeitungsverzeichnisse."
@@ -134,7 +166,7 @@ func TestReadabilityByHand(t *testing.T) {
 	// ASL = 4, ASW = 4.25: FRE = 180 - 4 - 248.625 = -72.6. MS = 50 %, IW = 50 %, ES = 50 %.
 	// WSTF1 = 9.675 + 0.6688 + 6.485 - 1.635 - 0.875 = 14.3188 → 14.3. LIX = 4 + 50 = 54.
 	r = Measure(Sentences("Die Datenschutzbeauftragte prüft Verarbeitungsverzeichnisse."))
-	if r.Words != 4 || r.FRE != -72.6 || r.WSTF1 != 14.3 || r.LIX != 54 {
+	if r.Words != 4 || r.Syllables != 17 || r.LongWords != 2 || r.FRE != -72.6 || r.WSTF1 != 14.3 || r.LIX != 54 {
 		t.Errorf("second text: %+v", r)
 	}
 }
@@ -241,5 +273,217 @@ func TestReadableTargets(t *testing.T) {
 	strict.SentenceWarn, strict.SentenceError = 3, 5
 	if fs := Plain(text("Wir helfen Ihnen heute sehr gern."), nil, strict); len(fs) == 0 || fs[0].Rule != "satzlaenge" || fs[0].Severity != Error {
 		t.Errorf("strict limits: %v", fs)
+	}
+}
+
+// modelTexts returns the paragraphs of the model handbook's Markdown
+// files, for the benchmarks.
+func modelTexts(b *testing.B) []string {
+	var out []string
+	_ = fs.WalkDir(handbuch.Model(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			data, _ := fs.ReadFile(handbuch.Model(), p)
+			out = append(out, strings.Split(string(data), "\n\n")...)
+		}
+		return nil
+	})
+	if len(out) < 500 {
+		b.Fatalf("only %d paragraphs", len(out))
+	}
+	return out
+}
+
+// BenchmarkSentences splits every paragraph of the model handbook into
+// sentences and words.
+func BenchmarkSentences(b *testing.B) {
+	texts := modelTexts(b)
+	for b.Loop() {
+		for _, t := range texts {
+			Sentences(t)
+		}
+	}
+}
+
+// BenchmarkPlain runs the plain-language rules on every paragraph of the
+// model handbook.
+func BenchmarkPlain(b *testing.B) {
+	var texts []Text
+	for _, t := range modelTexts(b) {
+		texts = append(texts, Text{Text: t, Pos: func(i int) book.Pos { return book.Pos{File: "t", Line: 1, Col: i + 1} }})
+	}
+	for b.Loop() {
+		Plain(texts, nil, DefaultLimits)
+	}
+}
+
+// fixtureCases reads a fixture of testdata: cases "### name", a text,
+// then the line sep and what is expected.
+func fixtureCases(t *testing.T, file, sep string) (cases [][3]string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range strings.Split(string(data), "\n### ")[1:] {
+		head, rest, _ := strings.Cut(c, "\n")
+		text, want, ok := strings.Cut(rest, sep+"\n")
+		if !ok {
+			t.Fatalf("%s case %s: no %s", file, head, sep)
+		}
+		cases = append(cases, [3]string{head, strings.TrimSuffix(text, "\n"), strings.TrimSpace(want)})
+	}
+	if len(cases) < 10 {
+		t.Fatalf("%s: only %d cases", file, len(cases))
+	}
+	return cases
+}
+
+// TestSentenceFixtures runs testdata/plain-saetze.txt through the
+// sentence splitter.
+func TestSentenceFixtures(t *testing.T) {
+	for _, c := range fixtureCases(t, "testdata/plain-saetze.txt", "=== Sätze") {
+		var got []string
+		for _, s := range Sentences(c[1]) {
+			got = append(got, s.Text)
+			if c[1][s.Start:s.Start+len(s.Text)] != s.Text {
+				t.Errorf("case %s: sentence %q not at its offset %d", c[0], s.Text, s.Start)
+			}
+		}
+		if g := strings.Join(got, "\n"); g != c[2] {
+			t.Errorf("case %s:\n got %q\nwant %q", c[0], got, strings.Split(c[2], "\n"))
+		}
+	}
+}
+
+// TestWordFixtures runs testdata/plain-woerter.txt through the word
+// tokenizer.
+func TestWordFixtures(t *testing.T) {
+	for _, c := range fixtureCases(t, "testdata/plain-woerter.txt", "=== Wörter") {
+		if g := strings.Join(words(c[1]), "|"); g != c[2] {
+			t.Errorf("case %s:\n got %s\nwant %s", c[0], g, c[2])
+		}
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	text := "Liebe Frau Muster,\r\n\r\nwir helfen Ihnen gern.\r\nRufen Sie uns an.\n\nUnser Angebot:\n• Beratung\n- Pflege\n2. Wohnen\n\n\n  Ende.  \n"
+	var got []string
+	for _, b := range Paragraphs(text) {
+		if text[b.Offset:b.Offset+len(b.Text)] != b.Text {
+			t.Errorf("block %q is not at offset %d", b.Text, b.Offset)
+		}
+		got = append(got, b.Text)
+	}
+	want := []string{"Liebe Frau Muster,", "wir helfen Ihnen gern.\r\nRufen Sie uns an.", "Unser Angebot:", "Beratung", "Pflege", "Wohnen", "Ende."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	// A line break of Windows separates sentences like a space.
+	if n := len(Sentences(got[1])); n != 2 {
+		t.Errorf("%d sentences in %q", n, got[1])
+	}
+}
+
+// FuzzSplitter: on any text, every sentence and every block stands at
+// its offset, every word is a piece of its sentence, the split
+// suggestion of a word is that word with one hyphen, and the texts of a
+// .md or .txt file have positions inside it.
+func FuzzSplitter(f *testing.F) {
+	for _, s := range []string{
+		"Sie ruft: »Komm mit!« Dann geht sie. § 5 gilt. • Beratung",
+		"Mehr unter https://www.beispiel.de/a. Oder info@beispiel.de! Version 2.0 ab 15.09.2026, 1.000 Menschen, 3,50 €.",
+		"Wir warten… Dann [...] i.S.d. DSGVO. Medi∙kamente und Medi·kamente.\r\n\r\n- Punkt\n1. Punkt",
+		"Lebensmittelgruppen Datenschutzbeauftragte:innen Angehörige",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, s := range Sentences(text) {
+			if s.Start < 0 || s.Start+len(s.Text) > len(text) || text[s.Start:s.Start+len(s.Text)] != s.Text {
+				t.Fatalf("sentence %q not at %d", s.Text, s.Start)
+			}
+			for _, w := range s.Words {
+				if w == "" || !strings.Contains(s.Text, w) {
+					t.Fatalf("word %q not in sentence %q", w, s.Text)
+				}
+				if sug := splitSuggestion(w); sug != "" && strings.ToLower(strings.Replace(sug, "-", "", 1)) != strings.ToLower(w) {
+					t.Fatalf("suggestion %q for %q", sug, w)
+				}
+			}
+		}
+		for _, b := range Paragraphs(text) {
+			if b.Offset < 0 || b.Offset+len(b.Text) > len(text) || text[b.Offset:b.Offset+len(b.Text)] != b.Text {
+				t.Fatalf("block %q not at %d", b.Text, b.Offset)
+			}
+		}
+		lines := 1 + strings.Count(text, "\n")
+		for _, file := range []string{"a.md", "a.txt"} {
+			texts, _ := PlainTexts(file, []byte(text))
+			for _, x := range texts {
+				for _, i := range []int{0, len(x.Text) / 2, len(x.Text)} {
+					if p := x.Pos(i); p.File != file || p.Line < 1 || p.Line > lines {
+						t.Fatalf("%s: position %v of %q outside the file (%d lines)", file, p, x.Text, lines)
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestSplitterQuick: texts built to make the splitter look far ahead at
+// every character finish in time. (Before the addresses were bounded,
+// 200 KB of "a@!" took almost four minutes: each "@" scanned the rest.)
+func TestSplitterQuick(t *testing.T) {
+	for name, text := range map[string]string{
+		"periods":   strings.Repeat(".", 1<<18),
+		"ellipses":  strings.Repeat("…", 1<<16),
+		"at":        strings.Repeat("a@!", 1<<16),
+		"web":       strings.Repeat("www.a!", 1<<15),
+		"closers":   strings.Repeat(".«", 1<<16),
+		"sentences": strings.Repeat("a. ", 1<<16),
+	} {
+		start := time.Now()
+		Sentences(text)
+		Paragraphs(text)
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s (%d bytes): %v", name, len(text), d)
+		}
+	}
+}
+
+// TestPlainTexts: a Markdown file with or without front matter and a
+// text file give their running text, with positions in the file.
+func TestPlainTexts(t *testing.T) {
+	for _, tc := range []struct {
+		file, src string
+		want      []string // each block as text@line:col of its start
+		err       string
+	}{
+		{"a.md", "+++\ntitle = \"A\"\n+++\n\n# Hallo\n\nWir helfen **gern**.\n", []string{"Hallo@5:3", "Wir helfen gern.@7:1"}, ""},
+		{"a.md", "---\ntitle: A\n---\nText.\n", []string{"Text.@4:1"}, ""},
+		{"a.md", "Text.\n\n---\n\nMehr.\n", []string{"Text.@1:1", "Mehr.@5:1"}, ""},
+		{"a.md", "\ufeffText `code` da.\n", []string{"Text  da.@1:2"}, ""},
+		{"a.txt", "\ufeffLiebe Frau A,\r\n\r\n• Beratung\r\n", []string{"Liebe Frau A,@1:2", "Beratung@3:3"}, ""},
+		{"a.md", "+++\ntitle = \"A\"\n\nText.\n", nil, "a.md:1:1: der Front Matter ist nicht abgeschlossen"},
+		{"a.txt", "Gr\xfc\xdfe", nil, "a.txt:1:3: die Datei ist nicht in UTF-8 gespeichert"},
+	} {
+		texts, err := PlainTexts(tc.file, []byte(tc.src))
+		if tc.err != "" {
+			if err == nil || !strings.HasPrefix(err.Error(), tc.err) {
+				t.Errorf("%q: error %v, want %q", tc.src, err, tc.err)
+			}
+			continue
+		}
+		var got []string
+		for _, x := range texts {
+			p := x.Pos(0)
+			got = append(got, fmt.Sprintf("%s@%d:%d", x.Text, p.Line, p.Col))
+		}
+		if err != nil || strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: got %q, %v; want %q", tc.src, got, err, tc.want)
+		}
+	}
+	if !PlainFile("Brief.TXT") || !PlainFile(`C:\Texte\flyer.md`) || PlainFile("brief.docx") {
+		t.Error("PlainFile")
 	}
 }
