@@ -155,7 +155,7 @@ func TestChecklistPages(t *testing.T) {
 		`<div class="checkliste" data-checkliste="vorher" data-anzahl="2">`,
 		`<fieldset class="checkliste-gruppe">`, `<legend>Ethik</legend>`,
 		`<p class="checkliste-intervall"><strong>Wann:</strong> vor jedem neuen KI-System</p>`,
-		`<label for="liste-system">Welches KI-System prüfen Sie?</label><input id="liste-system" type="text">`,
+		`<label for="liste-system">Welches KI-Werkzeug prüfen Sie?</label><input id="liste-system" type="text">`,
 		`<legend>Ethik</legend>
 <p class="checkliste-wer"><strong>Wer prüft:</strong> die KI-Koordination</p>`,
 		`<div class="checkliste-punkt" role="radiogroup" aria-labelledby="liste-g1-p1-text" aria-describedby="liste-g1-p1-hilfe" data-punkt="g1-p1">

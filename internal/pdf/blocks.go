@@ -593,7 +593,7 @@ func (w *writer) checklist(c *book.Checklist, x, width float64, level int) {
 		w.para([]span{{text: "Wann: ", style: "B"}, {text: c.Interval}}, x, width, w.body, pos)
 		w.f.SetY(w.f.GetY() + 2)
 	}
-	w.fillLine("Geprüftes KI-System", x, width)
+	w.fillLine("Geprüftes KI-Werkzeug", x, width)
 	w.f.SetY(w.f.GetY() + 4)
 	lh := w.body * lineFactor * ptToMM
 	for _, g := range c.Groups {
