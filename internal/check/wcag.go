@@ -76,7 +76,7 @@ func (p *page) run() {
 		p.add("html-readable", Error, &node{offset: bad}, "", "die Datei ist nicht in UTF-8 gespeichert (hier steht das erste ungültige Byte) oder ist gar keine Textdatei. Browser zeigen sie mit falschen Zeichen an. Speichern Sie sie als UTF-8 oder nehmen Sie sie aus dem Ordner.")
 		return
 	}
-	if firstElement(p.root) == nil {
+	if !hasSourceElement(p.root) {
 		p.add("html-readable", Error, p.root, "", "die Datei enthält kein einziges HTML-Element. Eine Seite beginnt mit <!DOCTYPE html> und <html lang=\"de\">; eine Datei, die keine Seite ist, gehört nicht in den Ordner der Website.")
 		return
 	}
@@ -110,7 +110,9 @@ func (p *page) run() {
 		case "":
 			return true
 		case "html":
-			htmlEl = n
+			if !n.implied {
+				htmlEl = n
+			}
 		case "title":
 			if title == nil {
 				title = n
@@ -238,6 +240,19 @@ func (p *page) run() {
 			p.add("radiogroup", Error, group[0], sc131, "die Optionsfelder %q stehen nicht in einem <fieldset> mit <legend>. So weiß man nicht, worauf sie antworten.", name)
 		}
 	}
+}
+
+// hasSourceElement reports whether the page has an element written in
+// the source, not only those the parser implies.
+func hasSourceElement(root *node) bool {
+	found := false
+	root.walk(func(n *node) bool {
+		if n.tag != "" && !n.implied && n != root {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func firstElement(n *node) *node {
