@@ -33,7 +33,7 @@ type node struct {
 	hidden   bool   // not in the accessibility tree (aria-hidden, display: none, inert, …)
 	gone     bool   // hidden for everyone: display: none, visibility: hidden, hidden, closed details
 	classes  []string
-	explicit string // the valid explicit role, if any
+	roleDone uint8 // 0: role not computed, 1: being computed, 2: done
 }
 
 func (n *node) attr(key string) (string, bool) {
@@ -310,7 +310,7 @@ func parse(src []byte) *node {
 			if len(bytes.TrimSpace(t)) == 0 {
 				continue
 			}
-			if b.body == nil && !rawTextIn(b.cur().tag) {
+			if b.body == nil && !rawTextIn(b.cur().tag) && b.count["template"] == 0 {
 				b.ensureBody(o)
 			}
 			b.insert(b.alloc(node{text: string(t), offset: o}), false)
@@ -355,6 +355,9 @@ func (b *treeBuilder) start(n *node, selfClosing bool) {
 			b.insert(n, true)
 		}
 		return
+	case b.count["template"] > 0:
+		// Template content: inserted where it stands, never moving
+		// the parser out of <head>.
 	case headElements[tag] && b.body == nil:
 		b.ensureHead(n.offset)
 		if !b.inHead {
@@ -372,7 +375,9 @@ func (b *treeBuilder) start(n *node, selfClosing bool) {
 		b.insert(n, !voidElements[tag])
 		return
 	}
-	b.ensureBody(n.offset)
+	if b.count["template"] == 0 {
+		b.ensureBody(n.offset)
+	}
 	switch {
 	case tag == "li":
 		b.closeItem("li")

@@ -63,6 +63,7 @@ func TestTreeConstruction(t *testing.T) {
 		{`<span><div>a</span>b</div>`, `html(head body(span(div("a" "b"))))`},
 		{`<svg><title>T</title><a><p></a></svg>`, `html(head body(svg(title("T") a(p))))`},
 		{`<p>a<table><tr><td>b</table>`, `html(head body(p("a" table(tbody(tr(td("b")))))))`},
+		{`<head><template><p>a</template></head><p>b`, `html(head(template(p("a"))) body(p("b")))`},
 		{`<!DOCTYPE html><p>a<table><tr><td>b</table>`, `html(head body(p("a") table(tbody(tr(td("b"))))))`},
 	} {
 		if got := dump(parse([]byte(c.in))); got != c.want {
