@@ -231,6 +231,9 @@ func (p *page) run(sheets sheetLookup) bool {
 				p.add("valid-lang", Error, n, sc312, "lang=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", v)
 			}
 		}
+		if (n.tag == "th" && !n.has("role") || explicitRole(n) == "rowheader" || explicitRole(n) == "columnheader") && !presentational(role) && p.contentText(n) == "" {
+			p.add("empty-table-header", Warning, n, sc131, "die Kopfzelle ist leer. Schreiben Sie hinein, was die Spalte oder Zeile enthält.")
+		}
 		if i, ok := parseTabindex(n); ok && i > 0 {
 			p.add("tabindex", Error, n, sc243, "tabindex=%q verändert die Reihenfolge der Tab-Taste. Verwenden Sie 0 oder -1.", attrOr(n, "tabindex"))
 		}
@@ -558,8 +561,11 @@ func (p *page) meta(n *node) {
 		// As axe-core: a delay of 0 (an immediate redirect) or of more
 		// than 20 hours takes no reading time.
 		content := strings.TrimSpace(attrOr(n, "content"))
-		delay := refreshDelayRe.FindString(content)
-		if d, err := strconv.ParseFloat(delay, 64); delay != "" && err == nil && d > 0 && d <= 72000 {
+		delay := content
+		if i := strings.IndexAny(content, "; ,\t\n\r\f"); i >= 0 {
+			delay = content[:i]
+		}
+		if d, err := strconv.ParseFloat(delay, 64); refreshDelayRe.MatchString(delay) && err == nil && d > 0 && d <= 72000 {
 			p.add("meta-refresh", Error, n, sc221, "die Seite lädt sich nach %s Sekunden selbst neu oder leitet weiter. Das nimmt Menschen die Zeit zum Lesen; leiten Sie sofort weiter (0) oder gar nicht.", delay)
 		}
 	}
@@ -578,7 +584,7 @@ func (p *page) meta(n *node) {
 }
 
 var (
-	refreshDelayRe = regexp.MustCompile(`^[0-9]*(\.[0-9]+)?(?:[\s;,]|$)`)
+	refreshDelayRe = regexp.MustCompile(`^[0-9.]+$`)
 	maxScaleRe     = regexp.MustCompile(`maximum-scale=([0-9.]+)`)
 	altSpaceRe     = regexp.MustCompile(`^\s+$`)
 )
@@ -781,9 +787,6 @@ func (p *page) cell(n *node, role string) {
 		case v != "col" && v != "row" && v != "colgroup" && v != "rowgroup":
 			p.add("scope-attr-valid", Error, n, sc131, "scope=%q ist ungültig. Erlaubt sind col, row, colgroup und rowgroup.", s)
 		}
-	}
-	if (n.tag == "th" && !n.has("role") || role == "rowheader" || role == "columnheader") && p.contentText(n) == "" && !presentational(role) {
-		p.add("empty-table-header", Warning, n, sc131, "die Kopfzelle ist leer. Schreiben Sie hinein, was die Spalte oder Zeile enthält.")
 	}
 }
 
