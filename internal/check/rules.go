@@ -17,7 +17,10 @@ type Rule struct {
 // Rules are all rules, by kind and id. [checks] off in handbuch.toml may
 // name only these.
 var Rules = rules(map[string]string{
-	"html": "accesskeys aria-hidden-focus aria-roles aria-valid-attr aria-valid-attr-value aria-verweis autocomplete-valid " +
+	"html": "accesskeys aria-allowed-attr aria-command-name aria-deprecated-role aria-dialog-name aria-hidden-focus " +
+		"aria-input-field-name aria-meter-name aria-progressbar-name aria-prohibited-attr aria-required-attr aria-roles " +
+		"aria-text aria-toggle-field-name aria-tooltip-name aria-treeitem-name aria-valid-attr aria-valid-attr-value " +
+		"aria-verweis autocomplete-valid presentation-role-conflict role-img-alt " +
 		"button-name definition-list dlitem document-title document-title-unique duplicate-id empty-heading " +
 		"empty-table-header fieldset-legend frame-title heading-order html-has-lang html-lang-valid html-readable " +
 		"image-alt image-alt-meaningful input-button-name input-image-alt label landmark-no-duplicate-main landmark-one-main " +

@@ -241,6 +241,7 @@ func (p *page) run(sheets sheetLookup) bool {
 			p.add("obsolete-attribute", Warning, n, sc131, "das Attribut align ist veraltet. Gestalten Sie mit CSS.")
 		}
 		p.aria(n)
+		p.ariaRules(n, role)
 		if def := roleTable[role]; def != nil && def.childrenPresentational {
 			p.nestedInteractive(n, role)
 		}
