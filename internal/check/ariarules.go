@@ -114,6 +114,12 @@ func (p *page) ariaRules(n *node, role string) {
 		}
 		if r := explicitRole(n); r != "" {
 			p.requiredAttrs(n, r)
+			if len(roleTable[r].owned) > 0 {
+				p.requiredChildren(n, r)
+			}
+			if len(roleTable[r].context) > 0 {
+				p.requiredParent(n, r)
+			}
 		}
 	}
 	if (n.tag == "img" && n.has("alt") && attrOr(n, "alt") == "" || roleAttr == "none" || roleAttr == "presentation") && !n.foreign {
@@ -296,4 +302,145 @@ func (p *page) presentationConflict(n *node) {
 	if p.focusable(n) || hasGlobalARIA(n) {
 		p.add("presentation-role-conflict", Warning, n, best, "das Element soll ohne Rolle sein (role=\"none\"/\"presentation\" oder alt=\"\"), ist aber fokussierbar oder hat globale aria-Attribute; so behält es seine Rolle. Entfernen Sie das eine oder das andere.")
 	}
+}
+
+// requiredChildren: a role that needs owned elements (list, menu, tablist,
+// …) has them, and no others (aria-required-children).
+func (p *page) requiredChildren(n *node, role string) {
+	required := roleTable[role].owned
+	type owned struct {
+		role string
+		n    *node
+	}
+	var roles []owned
+	content := false
+	queue := append([]*node(nil), p.owned(n)...)
+	for len(queue) > 0 && len(roles) < 10_000 {
+		c := queue[0]
+		queue = queue[1:]
+		if c.tag == "" {
+			content = content || strings.TrimSpace(c.text) != ""
+			continue
+		}
+		if c.hidden {
+			continue
+		}
+		r := p.role(c)
+		if presentational(r) {
+			r = ""
+		}
+		globalOrFocus := hasGlobalARIA(c) || p.focusable(c)
+		switch {
+		case r == "" && !globalOrFocus, (r == "group" || r == "rowgroup") && contains(required, r):
+			queue = append(queue, c.children...)
+		default:
+			roles = append(roles, owned{r, c})
+		}
+	}
+	for _, o := range roles {
+		if contains(required, o.role) {
+			continue
+		}
+		if d := roleTable[o.role]; d != nil && contains(d.context, role) {
+			continue
+		}
+		what := "ohne Rolle"
+		if o.role != "" {
+			what = "mit der Rolle " + o.role
+		}
+		p.add("aria-required-children", Error, n, sc131, "in role=%q steht <%s> %s (Zeile %d); erlaubt sind nur %s. Geben Sie den Einträgen die passende Rolle.", role, o.n.tag, what, p.line(o.n), strings.Join(required, ", "))
+		return
+	}
+	for _, o := range roles {
+		if contains(required, o.role) {
+			return
+		}
+	}
+	if attrOr(n, "aria-busy") == "true" {
+		return
+	}
+	if contains(reviewEmpty, role) {
+		for _, o := range roles {
+			content = content || p.contentText(o.n) != "" || o.n.tag == "img"
+		}
+		if !content {
+			return // empty: axe-core asks for review
+		}
+	}
+	p.add("aria-required-children", Error, n, sc131, "role=%q braucht Einträge mit der Rolle %s. Geben Sie den Einträgen diese Rolle oder entfernen Sie role.", role, strings.Join(required, " oder "))
+}
+
+// reviewEmpty are the roles axe-core only asks about when they are empty.
+var reviewEmpty = []string{"doc-bibliography", "doc-endnotes", "grid", "list", "listbox", "menu", "menubar", "table", "tablist", "tree", "treegrid", "rowgroup"}
+
+// requiredParent: a role that needs a context (listitem, tab, option,
+// …) stands in it, directly or through an aria-owns (aria-required-parent).
+func (p *page) requiredParent(n *node, role string) {
+	context := append([]string(nil), roleTable[role].context...)
+	missing := p.missingContext(n, role, context, false)
+	if missing == nil {
+		return
+	}
+	for a := n; a != nil && missing != nil; a = a.parent {
+		if id, ok := a.attr("id"); ok && id != "" {
+			if owner := p.owner(id); owner != nil {
+				missing = p.missingContext(owner, role, missing, true)
+			}
+		}
+	}
+	if missing != nil {
+		p.add("aria-required-parent", Error, n, sc131, "role=%q muss in einem Element mit der Rolle %s stehen. Setzen Sie es in ein solches oder entfernen Sie role.", role, strings.Join(missing, " oder "))
+	}
+}
+
+// missingContext is the context roles still missing around v (v itself
+// included with self), nil when one is there.
+func (p *page) missingContext(v *node, role string, context []string, self bool) []string {
+	allowsGroup := contains(context, "group")
+	if !self {
+		v = v.parent
+	}
+	for ; v != nil; v = v.parent {
+		r := p.role(v)
+		if presentational(r) {
+			r = ""
+		}
+		switch {
+		case r == "":
+		case r == "group" && allowsGroup:
+			if role == "listitem" || role == "treeitem" {
+				context = append(context, role)
+			}
+			var rest []string
+			for _, c := range context {
+				if c != "group" {
+					rest = append(rest, c)
+				}
+			}
+			context, allowsGroup = rest, false
+		case contains(context, r):
+			return nil
+		default:
+			return context
+		}
+	}
+	return context
+}
+
+// owner is the first element whose aria-owns names id.
+func (p *page) owner(id string) *node {
+	if p.owners == nil {
+		p.owners = map[string]*node{}
+		p.root.walk(func(n *node) bool {
+			if v, ok := n.attr("aria-owns"); ok {
+				for t := range strings.FieldsSeq(v) {
+					if p.owners[t] == nil {
+						p.owners[t] = n
+					}
+				}
+			}
+			return true
+		})
+	}
+	return p.owners[id]
 }

@@ -18,7 +18,8 @@ type Rule struct {
 // name only these.
 var Rules = rules(map[string]string{
 	"html": "accesskeys aria-allowed-attr aria-command-name aria-deprecated-role aria-dialog-name aria-hidden-focus " +
-		"aria-input-field-name aria-meter-name aria-progressbar-name aria-prohibited-attr aria-required-attr aria-roles " +
+		"aria-input-field-name aria-meter-name aria-progressbar-name aria-prohibited-attr aria-required-attr " +
+		"aria-required-children aria-required-parent aria-roles " +
 		"aria-text aria-toggle-field-name aria-tooltip-name aria-treeitem-name aria-valid-attr aria-valid-attr-value " +
 		"aria-verweis autocomplete-valid presentation-role-conflict role-img-alt " +
 		"button-name definition-list dlitem document-title document-title-unique duplicate-id empty-heading " +

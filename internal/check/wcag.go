@@ -42,6 +42,7 @@ type page struct {
 	labelsFor map[string][]*node // label elements by their for attribute, in order
 	names     map[*node]string   // accessible names computed so far
 	byName    map[string]*node   // elements by their name attribute, made when needed
+	owners    map[string]*node   // the element whose aria-owns names an id, made when needed
 	findings  []Finding
 	// ready, if set, is asked once the stylesheets are looked up: false
 	// stops the check (the Runner checks the page later).
