@@ -450,6 +450,9 @@ func (p *page) subtreeText(n *node, c nameCtx) string {
 		if b.Len() >= nameMaxLen {
 			break // longer names change no verdict
 		}
+		if !child.mayText {
+			continue
+		}
 		add := p.accText(child, c)
 		if add == "" {
 			continue

@@ -47,6 +47,7 @@ func (p *page) model(lookup sheetLookup) {
 		}
 		return true
 	})
+	markText(p.root)
 	rules := newRuleIndex(sheets)
 	type state struct {
 		none       bool // display: none here or above, or never rendered
@@ -103,6 +104,37 @@ func (p *page) model(lookup sheetLookup) {
 		}
 		for i := len(n.children) - 1; i >= 0; i-- {
 			stack = append(stack, item{n.children[i], st})
+		}
+	}
+}
+
+// textAttrs are the attributes that can give an element text for a name.
+var textAttrs = []string{"aria-label", "aria-labelledby", "aria-owns", "alt", "title", "value", "placeholder", "aria-valuenow"}
+
+// markText sets mayText on every node, from the leaves up, so that the
+// name computation passes over what can give no text in one step.
+func markText(root *node) {
+	var order []*node
+	root.walk(func(n *node) bool { order = append(order, n); return true })
+	for i := len(order) - 1; i >= 0; i-- {
+		n := order[i]
+		if n.tag == "" {
+			n.mayText = true
+		} else if !n.mayText {
+			switch n.tag {
+			case "br", "hr", "input", "select", "textarea":
+				n.mayText = true
+			default:
+				for _, k := range textAttrs {
+					if n.has(k) {
+						n.mayText = true
+						break
+					}
+				}
+			}
+		}
+		if n.mayText && n.parent != nil {
+			n.parent.mayText = true
 		}
 	}
 }

@@ -272,6 +272,8 @@ func TestHostilePages(t *testing.T) {
 		"huge attribute":      `<div role="` + big + `" aria-labelledby="` + big + `" class="` + big + `">x</div>`,
 		"huge style":          `<style>` + strings.Repeat("div ", 100_000) + `{display:none}` + strings.Repeat(".a", 100_000) + `{display:none}</style>` + strings.Repeat("<div>", 2000),
 		"many labels":         strings.Repeat(`<label for=a>L</label>`, 20_000) + strings.Repeat(`<input id=a>`, 2000),
+		"deep roles":          strings.Repeat(`<div role="list" aria-owns="o"><div role="listitem" id="o" aria-checked="x" aria-label="y">`, 50_000),
+		"wide roles":          `<div role="tablist">` + strings.Repeat(`<div role="tab" aria-owns="t">x</div>`, 50_000) + `</div><div id="t" role="menu"></div>`,
 	}
 	for name, src := range cases {
 		start := time.Now()

@@ -34,6 +34,9 @@ type node struct {
 	gone     bool   // hidden for everyone: display: none, visibility: hidden, hidden, closed details
 	classes  []string
 	roleDone uint8 // 0: role not computed, 1: being computed, 2: done
+	// mayText is false when nothing in n can give text to a name: no
+	// text, no attribute that names, no control with a value.
+	mayText bool
 }
 
 func (n *node) attr(key string) (string, bool) {
