@@ -48,7 +48,8 @@ func (p *page) model(lookup sheetLookup) {
 		return true
 	})
 	markText(p.root)
-	rules := newRuleIndex(sheets)
+	rules := newRuleIndex(sheets, false)
+	hides := newRuleIndex(sheets, true)
 	type state struct {
 		none       bool // display: none here or above, or never rendered
 		visibility string
@@ -70,9 +71,15 @@ func (p *page) model(lookup sheetLookup) {
 			continue
 		}
 		if n.tag != "#document" && !n.foreign || n.tag == "svg" || n.tag == "math" {
-			display, visibility, cv := p.cascade(n, rules)
-			if display == "" && (uaHidden[n.tag] && n.tag != "area" || n.has("hidden") || n.tag == "dialog" && !n.has("open") ||
-				n.tag == "input" && strings.EqualFold(attrOr(n, "type"), "hidden")) {
+			uaNone := uaHidden[n.tag] && n.tag != "area" || n.has("hidden") || n.tag == "dialog" && !n.has("open") ||
+				n.tag == "input" && strings.EqualFold(attrOr(n, "type"), "hidden")
+			// The whole cascade only where it can hide or show: most
+			// elements match no rule that hides and are not hidden.
+			var display, visibility, cv string
+			if uaNone || st.visibility != "visible" || n.has("style") || hides.matchAny(n) {
+				display, visibility, cv = p.cascade(n, rules)
+			}
+			if display == "" && uaNone {
 				display = "none"
 			}
 			switch visibility {
@@ -224,7 +231,7 @@ type ruleIndex struct {
 	any                  []*styleRule
 }
 
-func newRuleIndex(sheets []*stylesheet) *ruleIndex {
+func newRuleIndex(sheets []*stylesheet, onlyHiding bool) *ruleIndex {
 	x := &ruleIndex{byID: map[string][]*styleRule{}, byClass: map[string][]*styleRule{}, byTag: map[string][]*styleRule{}}
 	order := 0
 	for _, s := range sheets {
@@ -233,6 +240,9 @@ func newRuleIndex(sheets []*stylesheet) *ruleIndex {
 			r := s.rules[i]
 			order++
 			r.order = order
+			if onlyHiding && !r.hides() {
+				continue
+			}
 			last := r.sel[len(r.sel)-1]
 			switch {
 			case last.id != "":
@@ -247,6 +257,28 @@ func newRuleIndex(sheets []*stylesheet) *ruleIndex {
 		}
 	}
 	return x
+}
+
+// hides reports whether the rule can hide an element.
+func (r *styleRule) hides() bool {
+	for _, d := range r.decls {
+		switch {
+		case d.prop == "display" && d.val == "none",
+			d.prop == "visibility" && (d.val == "hidden" || d.val == "collapse"),
+			d.prop == "content-visibility" && d.val == "hidden":
+			return true
+		}
+	}
+	return false
+}
+
+// matchAny reports whether a rule of the index matches n.
+func (x *ruleIndex) matchAny(n *node) bool {
+	found := false
+	x.candidates(n, func(r *styleRule) {
+		found = found || matchBudget(r.sel, n)
+	})
+	return found
 }
 
 // candidates calls f for each rule that may match n.

@@ -5,7 +5,17 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
+
+// tagName is the tag name as a string, without an allocation for the
+// names HTML knows.
+func tagName(b []byte) string {
+	if a := atom.Lookup(b); a != 0 {
+		return a.String()
+	}
+	return string(b)
+}
 
 // node is an element or a text of a parsed page, with the byte offset
 // where it starts. x/net/html's tree builder keeps no positions, so the
@@ -290,7 +300,7 @@ func parse(src []byte) *node {
 			// TagName and TagAttr are cheaper than Token: no copies of
 			// the raw text, attributes read once.
 			name, more := z.TagName()
-			n := b.element(string(name), o, false)
+			n := b.element(tagName(name), o, false)
 			for more {
 				var k, v []byte
 				k, v, more = z.TagAttr()
@@ -306,7 +316,7 @@ func parse(src []byte) *node {
 			b.start(n, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			b.end(string(name))
+			b.end(tagName(name))
 		case html.TextToken:
 			// Whitespace between tags changes no finding.
 			t := z.Text()
