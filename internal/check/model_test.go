@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/handbuch/handbuch/internal/book"
 )
 
 // modelPage parses src and computes its model, with the stylesheets of
@@ -314,5 +316,21 @@ func TestLinkedStylesheetOrder(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(names, " "), "link-name") {
 		t.Errorf("without the stylesheet the empty link is found: %v", names)
+	}
+}
+
+// TestPageFailureContained: a file that makes a check fail (here:
+// regions beyond its end) is reported, and the other files are checked.
+func TestPageFailureContained(t *testing.T) {
+	bad := File{Path: "public/kaputt.html", Data: []byte("<p>x</p>"), Regions: []book.Region{{Start: 0, End: 1000, Repeated: true}}}
+	good := File{Path: "public/gut.html", Data: []byte(`<html lang="de"><body><img src="a.png"></body></html>`)}
+	var got []string
+	for _, f := range Site([]File{bad, good}) {
+		if f.Rule == "pruefung-abgebrochen" || f.Rule == "image-alt" {
+			got = append(got, f.Pos.File+" "+f.Rule)
+		}
+	}
+	if strings.Join(got, ", ") != "public/gut.html image-alt, public/kaputt.html pruefung-abgebrochen" {
+		t.Errorf("findings %v", got)
 	}
 }

@@ -27,7 +27,7 @@ var Rules = rules(map[string]string{
 		"image-alt image-alt-meaningful input-button-name input-image-alt label landmark-no-duplicate-main landmark-one-main " +
 		"link-generic link-name link-same-text link-target link-url-text list listitem meta-refresh " +
 		"meta-viewport nested-interactive obsolete-attribute obsolete-element page-has-heading-one " +
-		"radiogroup scope-attr-valid select-name skip-link sprunglink-zuerst svg-img-alt tabindex table-caption table-header " +
+		"pruefung-abgebrochen radiogroup scope-attr-valid select-name skip-link sprunglink-zuerst svg-img-alt tabindex table-caption table-header " +
 		"td-headers-attr valid-lang",
 	"kontrast": "color-contrast color-contrast-enhanced focus-contrast non-text-contrast",
 	"sprache": "abkuerzung anteil-lange-saetze genitiv konjunktiv langes-wort lesbarkeit nominalstil " +

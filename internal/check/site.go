@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"path"
 	"runtime"
 	"slices"
@@ -84,6 +85,17 @@ func NewRunner() *Runner {
 // check checks the file of j and keeps its result; unless final, a page
 // whose stylesheet has not come yet is parked instead.
 func (r *Runner) check(j job, final bool) {
+	// A page that makes a check fail is reported, and the others are
+	// checked all the same.
+	defer func() {
+		if v := recover(); v != nil {
+			f := Finding{Rule: "pruefung-abgebrochen", Severity: Error, Pos: book.Pos{File: j.f.Path, Line: 1, Col: 1},
+				Msg: "handbuch konnte diese Datei nicht zu Ende prüfen (interner Fehler: " + clip(fmt.Sprint(v)) + "). Die übrigen Dateien sind geprüft. Bitte melden Sie den Fehler zusammen mit dieser Datei."}
+			r.mu.Lock()
+			r.results[j.i] = result{path: j.f.Path, findings: []Finding{f}}
+			r.mu.Unlock()
+		}
+	}()
 	missing := false
 	lookup := func(page, href string) *stylesheet {
 		r.mu.Lock()
