@@ -227,10 +227,8 @@ func (p *page) run(sheets sheetLookup) bool {
 		case "font", "center", "marquee", "blink":
 			p.add("obsolete-element", Warning, n, sc131, "<%s> ist veraltet und für Hilfsmittel unverständlich. Gestalten Sie mit CSS.", n.tag)
 		}
-		if v, ok := n.attr("lang"); ok && n.tag != "html" {
-			if _, err := language.Parse(v); err != nil || v == "" {
-				p.add("valid-lang", Error, n, sc312, "lang=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", v)
-			}
+		if v, ok := n.attr("lang"); ok && n.tag != "html" && !validLang(v) && n.textContent() != "" {
+			p.add("valid-lang", Error, n, sc312, "lang=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", v)
 		}
 		if (n.tag == "th" && !n.has("role") || explicitRole(n) == "rowheader" || explicitRole(n) == "columnheader") && !presentational(role) && p.contentText(n) == "" {
 			p.add("empty-table-header", Warning, n, sc131, "die Kopfzelle ist leer. Schreiben Sie hinein, was die Spalte oder Zeile enthält.")
@@ -256,7 +254,7 @@ func (p *page) run(sheets sheetLookup) bool {
 		p.add("html-has-lang", Error, htmlEl, sc311, "die Datei hat kein <html>-Element und damit keine Sprache. Beginnen Sie sie mit <!DOCTYPE html> und <html lang=\"de\">.")
 	} else if lang, ok := htmlEl.attr("lang"); !ok || strings.TrimSpace(lang) == "" {
 		p.add("html-has-lang", Error, htmlEl, sc311, "<html> hat kein lang-Attribut. Setzen Sie language in handbuch.toml, zum Beispiel \"de\".")
-	} else if _, err := language.Parse(lang); err != nil {
+	} else if !validLang(lang) {
 		p.add("html-lang-valid", Error, htmlEl, sc311, "lang=%q ist kein gültiges Sprachkürzel.", lang)
 	}
 	if title == nil || title.textContent() == "" {
@@ -280,6 +278,20 @@ func (p *page) run(sheets sheetLookup) bool {
 		}
 	}
 	return true
+}
+
+// validLang is axe-core's valid-lang: the primary language subtag is a
+// language of ISO 639 (or lang is empty), and lang is not only spaces.
+func validLang(v string) bool {
+	if v != "" && strings.TrimSpace(v) == "" {
+		return false
+	}
+	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(v)), "-")
+	if base == "" {
+		return true
+	}
+	_, err := language.ParseBase(base)
+	return err == nil
 }
 
 // ariaHiddenAbove reports whether an ancestor of n has aria-hidden=true.
