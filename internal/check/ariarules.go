@@ -112,6 +112,9 @@ func (p *page) ariaRules(n *node, role string) {
 		if r := fallbackRole(n); r != "" && roleTable[r].deprecated {
 			p.add("aria-deprecated-role", Warning, n, sc412, "role=%q ist in WAI-ARIA veraltet. Verwenden Sie eine andere Rolle.", r)
 		}
+		if fallbackRole(n) != "" {
+			p.allowedRole(n)
+		}
 		if r := explicitRole(n); r != "" {
 			p.requiredAttrs(n, r)
 			if len(roleTable[r].owned) > 0 {
@@ -443,4 +446,104 @@ func (p *page) owner(id string) *node {
 		})
 	}
 	return p.owners[id]
+}
+
+// dpubRoles are the DPUB roles axe-core allows only where the element's
+// own role is of their type.
+var dpubRoles = []string{"doc-backlink", "doc-biblioentry", "doc-biblioref", "doc-cover", "doc-endnote", "doc-glossref", "doc-noteref"}
+
+// noRoleInputs are the input types that allow no role.
+var noRoleInputs = setOf("color date datetime-local file month number password range reset submit time week")
+
+// elementRoleSpec is the entry of elementRoles for n, its variant
+// chosen as axe-core chooses it; false for what is no HTML element.
+func (p *page) elementRoleSpec(n *node) (elemRoles, bool) {
+	base, ok := elementRoles[n.tag]
+	if !ok || n.foreign {
+		return elemRoles{}, false
+	}
+	variant := ""
+	switch n.tag {
+	case "a", "area":
+		if n.has("href") {
+			variant = n.tag + ":href"
+		}
+	case "figure":
+		for _, c := range n.children {
+			if c.tag == "figcaption" {
+				variant = "figure:figcaption"
+			}
+		}
+	case "img":
+		if attrOr(n, "alt") != "" || p.name(n) != "" {
+			variant = "img:nonEmptyAlt"
+		}
+	case "input":
+		switch typ := strings.ToLower(strings.TrimSpace(attrOr(n, "type"))); {
+		case typ == "button":
+			variant = "input:button"
+		case typ == "checkbox" && n.has("aria-pressed"):
+			variant = "input:checkboxPressed"
+		case typ == "checkbox":
+			variant = "input:checkbox"
+		case noRoleInputs[typ]:
+			variant = "input:noRoles"
+		case typ == "hidden", typ == "image", typ == "radio":
+			variant = "input:" + typ
+		case (typ == "text" || !knownInputType[typ]) && n.has("list"):
+			variant = "input:textWithList"
+		}
+	case "select":
+		if size, ok := n.attr("size"); !n.has("multiple") && (!ok || size == "1") {
+			variant = "select:combobox"
+		}
+	case "summary":
+		if d := n.parent; d != nil && d.tag == "details" {
+			for _, c := range d.children {
+				if c.tag == "summary" {
+					if c == n {
+						variant = "summary:summaryForDetails"
+					}
+					break
+				}
+			}
+		}
+	}
+	if v, ok := elementRoles[variant]; ok {
+		return v, true
+	}
+	return base, true
+}
+
+var knownInputType = setOf(`button checkbox color date datetime-local email file hidden image month number password radio
+range reset search submit tel text time url week`)
+
+// allowedRole: the roles given to an HTML element are ones ARIA in HTML
+// allows on it (aria-allowed-role).
+func (p *page) allowedRole(n *node) {
+	spec, ok := p.elementRoleSpec(n)
+	if !ok {
+		return
+	}
+	implicit := p.implicitRole(n)
+	if implicit == "" {
+		implicit = map[string]string{"header": "banner", "footer": "contentinfo"}[n.tag]
+	}
+	var bad []string
+	for r := range strings.FieldsSeq(strings.ToLower(attrOr(n, "role"))) {
+		d := roleTable[r]
+		if d == nil || d.kind == "abstract" || r == implicit {
+			continue
+		}
+		allowed := spec.any || contains(spec.roles, r)
+		if contains(dpubRoles, r) && d.kind != implicit {
+			allowed = false
+		}
+		if !allowed && !contains(bad, r) {
+			bad = append(bad, r)
+		}
+	}
+	if len(bad) > 0 {
+		p.add("aria-allowed-role", Warning, n, best, "role=%q ist auf <%s> nicht erlaubt (ARIA in HTML). Nehmen Sie ein Element, das diese Rolle hat, oder lassen Sie role weg.", strings.Join(bad, " "), n.tag)
+	}
 }

@@ -26,3 +26,10 @@ type attrDef struct {
 	allowEmpty bool
 	deprecated bool
 }
+
+// elemRoles are the roles allowed on an element: any, or a list (none
+// when empty).
+type elemRoles struct {
+	any   bool
+	roles []string
+}

@@ -17,7 +17,7 @@ type Rule struct {
 // Rules are all rules, by kind and id. [checks] off in handbuch.toml may
 // name only these.
 var Rules = rules(map[string]string{
-	"html": "accesskeys aria-allowed-attr aria-command-name aria-deprecated-role aria-dialog-name aria-hidden-focus " +
+	"html": "accesskeys aria-allowed-attr aria-allowed-role aria-command-name aria-deprecated-role aria-dialog-name aria-hidden-focus " +
 		"aria-input-field-name aria-meter-name aria-progressbar-name aria-prohibited-attr aria-required-attr " +
 		"aria-required-children aria-required-parent aria-roles " +
 		"aria-text aria-toggle-field-name aria-tooltip-name aria-treeitem-name aria-valid-attr aria-valid-attr-value " +

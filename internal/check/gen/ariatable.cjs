@@ -44,5 +44,27 @@ for (const name of Object.keys(s.ariaAttrs).sort()) {
   }
   out += `\t${JSON.stringify(name)}: {${f.join(', ')}},\n`;
 }
+out += `}
+
+// elementRoles are the roles ARIA in HTML allows on each HTML element
+// (all, none or a list), and on its variants ("a:href", "input:checkbox",
+// …; aria.go picks the variant).
+var elementRoles = map[string]elemRoles{
+`;
+const roles = (r) => (r === true ? '{any: true}' : Array.isArray(r) ? `{roles: ${q(r)}}` : '{}');
+for (const name of Object.keys(s.htmlElms).sort()) {
+  const e = s.htmlElms[name];
+  if (!e.variant) {
+    out += `\t${JSON.stringify(name)}: ${roles(e.allowedRoles)},\n`;
+    continue;
+  }
+  const def = e.variant.default && e.variant.default.allowedRoles !== undefined ? e.variant.default.allowedRoles : e.allowedRoles;
+  out += `\t${JSON.stringify(name)}: ${roles(def)},\n`;
+  for (const [vn, v] of Object.entries(e.variant)) {
+    if (vn !== 'default' && v.allowedRoles !== undefined) {
+      out += `\t${JSON.stringify(name + ':' + vn)}: ${roles(v.allowedRoles)},\n`;
+    }
+  }
+}
 out += '}\n';
 process.stdout.write(out);
