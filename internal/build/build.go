@@ -231,8 +231,13 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 // dir/<page>), leaving out the rules listed in checks.off of c.
 func Check(c book.Config, files []site.File, dir string) []check.Finding {
 	runner := check.NewRunner()
-	for _, f := range files {
-		runner.Add(checkFile(f, dir))
+	// Stylesheets first: a page waits for the stylesheets it links.
+	for _, css := range []bool{true, false} {
+		for _, f := range files {
+			if (path.Ext(f.Path) == ".css") == css {
+				runner.Add(checkFile(f, dir))
+			}
+		}
 	}
 	all := withoutSwitchedOff(c, runner.Finish())
 	check.Sort(all)

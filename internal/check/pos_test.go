@@ -36,7 +36,7 @@ func TestPositionWork(t *testing.T) {
 	head := `<html lang="de"><head><title>T</title></head><body><a href="#m">Inhalt</a><main id="m"><h1>T</h1>`
 	src := []byte(head + strings.Repeat(`<p id="a">x</p>`, n) + `</main></body></html>`)
 	p := &page{file: "a.html", src: src, root: parse(src), ids: map[string]*node{}}
-	p.run()
+	p.run(nil)
 	if len(p.findings) != n-1 {
 		t.Fatalf("%d findings, want %d", len(p.findings), n-1)
 	}

@@ -17,13 +17,17 @@ type Rule struct {
 // Rules are all rules, by kind and id. [checks] off in handbuch.toml may
 // name only these.
 var Rules = rules(map[string]string{
-	"html": "accesskeys aria-hidden-focus aria-roles aria-valid-attr aria-valid-attr-value autocomplete-valid " +
+	"html": "accesskeys aria-allowed-attr aria-allowed-role aria-command-name aria-deprecated-role aria-dialog-name aria-hidden-focus " +
+		"aria-input-field-name aria-meter-name aria-progressbar-name aria-prohibited-attr aria-required-attr " +
+		"aria-required-children aria-required-parent aria-roles " +
+		"aria-text aria-toggle-field-name aria-tooltip-name aria-treeitem-name aria-valid-attr aria-valid-attr-value " +
+		"aria-verweis autocomplete-valid presentation-role-conflict role-img-alt " +
 		"button-name definition-list dlitem document-title document-title-unique duplicate-id empty-heading " +
 		"empty-table-header fieldset-legend frame-title heading-order html-has-lang html-lang-valid html-readable " +
-		"image-alt image-alt-meaningful input-button-name input-image-alt label landmark-one-main " +
+		"image-alt image-alt-meaningful input-button-name input-image-alt label landmark-no-duplicate-main landmark-one-main " +
 		"link-generic link-name link-same-text link-target link-url-text list listitem meta-refresh " +
 		"meta-viewport nested-interactive obsolete-attribute obsolete-element page-has-heading-one " +
-		"radiogroup scope-attr-valid skip-link svg-img-alt tabindex table-caption table-header " +
+		"pruefung-abgebrochen radiogroup scope-attr-valid select-name skip-link sprunglink-zuerst svg-img-alt tabindex table-caption table-header " +
 		"td-headers-attr valid-lang",
 	"kontrast": "color-contrast color-contrast-enhanced focus-contrast non-text-contrast",
 	"sprache": "abkuerzung anteil-lange-saetze genitiv konjunktiv langes-wort lesbarkeit nominalstil " +

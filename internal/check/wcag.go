@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"regexp"
 	"strconv"
@@ -33,17 +34,42 @@ const (
 
 // page is one HTML page under check.
 type page struct {
-	file     string
-	src      []byte
-	index    *positions // made on the first finding
-	root     *node
-	ids      map[string]*node
-	labels   map[string]*node // label elements by their for attribute
-	findings []Finding
+	file      string
+	src       []byte
+	index     *positions // made on the first finding
+	root      *node
+	ids       map[string]*node
+	labelsFor map[string][]*node // label elements by their for attribute, in order
+	names     map[*node]string   // accessible names computed so far
+	byName    map[string]*node   // elements by their name attribute, made when needed
+	owners    map[string]*node   // the element whose aria-owns names an id, made when needed
+	findings  []Finding
+	// ready, if set, is asked once the stylesheets are looked up: false
+	// stops the check (the Runner checks the page later).
+	ready func() bool
 }
 
 func (p *page) add(rule string, sev Severity, n *node, sc, format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = clip(s)
+		}
+	}
 	p.findings = append(p.findings, Finding{Rule: rule, Severity: sev, Pos: p.pos(n), Msg: fmt.Sprintf(format, args...), SC: sc, node: n})
+}
+
+// clip shortens a value quoted in a message: an attribute may be
+// megabytes long.
+func clip(s string) string {
+	const most = 120
+	if len(s) <= most {
+		return s
+	}
+	cut := most
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // pos is where n starts in the page.
@@ -60,11 +86,12 @@ func (p *page) line(n *node) int { return p.pos(n).Line }
 // Page checks one HTML page and returns its findings, positions in file.
 func Page(file string, src []byte) []Finding {
 	p := &page{file: file, src: src, root: parse(src), ids: map[string]*node{}}
-	p.run()
+	p.run(nil)
 	return p.findings
 }
 
-func (p *page) run() {
+// run checks the page; it returns false when p.ready stopped it.
+func (p *page) run(sheets sheetLookup) bool {
 	// A file that is not text, or holds no element at all, is not a page
 	// a browser can show as the author meant; the rules below would only
 	// report the noise the tokenizer makes of it.
@@ -74,27 +101,19 @@ func (p *page) run() {
 			bad += size
 		}
 		p.add("html-readable", Error, &node{offset: bad}, "", "die Datei ist nicht in UTF-8 gespeichert (hier steht das erste ungültige Byte) oder ist gar keine Textdatei. Browser zeigen sie mit falschen Zeichen an. Speichern Sie sie als UTF-8 oder nehmen Sie sie aus dem Ordner.")
-		return
+		return true
 	}
-	if firstElement(p.root) == nil {
+	if !hasSourceElement(p.root) {
 		p.add("html-readable", Error, p.root, "", "die Datei enthält kein einziges HTML-Element. Eine Seite beginnt mit <!DOCTYPE html> und <html lang=\"de\">; eine Datei, die keine Seite ist, gehört nicht in den Ordner der Website.")
-		return
+		return true
 	}
-	var htmlEl, title *node
-	var mains, h1s []*node
-	lastLevel := 0
-	accesskeys := map[string]*node{}
-	linkTargets := map[string]string{}
-	radios := map[string][]*node{}
-	p.labels = map[string]*node{}
+	p.labelsFor = map[string][]*node{}
 	p.root.walk(func(n *node) bool {
 		if n.tag == "" {
 			return true
 		}
 		if f, ok := n.attr("for"); ok && n.tag == "label" {
-			if _, seen := p.labels[f]; !seen {
-				p.labels[f] = n
-			}
+			p.labelsFor[f] = append(p.labelsFor[f], n)
 		}
 		if id, ok := n.attr("id"); ok {
 			if other, dup := p.ids[id]; dup {
@@ -105,92 +124,32 @@ func (p *page) run() {
 		}
 		return true
 	})
+	p.model(sheets)
+	if p.ready != nil && !p.ready() {
+		return false
+	}
+	var htmlEl, title *node
+	var mains, headings []*node
+	h1 := false
+	accesskeys := map[string]*node{}
+	linkTargets := map[string]string{}
+	radios := map[string][]*node{}
 	p.root.walk(func(n *node) bool {
-		switch n.tag {
-		case "":
+		if n.tag == "" || n.tag == "#document" {
 			return true
+		}
+		// Rules that look at hidden elements too.
+		switch n.tag {
 		case "html":
-			htmlEl = n
+			if !n.implied {
+				htmlEl = n
+			}
 		case "title":
-			if title == nil {
+			if title == nil && !n.foreign {
 				title = n
 			}
-		case "main":
-			mains = append(mains, n)
 		case "meta":
 			p.meta(n)
-		case "img":
-			p.img(n)
-		case "svg":
-			if r, _ := n.attr("role"); r == "img" && p.name(n) == "" {
-				p.add("svg-img-alt", Error, n, sc111, "die Grafik hat role=\"img\", aber keinen Namen. Geben Sie ihr aria-label oder einen <title>.")
-			}
-		case "a":
-			p.link(n, linkTargets)
-		case "button":
-			if p.name(n) == "" {
-				p.add("button-name", Error, n, sc412, "die Schaltfläche hat keinen Namen. Schreiben Sie einen Text hinein oder setzen Sie aria-label.")
-			}
-		case "input", "select", "textarea":
-			p.control(n, radios)
-		case "fieldset":
-			if len(n.children) == 0 || firstElement(n) == nil || firstElement(n).tag != "legend" {
-				p.add("fieldset-legend", Error, n, sc131, "das fieldset hat keine legend als erstes Element. Die legend sagt, worum es in der Gruppe geht.")
-			}
-		case "table":
-			p.table(n)
-		case "ul", "ol":
-			for _, c := range n.children {
-				if c.tag != "" && c.tag != "li" && c.tag != "script" && c.tag != "template" {
-					p.add("list", Error, c, sc131, "in <%s> dürfen nur <li> stehen, hier steht <%s>.", n.tag, c.tag)
-				}
-			}
-		case "li":
-			if par := n.parent; par == nil || (par.tag != "ul" && par.tag != "ol" && par.tag != "menu") {
-				p.add("listitem", Error, n, sc131, "<li> steht nicht in einer Liste (<ul> oder <ol>).")
-			}
-		case "dl":
-			for _, c := range n.children {
-				if c.tag != "" && c.tag != "dt" && c.tag != "dd" && c.tag != "div" && c.tag != "script" && c.tag != "template" {
-					p.add("definition-list", Error, c, sc131, "in <dl> dürfen nur <dt>, <dd> und <div> stehen, hier steht <%s>.", c.tag)
-				}
-			}
-		case "dt", "dd":
-			par := n.parent
-			if par != nil && par.tag == "div" {
-				par = par.parent
-			}
-			if par == nil || par.tag != "dl" {
-				p.add("dlitem", Error, n, sc131, "<%s> steht nicht in einer Beschreibungsliste <dl>.", n.tag)
-			}
-		case "iframe":
-			if t, _ := n.attr("title"); strings.TrimSpace(t) == "" {
-				p.add("frame-title", Error, n, sc412, "der iframe hat keinen title. Beschreiben Sie seinen Inhalt im Attribut title.")
-			}
-		case "font", "center", "marquee", "blink":
-			p.add("obsolete-element", Warning, n, sc131, "<%s> ist veraltet und für Hilfsmittel unverständlich. Gestalten Sie mit CSS.", n.tag)
-		case "h1", "h2", "h3", "h4", "h5", "h6":
-			level := int(n.tag[1] - '0')
-			if level == 1 {
-				h1s = append(h1s, n)
-			}
-			if level > lastLevel+1 {
-				p.add("heading-order", Error, n, sc131, "die Überschrift <%s> folgt auf <h%d>; es fehlt eine Ebene dazwischen. Überspringen Sie keine Ebene.", n.tag, lastLevel)
-			}
-			lastLevel = level
-			if p.name(n) == "" {
-				p.add("empty-heading", Error, n, sc246, "die Überschrift ist leer. Schreiben Sie einen Text hinein oder entfernen Sie sie.")
-			}
-		}
-		if v, ok := n.attr("lang"); ok && n.tag != "html" {
-			if _, err := language.Parse(v); err != nil || v == "" {
-				p.add("valid-lang", Error, n, sc312, "lang=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", v)
-			}
-		}
-		if t, ok := n.attr("tabindex"); ok {
-			if i, err := strconv.Atoi(t); err == nil && i > 0 {
-				p.add("tabindex", Error, n, sc243, "tabindex=%q verändert die Reihenfolge der Tab-Taste. Verwenden Sie 0 oder -1.", t)
-			}
 		}
 		if k, ok := n.attr("accesskey"); ok {
 			if other, dup := accesskeys[k]; dup {
@@ -198,14 +157,92 @@ func (p *page) run() {
 			}
 			accesskeys[k] = n
 		}
+		if h, _ := n.attr("aria-hidden"); h == "true" && !ariaHiddenAbove(n) {
+			p.hiddenFocus(n)
+		}
+		if n.hidden {
+			// axe-core leaves out what is hidden from assistive
+			// technology; so do the rules below.
+			return true
+		}
+		role := p.role(n)
+		switch {
+		case role == "main":
+			mains = append(mains, n)
+		case role == "heading":
+			headings = append(headings, n)
+			if p.name(n) == "" {
+				p.add("empty-heading", Error, n, sc246, "die Überschrift ist leer. Schreiben Sie einen Text hinein oder entfernen Sie sie.")
+			}
+			if headingOne(n) {
+				h1 = true
+			}
+		}
+		tag := n.tag
+		if n.foreign {
+			p.svgImage(n)
+			tag = "" // SVG's <a> and <title> are not HTML's
+		}
+		switch tag {
+		case "img":
+			p.img(n)
+		case "a":
+			p.link(n, linkTargets)
+		case "button":
+			if p.explicitNameOptional(n) && p.name(n) == "" && p.labelOnly(n) == "" && !presentational(role) {
+				p.add("button-name", Error, n, sc412, "die Schaltfläche hat keinen Namen. Schreiben Sie einen Text hinein oder setzen Sie aria-label.")
+			}
+		case "input", "select", "textarea":
+			p.control(n, role, radios)
+		case "fieldset":
+			if firstElement(n) == nil || firstElement(n).tag != "legend" {
+				p.add("fieldset-legend", Error, n, sc131, "das fieldset hat keine legend als erstes Element. Die legend sagt, worum es in der Gruppe geht.")
+			}
+		case "table":
+			p.table(n)
+		case "th", "td":
+			p.cell(n, role)
+		case "ul", "ol":
+			if !n.has("role") {
+				p.list(n)
+			}
+		case "li":
+			if !n.has("role") {
+				if r := p.role(n.parent); r != "list" && r != "presentation" && r != "none" {
+					p.add("listitem", Error, n, sc131, "<li> steht nicht in einer Liste (<ul> oder <ol>).")
+				}
+			}
+		case "dl":
+			if !n.has("role") {
+				p.definitionList(n)
+			}
+		case "dt", "dd":
+			if !n.has("role") && !dlItemInList(n) {
+				p.add("dlitem", Error, n, sc131, "<%s> steht nicht in einer Beschreibungsliste <dl>.", n.tag)
+			}
+		case "iframe", "frame":
+			if i, ok := parseTabindex(n); (!ok || i >= 0) && p.name(n) == "" && !presentational(role) {
+				p.add("frame-title", Error, n, sc412, "der iframe hat keinen title. Beschreiben Sie seinen Inhalt im Attribut title.")
+			}
+		case "font", "center", "marquee", "blink":
+			p.add("obsolete-element", Warning, n, sc131, "<%s> ist veraltet und für Hilfsmittel unverständlich. Gestalten Sie mit CSS.", n.tag)
+		}
+		if v, ok := n.attr("lang"); ok && n.tag != "html" && !validLang(v) && n.textContent() != "" {
+			p.add("valid-lang", Error, n, sc312, "lang=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", v)
+		}
+		if (n.tag == "th" && !n.has("role") || explicitRole(n) == "rowheader" || explicitRole(n) == "columnheader") && !presentational(role) && p.contentText(n) == "" {
+			p.add("empty-table-header", Warning, n, sc131, "die Kopfzelle ist leer. Schreiben Sie hinein, was die Spalte oder Zeile enthält.")
+		}
+		if i, ok := parseTabindex(n); ok && i > 0 {
+			p.add("tabindex", Error, n, sc243, "tabindex=%q verändert die Reihenfolge der Tab-Taste. Verwenden Sie 0 oder -1.", attrOr(n, "tabindex"))
+		}
 		if _, ok := n.attr("align"); ok {
 			p.add("obsolete-attribute", Warning, n, sc131, "das Attribut align ist veraltet. Gestalten Sie mit CSS.")
 		}
 		p.aria(n)
-		if interactive(n) {
-			if outer := n.closest("a", "button"); outer != nil {
-				p.add("nested-interactive", Error, n, sc412, "<%s> steht in <%s> (Zeile %d). Bedienelemente dürfen nicht ineinander stehen.", n.tag, outer.tag, p.line(outer))
-			}
+		p.ariaRules(n, role)
+		if def := roleTable[role]; def != nil && def.childrenPresentational {
+			p.nestedInteractive(n, role)
 		}
 		return true
 	})
@@ -217,27 +254,311 @@ func (p *page) run() {
 		p.add("html-has-lang", Error, htmlEl, sc311, "die Datei hat kein <html>-Element und damit keine Sprache. Beginnen Sie sie mit <!DOCTYPE html> und <html lang=\"de\">.")
 	} else if lang, ok := htmlEl.attr("lang"); !ok || strings.TrimSpace(lang) == "" {
 		p.add("html-has-lang", Error, htmlEl, sc311, "<html> hat kein lang-Attribut. Setzen Sie language in handbuch.toml, zum Beispiel \"de\".")
-	} else if _, err := language.Parse(lang); err != nil {
+	} else if !validLang(lang) {
 		p.add("html-lang-valid", Error, htmlEl, sc311, "lang=%q ist kein gültiges Sprachkürzel.", lang)
 	}
 	if title == nil || title.textContent() == "" {
 		p.add("document-title", Error, htmlEl, sc242, "die Seite hat keinen <title>. Der Titel sagt im Browser-Tab und im Screenreader, wo man ist.")
 	}
-	if len(mains) != 1 {
-		p.add("landmark-one-main", Error, htmlEl, sc131, "die Seite hat %d <main>-Bereiche, richtig ist genau einer.", len(mains))
-	}
 	switch {
-	case len(h1s) == 0:
-		p.add("page-has-heading-one", Error, htmlEl, sc131, "die Seite hat keine Überschrift <h1>.")
-	case len(h1s) > 1:
-		p.add("page-has-heading-one", Error, h1s[1], sc131, "die Seite hat %d Überschriften <h1>, richtig ist genau eine.", len(h1s))
+	case len(mains) == 0:
+		p.add("landmark-one-main", Error, htmlEl, sc131, "die Seite hat keinen Hauptbereich <main>. Setzen Sie den Inhalt der Seite in genau ein <main>.")
+	case len(mains) > 1:
+		p.add("landmark-no-duplicate-main", Error, mains[1], sc131, "die Seite hat %d Hauptbereiche (<main> oder role=\"main\"), richtig ist genau einer; der erste steht in Zeile %d.", len(mains), p.line(mains[0]))
 	}
-	p.skipLink()
+	if !h1 {
+		p.add("page-has-heading-one", Error, htmlEl, sc131, "die Seite hat keine Überschrift der ersten Ebene (<h1>).")
+	}
+	p.headingOrder(headings)
+	p.skipLinks()
+	p.firstSkipLink()
 	for name, group := range radios {
 		if len(group) > 1 && group[0].closest("fieldset") == nil {
 			p.add("radiogroup", Error, group[0], sc131, "die Optionsfelder %q stehen nicht in einem <fieldset> mit <legend>. So weiß man nicht, worauf sie antworten.", name)
 		}
 	}
+	return true
+}
+
+// validLang is axe-core's valid-lang: the primary language subtag is a
+// language of ISO 639 (or lang is empty), and lang is not only spaces.
+func validLang(v string) bool {
+	if v != "" && strings.TrimSpace(v) == "" {
+		return false
+	}
+	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(v)), "-")
+	if base == "" {
+		return true
+	}
+	_, err := language.ParseBase(base)
+	return err == nil
+}
+
+// ariaHiddenAbove reports whether an ancestor of n has aria-hidden=true.
+func ariaHiddenAbove(n *node) bool {
+	for a := n.parent; a != nil; a = a.parent {
+		if h, _ := a.attr("aria-hidden"); h == "true" {
+			return true
+		}
+	}
+	return false
+}
+
+func presentational(role string) bool { return role == "presentation" || role == "none" }
+
+// headingOne: a heading of the first level, as page-has-heading-one
+// counts it.
+func headingOne(n *node) bool {
+	level, hasLevel := n.attr("aria-level")
+	level = strings.TrimSpace(level)
+	if n.has("role") {
+		return explicitRole(n) == "heading" && level == "1"
+	}
+	if n.tag == "h1" {
+		return !hasLevel
+	}
+	return level == "1"
+}
+
+// headingLevel is the level of a heading, as axe-core reads it.
+func headingLevel(n *node) int {
+	tagLevel := 0
+	if len(n.tag) == 2 && n.tag[0] == 'h' && n.tag[1] >= '1' && n.tag[1] <= '6' {
+		tagLevel = int(n.tag[1] - '0')
+	}
+	v, has := n.attr("aria-level")
+	if tagLevel > 0 && !has {
+		return tagLevel
+	}
+	i, err := strconv.Atoi(strings.TrimSpace(leadingInt(v)))
+	if err != nil || i < 1 {
+		if tagLevel > 0 {
+			return tagLevel
+		}
+		return 2
+	}
+	return i
+}
+
+// leadingInt is the integer at the start of s, as parseInt reads it.
+func leadingInt(s string) string {
+	s = strings.TrimSpace(s)
+	end := 0
+	if end < len(s) && (s[end] == '-' || s[end] == '+') {
+		end++
+	}
+	for end < len(s) && end < 10 && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	return s[:end]
+}
+
+// headingOrder: each heading is at most one level deeper than the one
+// before; the first may have any level.
+func (p *page) headingOrder(headings []*node) {
+	for i := 1; i < len(headings); i++ {
+		prev, cur := headingLevel(headings[i-1]), headingLevel(headings[i])
+		if cur-prev > 1 {
+			p.add("heading-order", Error, headings[i], sc131, "die Überschrift der Ebene %d folgt auf eine der Ebene %d (Zeile %d); es fehlt eine Ebene dazwischen. Überspringen Sie keine Ebene.", cur, prev, p.line(headings[i-1]))
+		}
+	}
+}
+
+// explicitNameOptional is axe-core's no-explicit-name-required-matches:
+// an element with a role that needs no name and no focus is not checked
+// for one.
+func (p *page) explicitNameOptional(n *node) bool {
+	r := explicitRole(n)
+	if r == "" || presentational(r) {
+		return true
+	}
+	return roleTable[r].nameRequired || p.focusable(n)
+}
+
+// labelOnly is the text of the labels of a control.
+func (p *page) labelOnly(n *node) string {
+	steps := 0
+	return sanitize(p.labelText(n, nameCtx{start: n, processed: map[*node]bool{}, steps: &steps}))
+}
+
+// contentText is the text a rule sees as visible content (axe-core's
+// has-visible-text).
+func (p *page) contentText(n *node) string {
+	steps := 0
+	return sanitize(p.subtreeText(n, nameCtx{start: n, processed: map[*node]bool{}, steps: &steps}))
+}
+
+// hiddenFocus: nothing under aria-hidden=true can be reached with the
+// Tab key.
+func (p *page) hiddenFocus(n *node) {
+	var first *node
+	n.walk(func(c *node) bool {
+		if first == nil && c.tag != "" && p.inTabOrder(c) {
+			first = c
+		}
+		return first == nil
+	})
+	if first != nil {
+		p.add("aria-hidden-focus", Error, n, sc412, "der Bereich ist mit aria-hidden versteckt, aber <%s> in Zeile %d darin kann mit der Tab-Taste erreicht werden. Entfernen Sie aria-hidden oder nehmen Sie das Element mit tabindex=\"-1\" aus der Tab-Reihenfolge.", first.tag, p.line(first))
+	}
+}
+
+// nestedInteractive: an element whose children are presentational (a
+// button, a checkbox, …) holds no focusable control.
+func (p *page) nestedInteractive(n *node, role string) {
+	var inner *node
+	stack := make([]*node, 0, len(n.children))
+	for i := len(n.children) - 1; i >= 0; i-- {
+		stack = append(stack, n.children[i])
+	}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c.tag == "" {
+			continue
+		}
+		if def := roleTable[p.role(c)]; def != nil && def.kind == "widget" && p.focusable(c) {
+			inner = c
+			break
+		}
+		for i := len(c.children) - 1; i >= 0; i-- {
+			stack = append(stack, c.children[i])
+		}
+	}
+	if inner != nil {
+		p.add("nested-interactive", Error, n, sc412, "in diesem Element (Rolle %s) steht das Bedienelement <%s> (Zeile %d). Bedienelemente dürfen nicht ineinander stehen: Hilfsmittel lesen das innere nicht vor.", role, inner.tag, p.line(inner))
+	}
+}
+
+// list: <ul> and <ol> hold only list items (and script, template).
+func (p *page) list(n *node) {
+	var bad *node
+	text, item, empty := false, false, true
+	var badRoles []*node
+	for _, c := range n.children {
+		if c.tag == "" {
+			if strings.TrimSpace(c.text) != "" {
+				text = true
+			}
+			continue
+		}
+		if c.hidden {
+			continue
+		}
+		empty = false
+		r := p.role(c)
+		switch {
+		case r == "listitem":
+			item = true
+		case c.tag == "li":
+			badRoles = append(badRoles, c)
+		default:
+			if bad == nil {
+				bad = c
+			}
+		}
+	}
+	switch {
+	case bad != nil:
+		p.add("list", Error, bad, sc131, "in <%s> dürfen nur <li> stehen, hier steht <%s>.", n.tag, bad.tag)
+	case text:
+		p.add("list", Error, n, sc131, "in <%s> steht Text außerhalb von <li>. Setzen Sie jeden Eintrag in ein <li>.", n.tag)
+	case !empty && !item && len(badRoles) > 0:
+		p.add("list", Error, badRoles[0], sc131, "die Einträge von <%s> haben eine andere Rolle als listitem (role=%q). Entfernen Sie role.", n.tag, attrOr(badRoles[0], "role"))
+	}
+}
+
+// definitionList: <dl> holds only dt, dd and div groups of them, with a
+// dd after a dt.
+func (p *page) definitionList(n *node) {
+	var content []*node
+	for _, c := range n.children {
+		if c.tag == "div" && p.role(c) == "" {
+			content = append(content, c.children...)
+		} else {
+			content = append(content, c)
+		}
+	}
+	for _, c := range content {
+		if c.tag == "" {
+			if strings.TrimSpace(c.text) != "" {
+				p.add("definition-list", Error, n, sc131, "in <dl> steht Text außerhalb von <dt> und <dd>.")
+				return
+			}
+			continue
+		}
+		if c.hidden {
+			continue
+		}
+		r := explicitRole(c)
+		if (c.tag != "dt" && c.tag != "dd" || r != "") && r != "definition" && r != "term" && r != "list" {
+			p.add("definition-list", Error, c, sc131, "in <dl> dürfen nur <dt>, <dd> und <div> stehen, hier steht <%s>.", c.tag)
+			return
+		}
+	}
+	hasDt, hasDd := false, false
+	for _, c := range n.children {
+		if c.tag == "dt" {
+			hasDt = true
+		}
+		if c.tag == "dd" {
+			if hasDt {
+				return
+			}
+			hasDd = true
+		}
+	}
+	if hasDt || hasDd {
+		p.add("definition-list", Error, n, sc131, "in <dl> folgt auf kein <dt> ein <dd>. Zu jedem Begriff <dt> gehört danach seine Beschreibung <dd>.")
+	}
+}
+
+// dlItemInList: dt and dd stand in a dl (or a div in one).
+func dlItemInList(n *node) bool {
+	par := n.parent
+	if par == nil {
+		return false
+	}
+	r := explicitRole(par)
+	if par.tag == "div" && (r == "" || presentational(r)) {
+		par = par.parent
+		if par == nil {
+			return false
+		}
+		r = explicitRole(par)
+	}
+	return par.tag == "dl" && (r == "" || presentational(r) || r == "list")
+}
+
+// svgImage: an SVG graphic with role img has a name.
+func (p *page) svgImage(n *node) {
+	r := strings.ToLower(strings.TrimSpace(attrOr(n, "role")))
+	if r != "img" && r != "image" && r != "graphics-symbol" && !(n.tag == "svg" && r == "graphics-document") {
+		return
+	}
+	for _, c := range n.children {
+		if c.tag == "title" && c.textContent() != "" {
+			return
+		}
+	}
+	if sanitize(p.labelledByText(n, nameCtx{start: n, processed: map[*node]bool{}, steps: new(int)})) != "" ||
+		sanitize(attrOr(n, "aria-label")) != "" || sanitize(attrOr(n, "title")) != "" {
+		return
+	}
+	p.add("svg-img-alt", Error, n, sc111, "die Grafik hat role=%q, aber keinen Namen. Geben Sie ihr aria-label oder einen <title>.", r)
+}
+
+// hasSourceElement reports whether the page has an element written in
+// the source, not only those the parser implies.
+func hasSourceElement(root *node) bool {
+	found := false
+	root.walk(func(n *node) bool {
+		if n.tag != "" && !n.implied && n != root {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func firstElement(n *node) *node {
@@ -250,16 +571,25 @@ func firstElement(n *node) *node {
 }
 
 func (p *page) meta(n *node) {
-	if eq, _ := n.attr("http-equiv"); strings.EqualFold(eq, "refresh") {
-		p.add("meta-refresh", Error, n, sc221, "die Seite lädt sich selbst neu oder leitet weiter. Das nimmt Menschen die Zeit zum Lesen.")
+	if eq, _ := n.attr("http-equiv"); strings.EqualFold(strings.TrimSpace(eq), "refresh") && n.has("content") {
+		// As axe-core: a delay of 0 (an immediate redirect) or of more
+		// than 20 hours takes no reading time.
+		content := strings.TrimSpace(attrOr(n, "content"))
+		delay := content
+		if i := strings.IndexAny(content, "; ,\t\n\r\f"); i >= 0 {
+			delay = content[:i]
+		}
+		if d, err := strconv.ParseFloat(delay, 64); refreshDelayRe.MatchString(delay) && err == nil && d > 0 && d <= 72000 {
+			p.add("meta-refresh", Error, n, sc221, "die Seite lädt sich nach %s Sekunden selbst neu oder leitet weiter. Das nimmt Menschen die Zeit zum Lesen; leiten Sie sofort weiter (0) oder gar nicht.", delay)
+		}
 	}
-	if name, _ := n.attr("name"); name == "viewport" {
+	if name, _ := n.attr("name"); strings.EqualFold(name, "viewport") {
 		content, _ := n.attr("content")
 		c := strings.ToLower(strings.ReplaceAll(content, " ", ""))
 		if strings.Contains(c, "user-scalable=no") || strings.Contains(c, "user-scalable=0") {
 			p.add("meta-viewport", Error, n, sc144, "user-scalable=no verhindert das Vergrößern. Entfernen Sie es.")
 		}
-		if m := regexp.MustCompile(`maximum-scale=([0-9.]+)`).FindStringSubmatch(c); m != nil {
+		if m := maxScaleRe.FindStringSubmatch(c); m != nil {
 			if v, err := strconv.ParseFloat(m[1], 64); err == nil && v < 2 {
 				p.add("meta-viewport", Error, n, sc144, "maximum-scale=%s verhindert das Vergrößern auf 200 %%. Entfernen Sie es.", m[1])
 			}
@@ -267,15 +597,28 @@ func (p *page) meta(n *node) {
 	}
 }
 
+var (
+	refreshDelayRe = regexp.MustCompile(`^[0-9.]+$`)
+	maxScaleRe     = regexp.MustCompile(`maximum-scale=([0-9.]+)`)
+	altSpaceRe     = regexp.MustCompile(`^\s+$`)
+)
+
 var fileNameRe = regexp.MustCompile(`(?i)^[\w.-]+\.(png|jpe?g|gif|svg|webp)$`)
 
+// img: an image has a text alternative or is marked as decoration.
 func (p *page) img(n *node) {
-	alt, ok := n.attr("alt")
-	if r, _ := n.attr("role"); r == "presentation" || r == "none" {
+	if !p.explicitNameOptional(n) {
 		return
 	}
+	alt, ok := n.attr("alt")
+	if ok && altSpaceRe.MatchString(alt) {
+		p.add("image-alt", Error, n, sc111, "alt besteht nur aus Leerzeichen. Beschreiben Sie in alt, was das Bild zeigt, oder schreiben Sie alt=\"\" für reinen Schmuck.")
+		return
+	}
+	named := ok || sanitize(p.labelledByText(n, nameCtx{start: n, processed: map[*node]bool{}, steps: new(int)})) != "" ||
+		sanitize(attrOr(n, "aria-label")) != "" || sanitize(attrOr(n, "title")) != "" || presentational(p.role(n))
 	switch {
-	case !ok && p.labelled(n) == "":
+	case !named:
 		p.add("image-alt", Error, n, sc111, "das Bild hat kein alt-Attribut. Beschreiben Sie in alt, was das Bild zeigt; nur ein reiner Schmuck bekommt alt=\"\".")
 	case ok && (fileNameRe.MatchString(strings.TrimSpace(alt)) || strings.EqualFold(strings.TrimSpace(alt), "Bild") || strings.EqualFold(strings.TrimSpace(alt), "Foto")):
 		p.add("image-alt-meaningful", Warning, n, sc111, "alt=%q beschreibt das Bild nicht. Schreiben Sie, was darauf zu sehen ist.", alt)
@@ -304,7 +647,7 @@ func (p *page) link(n *node, targets map[string]string) {
 		p.add("link-url-text", Hint, n, sc244, "der Linktext ist eine Adresse. Schreiben Sie lieber, wohin der Link führt.")
 	}
 	if frag, ok := strings.CutPrefix(href, "#"); ok && frag != "" {
-		if _, exists := p.ids[frag]; !exists {
+		if p.target(frag) == nil {
 			p.add("link-target", Error, n, sc244, "der Link zeigt auf #%s, das es auf der Seite nicht gibt.", frag)
 		}
 	}
@@ -317,6 +660,26 @@ func (p *page) link(n *node, targets map[string]string) {
 			targets[key] = target
 		}
 	}
+}
+
+// target is the element a fragment names: by id, else by name.
+func (p *page) target(frag string) *node {
+	if unescaped, err := url.PathUnescape(frag); err == nil {
+		frag = unescaped
+	}
+	if t := p.ids[frag]; t != nil {
+		return t
+	}
+	if p.byName == nil {
+		p.byName = map[string]*node{}
+		p.root.walk(func(n *node) bool {
+			if name, ok := n.attr("name"); ok && n.tag != "" && p.byName[name] == nil {
+				p.byName[name] = n
+			}
+			return true
+		})
+	}
+	return p.byName[frag]
 }
 
 var autocompleteTokens = map[string]bool{
@@ -334,37 +697,53 @@ var autocompleteTokens = map[string]bool{
 	"tel-extension": true, "impp": true,
 }
 
-func (p *page) control(n *node, radios map[string][]*node) {
-	typ, _ := n.attr("type")
-	typ = strings.ToLower(typ)
-	if n.tag == "input" && (typ == "hidden" || typ == "submit" || typ == "reset" || typ == "button" || typ == "image") {
-		if (typ == "submit" || typ == "reset" || typ == "button") && p.name(n) == "" {
-			if v, _ := n.attr("value"); v == "" && typ == "button" {
-				p.add("input-button-name", Error, n, sc412, "die Schaltfläche hat keinen Namen. Setzen Sie value.")
-			}
-		}
-		if typ == "image" {
-			if alt, _ := n.attr("alt"); alt == "" {
-				p.add("input-image-alt", Error, n, sc111, "die Bild-Schaltfläche hat kein alt.")
-			}
-		}
+// control: form controls have a name (label, select-name,
+// input-button-name, input-image-alt), radio groups, autocomplete.
+func (p *page) control(n *node, role string, radios map[string][]*node) {
+	typ := strings.ToLower(strings.TrimSpace(attrOr(n, "type")))
+	pres := presentational(role)
+	switch {
+	case n.tag == "input" && typ == "hidden":
 		return
-	}
-	if p.name(n) == "" {
-		p.add("label", Error, n, sc412, "das Eingabefeld hat keine Beschriftung. Verbinden Sie ein <label for> mit seiner id oder setzen Sie aria-label.")
+	case n.tag == "input" && (typ == "submit" || typ == "reset" || typ == "button"):
+		if !p.explicitNameOptional(n) {
+			break
+		}
+		v, hasValue := n.attr("value")
+		named := typ != "button" && !hasValue || sanitize(v) != "" || p.ariaNamed(n) || sanitize(attrOr(n, "title")) != "" || p.labelOnly(n) != "" || pres
+		if !named {
+			p.add("input-button-name", Error, n, sc412, "die Schaltfläche hat keinen Namen. Schreiben Sie ihre Aufschrift in value.")
+		}
+	case n.tag == "input" && typ == "image":
+		if sanitize(attrOr(n, "alt")) == "" && !p.ariaNamed(n) && sanitize(attrOr(n, "title")) == "" && p.labelOnly(n) == "" {
+			p.add("input-image-alt", Error, n, sc111, "die Bild-Schaltfläche hat kein alt. Schreiben Sie in alt, was sie tut.")
+		}
+	case n.tag == "select":
+		if p.name(n) == "" && !pres {
+			p.add("select-name", Error, n, sc412, "die Auswahlliste hat keine Beschriftung. Verbinden Sie ein <label for> mit ihrer id oder setzen Sie aria-label.")
+		}
+	default:
+		if p.name(n) == "" && !pres {
+			p.add("label", Error, n, sc412, "das Eingabefeld hat keine Beschriftung. Verbinden Sie ein <label for> mit seiner id oder setzen Sie aria-label.")
+		}
 	}
 	if typ == "radio" {
 		name, _ := n.attr("name")
 		radios[name] = append(radios[name], n)
 	}
 	if ac, ok := n.attr("autocomplete"); ok {
-		for _, tok := range strings.Fields(strings.ToLower(ac)) {
+		for tok := range strings.FieldsSeq(strings.ToLower(ac)) {
 			if !autocompleteTokens[tok] && !strings.HasPrefix(tok, "section-") && tok != "shipping" && tok != "billing" && tok != "home" && tok != "work" && tok != "mobile" {
 				p.add("autocomplete-valid", Error, n, sc135, "autocomplete=%q ist kein gültiger Wert. Erlaubt sind zum Beispiel name, email, tel, street-address.", ac)
 				break
 			}
 		}
 	}
+}
+
+// ariaNamed: aria-labelledby or aria-label give n a name.
+func (p *page) ariaNamed(n *node) bool {
+	return sanitize(p.labelledByText(n, nameCtx{start: n, processed: map[*node]bool{}, steps: new(int)})) != "" || sanitize(attrOr(n, "aria-label")) != ""
 }
 
 func (p *page) table(n *node) {
@@ -384,46 +763,90 @@ func (p *page) table(n *node) {
 		}
 		return true
 	})
-	if r, _ := n.attr("role"); r == "presentation" || r == "none" {
+	for _, cell := range append(append([]*node(nil), tds...), ths...) {
+		h, ok := cell.attr("headers")
+		if !ok {
+			continue
+		}
+		for id := range strings.FieldsSeq(h) {
+			t := p.ids[id]
+			switch {
+			case t == cell:
+				p.add("td-headers-attr", Error, cell, sc131, "headers verweist auf die Zelle selbst (%q). Nennen Sie die ids ihrer Kopfzellen.", id)
+			case t == nil || (t.tag != "th" && t.tag != "td") || t.closest("table") != n:
+				p.add("td-headers-attr", Error, cell, sc131, "headers verweist auf %q, aber in dieser Tabelle steht keine Zelle mit dieser id.", id)
+			default:
+				continue
+			}
+			break
+		}
+	}
+	if presentational(p.role(n)) {
 		return
 	}
 	if len(tds) > 0 && len(ths) == 0 {
 		p.add("table-header", Error, n, sc131, "die Tabelle hat keine Kopfzellen <th>. Geben Sie ihr eine Kopfzeile.")
 	}
-	if len(tds) > 0 && caption == nil && p.labelled(n) == "" && p.labelled(n.parent) == "" {
+	if len(tds) > 0 && caption == nil && !p.ariaNamed(n) && (n.parent == nil || !p.ariaNamed(n.parent)) {
 		p.add("table-caption", Warning, n, sc131, "die Tabelle hat keine Beschriftung. Schreiben Sie davor einen Absatz, der mit „Tabelle:“ beginnt.")
 	}
-	for _, th := range ths {
-		if s, ok := th.attr("scope"); ok && s != "col" && s != "row" && s != "colgroup" && s != "rowgroup" {
-			p.add("scope-attr-valid", Error, th, sc131, "scope=%q ist ungültig. Erlaubt sind col, row, colgroup und rowgroup.", s)
-		}
-		if th.textContent() == "" && p.labelled(th) == "" {
-			p.add("empty-table-header", Warning, th, sc131, "die Kopfzelle ist leer.")
-		}
-	}
-	for _, td := range tds {
-		if h, ok := td.attr("headers"); ok {
-			for _, id := range strings.Fields(h) {
-				if t, exists := p.ids[id]; !exists || t.tag != "th" {
-					p.add("td-headers-attr", Error, td, sc131, "headers verweist auf %q, aber dort steht keine Kopfzelle <th>.", id)
-				}
-			}
+}
+
+// cell: scope only on th, with a valid value; header cells are not empty.
+func (p *page) cell(n *node, role string) {
+	if s, ok := n.attr("scope"); ok {
+		switch v := strings.ToLower(strings.TrimSpace(s)); {
+		case n.tag == "td":
+			p.add("scope-attr-valid", Error, n, sc131, "scope gehört nur an Kopfzellen <th>, nicht an <td>.")
+		case v != "col" && v != "row" && v != "colgroup" && v != "rowgroup":
+			p.add("scope-attr-valid", Error, n, sc131, "scope=%q ist ungültig. Erlaubt sind col, row, colgroup und rowgroup.", s)
 		}
 	}
 }
 
-// skipLink checks that the first focusable element is a link to an
-// existing target in the page, as the skip link of every layout is.
-func (p *page) skipLink() {
+// skipLinks: the skip links of the page, same-page links before the
+// first link to another page, lead to an element that exists (axe-core's
+// skip-link).
+func (p *page) skipLinks() {
+	p.root.walk(func(n *node) bool {
+		if n.tag != "a" || n.foreign {
+			return true
+		}
+		href, ok := n.attr("href")
+		if !ok || strings.HasPrefix(strings.ToLower(strings.TrimSpace(href)), "javascript:") {
+			return true
+		}
+		frag, same := samePageFragment(href)
+		if !same {
+			return false // the first link to a page: no skip links after it
+		}
+		if !n.hidden && p.target(frag) == nil {
+			p.add("skip-link", Error, n, sc241, "der Sprunglink zeigt auf #%s, das es auf der Seite nicht gibt. Geben Sie dem Ziel, meist <main>, diese id.", frag)
+		}
+		return true
+	})
+}
+
+// samePageFragment reports whether href leads to a place on the page
+// itself, and which.
+func samePageFragment(href string) (string, bool) {
+	href = strings.TrimSpace(href)
+	h := strings.TrimPrefix(href, "/")
+	if !strings.HasPrefix(h, "#") || h == "#" || strings.HasPrefix(h, "#!") || strings.HasPrefix(h, "#/") {
+		return "", false
+	}
+	return h[1:], true
+}
+
+// firstSkipLink is handbuch's own stricter rule: the first element the
+// Tab key reaches is a skip link to an element on the page.
+func (p *page) firstSkipLink() {
 	var first *node
 	p.root.walk(func(n *node) bool {
-		if first != nil {
+		if first != nil || n.tag == "head" {
 			return false
 		}
-		if n.tag == "head" {
-			return false
-		}
-		if focusable(n) {
+		if n.tag != "" && p.inTabOrder(n) {
 			first = n
 			return false
 		}
@@ -432,45 +855,12 @@ func (p *page) skipLink() {
 	if first == nil {
 		return
 	}
-	href, _ := first.attr("href")
-	frag, ok := strings.CutPrefix(href, "#")
-	if first.tag != "a" || !ok || frag == "" {
-		p.add("skip-link", Error, first, sc241, "das erste Element für die Tab-Taste ist kein Sprunglink zum Inhalt. Setzen Sie <a href=\"#inhalt\">Zum Inhalt springen</a> an den Anfang von <body>.")
+	frag, same := samePageFragment(attrOr(first, "href"))
+	if first.tag != "a" || !same {
+		p.add("sprunglink-zuerst", Error, first, sc241, "das erste Element für die Tab-Taste ist kein Sprunglink zum Inhalt. Setzen Sie <a href=\"#inhalt\">Zum Inhalt springen</a> an den Anfang von <body>.")
 		return
 	}
-	if _, exists := p.ids[frag]; !exists {
-		p.add("skip-link", Error, first, sc241, "der Sprunglink zeigt auf #%s, das es auf der Seite nicht gibt.", frag)
+	if p.target(frag) == nil {
+		p.add("sprunglink-zuerst", Error, first, sc241, "der Sprunglink zeigt auf #%s, das es auf der Seite nicht gibt.", frag)
 	}
-}
-
-func focusable(n *node) bool {
-	if n.tag == "" || n.has("disabled") {
-		return false
-	}
-	if t, ok := n.attr("tabindex"); ok {
-		return t != "-1"
-	}
-	switch n.tag {
-	case "a":
-		return n.has("href")
-	case "button", "select", "textarea", "iframe", "summary":
-		return true
-	case "input":
-		t, _ := n.attr("type")
-		return t != "hidden"
-	}
-	return false
-}
-
-func interactive(n *node) bool {
-	switch n.tag {
-	case "a":
-		return n.has("href")
-	case "button", "select", "textarea", "iframe", "details", "summary", "label", "embed":
-		return n.tag != "label"
-	case "input":
-		t, _ := n.attr("type")
-		return t != "hidden"
-	}
-	return false
 }
