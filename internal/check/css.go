@@ -25,9 +25,9 @@ type stylesheet struct {
 }
 
 type styleRule struct {
-	sel   []compound // rightmost last
-	spec  int        // specificity: ids<<20 | classes<<10 | types
-	order int        // place in the page's cascade, set per page
+	sel   []simpleSel // rightmost last
+	spec  int         // specificity: ids<<20 | classes<<10 | types
+	order int         // place in the page's cascade, set per page
 	decls []decl
 }
 
@@ -36,9 +36,9 @@ type decl struct {
 	important bool
 }
 
-// compound is one simple-selector sequence and the combinator that joins
+// simpleSel is one simple-selector sequence and the combinator that joins
 // it to the one before (' ', '>', '+', '~'; 0 for the first).
-type compound struct {
+type simpleSel struct {
 	comb    byte
 	tag     string // "" for any
 	id      string
@@ -192,7 +192,7 @@ func isNameByte(c byte) bool {
 
 // parseSelector reads one complex selector; ok is false for one the
 // reader does not know.
-func parseSelector(s string) (sel []compound, spec int, ok bool) {
+func parseSelector(s string) (sel []simpleSel, spec int, ok bool) {
 	if s == "" {
 		return nil, 0, false
 	}
@@ -222,7 +222,7 @@ func parseSelector(s string) (sel []compound, spec int, ok bool) {
 		if len(sel) > 0 && comb == 0 || len(sel) == 0 && comb != 0 {
 			return nil, 0, false
 		}
-		c := compound{comb: comb}
+		c := simpleSel{comb: comb}
 		if len(sel) == 0 {
 			c.comb = 0
 		}
@@ -330,7 +330,7 @@ func parseAttrSel(s string) (attrSel, bool) {
 }
 
 // matches reports whether n matches the selector ending at sel[i].
-func matches(sel []compound, i int, n *node) bool {
+func matches(sel []simpleSel, i int, n *node) bool {
 	if !sel[i].match(n) {
 		return false
 	}
@@ -376,7 +376,7 @@ func prevElement(n *node) *node {
 	return nil
 }
 
-func (c *compound) match(n *node) bool {
+func (c *simpleSel) match(n *node) bool {
 	if n.tag == "" || n.tag == "#document" || c.tag != "" && c.tag != n.tag {
 		return false
 	}

@@ -309,7 +309,7 @@ func (x *ruleIndex) candidates(n *node, f func(*styleRule)) {
 // matchBudget matches a selector against n, giving up (no match) after
 // a bounded number of steps: descendant combinators can backtrack
 // without end on deep pages.
-func matchBudget(sel []compound, n *node) bool {
+func matchBudget(sel []simpleSel, n *node) bool {
 	if len(sel) == 0 || !sel[len(sel)-1].match(n) {
 		return false
 	}
@@ -317,7 +317,7 @@ func matchBudget(sel []compound, n *node) bool {
 	return matchFrom(sel, len(sel)-1, n, &budget)
 }
 
-func matchFrom(sel []compound, i int, n *node, budget *int) bool {
+func matchFrom(sel []simpleSel, i int, n *node, budget *int) bool {
 	*budget--
 	if *budget < 0 || !sel[i].match(n) {
 		return false
