@@ -48,8 +48,8 @@ func TestModelHandbook(t *testing.T) {
 		t.Fatal("want the section content/leitlinien with the ten chapters")
 	}
 	clients := byFile["content/klienten/_index.md"]
-	if clients == nil || len(clients.Children) != 4 || h.Home.Children[0] != clients {
-		t.Fatal("want the client section content/klienten with four pages, first in the navigation")
+	if clients == nil || len(clients.Children) != 5 || h.Home.Children[0] != clients {
+		t.Fatal("want the client section content/klienten with five pages, first in the navigation")
 	}
 	for _, p := range append([]*book.Page{clients}, clients.Children...) {
 		if !p.Plain || p.Audience != "clients" {
