@@ -445,8 +445,11 @@ func TestSplitterQuick(t *testing.T) {
 		start := time.Now()
 		Sentences(text)
 		Paragraphs(text)
-		if d := time.Since(start); d > 10*time.Second {
-			t.Errorf("%s (%d bytes): %v", name, len(text), d)
+		// Logged, not asserted; the old quadratic scan took minutes.
+		if d := time.Since(start); d > 2*time.Minute {
+			t.Errorf("%s (%d bytes): %v, a hang", name, len(text), d)
+		} else {
+			t.Logf("%s: %v", name, d)
 		}
 	}
 }
