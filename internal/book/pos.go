@@ -160,3 +160,16 @@ func Errors(err error) []*Error {
 	}
 	return nil
 }
+
+// InvalidUTF8 returns the offset of the first byte of src that is not
+// UTF-8, or -1 when src is valid UTF-8.
+func InvalidUTF8(src []byte) int {
+	for off := 0; off < len(src); {
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n <= 1 {
+			return off
+		}
+		off += n
+	}
+	return -1
+}

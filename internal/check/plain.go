@@ -696,15 +696,7 @@ func PlainFile(name string) bool {
 // order mark is skipped. The error, for bytes that are not UTF-8 or front
 // matter that is not closed, starts with file:line:col.
 func PlainTexts(file string, src []byte) ([]Text, error) {
-	if !utf8.Valid(src) {
-		off := 0
-		for off < len(src) {
-			r, n := utf8.DecodeRune(src[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
+	if off := book.InvalidUTF8(src); off >= 0 {
 		return nil, book.Errorf(book.PosAt(file, src, off), "die Datei ist nicht in UTF-8 gespeichert. Speichern Sie sie in Ihrem Editor mit der Kodierung UTF-8.")
 	}
 	lines := book.NewLines(src)

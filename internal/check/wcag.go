@@ -95,11 +95,7 @@ func (p *page) run(sheets sheetLookup) bool {
 	// A file that is not text, or holds no element at all, is not a page
 	// a browser can show as the author meant; the rules below would only
 	// report the noise the tokenizer makes of it.
-	if !utf8.Valid(p.src) {
-		bad := 0
-		for r, size := utf8.DecodeRune(p.src); r != utf8.RuneError || size > 1; r, size = utf8.DecodeRune(p.src[bad:]) {
-			bad += size
-		}
+	if bad := book.InvalidUTF8(p.src); bad >= 0 {
 		p.add("html-readable", Error, &node{offset: bad}, "", "die Datei ist nicht in UTF-8 gespeichert (hier steht das erste ungültige Byte) oder ist gar keine Textdatei. Browser zeigen sie mit falschen Zeichen an. Speichern Sie sie als UTF-8 oder nehmen Sie sie aus dem Ordner.")
 		return true
 	}
@@ -406,25 +402,7 @@ func (p *page) hiddenFocus(n *node) {
 // nestedInteractive: an element whose children are presentational (a
 // button, a checkbox, …) holds no focusable control.
 func (p *page) nestedInteractive(n *node, role string) {
-	var inner *node
-	stack := make([]*node, 0, len(n.children))
-	for i := len(n.children) - 1; i >= 0; i-- {
-		stack = append(stack, n.children[i])
-	}
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if c.tag == "" {
-			continue
-		}
-		if def := roleTable[p.role(c)]; def != nil && def.kind == "widget" && p.focusable(c) {
-			inner = c
-			break
-		}
-		for i := len(c.children) - 1; i >= 0; i-- {
-			stack = append(stack, c.children[i])
-		}
-	}
+	inner := p.focusableWidgetInside(n)
 	if inner != nil {
 		p.add("nested-interactive", Error, n, sc412, "in diesem Element (Rolle %s) steht das Bedienelement <%s> (Zeile %d). Bedienelemente dürfen nicht ineinander stehen: Hilfsmittel lesen das innere nicht vor.", role, inner.tag, p.line(inner))
 	}

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gohugoio/hugo/parser/pageparser"
 	"golang.org/x/text/language"
@@ -227,16 +226,9 @@ func checkBaseURL(base string, pos book.Pos, errs *book.ErrorList) {
 // checkText rejects files that are not UTF-8, with the position of the
 // first bad byte.
 func checkText(file string, src []byte, errs *book.ErrorList) bool {
-	if utf8.Valid(src) {
+	off := book.InvalidUTF8(src)
+	if off < 0 {
 		return true
-	}
-	off := 0
-	for off < len(src) {
-		r, n := utf8.DecodeRune(src[off:])
-		if r == utf8.RuneError && n <= 1 {
-			break
-		}
-		off += n
 	}
 	errs.Addf(book.PosAt(file, src, off), "die Datei ist nicht in UTF-8 gespeichert. Speichern Sie sie in Ihrem Editor mit der Kodierung UTF-8.")
 	return false
