@@ -2,8 +2,13 @@ package check
 
 import "strings"
 
-// The rules of axe-core 4.14.1 on landmarks (landmark-*), with
-// axe-core's selectors and exceptions.
+// The rules of axe-core 4.14.1 on landmarks and regions (landmark-*,
+// region, bypass), with axe-core's selectors and exceptions. What
+// axe-core leaves "incomplete" is no finding, with one exception:
+// bypass is a rule axe-core marks reviewOnFail, so it never reports it
+// as a violation; handbuch reports its failing condition as a hint
+// (Hinweis), which never stops a build, so that the rule still says
+// something.
 
 // landmarkRole reports whether role is a landmark as axe-core's roles
 // go: it reads no DPUB roles (doc-*) without being asked to.
@@ -90,6 +95,8 @@ func (p *page) landmarks() {
 			p.add(list.Rule, Error, list.found[1], sc131, "die Seite hat %d %s, richtig ist höchstens einer; der erste steht in Zeile %d. Machen Sie aus den anderen ein <div> oder setzen Sie sie in den Abschnitt, zu dem sie gehören.", len(list.found), list.what, p.line(list.found[0]))
 		}
 	}
+	p.region()
+	p.bypass()
 }
 
 // uniqueTags and uniqueRoles are landmark-unique's selector.
@@ -122,3 +129,185 @@ func (p *page) topLevel(n *node, judged, role string) {
 		}
 	}
 }
+
+// region: all content of the page stands in a landmark (axe-core's
+// region). An element counts as inside when it or an ancestor is a
+// landmark, a live region (aria-live polite or assertive, role alert,
+// log or status), a dialog, an SVG, a button, an iframe, a skip link to
+// an element of the page, or hidden. Content is text of the element's
+// own, an image or control, or an aria-label; an element made
+// presentational without text of its own is looked through. A finding
+// is reported at the outermost element below <body> without a landmark
+// inside, as axe-core reports it.
+func (p *page) region() {
+	skip := p.skipLinkSet()
+	var regionless []*node
+	inRegion := map[*node]bool{} // elements with a landmark, or one of the exceptions, at or under them
+	mark := func(n *node) {
+		for a := n; a != nil && !inRegion[a]; a = a.parent {
+			inRegion[a] = true
+		}
+	}
+	p.root.walk(func(n *node) bool {
+		if n.tag == "#document" {
+			return true
+		}
+		if n.tag == "" {
+			return false
+		}
+		role := p.role(n)
+		if n.hidden || role == "button" || p.isRegion(n, role) || n.tag == "iframe" || n.tag == "frame" || skip[n] {
+			mark(n)
+			return false
+		}
+		if n.tag != "body" && p.hasOwnContent(n) && !(presentational(role) && !hasChildText(n)) {
+			regionless = append(regionless, n)
+			return false
+		}
+		return true
+	})
+	reported := map[*node]bool{}
+	for _, n := range regionless {
+		for n.parent != nil && !inRegion[n.parent] && n.parent.tag != "body" {
+			n = n.parent
+		}
+		if !reported[n] {
+			reported[n] = true
+			p.add("region", Error, n, sc131, "dieser Inhalt (<%s>) steht in keiner Landmarke. Wer mit dem Screenreader von Bereich zu Bereich springt, überhört ihn. Setzen Sie ihn in <header>, <nav>, <main>, <aside> oder <footer>.", n.tag)
+		}
+	}
+}
+
+// isRegion: what region counts as a landmark.
+func (p *page) isRegion(n *node, role string) bool {
+	switch strings.ToLower(strings.TrimSpace(attrOr(n, "aria-live"))) {
+	case "assertive", "polite":
+		return true
+	}
+	switch role {
+	case "alert", "log", "status":
+		return true
+	}
+	if landmarkRole(role) || n.tag == "svg" || n.tag == "dialog" && !n.foreign {
+		return true
+	}
+	r, _ := n.attr("role")
+	return r == "dialog" || r == "alertdialog"
+}
+
+// hiddenTextElements have no text of their own to axe-core.
+var hiddenTextElements = setOf("head title template script style iframe object video audio noscript")
+
+// hasChildText reports whether n has a text child that is not only
+// white space.
+func hasChildText(n *node) bool {
+	if hiddenTextElements[n.tag] {
+		return false
+	}
+	for _, c := range n.children {
+		if c.tag == "" && strings.TrimSpace(c.text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// visualRoles are the explicit roles axe-core counts as content.
+var visualRoles = setOf("checkbox img meter progressbar scrollbar radio slider spinbutton textbox")
+
+// visualElements are the elements axe-core counts as content.
+var visualElements = setOf("img iframe object video audio canvas svg math button select textarea keygen progress meter")
+
+// hasOwnContent is axe-core's hasContent without looking into the
+// children: text of n's own, an image or control, or a label by
+// aria-labelledby (visible text) or aria-label.
+func (p *page) hasOwnContent(n *node) bool {
+	if hasChildText(n) {
+		return true
+	}
+	if r := explicitRole(n); r != "" && !strings.HasPrefix(r, "doc-") {
+		if visualRoles[r] {
+			return true
+		}
+	} else if visualElements[n.tag] || n.tag == "input" && !strings.EqualFold(attrOr(n, "type"), "hidden") {
+		return true
+	}
+	var parts []string
+	for _, r := range p.idrefs(n, "aria-labelledby") {
+		parts = append(parts, p.visibleText(r))
+	}
+	return strings.TrimSpace(strings.Join(parts, " ")) != "" || sanitize(attrOr(n, "aria-label")) != ""
+}
+
+// skipLinkSet are the skip links of the page whose target exists: links
+// to a place on the page before the first link to another page.
+func (p *page) skipLinkSet() map[*node]bool {
+	set := map[*node]bool{}
+	done := false
+	p.root.walk(func(n *node) bool {
+		if done {
+			return false
+		}
+		if n.foreign || n.tag != "a" && n.tag != "area" {
+			return true
+		}
+		href, ok := n.attr("href")
+		if !ok {
+			return true
+		}
+		frag, same := samePageFragment(href)
+		if !same {
+			if n.tag == "a" && !strings.HasPrefix(href, "javascript:") {
+				done = true // the first link to a page
+			}
+			return true
+		}
+		if p.target(frag) != nil {
+			set[n] = true
+		}
+		return true
+	})
+	return set
+}
+
+// bypass: a page with links has a way to skip the blocks it repeats: a
+// main landmark, a heading or a link to a place on the page (axe-core's
+// bypass). axe-core asks a person to review a page without one, since it
+// may offer another way; handbuch gives a hint.
+func (p *page) bypass() {
+	links, internal := false, false
+	var htmlEl *node
+	p.root.walk(func(n *node) bool {
+		if n.tag == "html" && htmlEl == nil {
+			htmlEl = n
+		}
+		if n.tag == "a" {
+			if href, ok := n.attr("href"); ok {
+				links = true
+				if len(href) > 1 && href[0] == '#' && href[1] != '/' && href[1] != '!' {
+					internal = true
+				}
+			}
+		}
+		return !internal
+	})
+	if !links || internal || htmlEl == nil {
+		return
+	}
+	found := false
+	p.root.walk(func(n *node) bool {
+		if found || n.tag == "" {
+			return false
+		}
+		roleAttr, hasRole := n.attr("role")
+		if !n.hidden && (!n.foreign && (headingTags[n.tag] && !hasRole || n.tag == "main") || roleAttr == "heading" || roleAttr == "main") {
+			found = true
+		}
+		return !found
+	})
+	if !found {
+		p.add("bypass", Hint, htmlEl, sc241, "die Seite hat Links, aber keinen Hauptbereich <main>, keine Überschrift und keinen Sprunglink. Prüfen Sie, ob man wiederholte Blöcke anders überspringen kann; sonst setzen Sie den Inhalt in <main> und geben ihm eine Überschrift.")
+	}
+}
+
+var headingTags = setOf("h1 h2 h3 h4 h5 h6")

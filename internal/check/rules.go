@@ -30,7 +30,8 @@ var Rules = rules(map[string]string{
 		"pruefung-abgebrochen radiogroup scope-attr-valid select-name skip-link sprunglink-zuerst svg-img-alt tabindex table-caption table-header " +
 		"td-headers-attr valid-lang " +
 		"landmark-banner-is-top-level landmark-complementary-is-top-level landmark-contentinfo-is-top-level " +
-		"landmark-main-is-top-level landmark-no-duplicate-banner landmark-no-duplicate-contentinfo landmark-unique",
+		"landmark-main-is-top-level landmark-no-duplicate-banner landmark-no-duplicate-contentinfo landmark-unique " +
+		"bypass region",
 	"kontrast": "color-contrast color-contrast-enhanced focus-contrast non-text-contrast",
 	"sprache": "abkuerzung anteil-lange-saetze genitiv konjunktiv langes-wort lesbarkeit nominalstil " +
 		"passiv satzlaenge sonderzeichen verneinung",
