@@ -3,12 +3,15 @@ package check
 import "strings"
 
 // The rules of axe-core 4.14.1 on landmarks and regions (landmark-*,
-// region, bypass), with axe-core's selectors and exceptions. What
-// axe-core leaves "incomplete" is no finding, with one exception:
-// bypass is a rule axe-core marks reviewOnFail, so it never reports it
-// as a violation; handbuch reports its failing condition as a hint
-// (Hinweis), which never stops a build, so that the rule still says
-// something.
+// region, bypass) and the ARIA rules that look at one element at a time
+// beside the role table (aria-hidden-body, aria-roledescription,
+// aria-conditional-attr, aria-braille-equivalent, summary-name), with
+// axe-core's selectors and exceptions. What axe-core leaves
+// "incomplete" is no finding, with one exception: bypass and
+// aria-braille-equivalent are rules axe-core marks reviewOnFail, so it
+// never reports them as violations; handbuch reports their failing
+// condition as a hint (Hinweis), which never stops a build, so that the
+// rules still say something.
 
 // landmarkRole reports whether role is a landmark as axe-core's roles
 // go: it reads no DPUB roles (doc-*) without being asked to.
@@ -42,6 +45,11 @@ func (p *page) landmarks() {
 	p.root.walk(func(n *node) bool {
 		if n.tag == "" || n.tag == "#document" {
 			return true
+		}
+		if n.tag == "body" && !n.foreign {
+			if h, _ := n.attr("aria-hidden"); strings.ToLower(strings.TrimSpace(h)) == "true" {
+				p.add("aria-hidden-body", Error, n, sc412, "<body> hat aria-hidden=\"true\": damit ist die ganze Seite für Screenreader unsichtbar. Entfernen Sie das Attribut.")
+			}
 		}
 		if n.hidden {
 			return true
@@ -81,6 +89,14 @@ func (p *page) landmarks() {
 				}
 			}
 			seen = append(seen, named{n, role, name})
+		}
+		if _, ok := n.attr("aria-roledescription"); ok && (role == "" || presentational(role)) {
+			p.add("aria-roledescription", Error, n, sc412, "aria-roledescription steht auf <%s> ohne Rolle; Hilfsmittel lesen die Beschreibung dort nicht vor. Geben Sie dem Element eine passende Rolle oder entfernen Sie das Attribut.", n.tag)
+		}
+		p.conditionalAttrs(n, role)
+		p.brailleEquivalent(n)
+		if n.tag == "summary" && !n.foreign && firstSummary(n) && p.contentText(n) == "" && !p.ariaNamed(n) && sanitize(attrOr(n, "title")) == "" {
+			p.add("summary-name", Error, n, sc412, "<summary> hat keinen Namen. Sie ist die Schaltfläche, die den Inhalt von <details> öffnet: Schreiben Sie hinein, was darin steht.")
 		}
 		return true
 	})
@@ -126,6 +142,102 @@ func (p *page) topLevel(n *node, judged, role string) {
 			rule := topLevelRules[judged]
 			p.add(rule.Rule, Error, n, sc131, "der %s steht in einer anderen Landmarke (<%s> mit der Rolle %s, Zeile %d). Setzen Sie ihn auf die oberste Ebene der Seite, außerhalb von main, nav, aside, header, footer und benannten section.", rule.what, a.tag, r, p.line(a))
 			return
+		}
+	}
+}
+
+// firstSummary reports whether n is the first <summary> child of a
+// <details>, the one that opens it.
+func firstSummary(n *node) bool {
+	d := n.parent
+	if d == nil || d.tag != "details" {
+		return false
+	}
+	for _, c := range d.children {
+		if c.tag == "summary" {
+			return c == n
+		}
+	}
+	return false
+}
+
+// conditionalAttrs: aria-* attributes a role takes only under conditions
+// (axe-core's aria-conditional-attr): aria-checked on a native checkbox
+// or radio button says what its checked state says, and a row takes
+// aria-posinset, aria-setsize, aria-expanded and aria-level only in a
+// treegrid.
+func (p *page) conditionalAttrs(n *node, role string) {
+	if n.foreign {
+		return
+	}
+	typ := strings.ToLower(strings.TrimSpace(attrOr(n, "type")))
+	switch role {
+	case "checkbox", "radio":
+		checked, _ := n.attr("aria-checked")
+		if n.tag != "input" || typ != role || checked == "" {
+			return
+		}
+		aria := strings.ToLower(checked)
+		if aria != "true" && (role == "radio" || aria != "mixed") {
+			aria = "false"
+		}
+		state := "false"
+		if n.has("checked") {
+			state = "true"
+		}
+		if aria != state {
+			what := "Das Kontrollkästchen ist"
+			if role == "radio" {
+				what = "Das Optionsfeld ist"
+			}
+			if state == "true" {
+				what += " angekreuzt"
+			} else {
+				what += " nicht angekreuzt"
+			}
+			p.add("aria-conditional-attr", Error, n, sc412, "aria-checked=%q widerspricht dem Zustand des Feldes. %s, und das sagt es Hilfsmitteln selbst: Entfernen Sie aria-checked.", checked, what)
+		}
+	case "row":
+		var found []string
+		for _, a := range []string{"aria-posinset", "aria-setsize", "aria-expanded", "aria-level"} {
+			if n.has(a) {
+				found = append(found, a)
+			}
+		}
+		if len(found) == 0 {
+			return
+		}
+		var owner *node
+		for a := n; a != nil && owner == nil; a = a.parent {
+			if a.tag == "table" && !a.has("role") && !a.foreign {
+				owner = a
+			}
+			for _, t := range strings.Fields(attrOr(a, "role")) {
+				if t == "treegrid" || t == "table" || t == "grid" {
+					owner = a
+				}
+			}
+		}
+		if owner == nil {
+			return
+		}
+		if r := p.role(owner); r != "" && r != "treegrid" {
+			p.add("aria-conditional-attr", Error, n, sc412, "%s ist an einer Zeile nur in einem treegrid erlaubt; diese Zeile steht in einem Element mit der Rolle %s (Zeile %d). Entfernen Sie das Attribut oder geben Sie der Tabelle role=\"treegrid\".", strings.Join(found, ", "), r, p.line(owner))
+		}
+	}
+}
+
+// brailleEquivalent: aria-braillelabel and aria-brailleroledescription
+// only beside what they abbreviate, an accessible name and an
+// aria-roledescription. axe-core asks a person to review what fails, so
+// handbuch gives a hint.
+func (p *page) brailleEquivalent(n *node) {
+	if v, ok := n.attr("aria-braillelabel"); ok && strings.TrimSpace(v) != "" && p.name(n) == "" {
+		p.add("aria-braille-equivalent", Hint, n, sc412, "aria-braillelabel steht auf einem Element ohne Namen. Die Braille-Beschriftung kürzt den Namen nur ab: Geben Sie dem Element auch einen Namen (Text, alt, aria-label).")
+	}
+	if v, ok := n.attr("aria-brailleroledescription"); ok && sanitize(v) != "" {
+		if rd, ok := n.attr("aria-roledescription"); !ok || sanitize(rd) == "" {
+			p.add("aria-braille-equivalent", Hint, n, sc412, "aria-brailleroledescription steht ohne ein nicht leeres aria-roledescription. Die Braille-Beschreibung kürzt die Rollenbeschreibung nur ab: Setzen Sie auch aria-roledescription.")
 		}
 	}
 }
