@@ -37,11 +37,7 @@ var topLevelTags = map[string]string{"header": "banner", "aside": "complementary
 // the main walk.
 func (p *page) landmarks() {
 	banners, contentinfos := []*node{}, []*node{}
-	type named struct {
-		n          *node
-		role, name string
-	}
-	var seen []named
+	seen := map[string]*node{} // the first landmark of each role and name
 	p.root.walk(func(n *node) bool {
 		if n.tag == "" || n.tag == "#document" {
 			return true
@@ -77,18 +73,16 @@ func (p *page) landmarks() {
 		}
 		// landmark-unique.
 		if landmarkRole(role) && (uniqueTags[n.tag] && !n.foreign || hasRole && uniqueRoles[roleAttr]) {
-			name := strings.ToLower(p.name(n))
-			for _, s := range seen {
-				if s.role == role && s.name == name {
-					what := "ohne Namen"
-					if name != "" {
-						what = "mit dem Namen " + quote(p.name(n))
-					}
-					p.add("landmark-unique", Error, n, sc131, "es gibt schon eine Landmarke mit der Rolle %s %s (Zeile %d). Gleichartige Landmarken brauchen verschiedene Namen: Geben Sie jeder ein eigenes aria-label oder aria-labelledby.", role, what, p.line(s.n))
-					break
+			key := role + "\x00" + strings.ToLower(p.name(n))
+			if first := seen[key]; first != nil {
+				what := "ohne Namen"
+				if p.name(n) != "" {
+					what = "mit dem Namen " + quote(p.name(n))
 				}
+				p.add("landmark-unique", Error, n, sc131, "es gibt schon eine Landmarke mit der Rolle %s %s (Zeile %d). Gleichartige Landmarken brauchen verschiedene Namen: Geben Sie jeder ein eigenes aria-label oder aria-labelledby.", role, what, p.line(first))
+			} else {
+				seen[key] = n
 			}
-			seen = append(seen, named{n, role, name})
 		}
 		if _, ok := n.attr("aria-roledescription"); ok && (role == "" || presentational(role)) {
 			p.add("aria-roledescription", Error, n, sc412, "aria-roledescription steht auf <%s> ohne Rolle; Hilfsmittel lesen die Beschreibung dort nicht vor. Geben Sie dem Element eine passende Rolle oder entfernen Sie das Attribut.", n.tag)
