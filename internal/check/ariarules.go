@@ -82,6 +82,7 @@ var nameRules = []struct {
 	{Rule: "aria-progressbar-name", what: "Der Fortschrittsbalken", roles: []string{"progressbar"}, content: false, sc: sc111},
 	{Rule: "aria-tooltip-name", what: "Der Tooltip", roles: []string{"tooltip"}, content: true, sc: sc412},
 	{Rule: "aria-treeitem-name", what: "Der Eintrag im Baum (treeitem)", roles: []string{"treeitem"}, content: true, sc: sc412},
+	{Rule: "aria-tab-name", what: "Der Reiter (tab)", roles: []string{"tab"}, content: true, sc: sc412},
 	{Rule: "aria-dialog-name", what: "Der Dialog", roles: []string{"dialog", "alertdialog"}, content: false, sc: best},
 }
 

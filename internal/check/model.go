@@ -473,7 +473,7 @@ func (p *page) implicitRole(n *node) string {
 	case "article":
 		return "article"
 	case "aside":
-		if p.inSectioning(n) && !p.hasOwnName(n, true) {
+		if p.inSectioning(n, false) && !p.hasOwnName(n, true) {
 			return ""
 		}
 		return "complementary"
@@ -496,7 +496,7 @@ func (p *page) implicitRole(n *node) string {
 	case "figure":
 		return "figure"
 	case "footer", "header":
-		if p.inSectioning(n) {
+		if p.inSectioning(n, true) {
 			return ""
 		}
 		if n.tag == "footer" {
@@ -654,19 +654,24 @@ func cells(row *node) []*node {
 	return out
 }
 
-// inSectioning: n stands in sectioning content or main, which makes
-// <header> and <footer> generic.
-func (p *page) inSectioning(n *node) bool {
+// inSectioning: n stands in sectioning content, or with main also in
+// main, which makes <header> and <footer> generic (with main) and an
+// unnamed <aside> too (without: an aside in main is complementary).
+func (p *page) inSectioning(n *node, main bool) bool {
 	for a := n.parent; a != nil; a = a.parent {
 		switch a.tag {
 		case "article", "aside", "nav", "section", "main":
-			if !a.has("role") {
+			if !a.has("role") && (main || a.tag != "main") {
 				return true
 			}
 		}
 		switch explicitRole(a) {
-		case "article", "complementary", "navigation", "region", "main":
+		case "article", "complementary", "navigation", "region":
 			return true
+		case "main":
+			if main {
+				return true
+			}
 		}
 	}
 	return false

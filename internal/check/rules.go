@@ -28,7 +28,10 @@ var Rules = rules(map[string]string{
 		"link-generic link-name link-same-text link-target link-url-text list listitem meta-refresh " +
 		"meta-viewport nested-interactive obsolete-attribute obsolete-element page-has-heading-one " +
 		"pruefung-abgebrochen radiogroup scope-attr-valid select-name skip-link sprunglink-zuerst svg-img-alt tabindex table-caption table-header " +
-		"td-headers-attr valid-lang",
+		"td-headers-attr valid-lang " +
+		"aria-braille-equivalent aria-conditional-attr aria-hidden-body aria-roledescription aria-tab-name bypass " +
+		"landmark-banner-is-top-level landmark-complementary-is-top-level landmark-contentinfo-is-top-level " +
+		"landmark-main-is-top-level landmark-no-duplicate-banner landmark-no-duplicate-contentinfo landmark-unique region summary-name",
 	"kontrast": "color-contrast color-contrast-enhanced focus-contrast non-text-contrast",
 	"sprache": "abkuerzung anteil-lange-saetze genitiv konjunktiv langes-wort lesbarkeit nominalstil " +
 		"passiv satzlaenge sonderzeichen verneinung",

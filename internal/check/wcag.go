@@ -266,6 +266,7 @@ func (p *page) run(sheets sheetLookup) bool {
 		p.add("page-has-heading-one", Error, htmlEl, sc131, "die Seite hat keine Überschrift der ersten Ebene (<h1>).")
 	}
 	p.headingOrder(headings)
+	p.landmarks()
 	p.skipLinks()
 	p.firstSkipLink()
 	for name, group := range radios {
