@@ -255,7 +255,7 @@ func siteFindings(b *link.Book) []check.Finding {
 	all := check.Reviews(b.Handbook, b.External)
 	all = append(all, plainLanguage(b.Handbook, b.All())...)
 	for _, w := range b.Warnings {
-		all = append(all, check.Finding{Rule: "eingabe", Severity: check.Warning, Pos: w.Pos, Msg: w.Msg})
+		all = append(all, check.NewFinding("eingabe", w.Pos, w.Msg))
 	}
 	return all
 }

@@ -32,9 +32,9 @@ func (p *page) aria(n *node) {
 		}
 		switch {
 		case valid == 0:
-			p.add("aria-roles", Error, n, sc412, "role=%q gibt es nicht in WAI-ARIA 1.2. Verwenden Sie eine Rolle aus der Liste von WAI-ARIA oder lassen Sie role weg.", r)
+			p.add("aria-roles", n, "role=%q gibt es nicht in WAI-ARIA 1.2. Verwenden Sie eine Rolle aus der Liste von WAI-ARIA oder lassen Sie role weg.", r)
 		case abstract != "":
-			p.add("aria-roles", Error, n, sc412, "role=%q ist eine abstrakte Rolle; sie darf nicht im HTML stehen. Wählen Sie eine konkrete Rolle.", abstract)
+			p.add("aria-roles", n, "role=%q ist eine abstrakte Rolle; sie darf nicht im HTML stehen. Wählen Sie eine konkrete Rolle.", abstract)
 		}
 	}
 	var unknown, bad []string
@@ -68,14 +68,14 @@ func (p *page) aria(n *node) {
 			}
 		}
 		if len(missing) > 0 {
-			p.add("aria-verweis", Warning, n, sc412, "%s verweist auf die id %s, die es auf der Seite nicht gibt. Geben Sie dem gemeinten Element diese id oder korrigieren Sie den Verweis.", key, clip(strings.Join(missing, ", ")))
+			p.add("aria-verweis", n, "%s verweist auf die id %s, die es auf der Seite nicht gibt. Geben Sie dem gemeinten Element diese id oder korrigieren Sie den Verweis.", key, clip(strings.Join(missing, ", ")))
 		}
 	}
 	if len(unknown) > 0 {
-		p.add("aria-valid-attr", Error, n, sc412, "das Attribut %s gibt es nicht in WAI-ARIA 1.2. Prüfen Sie die Schreibweise.", strings.Join(unknown, ", "))
+		p.add("aria-valid-attr", n, "das Attribut %s gibt es nicht in WAI-ARIA 1.2. Prüfen Sie die Schreibweise.", strings.Join(unknown, ", "))
 	}
 	if len(bad) > 0 {
-		p.add("aria-valid-attr-value", Error, n, sc412, "ungültiger Wert: %s. Prüfen Sie, welche Werte das Attribut erlaubt und ob die genannten ids auf der Seite stehen.", clip(strings.Join(bad, ", ")))
+		p.add("aria-valid-attr-value", n, "ungültiger Wert: %s. Prüfen Sie, welche Werte das Attribut erlaubt und ob die genannten ids auf der Seite stehen.", clip(strings.Join(bad, ", ")))
 	}
 }
 

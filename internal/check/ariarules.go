@@ -73,17 +73,16 @@ var nameRules = []struct {
 	Rule, what string
 	roles      []string
 	content    bool
-	sc         string
 }{
-	{Rule: "aria-command-name", what: "Das Bedienelement", roles: []string{"link", "button", "menuitem"}, content: true, sc: sc412},
-	{Rule: "aria-input-field-name", what: "Das Eingabefeld", roles: []string{"combobox", "listbox", "searchbox", "slider", "spinbutton", "textbox"}, content: false, sc: sc412},
-	{Rule: "aria-toggle-field-name", what: "Das Auswahlfeld", roles: []string{"checkbox", "menuitemcheckbox", "menuitemradio", "radio", "switch", "option"}, content: true, sc: sc412},
-	{Rule: "aria-meter-name", what: "Die Anzeige (meter)", roles: []string{"meter"}, content: false, sc: sc111},
-	{Rule: "aria-progressbar-name", what: "Der Fortschrittsbalken", roles: []string{"progressbar"}, content: false, sc: sc111},
-	{Rule: "aria-tooltip-name", what: "Der Tooltip", roles: []string{"tooltip"}, content: true, sc: sc412},
-	{Rule: "aria-treeitem-name", what: "Der Eintrag im Baum (treeitem)", roles: []string{"treeitem"}, content: true, sc: sc412},
-	{Rule: "aria-tab-name", what: "Der Reiter (tab)", roles: []string{"tab"}, content: true, sc: sc412},
-	{Rule: "aria-dialog-name", what: "Der Dialog", roles: []string{"dialog", "alertdialog"}, content: false, sc: best},
+	{Rule: "aria-command-name", what: "Das Bedienelement", roles: []string{"link", "button", "menuitem"}, content: true},
+	{Rule: "aria-input-field-name", what: "Das Eingabefeld", roles: []string{"combobox", "listbox", "searchbox", "slider", "spinbutton", "textbox"}, content: false},
+	{Rule: "aria-toggle-field-name", what: "Das Auswahlfeld", roles: []string{"checkbox", "menuitemcheckbox", "menuitemradio", "radio", "switch", "option"}, content: true},
+	{Rule: "aria-meter-name", what: "Die Anzeige (meter)", roles: []string{"meter"}, content: false},
+	{Rule: "aria-progressbar-name", what: "Der Fortschrittsbalken", roles: []string{"progressbar"}, content: false},
+	{Rule: "aria-tooltip-name", what: "Der Tooltip", roles: []string{"tooltip"}, content: true},
+	{Rule: "aria-treeitem-name", what: "Der Eintrag im Baum (treeitem)", roles: []string{"treeitem"}, content: true},
+	{Rule: "aria-tab-name", what: "Der Reiter (tab)", roles: []string{"tab"}, content: true},
+	{Rule: "aria-dialog-name", what: "Der Dialog", roles: []string{"dialog", "alertdialog"}, content: false},
 }
 
 // ariaRules runs the rules of the role table on a visible element.
@@ -97,21 +96,21 @@ func (p *page) ariaRules(n *node, role string) {
 			if r.content && p.contentText(n) != "" || p.ariaNamed(n) || sanitize(attrOr(n, "title")) != "" {
 				continue
 			}
-			p.add(r.Rule, Error, n, r.sc, "%s (role=%q) hat keinen Namen. Geben Sie ihm aria-label oder verweisen Sie mit aria-labelledby auf seine sichtbare Beschriftung.", r.what, roleAttr)
+			p.add(r.Rule, n, "%s (role=%q) hat keinen Namen. Geben Sie ihm aria-label oder verweisen Sie mit aria-labelledby auf seine sichtbare Beschriftung.", r.what, roleAttr)
 		}
 		if (roleAttr == "img" || roleAttr == "image") && n.tag != "img" && n.tag != "area" && n.tag != "input" && n.tag != "object" &&
 			!p.ariaNamed(n) && sanitize(attrOr(n, "title")) == "" {
-			p.add("role-img-alt", Error, n, sc111, "das Element hat role=%q, aber keinen Namen. Beschreiben Sie das Bild mit aria-label.", roleAttr)
+			p.add("role-img-alt", n, "das Element hat role=%q, aber keinen Namen. Beschreiben Sie das Bild mit aria-label.", roleAttr)
 		}
 		if roleAttr == "text" {
 			if inner := p.focusableWidgetInside(n); inner != nil {
-				p.add("aria-text", Error, n, best, "in role=\"text\" steht das Bedienelement <%s> (Zeile %d). role=\"text\" macht den Inhalt zu reinem Text; ein Bedienelement darin wird unerreichbar. Nehmen Sie es heraus oder entfernen Sie role.", inner.tag, p.line(inner))
+				p.add("aria-text", n, "in role=\"text\" steht das Bedienelement <%s> (Zeile %d). role=\"text\" macht den Inhalt zu reinem Text; ein Bedienelement darin wird unerreichbar. Nehmen Sie es heraus oder entfernen Sie role.", inner.tag, p.line(inner))
 			}
 		}
 	}
 	if hasRole && strings.TrimSpace(roleAttr) != "" {
 		if r := fallbackRole(n); r != "" && roleTable[r].deprecated {
-			p.add("aria-deprecated-role", Warning, n, sc412, "role=%q ist in WAI-ARIA veraltet. Verwenden Sie eine andere Rolle.", r)
+			p.add("aria-deprecated-role", n, "role=%q ist in WAI-ARIA veraltet. Verwenden Sie eine andere Rolle.", r)
 		}
 		if fallbackRole(n) != "" {
 			p.allowedRole(n)
@@ -198,7 +197,7 @@ func (p *page) requiredAttrs(n *node, role string) {
 		}
 	}
 	if len(missing) > 0 {
-		p.add("aria-required-attr", Error, n, sc412, "die Rolle %s braucht %s. Setzen Sie den Zustand, zum Beispiel %s=\"false\".", role, strings.Join(missing, ", "), missing[0])
+		p.add("aria-required-attr", n, "die Rolle %s braucht %s. Setzen Sie den Zustand, zum Beispiel %s=\"false\".", role, strings.Join(missing, ", "), missing[0])
 	}
 }
 
@@ -227,7 +226,7 @@ func (p *page) allowedAttrs(n *node, role string) {
 		if shown == "" {
 			shown = "keine"
 		}
-		p.add("aria-allowed-attr", Error, n, sc412, "%s passt nicht zur Rolle des Elements (%s). Entfernen Sie das Attribut oder geben Sie dem Element die passende Rolle.", strings.Join(bad, ", "), shown)
+		p.add("aria-allowed-attr", n, "%s passt nicht zur Rolle des Elements (%s). Entfernen Sie das Attribut oder geben Sie dem Element die passende Rolle.", strings.Join(bad, ", "), shown)
 	}
 }
 
@@ -283,7 +282,7 @@ func (p *page) prohibitedAttrs(n *node) {
 	if sanitize(p.subtreeText(n, nameCtx{start: n, subtreeDesc: true, processed: map[*node]bool{}, steps: &steps})) != "" {
 		return // the text is read; axe-core asks for review
 	}
-	p.add("aria-prohibited-attr", Error, n, sc412, "%s ist auf <%s> ohne passende Rolle verboten; Hilfsmittel lesen es nicht vor. Schreiben Sie den Text sichtbar hinein oder geben Sie dem Element eine Rolle, die einen Namen haben darf.", strings.Join(found, " und "), n.tag)
+	p.add("aria-prohibited-attr", n, "%s ist auf <%s> ohne passende Rolle verboten; Hilfsmittel lesen es nicht vor. Schreiben Sie den Text sichtbar hinein oder geben Sie dem Element eine Rolle, die einen Namen haben darf.", strings.Join(found, " und "), n.tag)
 }
 
 // ancestorWidget: the nearest ancestor with a role is a widget.
@@ -304,7 +303,7 @@ func (p *page) presentationConflict(n *node) {
 		return // nothing to take away
 	}
 	if p.focusable(n) || hasGlobalARIA(n) {
-		p.add("presentation-role-conflict", Warning, n, best, "das Element soll ohne Rolle sein (role=\"none\"/\"presentation\" oder alt=\"\"), ist aber fokussierbar oder hat globale aria-Attribute; so behält es seine Rolle. Entfernen Sie das eine oder das andere.")
+		p.add("presentation-role-conflict", n, "das Element soll ohne Rolle sein (role=\"none\"/\"presentation\" oder alt=\"\"), ist aber fokussierbar oder hat globale aria-Attribute; so behält es seine Rolle. Entfernen Sie das eine oder das andere.")
 	}
 }
 
@@ -352,7 +351,7 @@ func (p *page) requiredChildren(n *node, role string) {
 		if o.role != "" {
 			what = "mit der Rolle " + o.role
 		}
-		p.add("aria-required-children", Error, n, sc131, "in role=%q steht <%s> %s (Zeile %d); erlaubt sind nur %s. Geben Sie den Einträgen die passende Rolle.", role, o.n.tag, what, p.line(o.n), strings.Join(required, ", "))
+		p.add("aria-required-children", n, "in role=%q steht <%s> %s (Zeile %d); erlaubt sind nur %s. Geben Sie den Einträgen die passende Rolle.", role, o.n.tag, what, p.line(o.n), strings.Join(required, ", "))
 		return
 	}
 	for _, o := range roles {
@@ -371,7 +370,7 @@ func (p *page) requiredChildren(n *node, role string) {
 			return // empty: axe-core asks for review
 		}
 	}
-	p.add("aria-required-children", Error, n, sc131, "role=%q braucht Einträge mit der Rolle %s. Geben Sie den Einträgen diese Rolle oder entfernen Sie role.", role, strings.Join(required, " oder "))
+	p.add("aria-required-children", n, "role=%q braucht Einträge mit der Rolle %s. Geben Sie den Einträgen diese Rolle oder entfernen Sie role.", role, strings.Join(required, " oder "))
 }
 
 // reviewEmpty are the roles axe-core only asks about when they are empty.
@@ -393,7 +392,7 @@ func (p *page) requiredParent(n *node, role string) {
 		}
 	}
 	if missing != nil {
-		p.add("aria-required-parent", Error, n, sc131, "role=%q muss in einem Element mit der Rolle %s stehen. Setzen Sie es in ein solches oder entfernen Sie role.", role, strings.Join(missing, " oder "))
+		p.add("aria-required-parent", n, "role=%q muss in einem Element mit der Rolle %s stehen. Setzen Sie es in ein solches oder entfernen Sie role.", role, strings.Join(missing, " oder "))
 	}
 }
 
@@ -545,6 +544,6 @@ func (p *page) allowedRole(n *node) {
 		}
 	}
 	if len(bad) > 0 {
-		p.add("aria-allowed-role", Warning, n, best, "role=%q ist auf <%s> nicht erlaubt (ARIA in HTML). Nehmen Sie ein Element, das diese Rolle hat, oder lassen Sie role weg.", strings.Join(bad, " "), n.tag)
+		p.add("aria-allowed-role", n, "role=%q ist auf <%s> nicht erlaubt (ARIA in HTML). Nehmen Sie ein Element, das diese Rolle hat, oder lassen Sie role weg.", strings.Join(bad, " "), n.tag)
 	}
 }

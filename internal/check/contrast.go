@@ -111,8 +111,7 @@ func Contrast(file string, css []byte) []Finding {
 			// A drawn shape (the traffic light's symbols): 3:1 against
 			// the page (WCAG 1.4.11).
 			if ratio := ContrastRatio(bg, background); ratio < 3 {
-				out = append(out, Finding{Rule: "non-text-contrast", Severity: Error, Pos: at, SC: "WCAG 2.2 1.4.11, Stufe AA",
-					Msg: fmt.Sprintf("%s: die Form hat nur %s:1 Kontrast zum Hintergrund, nötig sind 3:1.", r.selector, de(ratio))})
+				out = append(out, NewFinding("non-text-contrast", at, fmt.Sprintf("%s: die Form hat nur %s:1 Kontrast zum Hintergrund, nötig sind 3:1.", r.selector, de(ratio))))
 			}
 			goto focus
 		}
@@ -121,19 +120,16 @@ func Contrast(file string, css []byte) []Finding {
 			large := regexp.MustCompile(`(^|[\s,>])h[1-3]\b`).MatchString(r.selector)
 			switch {
 			case large && ratio < 3, !large && ratio < 4.5:
-				out = append(out, Finding{Rule: "color-contrast", Severity: Error, Pos: at, SC: "WCAG 2.2 1.4.3, Stufe AA",
-					Msg: fmt.Sprintf("%s: Kontrast %s:1 ist zu gering (mindestens %s:1). Wählen Sie dunklere Schrift oder helleren Hintergrund.", r.selector, de(ratio), map[bool]string{true: "3", false: "4,5"}[large])})
+				out = append(out, NewFinding("color-contrast", at, fmt.Sprintf("%s: Kontrast %s:1 ist zu gering (mindestens %s:1). Wählen Sie dunklere Schrift oder helleren Hintergrund.", r.selector, de(ratio), map[bool]string{true: "3", false: "4,5"}[large])))
 			case !large && ratio < 7:
-				out = append(out, Finding{Rule: "color-contrast-enhanced", Severity: Warning, Pos: at, SC: "WCAG 2.2 1.4.6, Stufe AAA",
-					Msg: fmt.Sprintf("%s: Kontrast %s:1; das Handbuch verspricht 7:1 für Text.", r.selector, de(ratio))})
+				out = append(out, NewFinding("color-contrast-enhanced", at, fmt.Sprintf("%s: Kontrast %s:1; das Handbuch verspricht 7:1 für Text.", r.selector, de(ratio))))
 			}
 		}
 	focus:
 		if o, ok := r.decls["outline"]; ok && strings.Contains(r.selector, "focus") {
 			for _, part := range strings.Fields(o) {
 				if c, ok := color(part); ok && ContrastRatio(c, background) < 3 {
-					out = append(out, Finding{Rule: "focus-contrast", Severity: Error, Pos: at, SC: "WCAG 2.2 1.4.11, Stufe AA",
-						Msg: fmt.Sprintf("%s: der Fokusrahmen hat nur %s:1 Kontrast zum Hintergrund, nötig sind 3:1.", r.selector, de(ContrastRatio(c, background)))})
+					out = append(out, NewFinding("focus-contrast", at, fmt.Sprintf("%s: der Fokusrahmen hat nur %s:1 Kontrast zum Hintergrund, nötig sind 3:1.", r.selector, de(ContrastRatio(c, background)))))
 				}
 			}
 		}

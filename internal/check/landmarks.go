@@ -44,7 +44,7 @@ func (p *page) landmarks() {
 		}
 		if n.tag == "body" && !n.foreign {
 			if h, _ := n.attr("aria-hidden"); strings.ToLower(strings.TrimSpace(h)) == "true" {
-				p.add("aria-hidden-body", Error, n, sc412, "<body> hat aria-hidden=\"true\": damit ist die ganze Seite für Screenreader unsichtbar. Entfernen Sie das Attribut.")
+				p.add("aria-hidden-body", n, "<body> hat aria-hidden=\"true\": damit ist die ganze Seite für Screenreader unsichtbar. Entfernen Sie das Attribut.")
 			}
 		}
 		if n.hidden {
@@ -79,18 +79,18 @@ func (p *page) landmarks() {
 				if p.name(n) != "" {
 					what = "mit dem Namen " + quote(p.name(n))
 				}
-				p.add("landmark-unique", Error, n, sc131, "es gibt schon eine Landmarke mit der Rolle %s %s (Zeile %d). Gleichartige Landmarken brauchen verschiedene Namen: Geben Sie jeder ein eigenes aria-label oder aria-labelledby.", role, what, p.line(first))
+				p.add("landmark-unique", n, "es gibt schon eine Landmarke mit der Rolle %s %s (Zeile %d). Gleichartige Landmarken brauchen verschiedene Namen: Geben Sie jeder ein eigenes aria-label oder aria-labelledby.", role, what, p.line(first))
 			} else {
 				seen[key] = n
 			}
 		}
 		if _, ok := n.attr("aria-roledescription"); ok && (role == "" || presentational(role)) {
-			p.add("aria-roledescription", Error, n, sc412, "aria-roledescription steht auf <%s> ohne Rolle; Hilfsmittel lesen die Beschreibung dort nicht vor. Geben Sie dem Element eine passende Rolle oder entfernen Sie das Attribut.", n.tag)
+			p.add("aria-roledescription", n, "aria-roledescription steht auf <%s> ohne Rolle; Hilfsmittel lesen die Beschreibung dort nicht vor. Geben Sie dem Element eine passende Rolle oder entfernen Sie das Attribut.", n.tag)
 		}
 		p.conditionalAttrs(n, role)
 		p.brailleEquivalent(n)
 		if n.tag == "summary" && !n.foreign && firstSummary(n) && p.contentText(n) == "" && !p.ariaNamed(n) && sanitize(attrOr(n, "title")) == "" {
-			p.add("summary-name", Error, n, sc412, "<summary> hat keinen Namen. Sie ist die Schaltfläche, die den Inhalt von <details> öffnet: Schreiben Sie hinein, was darin steht.")
+			p.add("summary-name", n, "<summary> hat keinen Namen. Sie ist die Schaltfläche, die den Inhalt von <details> öffnet: Schreiben Sie hinein, was darin steht.")
 		}
 		return true
 	})
@@ -102,7 +102,7 @@ func (p *page) landmarks() {
 		{Rule: "landmark-no-duplicate-contentinfo", what: "Fußbereiche (<footer> außerhalb von article, aside, main, nav und section, oder role=\"contentinfo\")", found: contentinfos},
 	} {
 		if len(list.found) > 1 {
-			p.add(list.Rule, Error, list.found[1], sc131, "die Seite hat %d %s, richtig ist höchstens einer; der erste steht in Zeile %d. Machen Sie aus den anderen ein <div> oder setzen Sie sie in den Abschnitt, zu dem sie gehören.", len(list.found), list.what, p.line(list.found[0]))
+			p.add(list.Rule, list.found[1], "die Seite hat %d %s, richtig ist höchstens einer; der erste steht in Zeile %d. Machen Sie aus den anderen ein <div> oder setzen Sie sie in den Abschnitt, zu dem sie gehören.", len(list.found), list.what, p.line(list.found[0]))
 		}
 	}
 	p.region()
@@ -134,7 +134,7 @@ func (p *page) topLevel(n *node, judged, role string) {
 		}
 		if landmarkRole(r) && !(r == "main" && role == "complementary") {
 			rule := topLevelRules[judged]
-			p.add(rule.Rule, Error, n, sc131, "der %s steht in einer anderen Landmarke (<%s> mit der Rolle %s, Zeile %d). Setzen Sie ihn auf die oberste Ebene der Seite, außerhalb von main, nav, aside, header, footer und benannten section.", rule.what, a.tag, r, p.line(a))
+			p.add(rule.Rule, n, "der %s steht in einer anderen Landmarke (<%s> mit der Rolle %s, Zeile %d). Setzen Sie ihn auf die oberste Ebene der Seite, außerhalb von main, nav, aside, header, footer und benannten section.", rule.what, a.tag, r, p.line(a))
 			return
 		}
 	}
@@ -189,7 +189,7 @@ func (p *page) conditionalAttrs(n *node, role string) {
 			} else {
 				what += " nicht angekreuzt"
 			}
-			p.add("aria-conditional-attr", Error, n, sc412, "aria-checked=%q widerspricht dem Zustand des Feldes. %s, und das sagt es Hilfsmitteln selbst: Entfernen Sie aria-checked.", checked, what)
+			p.add("aria-conditional-attr", n, "aria-checked=%q widerspricht dem Zustand des Feldes. %s, und das sagt es Hilfsmitteln selbst: Entfernen Sie aria-checked.", checked, what)
 		}
 	case "row":
 		var found []string
@@ -216,7 +216,7 @@ func (p *page) conditionalAttrs(n *node, role string) {
 			return
 		}
 		if r := p.role(owner); r != "" && r != "treegrid" {
-			p.add("aria-conditional-attr", Error, n, sc412, "%s ist an einer Zeile nur in einem treegrid erlaubt; diese Zeile steht in einem Element mit der Rolle %s (Zeile %d). Entfernen Sie das Attribut oder geben Sie der Tabelle role=\"treegrid\".", strings.Join(found, ", "), r, p.line(owner))
+			p.add("aria-conditional-attr", n, "%s ist an einer Zeile nur in einem treegrid erlaubt; diese Zeile steht in einem Element mit der Rolle %s (Zeile %d). Entfernen Sie das Attribut oder geben Sie der Tabelle role=\"treegrid\".", strings.Join(found, ", "), r, p.line(owner))
 		}
 	}
 }
@@ -227,11 +227,11 @@ func (p *page) conditionalAttrs(n *node, role string) {
 // handbuch gives a hint.
 func (p *page) brailleEquivalent(n *node) {
 	if v, ok := n.attr("aria-braillelabel"); ok && strings.TrimSpace(v) != "" && p.name(n) == "" {
-		p.add("aria-braille-equivalent", Hint, n, sc412, "aria-braillelabel steht auf einem Element ohne Namen. Die Braille-Beschriftung kürzt den Namen nur ab: Geben Sie dem Element auch einen Namen (Text, alt, aria-label).")
+		p.add("aria-braille-equivalent", n, "aria-braillelabel steht auf einem Element ohne Namen. Die Braille-Beschriftung kürzt den Namen nur ab: Geben Sie dem Element auch einen Namen (Text, alt, aria-label).")
 	}
 	if v, ok := n.attr("aria-brailleroledescription"); ok && sanitize(v) != "" {
 		if rd, ok := n.attr("aria-roledescription"); !ok || sanitize(rd) == "" {
-			p.add("aria-braille-equivalent", Hint, n, sc412, "aria-brailleroledescription steht ohne ein nicht leeres aria-roledescription. Die Braille-Beschreibung kürzt die Rollenbeschreibung nur ab: Setzen Sie auch aria-roledescription.")
+			p.add("aria-braille-equivalent", n, "aria-brailleroledescription steht ohne ein nicht leeres aria-roledescription. Die Braille-Beschreibung kürzt die Rollenbeschreibung nur ab: Setzen Sie auch aria-roledescription.")
 		}
 	}
 }
@@ -279,7 +279,7 @@ func (p *page) region() {
 		}
 		if !reported[n] {
 			reported[n] = true
-			p.add("region", Error, n, sc131, "dieser Inhalt (<%s>) steht in keiner Landmarke. Wer mit dem Screenreader von Bereich zu Bereich springt, überhört ihn. Setzen Sie ihn in <header>, <nav>, <main>, <aside> oder <footer>.", n.tag)
+			p.add("region", n, "dieser Inhalt (<%s>) steht in keiner Landmarke. Wer mit dem Screenreader von Bereich zu Bereich springt, überhört ihn. Setzen Sie ihn in <header>, <nav>, <main>, <aside> oder <footer>.", n.tag)
 		}
 	}
 }
@@ -412,7 +412,7 @@ func (p *page) bypass() {
 		return !found
 	})
 	if !found {
-		p.add("bypass", Hint, htmlEl, sc241, "die Seite hat Links, aber keinen Hauptbereich <main>, keine Überschrift und keinen Sprunglink. Prüfen Sie, ob man wiederholte Blöcke anders überspringen kann; sonst setzen Sie den Inhalt in <main> und geben ihm eine Überschrift.")
+		p.add("bypass", htmlEl, "die Seite hat Links, aber keinen Hauptbereich <main>, keine Überschrift und keinen Sprunglink. Prüfen Sie, ob man wiederholte Blöcke anders überspringen kann; sonst setzen Sie den Inhalt in <main> und geben ihm eine Überschrift.")
 	}
 }
 

@@ -23,16 +23,16 @@ func Reviews(h *book.Handbook, external []book.ExternalLink) []Finding {
 		if !last.IsZero() {
 			next := last.AddDate(0, h.Config.ReviewMonths, 0)
 			if next.Before(h.Today) {
-				out = append(out, Finding{Rule: "pruefung-ueberfaellig", Severity: Warning, Pos: keyPos(p, key),
-					Msg: fmt.Sprintf("Prüfung überfällig: zuletzt geprüft am %s, fällig war sie im %s %d. Prüfen Sie die Seite und tragen Sie das neue Datum bei reviewed ein.", last.Format("02.01.2006"), book.Month(next), next.Year())})
+				out = append(out, NewFinding("pruefung-ueberfaellig", keyPos(p, key),
+					fmt.Sprintf("Prüfung überfällig: zuletzt geprüft am %s, fällig war sie im %s %d. Prüfen Sie die Seite und tragen Sie das neue Datum bei reviewed ein.", last.Format("02.01.2006"), book.Month(next), next.Year())))
 			}
 		}
 		if p.Status == book.StatusDraft || p.Draft {
-			out = append(out, Finding{Rule: "entwurf", Severity: Hint, Pos: keyPos(p, "status"), Msg: fmt.Sprintf("„%s“ ist ein Entwurf.", p.Title)})
+			out = append(out, NewFinding("entwurf", keyPos(p, "status"), fmt.Sprintf("„%s“ ist ein Entwurf.", p.Title)))
 		}
 	}
 	for _, l := range external {
-		out = append(out, Finding{Rule: "link-extern", Severity: Hint, Pos: l.Pos, Msg: "Link zu einer anderen Website: " + l.URL + ". handbuch ruft ihn nicht auf; prüfen Sie ab und zu, ob er noch stimmt."})
+		out = append(out, NewFinding("link-extern", l.Pos, "Link zu einer anderen Website: "+l.URL+". handbuch ruft ihn nicht auf; prüfen Sie ab und zu, ob er noch stimmt."))
 	}
 	return out
 }

@@ -12,7 +12,7 @@ import (
 // every rule in Rules is reported somewhere, so that checks.off can be
 // validated against the list.
 func TestRulesRegistered(t *testing.T) {
-	emit := regexp.MustCompile(`(?:p\.add\(|add\(t, [^"\n]+, |Rule: +)"([a-z0-9-]+)"`)
+	emit := regexp.MustCompile(`(?:p\.add\(|NewFinding\(|add\(t, [^"\n]+, |Rule: +)"([a-z0-9-]+)"`)
 	files, _ := filepath.Glob("*.go")
 	found := map[string]bool{}
 	for _, f := range files {
@@ -39,5 +39,24 @@ func TestRulesRegistered(t *testing.T) {
 	}
 	if len(ids) < 60 {
 		t.Errorf("only %d rules", len(ids))
+	}
+}
+
+// TestRuleRegistry: every rule says its criterion in one form, and every
+// HTML rule has its fixture file with failing and passing cases.
+func TestRuleRegistry(t *testing.T) {
+	sc := regexp.MustCompile(`^WCAG 2\.2 \d\.\d+\.\d+, Stufe A{1,3}$`)
+	for _, r := range Rules {
+		if r.SC != "" && r.SC != best && !sc.MatchString(r.SC) {
+			t.Errorf("%s: criterion %q", r.ID, r.SC)
+		}
+		if r.Kind == "html" && r.SC == "" && r.ID != "html-readable" && r.ID != "pruefung-abgebrochen" {
+			t.Errorf("%s: an HTML rule without criterion or %q", r.ID, best)
+		}
+		if f := r.Fixture(); f != "" {
+			if _, err := os.Stat(f); err != nil {
+				t.Errorf("%s: no fixture file (%v)", r.ID, err)
+			}
+		}
 	}
 }

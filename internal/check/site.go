@@ -89,8 +89,8 @@ func (r *Runner) check(j job, final bool) {
 	// checked all the same.
 	defer func() {
 		if v := recover(); v != nil {
-			f := Finding{Rule: "pruefung-abgebrochen", Severity: Error, Pos: book.Pos{File: j.f.Path, Line: 1, Col: 1},
-				Msg: "handbuch konnte diese Datei nicht zu Ende prüfen (interner Fehler: " + clip(fmt.Sprint(v)) + "). Die übrigen Dateien sind geprüft. Bitte melden Sie den Fehler zusammen mit dieser Datei."}
+			f := NewFinding("pruefung-abgebrochen", book.Pos{File: j.f.Path, Line: 1, Col: 1},
+				"handbuch konnte diese Datei nicht zu Ende prüfen (interner Fehler: "+clip(fmt.Sprint(v))+"). Die übrigen Dateien sind geprüft. Bitte melden Sie den Fehler zusammen mit dieser Datei.")
 			r.mu.Lock()
 			r.results[j.i] = result{path: j.f.Path, findings: []Finding{f}}
 			r.mu.Unlock()
@@ -190,8 +190,8 @@ func (r *Runner) Finish() []Finding {
 			continue
 		}
 		if other, dup := seen[res.title]; dup && res.title != "" {
-			out = append(out, Finding{Rule: "document-title-unique", Severity: Warning, Pos: *res.titleAt, SC: sc242,
-				Msg: "den Titel „" + res.title + "“ hat auch " + other + ". Jede Seite braucht einen eigenen Titel."})
+			out = append(out, NewFinding("document-title-unique", *res.titleAt,
+				"den Titel „"+res.title+"“ hat auch "+other+". Jede Seite braucht einen eigenen Titel."))
 		} else {
 			seen[res.title] = res.path
 		}

@@ -49,7 +49,9 @@ type page struct {
 	ready func() bool
 }
 
-func (p *page) add(rule string, sev Severity, n *node, sc, format string, args ...any) {
+func (p *page) add(rule string, n *node, format string, args ...any) {
+	r := ruleByID[rule]
+	sev, sc := r.Severity, r.SC
 	for i, a := range args {
 		if s, ok := a.(string); ok {
 			args[i] = clip(s)
@@ -96,11 +98,11 @@ func (p *page) run(sheets sheetLookup) bool {
 	// a browser can show as the author meant; the rules below would only
 	// report the noise the tokenizer makes of it.
 	if bad := book.InvalidUTF8(p.src); bad >= 0 {
-		p.add("html-readable", Error, &node{offset: bad}, "", "die Datei ist nicht in UTF-8 gespeichert (hier steht das erste ungültige Byte) oder ist gar keine Textdatei. Browser zeigen sie mit falschen Zeichen an. Speichern Sie sie als UTF-8 oder nehmen Sie sie aus dem Ordner.")
+		p.add("html-readable", &node{offset: bad}, "die Datei ist nicht in UTF-8 gespeichert (hier steht das erste ungültige Byte) oder ist gar keine Textdatei. Browser zeigen sie mit falschen Zeichen an. Speichern Sie sie als UTF-8 oder nehmen Sie sie aus dem Ordner.")
 		return true
 	}
 	if !hasSourceElement(p.root) {
-		p.add("html-readable", Error, p.root, "", "die Datei enthält kein einziges HTML-Element. Eine Seite beginnt mit <!DOCTYPE html> und <html lang=\"de\">; eine Datei, die keine Seite ist, gehört nicht in den Ordner der Website.")
+		p.add("html-readable", p.root, "die Datei enthält kein einziges HTML-Element. Eine Seite beginnt mit <!DOCTYPE html> und <html lang=\"de\">; eine Datei, die keine Seite ist, gehört nicht in den Ordner der Website.")
 		return true
 	}
 	p.labelsFor = map[string][]*node{}
@@ -113,7 +115,7 @@ func (p *page) run(sheets sheetLookup) bool {
 		}
 		if id, ok := n.attr("id"); ok {
 			if other, dup := p.ids[id]; dup {
-				p.add("duplicate-id", Error, n, sc412, "die id %q gibt es schon in Zeile %d. Jede id darf auf einer Seite nur einmal vorkommen, sonst finden Beschriftungen und Sprungziele das falsche Element.", id, p.line(other))
+				p.add("duplicate-id", n, "die id %q gibt es schon in Zeile %d. Jede id darf auf einer Seite nur einmal vorkommen, sonst finden Beschriftungen und Sprungziele das falsche Element.", id, p.line(other))
 			} else {
 				p.ids[id] = n
 			}
@@ -149,7 +151,7 @@ func (p *page) run(sheets sheetLookup) bool {
 		}
 		if k, ok := n.attr("accesskey"); ok {
 			if other, dup := accesskeys[k]; dup {
-				p.add("accesskeys", Warning, n, best, "accesskey %q gibt es schon in Zeile %d.", k, p.line(other))
+				p.add("accesskeys", n, "accesskey %q gibt es schon in Zeile %d.", k, p.line(other))
 			}
 			accesskeys[k] = n
 		}
@@ -168,7 +170,7 @@ func (p *page) run(sheets sheetLookup) bool {
 		case role == "heading":
 			headings = append(headings, n)
 			if p.name(n) == "" {
-				p.add("empty-heading", Error, n, sc246, "die Überschrift ist leer. Schreiben Sie einen Text hinein oder entfernen Sie sie.")
+				p.add("empty-heading", n, "die Überschrift ist leer. Schreiben Sie einen Text hinein oder entfernen Sie sie.")
 			}
 			if headingOne(n) {
 				h1 = true
@@ -186,13 +188,13 @@ func (p *page) run(sheets sheetLookup) bool {
 			p.link(n, linkTargets)
 		case "button":
 			if p.explicitNameOptional(n) && p.name(n) == "" && p.labelOnly(n) == "" && !presentational(role) {
-				p.add("button-name", Error, n, sc412, "die Schaltfläche hat keinen Namen. Schreiben Sie einen Text hinein oder setzen Sie aria-label.")
+				p.add("button-name", n, "die Schaltfläche hat keinen Namen. Schreiben Sie einen Text hinein oder setzen Sie aria-label.")
 			}
 		case "input", "select", "textarea":
 			p.control(n, role, radios)
 		case "fieldset":
 			if firstElement(n) == nil || firstElement(n).tag != "legend" {
-				p.add("fieldset-legend", Error, n, sc131, "das fieldset hat keine legend als erstes Element. Die legend sagt, worum es in der Gruppe geht.")
+				p.add("fieldset-legend", n, "das fieldset hat keine legend als erstes Element. Die legend sagt, worum es in der Gruppe geht.")
 			}
 		case "table":
 			p.table(n)
@@ -205,7 +207,7 @@ func (p *page) run(sheets sheetLookup) bool {
 		case "li":
 			if !n.has("role") {
 				if r := p.role(n.parent); r != "list" && r != "presentation" && r != "none" {
-					p.add("listitem", Error, n, sc131, "<li> steht nicht in einer Liste (<ul> oder <ol>).")
+					p.add("listitem", n, "<li> steht nicht in einer Liste (<ul> oder <ol>).")
 				}
 			}
 		case "dl":
@@ -214,26 +216,26 @@ func (p *page) run(sheets sheetLookup) bool {
 			}
 		case "dt", "dd":
 			if !n.has("role") && !dlItemInList(n) {
-				p.add("dlitem", Error, n, sc131, "<%s> steht nicht in einer Beschreibungsliste <dl>.", n.tag)
+				p.add("dlitem", n, "<%s> steht nicht in einer Beschreibungsliste <dl>.", n.tag)
 			}
 		case "iframe", "frame":
 			if i, ok := parseTabindex(n); (!ok || i >= 0) && p.name(n) == "" && !presentational(role) {
-				p.add("frame-title", Error, n, sc412, "der iframe hat keinen title. Beschreiben Sie seinen Inhalt im Attribut title.")
+				p.add("frame-title", n, "der iframe hat keinen title. Beschreiben Sie seinen Inhalt im Attribut title.")
 			}
 		case "font", "center", "marquee", "blink":
-			p.add("obsolete-element", Warning, n, sc131, "<%s> ist veraltet und für Hilfsmittel unverständlich. Gestalten Sie mit CSS.", n.tag)
+			p.add("obsolete-element", n, "<%s> ist veraltet und für Hilfsmittel unverständlich. Gestalten Sie mit CSS.", n.tag)
 		}
 		if v, ok := n.attr("lang"); ok && n.tag != "html" && !validLang(v) && n.textContent() != "" {
-			p.add("valid-lang", Error, n, sc312, "lang=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", v)
+			p.add("valid-lang", n, "lang=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", v)
 		}
 		if (n.tag == "th" && !n.has("role") || explicitRole(n) == "rowheader" || explicitRole(n) == "columnheader") && !presentational(role) && p.contentText(n) == "" {
-			p.add("empty-table-header", Warning, n, sc131, "die Kopfzelle ist leer. Schreiben Sie hinein, was die Spalte oder Zeile enthält.")
+			p.add("empty-table-header", n, "die Kopfzelle ist leer. Schreiben Sie hinein, was die Spalte oder Zeile enthält.")
 		}
 		if i, ok := parseTabindex(n); ok && i > 0 {
-			p.add("tabindex", Error, n, sc243, "tabindex=%q verändert die Reihenfolge der Tab-Taste. Verwenden Sie 0 oder -1.", attrOr(n, "tabindex"))
+			p.add("tabindex", n, "tabindex=%q verändert die Reihenfolge der Tab-Taste. Verwenden Sie 0 oder -1.", attrOr(n, "tabindex"))
 		}
 		if _, ok := n.attr("align"); ok {
-			p.add("obsolete-attribute", Warning, n, sc131, "das Attribut align ist veraltet. Gestalten Sie mit CSS.")
+			p.add("obsolete-attribute", n, "das Attribut align ist veraltet. Gestalten Sie mit CSS.")
 		}
 		p.aria(n)
 		p.ariaRules(n, role)
@@ -247,23 +249,23 @@ func (p *page) run(sheets sheetLookup) bool {
 		// with the <html>, <head> and <body> the parser adds, so the rules
 		// of a page apply, at the start of the file.
 		htmlEl = p.root
-		p.add("html-has-lang", Error, htmlEl, sc311, "die Datei hat kein <html>-Element und damit keine Sprache. Beginnen Sie sie mit <!DOCTYPE html> und <html lang=\"de\">.")
+		p.add("html-has-lang", htmlEl, "die Datei hat kein <html>-Element und damit keine Sprache. Beginnen Sie sie mit <!DOCTYPE html> und <html lang=\"de\">.")
 	} else if lang, ok := htmlEl.attr("lang"); !ok || strings.TrimSpace(lang) == "" {
-		p.add("html-has-lang", Error, htmlEl, sc311, "<html> hat kein lang-Attribut. Setzen Sie language in handbuch.toml, zum Beispiel \"de\".")
+		p.add("html-has-lang", htmlEl, "<html> hat kein lang-Attribut. Setzen Sie language in handbuch.toml, zum Beispiel \"de\".")
 	} else if !validLang(lang) {
-		p.add("html-lang-valid", Error, htmlEl, sc311, "lang=%q ist kein gültiges Sprachkürzel.", lang)
+		p.add("html-lang-valid", htmlEl, "lang=%q ist kein gültiges Sprachkürzel.", lang)
 	}
 	if title == nil || title.textContent() == "" {
-		p.add("document-title", Error, htmlEl, sc242, "die Seite hat keinen <title>. Der Titel sagt im Browser-Tab und im Screenreader, wo man ist.")
+		p.add("document-title", htmlEl, "die Seite hat keinen <title>. Der Titel sagt im Browser-Tab und im Screenreader, wo man ist.")
 	}
 	switch {
 	case len(mains) == 0:
-		p.add("landmark-one-main", Error, htmlEl, sc131, "die Seite hat keinen Hauptbereich <main>. Setzen Sie den Inhalt der Seite in genau ein <main>.")
+		p.add("landmark-one-main", htmlEl, "die Seite hat keinen Hauptbereich <main>. Setzen Sie den Inhalt der Seite in genau ein <main>.")
 	case len(mains) > 1:
-		p.add("landmark-no-duplicate-main", Error, mains[1], sc131, "die Seite hat %d Hauptbereiche (<main> oder role=\"main\"), richtig ist genau einer; der erste steht in Zeile %d.", len(mains), p.line(mains[0]))
+		p.add("landmark-no-duplicate-main", mains[1], "die Seite hat %d Hauptbereiche (<main> oder role=\"main\"), richtig ist genau einer; der erste steht in Zeile %d.", len(mains), p.line(mains[0]))
 	}
 	if !h1 {
-		p.add("page-has-heading-one", Error, htmlEl, sc131, "die Seite hat keine Überschrift der ersten Ebene (<h1>).")
+		p.add("page-has-heading-one", htmlEl, "die Seite hat keine Überschrift der ersten Ebene (<h1>).")
 	}
 	p.headingOrder(headings)
 	p.landmarks()
@@ -271,7 +273,7 @@ func (p *page) run(sheets sheetLookup) bool {
 	p.firstSkipLink()
 	for name, group := range radios {
 		if len(group) > 1 && group[0].closest("fieldset") == nil {
-			p.add("radiogroup", Error, group[0], sc131, "die Optionsfelder %q stehen nicht in einem <fieldset> mit <legend>. So weiß man nicht, worauf sie antworten.", name)
+			p.add("radiogroup", group[0], "die Optionsfelder %q stehen nicht in einem <fieldset> mit <legend>. So weiß man nicht, worauf sie antworten.", name)
 		}
 	}
 	return true
@@ -356,7 +358,7 @@ func (p *page) headingOrder(headings []*node) {
 	for i := 1; i < len(headings); i++ {
 		prev, cur := headingLevel(headings[i-1]), headingLevel(headings[i])
 		if cur-prev > 1 {
-			p.add("heading-order", Error, headings[i], sc131, "die Überschrift der Ebene %d folgt auf eine der Ebene %d (Zeile %d); es fehlt eine Ebene dazwischen. Überspringen Sie keine Ebene.", cur, prev, p.line(headings[i-1]))
+			p.add("heading-order", headings[i], "die Überschrift der Ebene %d folgt auf eine der Ebene %d (Zeile %d); es fehlt eine Ebene dazwischen. Überspringen Sie keine Ebene.", cur, prev, p.line(headings[i-1]))
 		}
 	}
 }
@@ -396,7 +398,7 @@ func (p *page) hiddenFocus(n *node) {
 		return first == nil
 	})
 	if first != nil {
-		p.add("aria-hidden-focus", Error, n, sc412, "der Bereich ist mit aria-hidden versteckt, aber <%s> in Zeile %d darin kann mit der Tab-Taste erreicht werden. Entfernen Sie aria-hidden oder nehmen Sie das Element mit tabindex=\"-1\" aus der Tab-Reihenfolge.", first.tag, p.line(first))
+		p.add("aria-hidden-focus", n, "der Bereich ist mit aria-hidden versteckt, aber <%s> in Zeile %d darin kann mit der Tab-Taste erreicht werden. Entfernen Sie aria-hidden oder nehmen Sie das Element mit tabindex=\"-1\" aus der Tab-Reihenfolge.", first.tag, p.line(first))
 	}
 }
 
@@ -405,7 +407,7 @@ func (p *page) hiddenFocus(n *node) {
 func (p *page) nestedInteractive(n *node, role string) {
 	inner := p.focusableWidgetInside(n)
 	if inner != nil {
-		p.add("nested-interactive", Error, n, sc412, "in diesem Element (Rolle %s) steht das Bedienelement <%s> (Zeile %d). Bedienelemente dürfen nicht ineinander stehen: Hilfsmittel lesen das innere nicht vor.", role, inner.tag, p.line(inner))
+		p.add("nested-interactive", n, "in diesem Element (Rolle %s) steht das Bedienelement <%s> (Zeile %d). Bedienelemente dürfen nicht ineinander stehen: Hilfsmittel lesen das innere nicht vor.", role, inner.tag, p.line(inner))
 	}
 }
 
@@ -439,11 +441,11 @@ func (p *page) list(n *node) {
 	}
 	switch {
 	case bad != nil:
-		p.add("list", Error, bad, sc131, "in <%s> dürfen nur <li> stehen, hier steht <%s>.", n.tag, bad.tag)
+		p.add("list", bad, "in <%s> dürfen nur <li> stehen, hier steht <%s>.", n.tag, bad.tag)
 	case text:
-		p.add("list", Error, n, sc131, "in <%s> steht Text außerhalb von <li>. Setzen Sie jeden Eintrag in ein <li>.", n.tag)
+		p.add("list", n, "in <%s> steht Text außerhalb von <li>. Setzen Sie jeden Eintrag in ein <li>.", n.tag)
 	case !empty && !item && len(badRoles) > 0:
-		p.add("list", Error, badRoles[0], sc131, "die Einträge von <%s> haben eine andere Rolle als listitem (role=%q). Entfernen Sie role.", n.tag, attrOr(badRoles[0], "role"))
+		p.add("list", badRoles[0], "die Einträge von <%s> haben eine andere Rolle als listitem (role=%q). Entfernen Sie role.", n.tag, attrOr(badRoles[0], "role"))
 	}
 }
 
@@ -461,7 +463,7 @@ func (p *page) definitionList(n *node) {
 	for _, c := range content {
 		if c.tag == "" {
 			if strings.TrimSpace(c.text) != "" {
-				p.add("definition-list", Error, n, sc131, "in <dl> steht Text außerhalb von <dt> und <dd>.")
+				p.add("definition-list", n, "in <dl> steht Text außerhalb von <dt> und <dd>.")
 				return
 			}
 			continue
@@ -471,7 +473,7 @@ func (p *page) definitionList(n *node) {
 		}
 		r := explicitRole(c)
 		if (c.tag != "dt" && c.tag != "dd" || r != "") && r != "definition" && r != "term" && r != "list" {
-			p.add("definition-list", Error, c, sc131, "in <dl> dürfen nur <dt>, <dd> und <div> stehen, hier steht <%s>.", c.tag)
+			p.add("definition-list", c, "in <dl> dürfen nur <dt>, <dd> und <div> stehen, hier steht <%s>.", c.tag)
 			return
 		}
 	}
@@ -488,7 +490,7 @@ func (p *page) definitionList(n *node) {
 		}
 	}
 	if hasDt || hasDd {
-		p.add("definition-list", Error, n, sc131, "in <dl> folgt auf kein <dt> ein <dd>. Zu jedem Begriff <dt> gehört danach seine Beschreibung <dd>.")
+		p.add("definition-list", n, "in <dl> folgt auf kein <dt> ein <dd>. Zu jedem Begriff <dt> gehört danach seine Beschreibung <dd>.")
 	}
 }
 
@@ -524,7 +526,7 @@ func (p *page) svgImage(n *node) {
 		sanitize(attrOr(n, "aria-label")) != "" || sanitize(attrOr(n, "title")) != "" {
 		return
 	}
-	p.add("svg-img-alt", Error, n, sc111, "die Grafik hat role=%q, aber keinen Namen. Geben Sie ihr aria-label oder einen <title>.", r)
+	p.add("svg-img-alt", n, "die Grafik hat role=%q, aber keinen Namen. Geben Sie ihr aria-label oder einen <title>.", r)
 }
 
 // hasSourceElement reports whether the page has an element written in
@@ -559,18 +561,18 @@ func (p *page) meta(n *node) {
 			delay = content[:i]
 		}
 		if d, err := strconv.ParseFloat(delay, 64); refreshDelayRe.MatchString(delay) && err == nil && d > 0 && d <= 72000 {
-			p.add("meta-refresh", Error, n, sc221, "die Seite lädt sich nach %s Sekunden selbst neu oder leitet weiter. Das nimmt Menschen die Zeit zum Lesen; leiten Sie sofort weiter (0) oder gar nicht.", delay)
+			p.add("meta-refresh", n, "die Seite lädt sich nach %s Sekunden selbst neu oder leitet weiter. Das nimmt Menschen die Zeit zum Lesen; leiten Sie sofort weiter (0) oder gar nicht.", delay)
 		}
 	}
 	if name, _ := n.attr("name"); strings.EqualFold(name, "viewport") {
 		content, _ := n.attr("content")
 		c := strings.ToLower(strings.ReplaceAll(content, " ", ""))
 		if strings.Contains(c, "user-scalable=no") || strings.Contains(c, "user-scalable=0") {
-			p.add("meta-viewport", Error, n, sc144, "user-scalable=no verhindert das Vergrößern. Entfernen Sie es.")
+			p.add("meta-viewport", n, "user-scalable=no verhindert das Vergrößern. Entfernen Sie es.")
 		}
 		if m := maxScaleRe.FindStringSubmatch(c); m != nil {
 			if v, err := strconv.ParseFloat(m[1], 64); err == nil && v < 2 {
-				p.add("meta-viewport", Error, n, sc144, "maximum-scale=%s verhindert das Vergrößern auf 200 %%. Entfernen Sie es.", m[1])
+				p.add("meta-viewport", n, "maximum-scale=%s verhindert das Vergrößern auf 200 %%. Entfernen Sie es.", m[1])
 			}
 		}
 	}
@@ -591,16 +593,16 @@ func (p *page) img(n *node) {
 	}
 	alt, ok := n.attr("alt")
 	if ok && altSpaceRe.MatchString(alt) {
-		p.add("image-alt", Error, n, sc111, "alt besteht nur aus Leerzeichen. Beschreiben Sie in alt, was das Bild zeigt, oder schreiben Sie alt=\"\" für reinen Schmuck.")
+		p.add("image-alt", n, "alt besteht nur aus Leerzeichen. Beschreiben Sie in alt, was das Bild zeigt, oder schreiben Sie alt=\"\" für reinen Schmuck.")
 		return
 	}
 	named := ok || sanitize(p.labelledByText(n, nameCtx{start: n, processed: map[*node]bool{}, steps: new(int)})) != "" ||
 		sanitize(attrOr(n, "aria-label")) != "" || sanitize(attrOr(n, "title")) != "" || presentational(p.role(n))
 	switch {
 	case !named:
-		p.add("image-alt", Error, n, sc111, "das Bild hat kein alt-Attribut. Beschreiben Sie in alt, was das Bild zeigt; nur ein reiner Schmuck bekommt alt=\"\".")
+		p.add("image-alt", n, "das Bild hat kein alt-Attribut. Beschreiben Sie in alt, was das Bild zeigt; nur ein reiner Schmuck bekommt alt=\"\".")
 	case ok && (fileNameRe.MatchString(strings.TrimSpace(alt)) || strings.EqualFold(strings.TrimSpace(alt), "Bild") || strings.EqualFold(strings.TrimSpace(alt), "Foto")):
-		p.add("image-alt-meaningful", Warning, n, sc111, "alt=%q beschreibt das Bild nicht. Schreiben Sie, was darauf zu sehen ist.", alt)
+		p.add("image-alt-meaningful", n, "alt=%q beschreibt das Bild nicht. Schreiben Sie, was darauf zu sehen ist.", alt)
 	}
 }
 
@@ -619,22 +621,22 @@ func (p *page) link(n *node, targets map[string]string) {
 	text := strings.ToLower(strings.Trim(name, " .:!…"))
 	switch {
 	case name == "":
-		p.add("link-name", Error, n, sc244, "der Link hat keinen Text. Schreiben Sie, wohin er führt.")
+		p.add("link-name", n, "der Link hat keinen Text. Schreiben Sie, wohin er führt.")
 	case genericLinks[text]:
-		p.add("link-generic", Warning, n, sc244, "der Linktext %q sagt allein nicht, wohin der Link führt. Schreiben Sie das Ziel hinein, zum Beispiel „Kapitel Datenschutz“.", name)
+		p.add("link-generic", n, "der Linktext %q sagt allein nicht, wohin der Link führt. Schreiben Sie das Ziel hinein, zum Beispiel „Kapitel Datenschutz“.", name)
 	case strings.HasPrefix(text, "http://") || strings.HasPrefix(text, "https://") || strings.HasPrefix(text, "www."):
-		p.add("link-url-text", Hint, n, sc244, "der Linktext ist eine Adresse. Schreiben Sie lieber, wohin der Link führt.")
+		p.add("link-url-text", n, "der Linktext ist eine Adresse. Schreiben Sie lieber, wohin der Link führt.")
 	}
 	if frag, ok := strings.CutPrefix(href, "#"); ok && frag != "" {
 		if p.target(frag) == nil {
-			p.add("link-target", Error, n, sc244, "der Link zeigt auf #%s, das es auf der Seite nicht gibt.", frag)
+			p.add("link-target", n, "der Link zeigt auf #%s, das es auf der Seite nicht gibt.", frag)
 		}
 	}
 	if name != "" && !strings.HasPrefix(href, "#") {
 		target, _, _ := strings.Cut(href, "#")
 		key := strings.ToLower(name)
 		if other, seen := targets[key]; seen && other != target && path.Clean(other) != path.Clean(target) {
-			p.add("link-same-text", Warning, n, sc244, "der Linktext %q führt hier zu %s, weiter oben auf der Seite aber zu %s. Gleiche Texte sollten zum gleichen Ziel führen.", name, target, other)
+			p.add("link-same-text", n, "der Linktext %q führt hier zu %s, weiter oben auf der Seite aber zu %s. Gleiche Texte sollten zum gleichen Ziel führen.", name, target, other)
 		} else if !seen {
 			targets[key] = target
 		}
@@ -691,19 +693,19 @@ func (p *page) control(n *node, role string, radios map[string][]*node) {
 		v, hasValue := n.attr("value")
 		named := typ != "button" && !hasValue || sanitize(v) != "" || p.ariaNamed(n) || sanitize(attrOr(n, "title")) != "" || p.labelOnly(n) != "" || pres
 		if !named {
-			p.add("input-button-name", Error, n, sc412, "die Schaltfläche hat keinen Namen. Schreiben Sie ihre Aufschrift in value.")
+			p.add("input-button-name", n, "die Schaltfläche hat keinen Namen. Schreiben Sie ihre Aufschrift in value.")
 		}
 	case n.tag == "input" && typ == "image":
 		if sanitize(attrOr(n, "alt")) == "" && !p.ariaNamed(n) && sanitize(attrOr(n, "title")) == "" && p.labelOnly(n) == "" {
-			p.add("input-image-alt", Error, n, sc111, "die Bild-Schaltfläche hat kein alt. Schreiben Sie in alt, was sie tut.")
+			p.add("input-image-alt", n, "die Bild-Schaltfläche hat kein alt. Schreiben Sie in alt, was sie tut.")
 		}
 	case n.tag == "select":
 		if p.name(n) == "" && !pres {
-			p.add("select-name", Error, n, sc412, "die Auswahlliste hat keine Beschriftung. Verbinden Sie ein <label for> mit ihrer id oder setzen Sie aria-label.")
+			p.add("select-name", n, "die Auswahlliste hat keine Beschriftung. Verbinden Sie ein <label for> mit ihrer id oder setzen Sie aria-label.")
 		}
 	default:
 		if p.name(n) == "" && !pres {
-			p.add("label", Error, n, sc412, "das Eingabefeld hat keine Beschriftung. Verbinden Sie ein <label for> mit seiner id oder setzen Sie aria-label.")
+			p.add("label", n, "das Eingabefeld hat keine Beschriftung. Verbinden Sie ein <label for> mit seiner id oder setzen Sie aria-label.")
 		}
 	}
 	if typ == "radio" {
@@ -713,7 +715,7 @@ func (p *page) control(n *node, role string, radios map[string][]*node) {
 	if ac, ok := n.attr("autocomplete"); ok {
 		for tok := range strings.FieldsSeq(strings.ToLower(ac)) {
 			if !autocompleteTokens[tok] && !strings.HasPrefix(tok, "section-") && tok != "shipping" && tok != "billing" && tok != "home" && tok != "work" && tok != "mobile" {
-				p.add("autocomplete-valid", Error, n, sc135, "autocomplete=%q ist kein gültiger Wert. Erlaubt sind zum Beispiel name, email, tel, street-address.", ac)
+				p.add("autocomplete-valid", n, "autocomplete=%q ist kein gültiger Wert. Erlaubt sind zum Beispiel name, email, tel, street-address.", ac)
 				break
 			}
 		}
@@ -751,9 +753,9 @@ func (p *page) table(n *node) {
 			t := p.ids[id]
 			switch {
 			case t == cell:
-				p.add("td-headers-attr", Error, cell, sc131, "headers verweist auf die Zelle selbst (%q). Nennen Sie die ids ihrer Kopfzellen.", id)
+				p.add("td-headers-attr", cell, "headers verweist auf die Zelle selbst (%q). Nennen Sie die ids ihrer Kopfzellen.", id)
 			case t == nil || (t.tag != "th" && t.tag != "td") || t.closest("table") != n:
-				p.add("td-headers-attr", Error, cell, sc131, "headers verweist auf %q, aber in dieser Tabelle steht keine Zelle mit dieser id.", id)
+				p.add("td-headers-attr", cell, "headers verweist auf %q, aber in dieser Tabelle steht keine Zelle mit dieser id.", id)
 			default:
 				continue
 			}
@@ -764,10 +766,10 @@ func (p *page) table(n *node) {
 		return
 	}
 	if len(tds) > 0 && len(ths) == 0 {
-		p.add("table-header", Error, n, sc131, "die Tabelle hat keine Kopfzellen <th>. Geben Sie ihr eine Kopfzeile.")
+		p.add("table-header", n, "die Tabelle hat keine Kopfzellen <th>. Geben Sie ihr eine Kopfzeile.")
 	}
 	if len(tds) > 0 && caption == nil && !p.ariaNamed(n) && (n.parent == nil || !p.ariaNamed(n.parent)) {
-		p.add("table-caption", Warning, n, sc131, "die Tabelle hat keine Beschriftung. Schreiben Sie davor einen Absatz, der mit „Tabelle:“ beginnt.")
+		p.add("table-caption", n, "die Tabelle hat keine Beschriftung. Schreiben Sie davor einen Absatz, der mit „Tabelle:“ beginnt.")
 	}
 }
 
@@ -776,9 +778,9 @@ func (p *page) cell(n *node, role string) {
 	if s, ok := n.attr("scope"); ok {
 		switch v := strings.ToLower(strings.TrimSpace(s)); {
 		case n.tag == "td":
-			p.add("scope-attr-valid", Error, n, sc131, "scope gehört nur an Kopfzellen <th>, nicht an <td>.")
+			p.add("scope-attr-valid", n, "scope gehört nur an Kopfzellen <th>, nicht an <td>.")
 		case v != "col" && v != "row" && v != "colgroup" && v != "rowgroup":
-			p.add("scope-attr-valid", Error, n, sc131, "scope=%q ist ungültig. Erlaubt sind col, row, colgroup und rowgroup.", s)
+			p.add("scope-attr-valid", n, "scope=%q ist ungültig. Erlaubt sind col, row, colgroup und rowgroup.", s)
 		}
 	}
 }
@@ -800,7 +802,7 @@ func (p *page) skipLinks() {
 			return false // the first link to a page: no skip links after it
 		}
 		if !n.hidden && p.target(frag) == nil {
-			p.add("skip-link", Error, n, sc241, "der Sprunglink zeigt auf #%s, das es auf der Seite nicht gibt. Geben Sie dem Ziel, meist <main>, diese id.", frag)
+			p.add("skip-link", n, "der Sprunglink zeigt auf #%s, das es auf der Seite nicht gibt. Geben Sie dem Ziel, meist <main>, diese id.", frag)
 		}
 		return true
 	})
@@ -836,10 +838,10 @@ func (p *page) firstSkipLink() {
 	}
 	frag, same := samePageFragment(attrOr(first, "href"))
 	if first.tag != "a" || !same {
-		p.add("sprunglink-zuerst", Error, first, sc241, "das erste Element für die Tab-Taste ist kein Sprunglink zum Inhalt. Setzen Sie <a href=\"#inhalt\">Zum Inhalt springen</a> an den Anfang von <body>.")
+		p.add("sprunglink-zuerst", first, "das erste Element für die Tab-Taste ist kein Sprunglink zum Inhalt. Setzen Sie <a href=\"#inhalt\">Zum Inhalt springen</a> an den Anfang von <body>.")
 		return
 	}
 	if p.target(frag) == nil {
-		p.add("sprunglink-zuerst", Error, first, sc241, "der Sprunglink zeigt auf #%s, das es auf der Seite nicht gibt.", frag)
+		p.add("sprunglink-zuerst", first, "der Sprunglink zeigt auf #%s, das es auf der Seite nicht gibt.", frag)
 	}
 }
