@@ -10,7 +10,7 @@ var ruleHelp = map[string]string{
 	"aria-allowed-role":                   "Eine `role` ist auf dem HTML-Element erlaubt, an dem sie steht; eine Überschrift ist zum Beispiel keine Schaltfläche. Widersprüchliche Rollen verwirren Screenreader-Nutzer.",
 	"aria-braille-equivalent":             "`aria-braillelabel` steht nur an einem Element mit Namen, `aria-brailleroledescription` nur neben `aria-roledescription`. Die Braille-Fassung kürzt diese nur ab. Nur ein Hinweis.",
 	"aria-command-name":                   "Ein Element mit der Rolle `button`, `link` oder `menuitem` (statt eines echten HTML-Elements) hat einen Namen. Sonst sagt der Screenreader nicht, was es tut.",
-	"aria-conditional-attr":               "ARIA-Zustände widersprechen dem Element nicht: `aria-checked` an einem echten Kontrollkästchen oder Optionsfeld sagt dasselbe wie sein Zustand. Widersprüche verwirren Screenreader-Nutzer.",
+	"aria-conditional-attr":               "`aria-checked` an einem echten Kontrollkästchen oder Optionsfeld sagt dasselbe wie sein Zustand; `aria-level` und Ähnliches an Tabellenzeilen stehen nur in einer Baumtabelle (`treegrid`). Widersprüche verwirren Screenreader-Nutzer.",
 	"aria-deprecated-role":                "Keine Rolle, die WAI-ARIA für veraltet erklärt, etwa `directory`. Hilfsmittel unterstützen solche Rollen womöglich nicht mehr.",
 	"aria-dialog-name":                    "Ein Dialog (`role=\"dialog\"` oder `alertdialog`) hat einen Namen. So hört man beim Öffnen, worum es im Dialog geht.",
 	"aria-hidden-body":                    "`<body>` trägt kein `aria-hidden=\"true\"`. Sonst ist die ganze Seite für Screenreader unsichtbar.",
