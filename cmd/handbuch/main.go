@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -51,6 +52,9 @@ Aufruf:
       die Zahlen Sätze, Wörter, Silben, lange Wörter, Flesch-Amstad, Wiener
       Sachtextformel und LIX. Front Matter (+++) ist in .md erlaubt; liegt
       der Text in einem Handbuch-Ordner, gelten dessen Glossar und Grenzwerte
+  handbuch check --regeln [--format json]
+      zeigt alle Regeln der Prüfung: Kennung, Schwere, WCAG-Kriterium und was
+      sie prüfen; Kennungen schalten Sie in handbuch.toml mit [checks] off ab
   handbuch serve [--port 1313] [--bind ADRESSE] [--drafts] [--source ORDNER]
       zeigt eine Vorschau im Browser, die sich bei jeder Änderung neu lädt
   handbuch new ORDNER
@@ -242,6 +246,7 @@ func (c *cli) check(args []string) int {
 	fs.BoolVar(&c.hints, "hinweise", false, "auch Hinweise zeigen")
 	format := fs.String("format", "text", "text oder json")
 	plain := fs.String("plain", "", "eine Datei (.md oder .txt) als Text in Einfacher Sprache prüfen")
+	list := fs.Bool("regeln", false, "alle Regeln mit Schwere, Kriterium und Erklärung zeigen")
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(c.stdout, usage)
@@ -259,6 +264,9 @@ func (c *cli) check(args []string) int {
 	}
 	if !c.validFormat(*format) {
 		return 2
+	}
+	if *list {
+		return c.listRules(*format)
 	}
 	if isSet(fs, "plain") {
 		if *plain == "" {
@@ -333,4 +341,37 @@ func count(n int, one, many string) string {
 // seconds formats a duration the German way: "0,42 s".
 func seconds(d time.Duration) string {
 	return strings.Replace(fmt.Sprintf("%.2f s", d.Seconds()), ".", ",", 1)
+}
+
+// listRules prints the rules of the checks, for editors who decide what
+// to switch off with [checks] off.
+func (c *cli) listRules(format string) int {
+	if format == "json" {
+		type rule struct {
+			ID        string `json:"regel"`
+			Kind      string `json:"art"`
+			Severity  string `json:"schwere"`
+			Criterion string `json:"kriterium,omitempty"`
+			Help      string `json:"erklaerung"`
+		}
+		out := make([]rule, len(check.Rules))
+		for i, r := range check.Rules {
+			out[i] = rule{r.ID, r.Kind, r.Severity.String(), r.SC, r.Help}
+		}
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return 1
+		}
+		return 0
+	}
+	fmt.Fprintf(c.stdout, "Die %d Regeln der Prüfung (abschalten in handbuch.toml mit [checks] off = [\"kennung\"]):\n", len(check.Rules))
+	for _, r := range check.Rules {
+		sc := r.SC
+		if sc == "" {
+			sc = "eigene Regel"
+		}
+		fmt.Fprintf(c.stdout, "\n%s (%s, %s)\n  %s\n", r.ID, r.Severity, sc, r.Help)
+	}
+	return 0
 }

@@ -11,7 +11,7 @@ func TestHelp(t *testing.T) {
 	known := map[string]bool{}
 	for _, r := range Rules {
 		known[r.ID] = true
-		if strings.TrimSpace(ruleHelp[r.ID]) == "" {
+		if strings.TrimSpace(r.Help) == "" {
 			t.Errorf("rule %q has no help text", r.ID)
 		}
 	}

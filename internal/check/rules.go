@@ -22,6 +22,8 @@ type Rule struct {
 	// SC is the WCAG success criterion the rule serves, "Best Practice"
 	// for axe-core's best practices, empty for handbuch's own rules.
 	SC string
+	// Help says in German what the rule checks and why (help.go).
+	Help string
 }
 
 // Fixture is the file with the rule's failing and passing cases, for the
@@ -163,8 +165,12 @@ var ruleByID = func() map[string]Rule {
 	return m
 }()
 
+// sortedRules sorts the rules by id and gives each its help text.
 func sortedRules(rs []Rule) []Rule {
 	slices.SortFunc(rs, func(a, b Rule) int { return strings.Compare(a.ID, b.ID) })
+	for i := range rs {
+		rs[i].Help = ruleHelp[rs[i].ID]
+	}
 	return rs
 }
 
