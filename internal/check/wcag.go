@@ -116,10 +116,8 @@ func (p *page) run(sheets sheetLookup) bool {
 			p.labelsFor[f] = append(p.labelsFor[f], n)
 		}
 		if id, ok := n.attr("id"); ok {
-			if other, dup := p.ids[id]; dup {
-				p.add("duplicate-id", Error, n, sc412, "die id %q gibt es schon in Zeile %d. Jede id darf auf einer Seite nur einmal vorkommen, sonst finden Beschriftungen und Sprungziele das falsche Element.", id, p.line(other))
-			} else {
-				p.ids[id] = n
+			if _, dup := p.ids[id]; !dup {
+				p.ids[id] = n // duplicates: elements.go
 			}
 		}
 		return true
@@ -270,6 +268,7 @@ func (p *page) run(sheets sheetLookup) bool {
 		p.add("page-has-heading-one", Error, htmlEl, sc131, "die Seite hat keine Überschrift der ersten Ebene (<h1>).")
 	}
 	p.headingOrder(headings)
+	p.elements()
 	p.skipLinks()
 	p.firstSkipLink()
 	for name, group := range radios {
@@ -571,7 +570,9 @@ func firstElement(n *node) *node {
 }
 
 func (p *page) meta(n *node) {
-	if eq, _ := n.attr("http-equiv"); strings.EqualFold(strings.TrimSpace(eq), "refresh") && n.has("content") {
+	// axe-core's selector meta[http-equiv="refresh"] matches that value
+	// only, in lower case.
+	if eq, _ := n.attr("http-equiv"); eq == "refresh" && n.has("content") {
 		// As axe-core: a delay of 0 (an immediate redirect) or of more
 		// than 20 hours takes no reading time.
 		content := strings.TrimSpace(attrOr(n, "content"))
@@ -715,7 +716,8 @@ func (p *page) control(n *node, role string, radios map[string][]*node) {
 			p.add("input-button-name", Error, n, sc412, "die Schaltfläche hat keinen Namen. Schreiben Sie ihre Aufschrift in value.")
 		}
 	case n.tag == "input" && typ == "image":
-		if sanitize(attrOr(n, "alt")) == "" && !p.ariaNamed(n) && sanitize(attrOr(n, "title")) == "" && p.labelOnly(n) == "" {
+		// axe-core's selector input[type="image"] matches lower case only.
+		if attrOr(n, "type") == "image" && sanitize(attrOr(n, "alt")) == "" && !p.ariaNamed(n) && sanitize(attrOr(n, "title")) == "" && p.labelOnly(n) == "" {
 			p.add("input-image-alt", Error, n, sc111, "die Bild-Schaltfläche hat kein alt. Schreiben Sie in alt, was sie tut.")
 		}
 	case n.tag == "select":
