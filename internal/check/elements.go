@@ -399,3 +399,41 @@ func baseLang(v string) string {
 	b, _, _ := strings.Cut(strings.TrimSpace(v), "-")
 	return strings.ToLower(b)
 }
+
+// headersAttr is axe-core's td-headers-attr: in a table (not one made
+// presentational), the headers of a cell assistive technology reads name
+// header cells of the same table, not the cell itself; empty headers
+// are only asked about.
+func (p *page) headersAttr(table *node, tds, ths []*node) {
+	if r := p.role(table); r != "table" && r != "grid" && r != "treegrid" {
+		return
+	}
+	cells := append(append([]*node(nil), tds...), ths...)
+	roleByID := map[string]string{}
+	for _, c := range cells {
+		if id := attrOr(c, "id"); id != "" {
+			roleByID[id] = p.role(c)
+		}
+	}
+	for _, cell := range cells {
+		h, ok := cell.attr("headers")
+		if !ok || cell.hidden {
+			continue
+		}
+		self := attrOr(cell, "id")
+		for id := range strings.FieldsSeq(h) {
+			role, in := roleByID[id]
+			switch {
+			case self != "" && id == self:
+				p.add("td-headers-attr", Error, cell, sc131, "headers verweist auf die Zelle selbst (%q). Nennen Sie die ids ihrer Kopfzellen.", id)
+			case !in || role == "":
+				p.add("td-headers-attr", Error, cell, sc131, "headers verweist auf %q, aber in dieser Tabelle steht keine Zelle mit dieser id.", id)
+			case role != "columnheader" && role != "rowheader":
+				p.add("td-headers-attr", Error, cell, sc131, "headers verweist auf %q, aber das ist keine Kopfzelle. Machen Sie sie zu einem <th> oder nennen Sie die id einer Kopfzelle.", id)
+			default:
+				continue
+			}
+			break
+		}
+	}
+}

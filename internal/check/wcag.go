@@ -149,11 +149,15 @@ func (p *page) run(sheets sheetLookup) bool {
 		case "meta":
 			p.meta(n)
 		}
-		if k, ok := n.attr("accesskey"); ok {
-			if other, dup := accesskeys[k]; dup {
+		// As axe-core: keys of elements hidden for everyone and empty
+		// keys do not count, and "s" is the same key as "S".
+		if k, ok := n.attr("accesskey"); ok && k != "" && !n.gone {
+			key := strings.ToUpper(k)
+			if other, dup := accesskeys[key]; dup {
 				p.add("accesskeys", Warning, n, best, "accesskey %q gibt es schon in Zeile %d.", k, p.line(other))
+			} else {
+				accesskeys[key] = n
 			}
-			accesskeys[k] = n
 		}
 		if h, _ := n.attr("aria-hidden"); h == "true" && !ariaHiddenAbove(n) {
 			p.hiddenFocus(n)
@@ -225,8 +229,13 @@ func (p *page) run(sheets sheetLookup) bool {
 		case "font", "center", "marquee", "blink":
 			p.add("obsolete-element", Warning, n, sc131, "<%s> ist veraltet und für Hilfsmittel unverständlich. Gestalten Sie mit CSS.", n.tag)
 		}
-		if v, ok := n.attr("lang"); ok && n.tag != "html" && !validLang(v) && n.textContent() != "" {
-			p.add("valid-lang", Error, n, sc312, "lang=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", v)
+		if n.tag != "html" {
+			for _, key := range []string{"lang", "xml:lang"} {
+				if v, ok := n.attr(key); ok && !validLang(v) && n.textContent() != "" {
+					p.add("valid-lang", Error, n, sc312, "%s=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", key, v)
+					break
+				}
+			}
 		}
 		if (n.tag == "th" && !n.has("role") || explicitRole(n) == "rowheader" || explicitRole(n) == "columnheader") && !presentational(role) && p.contentText(n) == "" {
 			p.add("empty-table-header", Warning, n, sc131, "die Kopfzelle ist leer. Schreiben Sie hinein, was die Spalte oder Zeile enthält.")
@@ -254,6 +263,9 @@ func (p *page) run(sheets sheetLookup) bool {
 		p.add("html-has-lang", Error, htmlEl, sc311, "<html> hat kein lang-Attribut. Setzen Sie language in handbuch.toml, zum Beispiel \"de\".")
 	} else if !validLang(lang) {
 		p.add("html-lang-valid", Error, htmlEl, sc311, "lang=%q ist kein gültiges Sprachkürzel.", lang)
+	}
+	if xml, ok := htmlEl.attr("xml:lang"); ok && htmlEl != p.root && !validLang(xml) && (validLang(attrOr(htmlEl, "lang")) || strings.TrimSpace(attrOr(htmlEl, "lang")) == "") {
+		p.add("html-lang-valid", Error, htmlEl, sc311, "xml:lang=%q ist kein gültiges Sprachkürzel. Lassen Sie xml:lang weg oder setzen Sie dieselbe Sprache wie in lang.", xml)
 	}
 	if title == nil || title.textContent() == "" {
 		p.add("document-title", Error, htmlEl, sc242, "die Seite hat keinen <title>. Der Titel sagt im Browser-Tab und im Screenreader, wo man ist.")
@@ -288,6 +300,9 @@ func validLang(v string) bool {
 	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(v)), "-")
 	if base == "" {
 		return true
+	}
+	if len(base) == 3 && base >= "qaa" && base <= "qtz" {
+		return false // reserved for local use; axe-core's list of languages has none of them
 	}
 	_, err := language.ParseBase(base)
 	return err == nil
@@ -765,24 +780,7 @@ func (p *page) table(n *node) {
 		}
 		return true
 	})
-	for _, cell := range append(append([]*node(nil), tds...), ths...) {
-		h, ok := cell.attr("headers")
-		if !ok {
-			continue
-		}
-		for id := range strings.FieldsSeq(h) {
-			t := p.ids[id]
-			switch {
-			case t == cell:
-				p.add("td-headers-attr", Error, cell, sc131, "headers verweist auf die Zelle selbst (%q). Nennen Sie die ids ihrer Kopfzellen.", id)
-			case t == nil || (t.tag != "th" && t.tag != "td") || t.closest("table") != n:
-				p.add("td-headers-attr", Error, cell, sc131, "headers verweist auf %q, aber in dieser Tabelle steht keine Zelle mit dieser id.", id)
-			default:
-				continue
-			}
-			break
-		}
-	}
+	p.headersAttr(n, tds, ths)
 	if presentational(p.role(n)) {
 		return
 	}
