@@ -19,12 +19,14 @@ const (
 	sc222 = "WCAG 2.2 2.2.2, Stufe A"
 	sc224 = "WCAG 2.2 2.2.4, Stufe AAA"
 	sc332 = "WCAG 2.2 3.3.2, Stufe A"
+	sc134 = "WCAG 2.2 1.3.4, Stufe AA"
 )
 
 // elements runs the rules of this file over the whole page, after the
 // model is made.
 func (p *page) elements() {
 	p.duplicateIDs()
+	p.orientationLock()
 	frameTitles := map[string][]*node{}
 	p.root.walk(func(n *node) bool {
 		if n.tag == "" || n.tag == "#document" || n.foreign {

@@ -29,7 +29,7 @@ var Rules = rules(map[string]string{
 		"meta-viewport nested-interactive obsolete-attribute obsolete-element page-has-heading-one " +
 		"pruefung-abgebrochen radiogroup scope-attr-valid select-name skip-link sprunglink-zuerst svg-img-alt tabindex table-caption table-header " +
 		"td-headers-attr valid-lang " +
-		"area-alt blink duplicate-id-active duplicate-id-aria form-field-multiple-labels frame-title-unique html-xml-lang-mismatch " +
+		"area-alt blink css-orientation-lock duplicate-id-active duplicate-id-aria form-field-multiple-labels frame-title-unique html-xml-lang-mismatch " +
 		"image-redundant-alt label-title-only marquee meta-refresh-no-exceptions meta-viewport-large server-side-image-map table-duplicate-name",
 	"kontrast": "color-contrast color-contrast-enhanced focus-contrast non-text-contrast",
 	"sprache": "abkuerzung anteil-lange-saetze genitiv konjunktiv langes-wort lesbarkeit nominalstil " +

@@ -44,6 +44,7 @@ type page struct {
 	byName    map[string]*node   // elements by their name attribute, made when needed
 	owners    map[string]*node   // the element whose aria-owns names an id, made when needed
 	findings  []Finding
+	sheets    []*stylesheet // the page's own and linked stylesheets, for the screen
 	// ready, if set, is asked once the stylesheets are looked up: false
 	// stops the check (the Runner checks the page later).
 	ready func() bool
