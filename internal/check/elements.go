@@ -28,6 +28,7 @@ func (p *page) elements() {
 	p.duplicateIDs()
 	p.orientationLock()
 	frameTitles := map[string][]*node{}
+	parentText := map[*node]string{} // many images in one paragraph share its text
 	p.root.walk(func(n *node) bool {
 		if n.tag == "" || n.tag == "#document" || n.foreign {
 			return true
@@ -56,7 +57,7 @@ func (p *page) elements() {
 			if n.has("ismap") {
 				p.add("server-side-image-map", Warning, n, sc211, "das Bild ist eine serverseitige Imagemap (ismap). Ihre Bereiche erreicht man nicht mit der Tastatur; prüfen Sie das und verwenden Sie eine Imagemap mit <map> und <area> oder einfache Links.")
 			}
-			p.redundantAlt(n)
+			p.redundantAlt(n, parentText)
 		case "input", "select", "textarea":
 			if labelMatches(n) {
 				p.titleOnly(n)
@@ -172,7 +173,7 @@ func redundantParent(n *node) *node {
 
 // redundantAlt: an image's name does not repeat the text around it in
 // its link, button, paragraph, list item or cell.
-func (p *page) redundantAlt(n *node) {
+func (p *page) redundantAlt(n *node, parentText map[*node]string) {
 	if presentational(p.role(n)) {
 		return
 	}
@@ -180,7 +181,11 @@ func (p *page) redundantAlt(n *node) {
 	if par == nil {
 		return
 	}
-	text := strings.ToLower(p.screenReaderText(par))
+	text, ok := parentText[par]
+	if !ok {
+		text = strings.ToLower(p.screenReaderText(par))
+		parentText[par] = text
+	}
 	if text == "" || text != strings.ToLower(p.name(n)) {
 		return
 	}
@@ -270,6 +275,9 @@ func (p *page) multipleLabels(n *node) {
 		for _, l := range p.labelsFor[id] {
 			if !l.gone {
 				labels = append(labels, l)
+			}
+			if len(labels) == maxLabels {
+				break // more change no verdict
 			}
 		}
 	}
