@@ -22,6 +22,9 @@ var hidingProps = setOf("display visibility content-visibility")
 // stylesheet is the rules of one sheet that set a hiding property.
 type stylesheet struct {
 	rules []styleRule
+	// orientationLocks are the selectors of rules that rotate content in
+	// an @media block naming an orientation (orientation.go).
+	orientationLocks []string
 }
 
 type styleRule struct {
@@ -83,6 +86,9 @@ func (s *stylesheet) block(src string, depth int) {
 			name, rest, _ := strings.Cut(at, " ")
 			switch strings.ToLower(name) {
 			case "media":
+				if orientationRe.MatchString(prelude + body) {
+					s.orientationLocks = append(s.orientationLocks, orientationLocks(body)...)
+				}
 				if depth < 8 && screenMedia(rest) {
 					s.block(body, depth+1)
 				}

@@ -33,7 +33,6 @@ var ruleHelp = map[string]string{
 	"aria-valid-attr-value":               "Jedes `aria-*`-Attribut hat einen erlaubten Wert, und die ids, die es nennt, gibt es auf der Seite. Falsche Werte übergehen Hilfsmittel oder lesen sie falsch vor.",
 	"aria-verweis":                        "Eigene Regel von handbuch: Jede id, die `aria-labelledby` oder `aria-describedby` nennt, gibt es auf der Seite. `aria-valid-attr-value` lässt fehlende ids dort durchgehen; dann fehlt die Beschriftung.",
 	"autocomplete-valid":                  "Das Attribut `autocomplete` an Formularfeldern hat gültige Werte wie `name` oder `email`. Dann füllt der Browser die Felder richtig aus, und man muss weniger tippen.",
-	"avoid-inline-spacing":                "Zeilenabstand, Buchstaben- und Wortabstand im Attribut `style` sind nicht mit `!important` festgelegt. Sonst können Leser die Abstände nicht mit eigenen Einstellungen vergrößern.",
 	"blink":                               "Die Seite verwendet kein blinkendes `<blink>`. Blinkender Text lenkt ab und lässt sich nicht anhalten.",
 	"button-name":                         "Jede Schaltfläche hat einen Namen, etwa ihre Aufschrift oder `aria-label`. Sonst sagt der Screenreader nur „Schaltfläche“.",
 	"bypass":                              "Eine Seite mit Links hat einen Hauptbereich, eine Überschrift oder einen Sprunglink. So kann man wiederholte Blöcke wie das Menü überspringen. Nur ein Hinweis.",

@@ -15,13 +15,6 @@ func TestHelp(t *testing.T) {
 			t.Errorf("rule %q has no help text", r.ID)
 		}
 	}
-	// added by the element rules branch; remove when merged
-	for _, id := range strings.Fields("area-alt server-side-image-map image-redundant-alt blink marquee " +
-		"meta-refresh-no-exceptions meta-viewport-large html-xml-lang-mismatch label-title-only " +
-		"form-field-multiple-labels frame-title-unique duplicate-id-active duplicate-id-aria " +
-		"table-duplicate-name avoid-inline-spacing css-orientation-lock") {
-		known[id] = true
-	}
 	for id := range ruleHelp {
 		if !known[id] {
 			t.Errorf("help text for %q, which is not in Rules", id)

@@ -48,6 +48,7 @@ func (p *page) model(lookup sheetLookup) {
 		return true
 	})
 	markText(p.root)
+	p.sheets = sheets
 	rules := newRuleIndex(sheets, false)
 	hides := newRuleIndex(sheets, true)
 	type state struct {

@@ -44,6 +44,7 @@ type page struct {
 	byName    map[string]*node   // elements by their name attribute, made when needed
 	owners    map[string]*node   // the element whose aria-owns names an id, made when needed
 	findings  []Finding
+	sheets    []*stylesheet // the page's own and linked stylesheets, for the screen
 	// ready, if set, is asked once the stylesheets are looked up: false
 	// stops the check (the Runner checks the page later).
 	ready func() bool
@@ -114,10 +115,8 @@ func (p *page) run(sheets sheetLookup) bool {
 			p.labelsFor[f] = append(p.labelsFor[f], n)
 		}
 		if id, ok := n.attr("id"); ok {
-			if other, dup := p.ids[id]; dup {
-				p.add("duplicate-id", n, "die id %q gibt es schon in Zeile %d. Jede id darf auf einer Seite nur einmal vorkommen, sonst finden Beschriftungen und Sprungziele das falsche Element.", id, p.line(other))
-			} else {
-				p.ids[id] = n
+			if _, dup := p.ids[id]; !dup {
+				p.ids[id] = n // duplicates: elements.go
 			}
 		}
 		return true
@@ -149,11 +148,15 @@ func (p *page) run(sheets sheetLookup) bool {
 		case "meta":
 			p.meta(n)
 		}
-		if k, ok := n.attr("accesskey"); ok {
-			if other, dup := accesskeys[k]; dup {
+		// As axe-core: keys of elements hidden for everyone and empty
+		// keys do not count, and "s" is the same key as "S".
+		if k, ok := n.attr("accesskey"); ok && k != "" && !n.gone {
+			key := strings.ToUpper(k)
+			if other, dup := accesskeys[key]; dup {
 				p.add("accesskeys", n, "accesskey %q gibt es schon in Zeile %d.", k, p.line(other))
+			} else {
+				accesskeys[key] = n
 			}
-			accesskeys[k] = n
 		}
 		if h, _ := n.attr("aria-hidden"); h == "true" && !ariaHiddenAbove(n) {
 			p.hiddenFocus(n)
@@ -225,8 +228,13 @@ func (p *page) run(sheets sheetLookup) bool {
 		case "font", "center", "marquee", "blink":
 			p.add("obsolete-element", n, "<%s> ist veraltet und für Hilfsmittel unverständlich. Gestalten Sie mit CSS.", n.tag)
 		}
-		if v, ok := n.attr("lang"); ok && n.tag != "html" && !validLang(v) && n.textContent() != "" {
-			p.add("valid-lang", n, "lang=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", v)
+		if n.tag != "html" {
+			for _, key := range []string{"lang", "xml:lang"} {
+				if v, ok := n.attr(key); ok && !validLang(v) && n.textContent() != "" {
+					p.add("valid-lang", n, "%s=%q ist kein gültiges Sprachkürzel. Verwenden Sie zum Beispiel \"en\" oder \"tr\".", key, v)
+					break
+				}
+			}
 		}
 		if (n.tag == "th" && !n.has("role") || explicitRole(n) == "rowheader" || explicitRole(n) == "columnheader") && !presentational(role) && p.contentText(n) == "" {
 			p.add("empty-table-header", n, "die Kopfzelle ist leer. Schreiben Sie hinein, was die Spalte oder Zeile enthält.")
@@ -255,6 +263,9 @@ func (p *page) run(sheets sheetLookup) bool {
 	} else if !validLang(lang) {
 		p.add("html-lang-valid", htmlEl, "lang=%q ist kein gültiges Sprachkürzel.", lang)
 	}
+	if xml, ok := htmlEl.attr("xml:lang"); ok && htmlEl != p.root && !validLang(xml) && (validLang(attrOr(htmlEl, "lang")) || strings.TrimSpace(attrOr(htmlEl, "lang")) == "") {
+		p.add("html-lang-valid", htmlEl, "xml:lang=%q ist kein gültiges Sprachkürzel. Lassen Sie xml:lang weg oder setzen Sie dieselbe Sprache wie in lang.", xml)
+	}
 	if title == nil || title.textContent() == "" {
 		p.add("document-title", htmlEl, "die Seite hat keinen <title>. Der Titel sagt im Browser-Tab und im Screenreader, wo man ist.")
 	}
@@ -269,6 +280,7 @@ func (p *page) run(sheets sheetLookup) bool {
 	}
 	p.headingOrder(headings)
 	p.landmarks()
+	p.elements()
 	p.skipLinks()
 	p.firstSkipLink()
 	for name, group := range radios {
@@ -288,6 +300,9 @@ func validLang(v string) bool {
 	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(v)), "-")
 	if base == "" {
 		return true
+	}
+	if len(base) == 3 && base >= "qaa" && base <= "qtz" {
+		return false // reserved for local use; axe-core's list of languages has none of them
 	}
 	_, err := language.ParseBase(base)
 	return err == nil
@@ -552,7 +567,9 @@ func firstElement(n *node) *node {
 }
 
 func (p *page) meta(n *node) {
-	if eq, _ := n.attr("http-equiv"); strings.EqualFold(strings.TrimSpace(eq), "refresh") && n.has("content") {
+	// axe-core's selector meta[http-equiv="refresh"] matches that value
+	// only, in lower case.
+	if eq, _ := n.attr("http-equiv"); eq == "refresh" && n.has("content") {
 		// As axe-core: a delay of 0 (an immediate redirect) or of more
 		// than 20 hours takes no reading time.
 		content := strings.TrimSpace(attrOr(n, "content"))
@@ -696,7 +713,8 @@ func (p *page) control(n *node, role string, radios map[string][]*node) {
 			p.add("input-button-name", n, "die Schaltfläche hat keinen Namen. Schreiben Sie ihre Aufschrift in value.")
 		}
 	case n.tag == "input" && typ == "image":
-		if sanitize(attrOr(n, "alt")) == "" && !p.ariaNamed(n) && sanitize(attrOr(n, "title")) == "" && p.labelOnly(n) == "" {
+		// axe-core's selector input[type="image"] matches lower case only.
+		if attrOr(n, "type") == "image" && sanitize(attrOr(n, "alt")) == "" && !p.ariaNamed(n) && sanitize(attrOr(n, "title")) == "" && p.labelOnly(n) == "" {
 			p.add("input-image-alt", n, "die Bild-Schaltfläche hat kein alt. Schreiben Sie in alt, was sie tut.")
 		}
 	case n.tag == "select":
@@ -744,24 +762,7 @@ func (p *page) table(n *node) {
 		}
 		return true
 	})
-	for _, cell := range append(append([]*node(nil), tds...), ths...) {
-		h, ok := cell.attr("headers")
-		if !ok {
-			continue
-		}
-		for id := range strings.FieldsSeq(h) {
-			t := p.ids[id]
-			switch {
-			case t == cell:
-				p.add("td-headers-attr", cell, "headers verweist auf die Zelle selbst (%q). Nennen Sie die ids ihrer Kopfzellen.", id)
-			case t == nil || (t.tag != "th" && t.tag != "td") || t.closest("table") != n:
-				p.add("td-headers-attr", cell, "headers verweist auf %q, aber in dieser Tabelle steht keine Zelle mit dieser id.", id)
-			default:
-				continue
-			}
-			break
-		}
-	}
+	p.headersAttr(n, tds, ths)
 	if presentational(p.role(n)) {
 		return
 	}
