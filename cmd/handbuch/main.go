@@ -198,6 +198,9 @@ func (c *cli) build(args []string) int {
 	fmt.Fprintf(summary, "Fertig: %s, %s in %s, %s, %s, %s.\n",
 		count(res.Pages, "Seite", "Seiten"), count(res.Files, "Datei", "Dateien"), res.Dest,
 		count(w, "Warnung", "Warnungen"), count(h, "Hinweis", "Hinweise"), seconds(res.Duration))
+	if res.Slots > 0 {
+		fmt.Fprintf(summary, "Noch %s zum Ausfüllen oder Entscheiden ({{< eintragen >}}); --hinweise zeigt, wo.\n", count(res.Slots, "offene Stelle", "offene Stellen"))
+	}
 	return 0
 }
 

@@ -48,6 +48,7 @@ type Result struct {
 	Dest     string // the output folder that was written
 	Pages    int
 	Files    int
+	Slots    int // places the organisation still fills in ({{< eintragen >}})
 	Findings []check.Finding
 	Duration time.Duration
 }
@@ -126,10 +127,17 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := out.commit(); err != nil {
 		return nil, err
 	}
+	slots := 0
+	for _, f := range findings {
+		if f.Rule == "offene-stelle" {
+			slots++
+		}
+	}
 	return &Result{
 		Dest:     dest,
 		Pages:    len(h.Pages),
 		Files:    len(files),
+		Slots:    slots,
 		Findings: findings,
 		Duration: time.Since(start),
 	}, nil
@@ -256,6 +264,13 @@ func siteFindings(b *link.Book) []check.Finding {
 	all = append(all, plainLanguage(b.Handbook, b.All())...)
 	for _, w := range b.Warnings {
 		all = append(all, check.NewFinding("eingabe", w.Pos, w.Msg))
+	}
+	for _, d := range b.Docs {
+		for _, sc := range d.Shortcodes {
+			if sc.Name == "eintragen" && len(sc.Args) > 0 {
+				all = append(all, check.OpenSlot(d.ShortcodePos(sc), sc.Args[0]))
+			}
+		}
 	}
 	return all
 }

@@ -86,6 +86,7 @@ var ruleHelp = map[string]string{
 	"nested-interactive":                  "Kein Bedienelement steht in einem anderen, etwa ein Link in einer Schaltfläche. Screenreader lesen das innere sonst nicht vor, und die Bedienung wird unklar.",
 	"obsolete-attribute":                  "Eigene Regel von handbuch: kein veraltetes Attribut `align`. Gestaltung gehört ins Stylesheet (CSS), wo Leser sie anpassen können.",
 	"obsolete-element":                    "Eigene Regel von handbuch: keine veralteten Gestaltungs-Elemente wie `<font>` oder `<center>`. Hilfsmittel verstehen sie nicht; Gestaltung gehört ins Stylesheet (CSS).",
+	"offene-stelle":                       "Eigene Regel von handbuch: zeigt jede Stelle, die die Organisation noch ausfüllen oder entscheiden muss ({{< eintragen >}}). Eine beschlossene Seite darf keine haben; das prüft der Build.",
 	"page-has-heading-one":                "Die Seite hat eine Überschrift der ersten Ebene (`<h1>`). Screenreader-Nutzer springen zu ihr, um zu erfahren, worum es geht.",
 	"presentation-role-conflict":          "Ein Element, das mit `role=\"none\"` oder `presentation` nur Gestaltung sein soll, ist nicht mit der Tab-Taste erreichbar und hat keine globalen `aria-*`-Attribute. Sonst behandeln Hilfsmittel es doch als Inhalt.",
 	"pruefung-abgebrochen":                "handbuch konnte eine Datei wegen eines internen Fehlers nicht zu Ende prüfen; die anderen Dateien sind geprüft. Bitte melden Sie den Fehler, statt die Regel abzuschalten.",

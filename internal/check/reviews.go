@@ -37,6 +37,12 @@ func Reviews(h *book.Handbook, external []book.ExternalLink) []Finding {
 	return out
 }
 
+// OpenSlot is the finding of a place the organisation still has to fill
+// in or decide ({{< eintragen >}}), at its position in the source.
+func OpenSlot(pos book.Pos, text string) Finding {
+	return NewFinding("offene-stelle", pos, "offene Stelle: „"+clip(text)+"“ Füllen Sie sie aus und löschen Sie dann den Shortcode. Eine beschlossene Seite darf keine offene Stelle haben.")
+}
+
 // keyPos finds a front matter key of a page, or its first line.
 func keyPos(p *book.Page, key string) book.Pos {
 	if i := bytes.Index(p.Source[:p.BodyOffset], []byte("\n"+key)); i >= 0 {

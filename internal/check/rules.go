@@ -138,6 +138,7 @@ var Rules = sortedRules([]Rule{
 	{ID: "non-text-contrast", Kind: "kontrast", Severity: Error, SC: "WCAG 2.2 1.4.11, Stufe AA"},
 	{ID: "obsolete-attribute", Kind: "html", Severity: Warning, SC: sc131},
 	{ID: "obsolete-element", Kind: "html", Severity: Warning, SC: sc131},
+	{ID: "offene-stelle", Kind: "quelle", Severity: Hint, SC: ""},
 	{ID: "page-has-heading-one", Kind: "html", Severity: Error, SC: sc131},
 	{ID: "passiv", Kind: "sprache", Severity: Hint, SC: ""},
 	{ID: "presentation-role-conflict", Kind: "html", Severity: Warning, SC: best},

@@ -175,9 +175,13 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 			}
 		}
 	}
-	// Shortcodes that need data.
+	// Shortcodes that need data; a page adopted as it stands has no
+	// place left to fill in.
 	for _, d := range docs {
 		for _, sc := range d.Shortcodes {
+			if sc.Name == "eintragen" && d.Page != nil && d.Page.Status == book.StatusAdopted {
+				errs.Add(&book.Error{Pos: d.ShortcodePos(sc), Msg: `die Seite ist beschlossen (status = "beschlossen"), hat hier aber noch eine offene Stelle. Füllen Sie sie aus und löschen Sie den Shortcode eintragen, oder schreiben Sie status = "entwurf", bis alles entschieden ist.`})
+			}
 			if s, ok := shortcode.Lookup(sc.Name); ok && s.Check != nil {
 				if msg := s.Check(h, sc.Args); msg != "" {
 					errs.Add(&book.Error{Pos: d.ShortcodePos(sc), Msg: msg})
