@@ -52,6 +52,9 @@ type Server struct {
 	// long the path may stay empty before the preview stops (default
 	// 3 s), time enough for a folder to be moved away and replaced.
 	Recheck, Grace time.Duration
+	// Settle is how long the sources must stay unchanged before a
+	// rebuild (default Quiet).
+	Settle time.Duration
 
 	mu      sync.RWMutex
 	files   map[string][]byte // output path → content
@@ -206,7 +209,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, watched os.FileI
 			w.Close()
 			w, watched, missing, failed = nw, nwatched, time.Time{}, ""
 			fmt.Fprintf(s.Log, "%s An der Stelle von %s liegt jetzt ein anderer Ordner. Die Vorschau zeigt und beobachtet ihn.\n", time.Now().Format("15:04:05"), s.dir)
-			timer = time.After(Quiet)
+			timer = time.After(cmp.Or(s.Settle, Quiet))
 		case missing.IsZero():
 			missing = time.Now()
 		case time.Since(missing) >= grace:
@@ -241,7 +244,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, watched os.FileI
 					_ = s.watch(w, ev.Name)
 				}
 			}
-			timer = time.After(Quiet)
+			timer = time.After(cmp.Or(s.Settle, Quiet))
 		case err, ok := <-w.Errors:
 			if !ok {
 				return
