@@ -365,7 +365,7 @@ func parse(fsys fs.FS, opts load.Options, cache *link.Cache) (*link.Book, error)
 	if err != nil {
 		return nil, err
 	}
-	return link.Link(h, site.ReservedIDs, cache)
+	return link.Link(fsys, h, site.ReservedIDs, cache)
 }
 
 // madePDF is a PDF made on another goroutine: the file (nil when it is

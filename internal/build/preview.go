@@ -130,6 +130,10 @@ func (inc *Incremental) keys(fsys, projectLayouts fs.FS, b *link.Book, opts load
 			write(string(p.Source[:p.BodyOffset]))
 		}
 	}
+	// A changed picture gets a new name in every page that shows it.
+	for _, img := range b.Images {
+		write(img.File, img.Name)
+	}
 	global := [sha256.Size]byte(all.Sum(nil))
 	// The glossary page lists where each term is used.
 	for _, t := range h.Glossary {

@@ -53,6 +53,13 @@ func Read(fsys fs.FS, name string) (*book.Image, error) {
 	return img, nil
 }
 
+// Known reports whether name has the extension of an image format
+// handbuch reads.
+func Known(name string) bool {
+	_, ok := formats[strings.ToLower(path.Ext(name))]
+	return ok
+}
+
 // formats maps a file extension to the format it promises.
 var formats = map[string]string{".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg"}
 

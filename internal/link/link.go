@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"path"
 	"strings"
@@ -30,13 +31,15 @@ type Book struct {
 	External []book.ExternalLink
 	// UsedIn lists for each glossary term the pages that use it.
 	UsedIn map[*book.Term][]*book.Page
+	// Images are the pictures the pages show, each once, by file.
+	Images []*book.Image
 }
 
 // Link parses and links the pages and glossary explanations of h. No
 // heading gets one of reservedIDs (the layouts use them). With a cache
 // (in a preview), pages whose source is unchanged since the last Link
 // with the same cache are not parsed again.
-func Link(h *book.Handbook, reservedIDs []string, cache *Cache) (*Book, error) {
+func Link(fsys fs.FS, h *book.Handbook, reservedIDs []string, cache *Cache) (*Book, error) {
 	md := markdown.New(markdown.Options{
 		AllowHTML:   h.Config.AllowHTML,
 		ReservedIDs: reservedIDs,
@@ -71,6 +74,9 @@ func Link(h *book.Handbook, reservedIDs []string, cache *Cache) (*Book, error) {
 	if b.External, err = resolve(h, b.All()); err != nil {
 		return nil, err
 	}
+	if err := b.pictures(fsys, cache); err != nil {
+		return nil, err
+	}
 	b.UsedIn = map[*book.Term][]*book.Page{}
 	for _, d := range b.Docs {
 		for _, t := range d.Terms {
@@ -85,7 +91,8 @@ func Link(h *book.Handbook, reservedIDs []string, cache *Cache) (*Book, error) {
 // parsed with: the settings, the reserved ids, the glossary.
 type Cache struct {
 	settings [sha256.Size]byte
-	docs     map[string]cached // by source file
+	docs     map[string]cached      // by source file
+	images   map[string]*book.Image // by file, with their smaller copies
 }
 
 type cached struct {
@@ -196,8 +203,7 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 				continue // glossary links know their target
 			}
 			if l.Image {
-				errs.Addf(l.Pos, "Bilder werden in dieser Version noch nicht unterstützt: %q. Entfernen Sie das Bild oder beschreiben Sie es im Text.", l.Dest)
-				continue
+				continue // read by pictures
 			}
 			kind, err := urlpolicy.Check(l.URL)
 			switch {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/check"
+	"github.com/handbuch/handbuch/internal/images"
 	"github.com/handbuch/handbuch/internal/shortcode"
 	"github.com/handbuch/handbuch/internal/source"
 	"github.com/handbuch/handbuch/internal/urlpolicy"
@@ -264,6 +265,9 @@ func loadContent(fsys fs.FS, opts Options, errs *book.ErrorList, warnings *[]*bo
 		}
 		if d.IsDir() {
 			return nil
+		}
+		if images.Known(name) {
+			return nil // read by the link stage when a page shows it
 		}
 		if !strings.HasSuffix(name, ".md") {
 			*warnings = append(*warnings, book.Errorf(book.Pos{File: p}, "wird nicht verwendet: handbuch liest in content/ nur Markdown-Dateien (.md). Verschieben Sie die Datei aus content/ heraus."))

@@ -30,6 +30,9 @@ type Context struct {
 	Shift int
 	// Shortcode renders a block shortcode; nil leaves them out.
 	Shortcode func(*Shortcode) ([]byte, error)
+	// Figure renders a picture: an image alone in its paragraph or a
+	// bild shortcode. Nil leaves them out.
+	Figure func(Figure) ([]byte, error)
 	// Positions records which output bytes came from which source node
 	// (see book.Span), for the checks to report at the source.
 	Positions bool
@@ -210,7 +213,11 @@ func (r *nodeRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, ent
 }
 
 func (r *nodeRenderer) shortcode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if _, ctx := ctxOf(w); entering && ctx.Shortcode != nil {
+	o, ctx := ctxOf(w)
+	if f, ok := o.doc.FigureOf(n); ok && entering {
+		return r.figure(o, ctx, f)
+	}
+	if entering && ctx.Shortcode != nil {
 		b, err := ctx.Shortcode(n.(*Shortcode))
 		if err != nil {
 			return ast.WalkStop, err

@@ -118,6 +118,11 @@ type Link struct {
 	Dest, URL string
 	Pos       book.Pos
 	Image     bool
+	// Alt and Caption are an image's alternative text and its title,
+	// which becomes the caption.
+	Alt, Caption string
+	// Img is set by the link stage for an image: the file it shows.
+	Img *book.Image
 	// RawHTML marks an address in an attribute of raw HTML (with
 	// allow_html): checked by the URL policy, but written as it is.
 	RawHTML bool
@@ -142,6 +147,9 @@ type Doc struct {
 	Errors []*book.Error
 	// Shortcodes are the block shortcodes, in document order.
 	Shortcodes []*Shortcode
+	// Pictures are set by the link stage: the image each bild shortcode
+	// shows, by Shortcode.Index (nil for other shortcodes).
+	Pictures []*book.Image
 	// Entry is the term whose explanation this is, for a glossary entry:
 	// its ids carry the term's id in front, t.ID() + "--".
 	Entry  *book.Term
@@ -165,7 +173,13 @@ func (m *Markdown) Parse(p *book.Page) *Doc {
 func (m *Markdown) ParseTerm(t *book.Term, p *book.Page) *Doc {
 	d := m.parse(p, &termState{mode: m.opts.TermLinks, own: t})
 	d.Entry = t
-	// The glossary page and the print view draw no block shortcodes.
+	// The glossary page and the print view draw no block shortcodes and
+	// no pictures.
+	for _, l := range d.Links {
+		if l.Image {
+			d.Errors = append(d.Errors, &book.Error{Pos: l.Pos, Msg: fmt.Sprintf("das Bild %q ist in einer Erklärung des Glossars nicht möglich; dort steht nur Text. Zeigen Sie das Bild auf einer Seite in content/.", l.Dest)})
+		}
+	}
 	for _, sc := range d.Shortcodes {
 		d.Errors = append(d.Errors, &book.Error{Pos: d.ShortcodePos(sc), Msg: fmt.Sprintf("der Shortcode %q ist in einer Erklärung des Glossars nicht möglich; dort steht nur Text, mit %s. Schreiben Sie ihn in eine Seite in content/.", sc.Name, shortcode.All["begriff"].Usage)})
 	}
@@ -209,7 +223,10 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 		case *ast.Link:
 			d.Links = append(d.Links, Link{Dest: string(n.Destination), URL: linkURL(n.Destination), Pos: d.pos(n)})
 		case *ast.Image:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), URL: linkURL(n.Destination), Pos: d.pos(n), Image: true})
+			l := Link{Dest: string(n.Destination), URL: linkURL(n.Destination), Pos: d.pos(n), Image: true,
+				Alt: PlainText(n, p.Body), Caption: strings.TrimSpace(string(n.Title))}
+			d.Links = append(d.Links, l)
+			d.checkImage(n, l)
 		case *ast.AutoLink:
 			d.Links = append(d.Links, Link{Dest: string(n.URL(p.Body)), URL: autoLinkURL(n, p.Body), Pos: d.pos(n)})
 		case *ast.RawHTML:
@@ -227,6 +244,9 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 		case *Shortcode:
 			n.Index = len(d.Shortcodes)
 			d.Shortcodes = append(d.Shortcodes, n)
+			if n.Name == "bild" {
+				d.checkPicture(n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -266,12 +286,13 @@ func (d *Doc) Rebind(p *book.Page, term map[string]*book.Term) *Doc {
 	for i, t := range d.Terms {
 		nd.Terms[i] = term[t.Name]
 	}
+	nd.Pictures = nil
 	nd.Links = make([]Link, len(d.Links))
 	for i, l := range d.Links {
 		if l.Term != nil {
 			l.Term = term[l.Term.Name]
 		} else {
-			l.Target = ""
+			l.Target, l.Img = "", nil
 		}
 		nd.Links[i] = l
 	}

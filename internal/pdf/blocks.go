@@ -37,6 +37,10 @@ func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int
 			})
 			w.f.SetY(w.f.GetY() + 1)
 		case *ast.Paragraph, *ast.TextBlock:
+			if f, ok := d.FigureOf(c); ok {
+				w.picture(f, x, width, pos)
+				continue
+			}
 			w.tagged("P", func() {
 				w.flow(w.inline(d, c, ""), x, width, w.body, pos)
 			})
@@ -436,6 +440,10 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 		label = s.Args[0]
 	}
 	switch s.Name {
+	case "bild":
+		if f, ok := d.FigureOf(s); ok {
+			w.picture(f, x, width, pos)
+		}
 	case "feld":
 		w.ensure(16)
 		w.open("P")

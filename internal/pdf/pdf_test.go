@@ -390,3 +390,41 @@ func TestLinkTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestPictures lists the images of the fixture's PDFs with poppler: the
+// chapter's diagram and the flyer's photo and decoration in the handbook,
+// the latter two in the flyer, each at its own size, the diagram embedded
+// once for both places.
+func TestPictures(t *testing.T) {
+	pdfimages := tool(t, "pdfimages")
+	dir := t.TempDir()
+	for name, want := range map[string][]string{
+		"probe-handbuch.pdf":      {"600   160", "800   500  rgb     3   8  jpeg", "600   160"},
+		"faltblatt-faltblatt.pdf": {"800   500  rgb     3   8  jpeg", "600   160"},
+		"formular.pdf":            nil,
+	} {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, fixturePDFs(t)[name], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(pdfimages, "-list", file).CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdfimages -list %s: %v\n%s", name, err, out)
+		}
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
+		if len(lines) != len(want) {
+			t.Errorf("%s has %d images, want %d:\n%s", name, len(lines), len(want), out)
+			continue
+		}
+		for i, w := range want {
+			if !strings.Contains(lines[i], w) {
+				t.Errorf("%s image %d: %q, want %q", name, i+1, lines[i], w)
+			}
+		}
+		if name == "probe-handbuch.pdf" {
+			if first, last := strings.Fields(lines[0]), strings.Fields(lines[2]); first[10] != last[10] {
+				t.Errorf("the diagram is embedded twice: objects %s and %s", first[10], last[10])
+			}
+		}
+	}
+}

@@ -2,6 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"regexp"
 	"strings"
 	"testing"
@@ -49,6 +52,13 @@ func TestEveryShortcodeOnPaper(t *testing.T) {
 	if len(d.Shortcodes) != len(lines) {
 		t.Fatalf("parsed %d of %d shortcodes", len(d.Shortcodes), len(lines))
 	}
+	// The link stage gives bild its picture.
+	d.Pictures = make([]*book.Image, len(d.Shortcodes))
+	for i, sc := range d.Shortcodes {
+		if sc.Name == "bild" {
+			d.Pictures[i] = testPNG(t, 40, 20)
+		}
+	}
 	if _, err := Page(h, d); err != nil {
 		t.Error(err)
 	}
@@ -76,4 +86,18 @@ func TestFinishedPages(t *testing.T) {
 	if pages < 2 || len(arrays) != pages {
 		t.Errorf("%d pages, %d with their content in two parts", pages, len(arrays))
 	}
+}
+
+// testPNG is a PNG picture of w×h pixels, as the link stage reads it.
+func testPNG(t *testing.T, w, h int) *book.Image {
+	t.Helper()
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	for x := range w {
+		m.Set(x, h/2, color.RGBA{0x0b, 0x4a, 0x7d, 0xff})
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	return &book.Image{File: "content/probe.png", Format: "png", Width: w, Height: h, Data: b.Bytes(), Name: "probe.00000000.png"}
 }

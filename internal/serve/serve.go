@@ -31,7 +31,7 @@ import (
 )
 
 // Watched are the parts of a project a change in which needs a rebuild.
-var Watched = []string{"handbuch.toml", "content", "glossary", "checklists", "data", "layouts"}
+var Watched = []string{"handbuch.toml", "content", "glossary", "checklists", "data", "layouts", "static"}
 
 // Quiet is how long the sources must stay unchanged before a rebuild:
 // an editor's save (often several writes and a rename) is one rebuild.

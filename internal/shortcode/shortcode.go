@@ -103,6 +103,16 @@ var All = map[string]*Shortcode{
 		Usage: `{{< ampel >}}`,
 		Input: true,
 	},
+	"bild": {
+		Min: 2, Max: 3,
+		Usage: `{{< bild "datei.png" "Alternativtext" "Bildunterschrift" >}}`,
+		Text: func(_ *book.Handbook, args []string) string {
+			if strings.EqualFold(strings.TrimSpace(args[1]), "dekorativ") {
+				return ""
+			}
+			return strings.Join(args[1:], " ")
+		},
+	},
 	"eintragen": {
 		Min: 1, Max: 1,
 		Usage: `{{< eintragen "Wer übernimmt die KI-Koordination?" >}}`,

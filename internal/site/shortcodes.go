@@ -23,6 +23,61 @@ type ShortcodeData struct {
 	Register     *RegisterData
 	Contacts     []*book.Contact
 	Placeholders bool // some contact still has "[… eintragen]" in it
+	// Figure is set for bild: the picture, for pages also an image that
+	// stands alone in its paragraph.
+	Figure *FigureData
+}
+
+// FigureData is a picture ready for its layout.
+type FigureData struct {
+	Src    string // the image in its own size
+	Srcset string // its smaller copies and itself, "a-480w.png 480w, a.png 1200w"; "" without copies
+	Sizes  string // how wide it is shown, for the browser to pick from Srcset
+	// Width and Height are the image's size in pixels, so the browser
+	// keeps its place free before it is loaded.
+	Width, Height int
+	Alt, Caption  string
+	Decorative    bool // alt="" and no caption
+	Lazy          bool // loading="lazy"
+}
+
+// ImageDir is the folder of the built site that holds the pictures.
+const ImageDir = "assets/bilder/"
+
+// figureSizes says how wide a picture is shown: the text column, at most
+// 68 characters of body text (about 42rem).
+const figureSizes = "(min-width: 48rem) 42rem, 100vw"
+
+// figure renders the pictures of a page; href maps a site-absolute URL
+// as for the shortcodes.
+func (t tools) figure(href func(string) string) func(markdown.Figure) ([]byte, error) {
+	return func(f markdown.Figure) ([]byte, error) {
+		img := f.Img
+		fd := &FigureData{Src: href("/" + ImageDir + img.Name), Width: img.Width, Height: img.Height,
+			Alt: f.Alt, Caption: f.Caption, Decorative: f.Decorative, Lazy: f.Lazy}
+		if len(img.Variants) > 0 {
+			var set []string
+			for _, v := range img.Variants {
+				set = append(set, fmt.Sprintf("%s %dw", href("/"+ImageDir+v.Name), v.Width))
+			}
+			set = append(set, fmt.Sprintf("%s %dw", fd.Src, img.Width))
+			fd.Srcset, fd.Sizes = strings.Join(set, ", "), figureSizes
+		}
+		return t.exec("bild", &ShortcodeData{Label: img.File, Figure: fd})
+	}
+}
+
+// images are the files of the pictures: each in its own size and its
+// smaller copies.
+func (s *site) images() []File {
+	var out []File
+	for _, img := range s.b.Images {
+		out = append(out, File{Path: ImageDir + img.Name, Data: img.Data})
+		for _, v := range img.Variants {
+			out = append(out, File{Path: ImageDir + v.Name, Data: v.Data})
+		}
+	}
+	return out
 }
 
 // FieldData describes the input of a feld shortcode.

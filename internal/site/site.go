@@ -156,6 +156,7 @@ func Render(in Input) ([]File, error) {
 		return []File{f}, err
 	})
 	jobs = append(jobs, func() ([]File, error) { return s.assets(in.Layouts) })
+	jobs = append(jobs, func() ([]File, error) { return s.images(), nil })
 	out := make([][]File, len(jobs))
 	errs := make([]error, len(jobs))
 	next := make(chan int)
@@ -207,7 +208,7 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 		}
 	}
 	from := func(target string) string { return relURL(p.URL, target) }
-	r, err := d.Render(&markdown.Context{Href: from, Shortcode: tl.renderer("", from), Positions: true})
+	r, err := d.Render(&markdown.Context{Href: from, Shortcode: tl.renderer("", from), Figure: tl.figure(from), Positions: true})
 	if err != nil {
 		return nil, err
 	}
@@ -656,7 +657,7 @@ func (s *site) printData(tl tools) (*PageData, error) {
 		if pg.Kind == book.KindHome {
 			level, shift = 0, 0
 		}
-		r, err := doc.Render(&markdown.Context{Href: href, IDPrefix: a + "--", Shift: shift, Shortcode: tl.renderer(a+"--", href)})
+		r, err := doc.Render(&markdown.Context{Href: href, IDPrefix: a + "--", Shift: shift, Shortcode: tl.renderer(a+"--", href), Figure: tl.figure(href)})
 		if err != nil {
 			return nil, err
 		}

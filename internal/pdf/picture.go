@@ -1,0 +1,66 @@
+package pdf
+
+import (
+	"bytes"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/images"
+	"github.com/handbuch/handbuch/internal/markdown"
+)
+
+// pxToMM is the size of a CSS pixel: a picture is as large on paper as
+// on a screen at 100 %, and never wider than the text.
+const pxToMM = 25.4 / 96
+
+// maxPictureHeight keeps a tall picture and its caption on one page.
+const maxPictureHeight = 150.0
+
+// picture draws a figure: the image as a Figure with its alternative
+// text (or an artifact, when it is decoration), then its caption.
+func (w *writer) picture(f markdown.Figure, x, width float64, pos book.Pos) {
+	img := f.Img
+	if img == nil || img.Width <= 0 || img.Height <= 0 {
+		w.errf(pos, "das Bild ist nicht gelesen worden. Das ist ein Fehler in handbuch; bitte melden Sie ihn.")
+		return
+	}
+	data, typ, err := images.ForPDF(img)
+	if err != nil {
+		w.errf(pos, "das Bild %s kann nicht ins PDF: %v.", img.File, err)
+		return
+	}
+	info := w.f.RegisterImageOptionsReader(img.Name, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
+	if w.f.Err() {
+		w.errf(pos, "das Bild %s kann nicht ins PDF: %v. Speichern Sie es neu als PNG oder JPEG.", img.File, w.f.Error())
+		return
+	}
+	_ = info
+	wd := min(width, float64(img.Width)*pxToMM)
+	ht := wd * float64(img.Height) / float64(img.Width)
+	if ht > maxPictureHeight {
+		wd, ht = wd*maxPictureHeight/ht, maxPictureHeight
+	}
+	caption := 0.0
+	if f.Caption != "" {
+		caption = 12
+	}
+	w.ensure(ht + caption + 4)
+	y := w.f.GetY() + 1
+	draw := func() {
+		w.f.ImageOptions(img.Name, x, y, wd, ht, false, fpdf.ImageOptions{ImageType: typ}, 0, "")
+	}
+	if f.Decorative {
+		w.artifact()
+		draw()
+	} else {
+		w.figure(f.Alt, x, y, wd, ht, draw)
+	}
+	w.f.SetY(y + ht + 2)
+	if f.Caption != "" {
+		w.tagged("P", func() {
+			w.flow([]span{{text: f.Caption, style: "I"}}, x, width, w.body-1.5, pos)
+		})
+	}
+	w.f.SetY(w.f.GetY() + 2.5)
+}
