@@ -266,6 +266,9 @@ func siteFindings(b *link.Book) []check.Finding {
 		all = append(all, check.NewFinding("eingabe", w.Pos, w.Msg))
 	}
 	for _, d := range b.Docs {
+		for _, f := range d.Figures() {
+			all = append(all, check.AltText(f.Pos, f.Alt, f.Caption, markdown.MaxAlt)...)
+		}
 		for _, sc := range d.Shortcodes {
 			if sc.Name == "eintragen" && len(sc.Args) > 0 {
 				all = append(all, check.OpenSlot(d.ShortcodePos(sc), sc.Args[0]))

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -150,5 +151,40 @@ func TestPreviewPicksUpChangedImage(t *testing.T) {
 	}
 	if !made[newName] || !strings.Contains(after, `height="120"`) {
 		t.Errorf("the changed picture %s is not made (%v) or the page keeps its old size", newName, made[newName])
+	}
+}
+
+// TestAltTextFindings: an alternative text over 150 characters and one
+// that repeats the caption are warnings at the picture.
+func TestAltTextFindings(t *testing.T) {
+	long := strings.Repeat("Ein Kästchen neben dem anderen, ", 6)
+	dir := project(t, config+`
+-- content/_index.md --
++++
+title = "Willkommen"
++++
+Start.
+
+![`+long+`](schritte.png)
+
+{{< bild "schritte.png" "Die fünf Schritte" "Die fünf Schritte." >}}
+`)
+	writeImage(t, dir, "content/schritte.png", 30, 10)
+	_, _, findings, err := Make(os.DirFS(dir), nil, load.Options{Today: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)}, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range findings {
+		if strings.HasPrefix(f.Rule, "bild-") {
+			got[f.Rule] = f.Pos.String() + " " + f.Severity.String()
+		}
+	}
+	want := map[string]string{
+		"bild-alt-lang":             "content/_index.md:6:1 Warnung",
+		"bild-alt-wie-unterschrift": "content/_index.md:8:1 Warnung",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("findings %v, want %v", got, want)
 	}
 }

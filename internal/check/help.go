@@ -55,6 +55,8 @@ var ruleHelp = map[string]string{
 	"html-lang-valid":                     "Die Sprache der Seite ist ein gültiges Sprachkürzel, etwa `de`. Mit einem falschen Kürzel wählt der Screenreader die falsche Aussprache.",
 	"html-readable":                       "Eigene Regel von handbuch: Die Datei ist in UTF-8 gespeichert und enthält HTML. Sonst zeigen Browser falsche Zeichen, und handbuch prüft die Datei nicht weiter.",
 	"html-xml-lang-mismatch":              "Stehen an `<html>` sowohl `lang` als auch `xml:lang`, nennen beide dieselbe Sprache. Sonst ist unklar, mit welcher Aussprache die Seite vorgelesen wird.",
+	"bild-alt-lang":                       "Eigene Regel von handbuch: Der Alternativtext eines Bildes hat höchstens 150 Zeichen. Ein Screenreader liest ihn in einem Stück vor; Einzelheiten gehören in den Text oder die Bildunterschrift.",
+	"bild-alt-wie-unterschrift":           "Eigene Regel von handbuch: Der Alternativtext wiederholt nicht die Bildunterschrift. Sonst hört man im Screenreader dasselbe zweimal.",
 	"image-alt":                           "Jedes Bild hat einen Alternativtext (alt). Screenreader lesen ihn vor; wer das Bild nicht sieht, erfährt so, was es zeigt.",
 	"image-alt-meaningful":                "Eigene Regel von handbuch: Der Alternativtext ist kein Dateiname und nicht nur „Bild“ oder „Foto“. `image-alt` prüft nur, ob es ihn gibt; so ein Text sagt nichts.",
 	"image-redundant-alt":                 "Der Alternativtext eines Bildes wiederholt nicht den Text daneben, etwa im selben Link oder Absatz. Sonst hört man ihn im Screenreader doppelt.",

@@ -73,6 +73,8 @@ var Rules = sortedRules([]Rule{
 	{ID: "aria-valid-attr-value", Kind: "html", Severity: Error, SC: sc412},
 	{ID: "aria-verweis", Kind: "html", Severity: Warning, SC: sc412},
 	{ID: "autocomplete-valid", Kind: "html", Severity: Error, SC: sc135},
+	{ID: "bild-alt-lang", Kind: "quelle", Severity: Warning, SC: sc111},
+	{ID: "bild-alt-wie-unterschrift", Kind: "quelle", Severity: Warning, SC: sc111},
 	{ID: "blink", Kind: "html", Severity: Error, SC: sc222},
 	{ID: "button-name", Kind: "html", Severity: Error, SC: sc412},
 	{ID: "bypass", Kind: "html", Severity: Hint, SC: sc241},

@@ -85,6 +85,22 @@ func (d *Doc) FigureOf(n ast.Node) (Figure, bool) {
 	return f, true
 }
 
+// Figures returns the figures of the page, in order.
+func (d *Doc) Figures() []Figure {
+	var out []Figure
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if f, ok := d.FigureOf(n); ok {
+			out = append(out, f)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
 // soleImage returns the image that is the only content of paragraph p
 // (blank text around it aside), or nil.
 func soleImage(p ast.Node, src []byte) *ast.Image {

@@ -446,6 +446,7 @@ func (d *Doc) TextBlocks() []TextBlock {
 	var out []TextBlock
 	var text []byte // the running text of the current block
 	var offsets []int
+	var captions []TextBlock // of the images in the current block
 	in := false
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
@@ -461,9 +462,25 @@ func (d *Doc) TextBlocks() []TextBlock {
 				out[len(out)-1].Text = string(text)
 				out[len(out)-1].Offsets = offsets
 				in = false
+				out = append(out, captions...)
+				captions = captions[:0]
 			}
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
+		case *ast.Image:
+			// The alternative text is read as the paragraph's text; the
+			// caption is a text of its own.
+			if entering && len(n.Title) > 0 {
+				captions = append(captions, sameOffset(string(n.Title), nodeOffset(n.Parent())))
+			}
+		case *Shortcode:
+			if f, ok := d.FigureOf(n); ok && entering && !f.Decorative {
+				for _, t := range []string{f.Alt, f.Caption} {
+					if t != "" {
+						out = append(out, sameOffset(t, n.Offset))
+					}
+				}
+			}
 		case *ast.Text:
 			if entering && in {
 				v := n.Segment.Value(d.Page.Body)
@@ -491,6 +508,16 @@ func (d *Doc) TextBlocks() []TextBlock {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// sameOffset is a text block whose every byte is placed at off, for a
+// text written in one place: an argument, a title.
+func sameOffset(text string, off int) TextBlock {
+	offsets := make([]int, len(text))
+	for i := range offsets {
+		offsets[i] = off
+	}
+	return TextBlock{Text: text, Offsets: offsets}
 }
 
 // PlainText returns the text of n and its descendants, with typographic

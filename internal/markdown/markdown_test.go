@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -141,5 +142,25 @@ func TestSpans(t *testing.T) {
 		if i < 0 || !ok || p.String() != c.pos {
 			t.Errorf("%s at %d: %v %v, want %s", c.elem, i, p, ok, c.pos)
 		}
+	}
+}
+
+// TestFigureTexts: the alternative text and caption of a picture are
+// texts of the page, in their place, for the plain-language checks and
+// the search; a decoration has none.
+func TestFigureTexts(t *testing.T) {
+	body := "Vorher.\n\n![Ein Bild von A.](a.png \"Die Unterschrift\")\n\n{{< bild \"b.png\" \"Ein Bild von B.\" \"Unter B\" >}}\n\n{{< bild \"c.png\" \"dekorativ\" >}}\n\nNachher.\n"
+	p := &book.Page{File: "content/t.md", Source: []byte(body), Body: []byte(body), LinkTerms: true}
+	d := New(Options{}).Parse(p)
+	if len(d.Errors) > 0 {
+		t.Fatal(d.Errors)
+	}
+	var got []string
+	for _, b := range d.TextBlocks() {
+		got = append(got, b.Text)
+	}
+	want := []string{"Vorher.", "Ein Bild von A.", "Die Unterschrift", "Ein Bild von B.", "Unter B", "Nachher."}
+	if !slices.Equal(got, want) {
+		t.Errorf("texts %q, want %q", got, want)
 	}
 }

@@ -105,13 +105,9 @@ var All = map[string]*Shortcode{
 	},
 	"bild": {
 		Min: 2, Max: 3,
+		// Its alternative text and caption are texts of the page
+		// (markdown.Doc.TextBlocks): searched and checked as such.
 		Usage: `{{< bild "datei.png" "Alternativtext" "Bildunterschrift" >}}`,
-		Text: func(_ *book.Handbook, args []string) string {
-			if strings.EqualFold(strings.TrimSpace(args[1]), "dekorativ") {
-				return ""
-			}
-			return strings.Join(args[1:], " ")
-		},
 	},
 	"eintragen": {
 		Min: 1, Max: 1,
