@@ -111,7 +111,7 @@ func scanSVG(data []byte, forPDF bool) (svgInfo, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if rootDone {
-				return info, fmt.Errorf("hat nach dem Ende von <svg> noch ein Element <%s>; ein SVG hat genau ein äußeres Element. Entfernen Sie alles nach </svg>", t.Name.Local)
+				return info, fmt.Errorf("hat nach dem Ende von <svg> noch ein Element <%s>; ein SVG hat genau ein äußeres Element. Entfernen Sie alles nach </svg>", shorten(t.Name.Local))
 			}
 			if !seenRoot {
 				seenRoot = true
