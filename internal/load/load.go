@@ -130,7 +130,7 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 	}
 	d.decode([]field{
 		str("title", &c.Title),
-		str("organisation", &c.Organisation),
+		orgField(&c.Org, pos),
 		str("language", &c.Language),
 		str("base_url", &c.BaseURL),
 		str("contact", &c.Contact),
@@ -197,6 +197,7 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		errs.Addf(at("term_links"), "term_links %q ist unbekannt. Erlaubt sind: first (nur das erste Vorkommen je Seite verlinken), all, none.", c.TermLinks)
 	}
 	checkColors(c.Colors, at, errs)
+	checkOrg(fsys, &c.Org, pos, errs)
 	return c
 }
 

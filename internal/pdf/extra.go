@@ -90,7 +90,7 @@ func (w *writer) flyerEnd(p *book.Page) {
 	if len(w.h.Contacts) == 0 && w.h.Config.Contact != "" {
 		w.para([]span{{text: "E-Mail: " + w.h.Config.Contact}}, w.margin, width, w.body, pos)
 	}
-	w.para([]span{{text: w.h.Config.Organisation}}, w.margin, width, w.body, pos)
+	w.para([]span{{text: w.h.Config.Org.Name}}, w.margin, width, w.body, pos)
 	u, err := url.Parse(w.h.Config.BaseURL)
 	if err != nil || u.Scheme == "" {
 		return

@@ -460,7 +460,7 @@ type Entry struct {
 func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 	c := s.h.Config
 	d := &PageData{
-		Site:    SiteData{Title: c.Title, Organisation: c.Organisation, Language: c.Language, Notice: c.Notice, Contact: c.Contact},
+		Site:    SiteData{Title: c.Title, Organisation: c.Org.Name, Language: c.Language, Notice: c.Notice, Contact: c.Contact},
 		Page:    p,
 		Title:   s.titles[p],
 		Content: content,
