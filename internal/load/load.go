@@ -415,8 +415,12 @@ func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Erro
 			}
 			return book.Errorf(pos, "der Shortcode %q braucht %s Argumente in Anführungszeichen, hier sind es %d. So geht es: %s.", name, want, len(args), sc.Usage)
 		}
-		if sc.Values != nil && len(args) == sc.Max && !contains(sc.Values, args[len(args)-1]) {
-			return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt. Erlaubt sind: %s.", args[len(args)-1], name, quoteList(sc.Values))
+		if sc.Values != nil && len(args) > 0 && len(args) == sc.Max && !contains(sc.Values, args[len(args)-1]) {
+			last := args[len(args)-1]
+			if s := suggest(last, sc.Values); s != "" {
+				return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt, meinten Sie %q? Erlaubt sind: %s.", last, name, s, quoteList(sc.Values))
+			}
+			return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt. Erlaubt sind: %s.", last, name, quoteList(sc.Values))
 		}
 		if !sc.Inline && !aloneOnLine(src, it.Pos(), end) {
 			return book.Errorf(pos, "der Shortcode %q muss allein in einer eigenen Zeile stehen (mit einer Leerzeile davor und danach), denn er wird zu einem eigenen Block: %s.", name, sc.Usage)
