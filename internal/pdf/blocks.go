@@ -503,12 +503,7 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 	case "eintragen":
 		w.slot("Hier entscheiden Sie: ", label, x, width, pos)
 	case "org":
-		f, _ := book.LookupOrgField(label)
-		if v := w.h.Config.Org.Value(label); v != "" {
-			w.para(orgSpans(f.Kind, v), x, width, w.body, pos)
-		} else {
-			w.slot("Offen: ", f.Slot(), x, width, pos)
-		}
+		w.orgValue(label, x, width, pos)
 	default:
 		// Every shortcode of the registry has a case here (a test makes
 		// sure); one without must not vanish from paper unnoticed.
@@ -532,6 +527,17 @@ func (w *writer) slot(lead, text string, x, width float64, pos book.Pos) {
 		w.f.SetLineWidth(0.2)
 	}
 	w.f.SetY(w.f.GetY() + 2)
+}
+
+// orgValue draws the value called key of the organisation settings as
+// a paragraph, or the mark of an open slot while it is empty.
+func (w *writer) orgValue(key string, x, width float64, pos book.Pos) {
+	f, _ := book.LookupOrgField(key)
+	if v := w.h.Config.Org.Value(key); v != "" {
+		w.para(orgSpans(f.Kind, v), x, width, w.body, pos)
+	} else {
+		w.slot("Offen: ", f.Slot(), x, width, pos)
+	}
 }
 
 // orgSpans is a value of the organisation settings on paper, linked as
