@@ -87,6 +87,8 @@ website = "http://aufsicht.example/"
 func TestOrganisationErrors(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"[organisation]\nnmae = \"X\"", `handbuch.toml:3:1: unbekannter Schlüssel "organisation.nmae": meinten Sie "name"?`},
+		{"[organisation]\nanschrift = \"X\"", `handbuch.toml:3:1: unbekannter Schlüssel "organisation.anschrift": meinten Sie "address"?`},
+		{"[organisation.aufsichtsbehoerde]\ntelefon = \"1\"", `handbuch.toml:2:1: unbekannter Schlüssel "organisation.aufsichtsbehoerde": meinten Sie "aufsicht"?`},
 		{"[organisation.datenschutz]\nwebsite = \"https://example.org/\"", `handbuch.toml:3:1: unbekannter Schlüssel "organisation.datenschutz.website"`},
 		{"[organisation.aufsichtt]\nname = \"X\"", `handbuch.toml:2:1: unbekannter Schlüssel "organisation.aufsichtt": meinten Sie "aufsicht"?`},
 		{"organisation = 3", `handbuch.toml:2:1: "organisation" hat den falschen Typ: erwartet wird ein Text in Anführungszeichen oder ein Abschnitt`},

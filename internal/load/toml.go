@@ -598,6 +598,16 @@ var aliases = map[string]string{
 	"organization":   "organisation",
 	"sprache":        "language",
 	"kontakt":        "contact",
+	// [organisation] and the contacts
+	"anschrift":         "address",
+	"adresse":           "address",
+	"telefon":           "phone",
+	"e-mail":            "email",
+	"webseite":          "website",
+	"homepage":          "website",
+	"internet":          "website",
+	"ki-koordination":   "ki_koordination",
+	"aufsichtsbehoerde": "aufsicht",
 }
 
 // suggest returns the allowed name closest to key, or "" when none is close.
