@@ -115,7 +115,7 @@ func checkLogo(fsys fs.FS, logo string, at book.Pos, errs *book.ErrorList) strin
 	info, err := fs.Stat(fsys, clean)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		errs.Addf(at, "organisation.logo: die Datei %s gibt es nicht. Legen Sie das Logo dort ab oder berichtigen Sie den Pfad. %s", clean, want)
+		errs.Addf(at, "organisation.logo: die Datei %s gibt es nicht. Legen Sie das Logo dort ab oder berichtigen Sie den Pfad (ab dem Projektordner, zum Beispiel \"static/logo.png\").", clean)
 	case err != nil:
 		errs.Addf(at, "organisation.logo: %s", source.Explain(err))
 	case !info.Mode().IsRegular():
