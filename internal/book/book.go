@@ -4,8 +4,10 @@ import "time"
 
 // Config is the content of handbuch.toml.
 type Config struct {
-	Title        string
-	Organisation string
+	Title string
+	// Org is the [organisation] table: name, address, contacts. A plain
+	// organisation = "…" sets only its name.
+	Org          Organisation
 	Language     string
 	BaseURL      string
 	Contact      string   // e-mail address for feedback

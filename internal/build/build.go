@@ -48,7 +48,7 @@ type Result struct {
 	Dest     string // the output folder that was written
 	Pages    int
 	Files    int
-	Slots    int // places the organisation still fills in ({{< eintragen >}})
+	Slots    int // places the organisation still fills in (shortcode.Shortcode.Slot)
 	Findings []check.Finding
 	Duration time.Duration
 }
@@ -270,8 +270,10 @@ func siteFindings(b *link.Book) []check.Finding {
 			all = append(all, check.AltText(f.Pos, f.Alt, f.Caption, markdown.MaxAlt)...)
 		}
 		for _, sc := range d.Shortcodes {
-			if sc.Name == "eintragen" && len(sc.Args) > 0 {
-				all = append(all, check.OpenSlot(d.ShortcodePos(sc), sc.Args[0]))
+			if s, ok := shortcode.Lookup(sc.Name); ok && s.Slot != nil {
+				if what, fill := s.Slot(b.Handbook, sc.Args); what != "" {
+					all = append(all, check.OpenSlot(d.ShortcodePos(sc), what, fill))
+				}
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -185,6 +186,8 @@ func TestGlossaryCoversTechnicalTerms(t *testing.T) {
 	}
 }
 
+var orgShortcode = regexp.MustCompile(`\{\{<\s*org\s+"[^"]*"\s*>\}\}`)
+
 // TestPlainSpellingOneStyle checks the one hyphenation style of the texts
 // in Einfache Sprache: a compound is written closed, as in the staff
 // chapters ("Aufsichtsbehörde", "Telefonnummer"), so no compound may
@@ -203,7 +206,9 @@ func TestPlainSpellingOneStyle(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			texts.Write(data)
+			// The argument of org is a key of handbuch.toml ("email"),
+			// not a word of the text.
+			texts.Write(orgShortcode.ReplaceAll(data, nil))
 			texts.WriteByte('\n')
 		}
 	}

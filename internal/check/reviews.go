@@ -40,9 +40,11 @@ func Reviews(h *book.Handbook, external []book.ExternalLink) []Finding {
 }
 
 // OpenSlot is the finding of a place the organisation still has to fill
-// in or decide ({{< eintragen >}}), at its position in the source.
-func OpenSlot(pos book.Pos, text string) Finding {
-	return NewFinding("offene-stelle", pos, "offene Stelle: „"+clip(text)+"“ Füllen Sie sie aus und löschen Sie dann den Shortcode. Eine beschlossene Seite darf keine offene Stelle haben.")
+// in or decide ({{< eintragen >}}, an empty {{< org >}}), at its position
+// in the source: what is open, and fill, a sentence without its full
+// stop that says how to fill it in.
+func OpenSlot(pos book.Pos, what, fill string) Finding {
+	return NewFinding("offene-stelle", pos, "offene Stelle: „"+clip(what)+"“ "+fill+". Eine beschlossene Seite darf keine offene Stelle haben.")
 }
 
 // keyPos finds a front matter key of a page, or its first line.

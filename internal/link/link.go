@@ -186,10 +186,16 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 	// place left to fill in.
 	for _, d := range docs {
 		for _, sc := range d.Shortcodes {
-			if sc.Name == "eintragen" && d.Page != nil && d.Page.Status == book.StatusAdopted {
-				errs.Add(&book.Error{Pos: d.ShortcodePos(sc), Msg: `die Seite ist beschlossen (status = "beschlossen"), hat hier aber noch eine offene Stelle. Füllen Sie sie aus und löschen Sie den Shortcode eintragen, oder schreiben Sie status = "entwurf", bis alles entschieden ist.`})
+			s, ok := shortcode.Lookup(sc.Name)
+			if !ok {
+				continue
 			}
-			if s, ok := shortcode.Lookup(sc.Name); ok && s.Check != nil {
+			if s.Slot != nil && d.Page != nil && d.Page.Status == book.StatusAdopted {
+				if what, fill := s.Slot(h, sc.Args); what != "" {
+					errs.Add(&book.Error{Pos: d.ShortcodePos(sc), Msg: `die Seite ist beschlossen (status = "beschlossen"), hat hier aber noch eine offene Stelle: „` + what + `“. ` + fill + `, oder schreiben Sie status = "entwurf", bis alles entschieden ist.`})
+				}
+			}
+			if s.Check != nil {
 				if msg := s.Check(h, sc.Args); msg != "" {
 					errs.Add(&book.Error{Pos: d.ShortcodePos(sc), Msg: msg})
 				}

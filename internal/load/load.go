@@ -131,7 +131,7 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 	}
 	d.decode([]field{
 		str("title", &c.Title),
-		str("organisation", &c.Organisation),
+		orgField(&c.Org, pos),
 		str("language", &c.Language),
 		str("base_url", &c.BaseURL),
 		str("contact", &c.Contact),
@@ -198,6 +198,7 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		errs.Addf(at("term_links"), "term_links %q ist unbekannt. Erlaubt sind: first (nur das erste Vorkommen je Seite verlinken), all, none.", c.TermLinks)
 	}
 	checkColors(c.Colors, at, errs)
+	checkOrg(fsys, &c.Org, pos, errs)
 	return c
 }
 
@@ -418,8 +419,12 @@ func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Erro
 			}
 			return book.Errorf(pos, "der Shortcode %q braucht %s Argumente in Anführungszeichen, hier sind es %d. So geht es: %s.", name, want, len(args), sc.Usage)
 		}
-		if sc.Values != nil && len(args) == sc.Max && !contains(sc.Values, args[len(args)-1]) {
-			return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt. Erlaubt sind: %s.", args[len(args)-1], name, quoteList(sc.Values))
+		if sc.Values != nil && len(args) > 0 && len(args) == sc.Max && !contains(sc.Values, args[len(args)-1]) {
+			last := args[len(args)-1]
+			if s := suggest(last, sc.Values); s != "" {
+				return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt, meinten Sie %q? Erlaubt sind: %s.", last, name, s, quoteList(sc.Values))
+			}
+			return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt. Erlaubt sind: %s.", last, name, quoteList(sc.Values))
 		}
 		if !sc.Inline && !aloneOnLine(src, it.Pos(), end) {
 			return book.Errorf(pos, "der Shortcode %q muss allein in einer eigenen Zeile stehen (mit einer Leerzeile davor und danach), denn er wird zu einem eigenen Block: %s.", name, sc.Usage)

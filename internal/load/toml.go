@@ -28,6 +28,9 @@ const (
 	kTable
 	kTables // an array of tables: [[name]]
 	kNumber // an integer or a decimal number
+	// kTableOrString is a table, or a text as its short form: set gets
+	// the text, sub the table's keys.
+	kTableOrString
 )
 
 func (k kind) german() string {
@@ -48,6 +51,8 @@ func (k kind) german() string {
 		return "eine Liste von Abschnitten, jeder beginnt mit [[name]]"
 	case kNumber:
 		return "eine Zahl ohne Anführungszeichen, zum Beispiel 60 oder 7.5"
+	case kTableOrString:
+		return `ein Text in Anführungszeichen oder ein Abschnitt wie [name] mit eigenen Schlüsseln`
 	}
 	return "?"
 }
@@ -57,7 +62,7 @@ type field struct {
 	key  string
 	kind kind
 	set  func(v any, pos book.Pos) // called with a value of the right type
-	sub  []field                   // for kTable and kTables
+	sub  []field                   // for kTable, kTables and kTableOrString
 	// each is called for every element of a kTables field, before its
 	// keys are set, with the position of its [[header]].
 	each func(i int, pos book.Pos)
@@ -284,6 +289,11 @@ func (d *tomlDoc) apply(path []string, m map[string]any, fields []field, errs *b
 		case kTable:
 			d.apply(full, val.(map[string]any), f.sub, errs)
 			continue
+		case kTableOrString:
+			if m, ok := val.(map[string]any); ok {
+				d.apply(full, m, f.sub, errs)
+				continue
+			}
 		case kTables:
 			for i, elem := range val.([]map[string]any) {
 				p := append(full[:len(full):len(full)], strconv.Itoa(i))
@@ -357,6 +367,12 @@ func convert(v any, k kind) (any, bool) {
 	case kTable:
 		m, ok := v.(map[string]any)
 		return m, ok
+	case kTableOrString:
+		switch v.(type) {
+		case map[string]any, string:
+			return v, true
+		}
+		return nil, false
 	case kTables:
 		m, ok := v.([]map[string]any)
 		return m, ok
@@ -582,6 +598,16 @@ var aliases = map[string]string{
 	"organization":   "organisation",
 	"sprache":        "language",
 	"kontakt":        "contact",
+	// [organisation] and the contacts
+	"anschrift":         "address",
+	"adresse":           "address",
+	"telefon":           "phone",
+	"e-mail":            "email",
+	"webseite":          "website",
+	"homepage":          "website",
+	"internet":          "website",
+	"ki-koordination":   "ki_koordination",
+	"aufsichtsbehoerde": "aufsicht",
 }
 
 // suggest returns the allowed name closest to key, or "" when none is close.

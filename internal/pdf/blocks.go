@@ -13,6 +13,7 @@ import (
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/markdown"
 	"github.com/handbuch/handbuch/internal/shortcode"
+	"github.com/handbuch/handbuch/internal/urlpolicy"
 )
 
 var headingSizes = map[int]float64{1: 20, 2: 16, 3: 14, 4: 12.5, 5: 12, 6: 11.5}
@@ -508,25 +509,60 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 			w.f.SetY(w.f.GetY() + 1.5)
 		}
 	case "eintragen":
-		// A place the organisation fills in or decides: a framed note.
-		w.ensure(w.body*lineFactor*ptToMM*2 + 6)
-		y, page := w.f.GetY(), w.f.PageNo()
-		w.f.SetY(y + 2)
-		w.para([]span{{text: "Hier entscheiden Sie: ", style: "B"}, {text: label}}, x+4, width-8, w.body, pos)
-		if w.f.PageNo() == page {
-			w.artifact()
-			w.f.SetDrawColor(0x8a, 0x4b, 0x00)
-			w.f.SetLineWidth(0.6)
-			w.f.Rect(x, y, width, w.f.GetY()-y, "D")
-			w.f.SetLineWidth(0.2)
-		}
-		w.f.SetY(w.f.GetY() + 2)
+		w.slot("Hier entscheiden Sie: ", label, x, width, pos)
+	case "org":
+		w.orgValue(label, x, width, pos)
 	default:
 		// Every shortcode of the registry has a case here (a test makes
 		// sure); one without must not vanish from paper unnoticed.
 		w.errf(pos, "der Shortcode %q kann noch nicht ins PDF gezeichnet werden. Das ist ein Fehler in handbuch; bitte melden Sie ihn.", s.Name)
 	}
 	w.f.SetY(w.f.GetY() + 1.5)
+}
+
+// slot draws a place the organisation still fills in or decides: a
+// framed note, lead in bold before its text.
+func (w *writer) slot(lead, text string, x, width float64, pos book.Pos) {
+	w.ensure(w.body*lineFactor*ptToMM*2 + 6)
+	y, page := w.f.GetY(), w.f.PageNo()
+	w.f.SetY(y + 2)
+	w.para([]span{{text: lead, style: "B"}, {text: text}}, x+4, width-8, w.body, pos)
+	if w.f.PageNo() == page {
+		w.artifact()
+		w.f.SetDrawColor(0x8a, 0x4b, 0x00)
+		w.f.SetLineWidth(0.6)
+		w.f.Rect(x, y, width, w.f.GetY()-y, "D")
+		w.f.SetLineWidth(0.2)
+	}
+	w.f.SetY(w.f.GetY() + 2)
+}
+
+// orgValue draws the value called key of the organisation settings as
+// a paragraph, or the mark of an open slot while it is empty.
+func (w *writer) orgValue(key string, x, width float64, pos book.Pos) {
+	f, _ := book.LookupOrgField(key)
+	if v := w.h.Config.Org.Value(key); v != "" {
+		w.para(orgSpans(f.Kind, v), x, width, w.body, pos)
+	} else {
+		w.slot("Offen: ", f.Slot(), x, width, pos)
+	}
+}
+
+// orgSpans is a value of the organisation settings on paper, linked as
+// on screen: an address line by line, phone, e-mail and website with
+// what they are.
+func orgSpans(kind book.OrgKind, v string) []span {
+	switch kind {
+	case book.OrgAddress:
+		return []span{{text: strings.Join(book.AddressLines(v), "\n")}}
+	case book.OrgPhone:
+		return []span{{text: "Telefon: "}, {text: v, link: urlpolicy.Tel(v)}}
+	case book.OrgEmail:
+		return []span{{text: "E-Mail: "}, {text: v, link: urlpolicy.Mailto(v, "")}}
+	case book.OrgWebsite:
+		return []span{{text: "Internet: "}, {text: v, link: v}}
+	}
+	return []span{{text: v}}
 }
 
 // registerFacts lists the data-protection and AI Act fields of a

@@ -62,8 +62,9 @@ func single(h *book.Handbook, pf format, title string, draw func(*writer)) ([]by
 	return w.output(title)
 }
 
-// flyerEnd adds whom to ask and, with a full base URL, a QR code of the
-// page's address.
+// flyerEnd adds whom to ask, the organisation with its phone, e-mail
+// and website (each an open slot while it is empty) and, with a full
+// base URL, a QR code of the page's address.
 func (w *writer) flyerEnd(p *book.Page) {
 	width := w.pw - 2*w.margin
 	w.ensure(60)
@@ -90,7 +91,9 @@ func (w *writer) flyerEnd(p *book.Page) {
 	if len(w.h.Contacts) == 0 && w.h.Config.Contact != "" {
 		w.para([]span{{text: "E-Mail: " + w.h.Config.Contact}}, w.margin, width, w.body, pos)
 	}
-	w.para([]span{{text: w.h.Config.Organisation}}, w.margin, width, w.body, pos)
+	for _, key := range []string{"name", "phone", "email", "website"} {
+		w.orgValue(key, w.margin, width, pos)
+	}
 	u, err := url.Parse(w.h.Config.BaseURL)
 	if err != nil || u.Scheme == "" {
 		return

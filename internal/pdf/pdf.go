@@ -91,9 +91,18 @@ func (w *writer) output(title string) ([]byte, error) {
 	w.f = nil // its page buffers can go while the file is completed
 	c := w.h.Config
 	return w.finish(raw.b, meta{
-		title: title, author: c.Organisation, subject: subject, keywords: keywords,
+		title: title, author: author(c), subject: subject, keywords: keywords,
 		lang: langTag(c.Language), date: contentDate(w.h),
 	})
+}
+
+// author is the author in a PDF's metadata: the organisation, or the
+// handbook's title while its name is not filled in.
+func author(c book.Config) string {
+	if c.Org.Name != "" {
+		return c.Org.Name
+	}
+	return c.Title
 }
 
 // keep takes what fpdf writes without a copy: Output hands over its whole
@@ -144,7 +153,7 @@ func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	f.SetMargins(pf.m, top, pf.m)
 	f.SetAutoPageBreak(false, bottom)
 	f.SetTitle(h.Config.Title, true)
-	f.SetAuthor(h.Config.Organisation, true)
+	f.SetAuthor(author(h.Config), true)
 	f.SetSubject(subject, true)
 	f.SetKeywords(keywords, true)
 	f.SetCreator("handbuch", true)
@@ -330,7 +339,11 @@ func (w *writer) cover() {
 	w.f.SetXY(w.margin, 70)
 	w.flowSized("H1", []span{{text: c.Title, style: "B"}}, 26, pos)
 	w.f.SetY(w.f.GetY() + 8)
-	w.flowSized("P", []span{{text: c.Organisation}}, 15, pos)
+	if c.Org.Name != "" {
+		w.flowSized("P", []span{{text: c.Org.Name}}, 15, pos)
+	} else {
+		w.orgValue("name", w.margin, w.pw-2*w.margin, pos)
+	}
 	var facts []string
 	if home := w.h.Home; home != nil {
 		if home.Version != "" {

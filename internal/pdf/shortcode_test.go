@@ -5,6 +5,9 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,6 +15,7 @@ import (
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/markdown"
+	"github.com/handbuch/handbuch/internal/pdfua"
 	"github.com/handbuch/handbuch/internal/shortcode"
 )
 
@@ -39,10 +43,13 @@ func TestEveryShortcodeOnPaper(t *testing.T) {
 	for _, name := range shortcode.Block() {
 		s := shortcode.All[name]
 		line := "{{< " + name
-		for range s.Min {
+		for i := range s.Min {
 			arg := "Beschriftung"
-			if name == "checkliste" {
+			switch {
+			case name == "checkliste":
 				arg = "probe"
+			case s.Values != nil && i == s.Max-1:
+				arg = s.Values[0] // a limited argument, such as the key of org
 			}
 			line += ` "` + arg + `"`
 		}
@@ -100,4 +107,57 @@ func testPNG(t *testing.T, w, h int) *book.Image {
 		t.Fatal(err)
 	}
 	return &book.Image{File: "content/probe.png", Format: "png", Width: w, Height: h, Data: b.Bytes(), Name: "probe.00000000.png"}
+}
+
+// TestOrgOnPaper draws every value of the organisation settings, filled
+// in and empty: a filled one as text with its link, an empty one as the
+// framed note of an open slot, and the file stays valid PDF/UA.
+func TestOrgOnPaper(t *testing.T) {
+	var lines []string
+	for _, k := range book.OrgKeys() {
+		lines = append(lines, `{{< org "`+k+`" >}}`)
+	}
+	for _, filled := range []bool{true, false} {
+		h, d := shortcodePage(t, lines)
+		if filled {
+			h.Config.Org = book.Organisation{
+				Party:    book.Party{Name: "Muster e. V.", Address: "Musterstraße 1\n12345 Musterstadt", Phone: "+49 30 1234567-0", Email: "info@example.org", Website: "https://www.example.org/"},
+				Aufsicht: book.Party{Website: "https://aufsicht.example/"},
+			}
+		}
+		data, err := Page(h, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		problems, err := pdfua.Check(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			t.Errorf("filled %v: %s: %s", filled, p.Rule, p.Msg)
+		}
+		if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+			file := filepath.Join(t.TempDir(), "org.pdf")
+			if err := os.WriteFile(file, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, _ := exec.Command(pdftotext, file, "-").Output()
+			want := []string{"Muster e. V.", "Musterstraße 1\n12345 Musterstadt", "Telefon: +49 30 1234567-0", "E-Mail: info@example.org", "Internet: https://www.example.org/",
+				"Offen: Name der oder des Datenschutzbeauftragten – in handbuch.toml unter"}
+			if !filled {
+				want = []string{"Offen: Name der Organisation – in handbuch.toml unter [organisation] bei name"}
+			}
+			for _, w := range want {
+				if !strings.Contains(string(out), w) {
+					t.Errorf("filled %v: pdftotext lacks %q:\n%s", filled, w, out)
+				}
+			}
+		}
+		links := []string{"/URI (tel:+493012345670)", "/URI (mailto:info@example.org)", "/URI (https://www.example.org/)", "/URI (https://aufsicht.example/)"}
+		for _, l := range links {
+			if bytes.Contains(data, []byte(l)) != filled {
+				t.Errorf("filled %v: link %s: %v", filled, l, !filled)
+			}
+		}
+	}
 }

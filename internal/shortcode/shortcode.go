@@ -40,6 +40,12 @@ type Shortcode struct {
 	Check func(h *book.Handbook, args []string) string
 	// Text, if set, is what the search finds of the shortcode with args.
 	Text func(h *book.Handbook, args []string) string
+	// Slot, if set, says what the shortcode with args leaves open for
+	// the organisation to fill in or decide ("" when nothing), and how
+	// to fill it in: a German sentence without its full stop. An open
+	// slot is a hint offene-stelle at the shortcode, counted in the build
+	// summary, and an error on a page with status = "beschlossen".
+	Slot func(h *book.Handbook, args []string) (what, fill string)
 }
 
 // FieldKinds are the kinds of fill-in fields: the second argument of feld.
@@ -113,6 +119,23 @@ var All = map[string]*Shortcode{
 		Min: 1, Max: 1,
 		Usage: `{{< eintragen "Wer übernimmt die KI-Koordination?" >}}`,
 		Text:  label,
+		Slot: func(_ *book.Handbook, args []string) (string, string) {
+			return Arg(args, 0), "Füllen Sie sie aus und löschen Sie dann den Shortcode eintragen"
+		},
+	},
+	"org": {
+		Min: 1, Max: 1, Values: book.OrgKeys(),
+		Usage: `{{< org "name" >}}`,
+		Text: func(h *book.Handbook, args []string) string {
+			return h.Config.Org.Value(Arg(args, 0))
+		},
+		Slot: func(h *book.Handbook, args []string) (string, string) {
+			f, ok := book.LookupOrgField(Arg(args, 0))
+			if !ok || h.Config.Org.Value(f.Key) != "" {
+				return "", ""
+			}
+			return f.Label, fmt.Sprintf("Tragen Sie sie in handbuch.toml unter %s bei %s ein", f.Table(), f.TOMLKey())
+		},
 	},
 	"kontakte": {
 		Min: 0, Max: 1, Values: []string{"klienten", "intern", "extern"},

@@ -26,6 +26,8 @@ type ShortcodeData struct {
 	// Figure is set for bild: the picture, for pages also an image that
 	// stands alone in its paragraph.
 	Figure *FigureData
+	// Org is the value an org shortcode shows.
+	Org *OrgData
 }
 
 // FigureData is a picture ready for its layout.
@@ -78,6 +80,29 @@ func (s *site) images() []File {
 		}
 	}
 	return out
+}
+
+// OrgData is one value of the organisation settings for its layout.
+type OrgData struct {
+	Kind  string   // "text", "address", "phone", "email" or "website"
+	Label string   // what it is: "Name der Organisation"
+	Value string   // "" when it is not filled in yet
+	Lines []string // of an address
+	Slot  string   // where an empty value is filled in
+}
+
+// orgKinds name the kinds of organisation values in layouts.
+var orgKinds = map[book.OrgKind]string{
+	book.OrgText: "text", book.OrgAddress: "address", book.OrgPhone: "phone",
+	book.OrgEmail: "email", book.OrgWebsite: "website",
+}
+
+// Org returns the value called key of the organisation settings in o
+// for a layout.
+func Org(o *book.Organisation, key string) *OrgData {
+	f, _ := book.LookupOrgField(key)
+	v := o.Value(key)
+	return &OrgData{Kind: orgKinds[f.Kind], Label: f.Label, Value: v, Lines: book.AddressLines(v), Slot: f.Slot()}
 }
 
 // FieldData describes the input of a feld shortcode.
@@ -188,6 +213,8 @@ func (t tools) renderer(prefix string, href func(string) string) func(*markdown.
 			data.Register = t.register(data.ID)
 		case "kontakte":
 			data.Contacts, data.Placeholders = t.contacts(sc.Args)
+		case "org":
+			data.Org = Org(&t.s.h.Config.Org, data.Label)
 		}
 		return t.exec(sc.Name, data)
 	}

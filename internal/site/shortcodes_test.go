@@ -35,9 +35,14 @@ func TestEveryShortcodeOnScreen(t *testing.T) {
 			}
 			continue
 		}
+		s := shortcode.All[name]
 		var args []string
-		for range shortcode.All[name].Min {
-			args = append(args, "probe")
+		for i := range s.Min {
+			arg := "probe"
+			if s.Values != nil && i == s.Max-1 {
+				arg = s.Values[0] // a limited argument, such as the key of org
+			}
+			args = append(args, arg)
 		}
 		html, err := render(&markdown.Shortcode{Name: name, Args: args, Index: i})
 		if err != nil || len(strings.TrimSpace(string(html))) == 0 {
@@ -57,5 +62,32 @@ func TestFieldKinds(t *testing.T) {
 	}
 	if want := slices.Sorted(slices.Values(shortcode.FieldKinds)); !slices.Equal(slices.Sorted(slices.Values(kinds)), want) {
 		t.Errorf("kinds of feld with an input: %v, want %v", kinds, want)
+	}
+}
+
+// TestOrgOnScreen: a value of the organisation settings is shown with
+// its link (tel:, mailto:, the website) and an address keeps its lines;
+// an empty one is the marked note of an open slot.
+func TestOrgOnScreen(t *testing.T) {
+	h := &book.Handbook{Config: book.Config{Org: book.Organisation{
+		Party: book.Party{Name: "Muster & Söhne e. V.", Address: "Musterstraße 1\n\n 12345 Musterstadt ", Phone: "+49 30 1234567-0", Email: "info@example.org", Website: "https://www.example.org/"},
+	}}}
+	tpls, err := NewLayouts(nil, handbuch.Layouts()).templates("page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := tools{s: newSite(h), tpl: tpls["page.html"]}.renderer("", func(s string) string { return s })
+	for key, want := range map[string]string{
+		"name":             `<p class="org">Muster &amp; Söhne e. V.</p>`,
+		"address":          `<p class="org">Musterstraße 1<br>12345 Musterstadt</p>`,
+		"phone":            `<p class="org">Telefon: <a href="tel:&#43;493012345670">&#43;49 30 1234567-0</a></p>`,
+		"email":            `<p class="org">E-Mail: <a href="mailto:info@example.org">info@example.org</a></p>`,
+		"website":          `<p class="org">Internet: <a href="https://www.example.org/">https://www.example.org/</a></p>`,
+		"aufsicht.website": `<div class="hinweis hinweis-entwurf eintragen" role="note">` + "\n" + `<p><strong>Offen:</strong> Website der Datenschutz-Aufsichtsbehörde – in handbuch.toml unter [organisation.aufsicht] bei website eintragen</p>` + "\n</div>",
+	} {
+		html, err := render(&markdown.Shortcode{Name: "org", Args: []string{key}})
+		if err != nil || strings.TrimSpace(string(html)) != want {
+			t.Errorf("%s:\ngot  %s\nwant %s (%v)", key, html, want, err)
+		}
 	}
 }

@@ -355,10 +355,21 @@ func (d *PageData) Rel(target string) string {
 // SiteData is the handbook-wide part of PageData.
 type SiteData struct {
 	Title        string
-	Organisation string
+	Organisation string // the organisation's name
 	Language     string
 	Notice       string
 	Contact      string
+	org          *book.Organisation
+}
+
+// Org returns the value called key of [organisation] in handbuch.toml,
+// such as "address" or "aufsicht.email", for a layout:
+// {{with .Site.Org "phone"}}…{{end}}.
+func (d SiteData) Org(key string) *OrgData {
+	if d.org == nil {
+		return Org(&book.Organisation{}, key)
+	}
+	return Org(d.org, key)
 }
 
 // DownloadLink offers a PDF.
@@ -461,7 +472,7 @@ type Entry struct {
 func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 	c := s.h.Config
 	d := &PageData{
-		Site:    SiteData{Title: c.Title, Organisation: c.Organisation, Language: c.Language, Notice: c.Notice, Contact: c.Contact},
+		Site:    SiteData{Title: c.Title, Organisation: c.Org.Name, Language: c.Language, Notice: c.Notice, Contact: c.Contact, org: &s.h.Config.Org},
 		Page:    p,
 		Title:   s.titles[p],
 		Content: content,
