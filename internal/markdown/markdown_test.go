@@ -164,3 +164,23 @@ func TestFigureTexts(t *testing.T) {
 		t.Errorf("texts %q, want %q", got, want)
 	}
 }
+
+// TestShortcodeLines: block shortcodes on consecutive lines and the text
+// right after them are all kept (the line after a shortcode was lost).
+func TestShortcodeLines(t *testing.T) {
+	for _, body := range []string{
+		"{{< feld \"Eins\" >}}\n{{< feld \"Zwei\" >}}\nText danach.\n",
+		"{{< feld \"Eins\" >}}\r\n{{< feld \"Zwei\" >}}\r\nText danach.\r\n",
+		"{{< feld \"Eins\" >}}\n\n{{< feld \"Zwei\" >}}\n\nText danach.",
+	} {
+		p := &book.Page{File: "content/t.md", Source: []byte(body), Body: []byte(body), LinkTerms: true}
+		d := New(Options{}).Parse(p)
+		var texts []string
+		for _, b := range d.TextBlocks() {
+			texts = append(texts, b.Text)
+		}
+		if len(d.Shortcodes) != 2 || !slices.Equal(texts, []string{"Text danach."}) || len(d.Errors) > 0 {
+			t.Errorf("%q: %d shortcodes, texts %q, errors %v", body, len(d.Shortcodes), texts, d.Errors)
+		}
+	}
+}

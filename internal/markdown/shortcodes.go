@@ -54,7 +54,13 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		return nil, parser.NoChildren
 	}
 	sc := &Shortcode{Name: c.Name, Args: c.Values(), Offset: seg.Start + i}
-	reader.Advance(seg.Len())
+	// Leave the line's end, as goldmark's own one-line blocks do: the
+	// parser moves past it to the next line, which would be lost.
+	n := seg.Len()
+	if bytes.HasSuffix(line, []byte("\n")) {
+		n--
+	}
+	reader.Advance(n)
 	return sc, parser.NoChildren | parser.Close
 }
 
