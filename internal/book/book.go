@@ -130,6 +130,9 @@ type Handbook struct {
 	Today time.Time
 	// Warnings are problems that do not stop the build.
 	Warnings []*Error
+	// Logo is the organisation's logo (organisation.logo), read by the
+	// link stage; nil without one.
+	Logo *Image
 }
 
 // ExternalLink is a link to another site and where it is written.

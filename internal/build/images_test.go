@@ -188,3 +188,41 @@ Start.
 		t.Errorf("findings %v, want %v", got, want)
 	}
 }
+
+// TestBuildLogo: the organisation's logo stands in every page's header
+// as a link to the start page, named by the organisation.
+func TestBuildLogo(t *testing.T) {
+	dir := project(t, `-- handbuch.toml --
+title = "Testhandbuch"
+
+[organisation]
+name = "Testträger e. V."
+logo = "static/logo.png"
+-- content/_index.md --
++++
+title = "Willkommen"
++++
+Start.
+-- content/kapitel.md --
++++
+title = "Kapitel"
+weight = 1
++++
+Text.
+`)
+	writeImage(t, dir, "static/logo.png", 120, 40)
+	if _, err := Build(context.Background(), Options{Source: dir, Dest: "public"}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "public", "kapitel", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logo := regexp.MustCompile(`<a class="kopf-logo" href="\.\./"><img src="\.\./assets/bilder/(logo\.[0-9a-f]{8}\.png)" width="120" height="40" alt="Testträger e\. V\."></a>`).FindSubmatch(page)
+	if logo == nil {
+		t.Fatalf("no logo in the header:\n%.1500s", page)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "assets", "bilder", string(logo[1]))); err != nil {
+		t.Error(err)
+	}
+}

@@ -28,7 +28,7 @@ Musterstraße 1
 phone = "+49 30 1234567-0"
 email = "info@muster.example"
 website = "https://www.muster.example/"
-logo = "static/logo.png"
+logo = "static/logo.svg"
 
 [organisation.datenschutz]
 name = "Frau Datenschutz"
@@ -47,8 +47,8 @@ address = "Amtsweg 2\n30159 Hannover"
 phone = "+49 511 120-4500"
 email = "poststelle@aufsicht.example"
 website = "https://www.aufsicht.example/"
--- static/logo.png --
-kein echtes Bild: der Build prüft nur, dass die Datei da ist
+-- static/logo.svg --
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 90 30"><rect width="30" height="30" fill="#0b4a7d"/></svg>
 -- content/_index.md --
 +++
 title = "Start"

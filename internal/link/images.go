@@ -64,6 +64,14 @@ func (b *Book) pictures(fsys fs.FS, cache *Cache) error {
 			d.Pictures[sc.Index] = get(d, sc.Args[0], d.ShortcodePos(sc))
 		}
 	}
+	if logo := b.Config.Org.Logo; logo != "" {
+		img, err := cache.image(fsys, logo)
+		if err != nil {
+			errs.Addf(book.Pos{File: "handbuch.toml"}, "organisation.logo: das Bild %s %v.", logo, err)
+		} else {
+			b.Logo, read[logo] = img, img
+		}
+	}
 	if err := errs.Err(); err != nil {
 		return err
 	}

@@ -67,7 +67,11 @@ func single(h *book.Handbook, pf format, title string, draw func(*writer)) ([]by
 // base URL, a QR code of the page's address.
 func (w *writer) flyerEnd(p *book.Page) {
 	width := w.pw - 2*w.margin
-	w.ensure(60)
+	if w.h.Logo != nil {
+		w.ensure(78)
+	} else {
+		w.ensure(60)
+	}
 	w.f.SetY(w.f.GetY() + 4)
 	w.artifact()
 	w.f.SetDrawColor(linkR, linkG, linkB)
@@ -76,6 +80,9 @@ func (w *writer) flyerEnd(p *book.Page) {
 	w.f.SetLineWidth(0.2)
 	w.f.SetY(w.f.GetY() + 3)
 	pos := book.Pos{File: p.File, Line: 1, Col: 1}
+	if ht := w.logo(w.margin, w.f.GetY(), 40, 15, pos); ht > 0 {
+		w.f.SetY(w.f.GetY() + ht + 3)
+	}
 	ask := []span{{text: "Fragen? ", style: "B"}, {text: "Sprechen Sie uns an."}}
 	w.para(ask, w.margin, width, w.body, pos)
 	for _, c := range w.h.Contacts {

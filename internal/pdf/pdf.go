@@ -336,6 +336,7 @@ func (w *writer) cover() {
 	w.f.AddPage()
 	c := w.h.Config
 	pos := book.Pos{File: "handbuch.toml"}
+	w.logo(w.margin, 30, 60, 30, pos)
 	w.f.SetXY(w.margin, 70)
 	w.flowSized("H1", []span{{text: c.Title, style: "B"}}, 26, pos)
 	w.f.SetY(w.f.GetY() + 8)

@@ -392,15 +392,16 @@ func TestLinkTargets(t *testing.T) {
 }
 
 // TestPictures lists the images of the fixture's PDFs with poppler: the
-// chapter's diagram and the flyer's photo and decoration in the handbook,
-// the latter two in the flyer, each at its own size, the diagram embedded
-// once for both places.
+// logo (an SVG, drawn with its transparency as a soft mask) on the cover,
+// the chapter's diagram and the flyer's photo and decoration in the
+// handbook; photo, decoration and logo in the flyer; each at its own
+// size, the diagram embedded once for both places.
 func TestPictures(t *testing.T) {
 	pdfimages := tool(t, "pdfimages")
 	dir := t.TempDir()
 	for name, want := range map[string][]string{
-		"probe-handbuch.pdf":      {"600   160", "800   500  rgb     3   8  jpeg", "600   160"},
-		"faltblatt-faltblatt.pdf": {"800   500  rgb     3   8  jpeg", "600   160"},
+		"probe-handbuch.pdf":      {"image    1200   400", "smask    1200   400", "600   160", "800   500  rgb     3   8  jpeg", "600   160"},
+		"faltblatt-faltblatt.pdf": {"800   500  rgb     3   8  jpeg", "600   160", "image    1200   400", "smask    1200   400"},
 		"formular.pdf":            nil,
 	} {
 		file := filepath.Join(dir, name)
@@ -422,7 +423,7 @@ func TestPictures(t *testing.T) {
 			}
 		}
 		if name == "probe-handbuch.pdf" {
-			if first, last := strings.Fields(lines[0]), strings.Fields(lines[2]); first[10] != last[10] {
+			if first, last := strings.Fields(lines[2]), strings.Fields(lines[4]); first[10] != last[10] {
 				t.Errorf("the diagram is embedded twice: objects %s and %s", first[10], last[10])
 			}
 		}

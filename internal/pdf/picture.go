@@ -25,17 +25,10 @@ func (w *writer) picture(f markdown.Figure, x, width float64, pos book.Pos) {
 		w.errf(pos, "das Bild ist nicht gelesen worden. Das ist ein Fehler in handbuch; bitte melden Sie ihn.")
 		return
 	}
-	data, typ, err := images.ForPDF(img)
-	if err != nil {
-		w.errf(pos, "das Bild %s kann nicht ins PDF: %v.", img.File, err)
+	typ, ok := w.register(img, pos)
+	if !ok {
 		return
 	}
-	info := w.f.RegisterImageOptionsReader(img.Name, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
-	if w.f.Err() {
-		w.errf(pos, "das Bild %s kann nicht ins PDF: %v. Speichern Sie es neu als PNG oder JPEG.", img.File, w.f.Error())
-		return
-	}
-	_ = info
 	wd := min(width, float64(img.Width)*pxToMM)
 	ht := wd * float64(img.Height) / float64(img.Width)
 	if ht > maxPictureHeight {
@@ -63,4 +56,46 @@ func (w *writer) picture(f markdown.Figure, x, width float64, pos book.Pos) {
 		})
 	}
 	w.f.SetY(w.f.GetY() + 2.5)
+}
+
+// register hands img to fpdf once per file and returns its fpdf type.
+func (w *writer) register(img *book.Image, pos book.Pos) (string, bool) {
+	data, typ, err := images.ForPDF(img)
+	if err != nil {
+		w.errf(pos, "das Bild %s %v.", img.File, err)
+		return "", false
+	}
+	w.f.RegisterImageOptionsReader(img.Name, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
+	if w.f.Err() {
+		w.errf(pos, "das Bild %s kann nicht ins PDF: %v. Speichern Sie es neu als PNG oder JPEG.", img.File, w.f.Error())
+		return "", false
+	}
+	return typ, true
+}
+
+// logo draws the organisation's logo at (x, y), at most maxW × maxH mm,
+// as a Figure named by the organisation, and returns its height (0
+// without a logo).
+func (w *writer) logo(x, y, maxW, maxH float64, pos book.Pos) float64 {
+	img := w.h.Logo
+	if img == nil || img.Width <= 0 || img.Height <= 0 {
+		return 0
+	}
+	typ, ok := w.register(img, pos)
+	if !ok {
+		return 0
+	}
+	wd := min(maxW, float64(img.Width)*pxToMM)
+	ht := wd * float64(img.Height) / float64(img.Width)
+	if ht > maxH {
+		wd, ht = wd*maxH/ht, maxH
+	}
+	alt := "Logo"
+	if name := w.h.Config.Org.Name; name != "" {
+		alt = "Logo: " + name
+	}
+	w.figure(alt, x, y, wd, ht, func() {
+		w.f.ImageOptions(img.Name, x, y, wd, ht, false, fpdf.ImageOptions{ImageType: typ}, 0, "")
+	})
+	return ht
 }

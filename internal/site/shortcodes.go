@@ -69,6 +69,19 @@ func (t tools) figure(href func(string) string) func(markdown.Figure) ([]byte, e
 	}
 }
 
+// logo is the organisation's logo for the header, or nil.
+func (s *site) logo() *LogoData {
+	img := s.h.Logo
+	if img == nil {
+		return nil
+	}
+	alt := s.h.Config.Org.Name
+	if alt == "" {
+		alt = "Startseite"
+	}
+	return &LogoData{URL: "/" + ImageDir + img.Name, Width: img.Width, Height: img.Height, Alt: alt}
+}
+
 // images are the files of the pictures: each in its own size and its
 // smaller copies.
 func (s *site) images() []File {

@@ -359,7 +359,16 @@ type SiteData struct {
 	Language     string
 	Notice       string
 	Contact      string
-	org          *book.Organisation
+	// Logo is the organisation's logo for the header; nil without one.
+	Logo *LogoData
+	org  *book.Organisation
+}
+
+// LogoData is the logo as the header shows it.
+type LogoData struct {
+	URL           string // site-absolute; layouts write it with .Rel
+	Width, Height int
+	Alt           string // the organisation's name, or where the link leads
 }
 
 // Org returns the value called key of [organisation] in handbuch.toml,
@@ -472,7 +481,7 @@ type Entry struct {
 func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 	c := s.h.Config
 	d := &PageData{
-		Site:    SiteData{Title: c.Title, Organisation: c.Org.Name, Language: c.Language, Notice: c.Notice, Contact: c.Contact, org: &s.h.Config.Org},
+		Site:    SiteData{Title: c.Title, Organisation: c.Org.Name, Language: c.Language, Notice: c.Notice, Contact: c.Contact, Logo: s.logo(), org: &s.h.Config.Org},
 		Page:    p,
 		Title:   s.titles[p],
 		Content: content,
