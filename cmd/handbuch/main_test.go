@@ -16,7 +16,36 @@ func TestMain(m *testing.M) {
 }
 
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(*testscript.TestScript, bool, []string){
+		// adopt FILE DATE: what an editor writes when the bodies have
+		// decided a model page.
+		"adopt": func(ts *testscript.TestScript, neg bool, args []string) {
+			if neg || len(args) != 2 {
+				ts.Fatalf("usage: adopt FILE DATE")
+			}
+			src := ts.ReadFile(args[0])
+			if !strings.Contains(src, "status = \"muster\"\n") {
+				ts.Fatalf("%s is no model page", args[0])
+			}
+			src = strings.Replace(src, "status = \"muster\"\n", "status = \"beschlossen\"\nadopted = "+args[1]+"\n", 1)
+			ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(src), 0o644))
+		},
+		// fill FILE: the editor answers every open slot of a page and
+		// deletes its eintragen shortcode.
+		"fill": func(ts *testscript.TestScript, neg bool, args []string) {
+			if neg || len(args) != 1 {
+				ts.Fatalf("usage: fill FILE")
+			}
+			var out []string
+			for _, line := range strings.Split(ts.ReadFile(args[0]), "\n") {
+				if strings.HasPrefix(line, "{{< eintragen ") {
+					line = "Das haben wir entschieden."
+				}
+				out = append(out, line)
+			}
+			ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Join(out, "\n")), 0o644))
+		},
+	}})
 }
 
 func TestExitCodes(t *testing.T) {

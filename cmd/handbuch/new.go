@@ -49,6 +49,9 @@ So geht es weiter:
      und das KI-Register in data/ki-register.toml.
   4. handbuch serve     – Vorschau im Browser unter http://127.0.0.1:1313/
   5. handbuch build     – die fertige Website und die PDFs entstehen in public/
+
+Die Seite „Für die Redaktion: vom Muster zum eigenen Handbuch“
+(content/vom-muster-zum-handbuch.md) erklärt die Schritte bis zum Beschluss.
 `, dir, count(n, "Datei", "Dateien"), dir)
 	return 0
 }
