@@ -108,6 +108,13 @@ func TestBuildImages(t *testing.T) {
 			t.Errorf("the picture is not copied: %v", err)
 		}
 	}
+	// The photo is wider than 480 px: a smaller copy is offered too.
+	srcset := regexp.MustCompile(`srcset="\.\./assets/bilder/(beratung\.[0-9a-f]{8}-480w\.jpg) 480w, \.\./assets/bilder/` + regexp.QuoteMeta(jpg) + ` 640w" sizes="[^"]+"`).FindStringSubmatch(page)
+	if srcset == nil {
+		t.Errorf("no srcset for the photo:\n%s", page)
+	} else if _, err := os.Stat(filepath.Join(dir, "public", "assets", "bilder", srcset[1])); err != nil {
+		t.Errorf("the smaller copy is not written: %v", err)
+	}
 	// The print view shows them too, from its own folder.
 	contains(t, "druck", read("druck/index.html"), `<img src="../assets/bilder/`+png+`"`)
 }
