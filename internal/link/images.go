@@ -33,7 +33,7 @@ func (b *Book) pictures(fsys fs.FS, cache *Cache) error {
 			return img
 		}
 		if err, ok := failed[file]; ok {
-			errs.Addf(pos, "das Bild %q (%s) %v.", dest, file, err)
+			errs.Addf(pos, "das Bild %q (%s) %s.", dest, file, sentence(err))
 			return nil
 		}
 		img, err := cache.image(fsys, file)
@@ -42,7 +42,7 @@ func (b *Book) pictures(fsys fs.FS, cache *Cache) error {
 				err = fmt.Errorf("gibt es nicht. Prüfen Sie den Dateinamen; ein Bild liegt neben der Seite (Pfade relativ zu %s) oder in static/ (Pfade mit / am Anfang)", path.Dir(d.Page.File))
 			}
 			failed[file] = err
-			errs.Addf(pos, "das Bild %q (%s) %v.", dest, file, err)
+			errs.Addf(pos, "das Bild %q (%s) %s.", dest, file, sentence(err))
 			return nil
 		}
 		read[file] = img
@@ -67,7 +67,7 @@ func (b *Book) pictures(fsys fs.FS, cache *Cache) error {
 	if logo := b.Config.Org.Logo; logo != "" {
 		img, err := cache.image(fsys, logo)
 		if err != nil {
-			errs.Addf(book.Pos{File: "handbuch.toml"}, "organisation.logo: das Bild %s %v.", logo, err)
+			errs.Addf(book.Pos{File: "handbuch.toml"}, "organisation.logo: das Bild %s %s.", logo, sentence(err))
 		} else {
 			b.Logo, read[logo] = img, img
 		}
@@ -81,6 +81,12 @@ func (b *Book) pictures(fsys fs.FS, cache *Cache) error {
 	}
 	slices.SortFunc(b.Images, func(x, y *book.Image) int { return strings.Compare(x.File, y.File) })
 	return nil
+}
+
+// sentence is the German reason of err without its closing full stop,
+// to end a sentence of the caller's.
+func sentence(err error) string {
+	return strings.TrimSuffix(err.Error(), ".")
 }
 
 // imageFile is the project path of the image dest written in page, or
