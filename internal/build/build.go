@@ -267,7 +267,7 @@ func siteFindings(b *link.Book) []check.Finding {
 	}
 	for _, d := range b.Docs {
 		for _, f := range d.Figures() {
-			all = append(all, check.AltText(f.Pos, f.Alt, f.Caption, markdown.MaxAlt)...)
+			all = append(all, check.AltText(f.Pos, f.Alt, f.Caption)...)
 		}
 		for _, sc := range d.Shortcodes {
 			if s, ok := shortcode.Lookup(sc.Name); ok && s.Slot != nil {

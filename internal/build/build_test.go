@@ -41,6 +41,11 @@ func built(t *testing.T, archive string, drafts bool) func(string) string {
 	if _, err := Build(context.Background(), Options{Source: dir, Dest: "public", Drafts: drafts}); err != nil {
 		t.Fatalf("build failed:\n%v", err)
 	}
+	return reader(t, dir)
+}
+
+// reader reads the files of dir/public.
+func reader(t *testing.T, dir string) func(string) string {
 	return func(name string) string {
 		t.Helper()
 		b, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(name)))

@@ -85,13 +85,7 @@ func TestBuildImages(t *testing.T) {
 	if _, err := Build(context.Background(), Options{Source: dir, Dest: "public"}); err != nil {
 		t.Fatal(err)
 	}
-	read := func(name string) string {
-		b, err := os.ReadFile(filepath.Join(dir, "public", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	read := reader(t, dir)
 	page := read("bilder/index.html")
 	png := regexp.MustCompile(`schritte\.[0-9a-f]{8}\.png`).FindString(page)
 	jpg := regexp.MustCompile(`beratung\.[0-9a-f]{8}\.jpg`).FindString(page)
@@ -221,15 +215,12 @@ Text.
 	if _, err := Build(context.Background(), Options{Source: dir, Dest: "public"}); err != nil {
 		t.Fatal(err)
 	}
-	page, err := os.ReadFile(filepath.Join(dir, "public", "kapitel", "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	logo := regexp.MustCompile(`<a class="kopf-logo" href="\.\./"><img src="\.\./assets/bilder/(logo\.[0-9a-f]{8}\.png)" width="120" height="40" alt="Testträger e\. V\."></a>`).FindSubmatch(page)
+	page := reader(t, dir)("kapitel/index.html")
+	logo := regexp.MustCompile(`<a class="kopf-logo" href="\.\./"><img src="\.\./assets/bilder/(logo\.[0-9a-f]{8}\.png)" width="120" height="40" alt="Testträger e\. V\."></a>`).FindStringSubmatch(page)
 	if logo == nil {
 		t.Fatalf("no logo in the header:\n%.1500s", page)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "public", "assets", "bilder", string(logo[1]))); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "public", "assets", "bilder", logo[1])); err != nil {
 		t.Error(err)
 	}
 }

@@ -123,14 +123,7 @@ func buildOrg(t *testing.T, archive string) (func(string) string, *Result) {
 	if err != nil {
 		t.Fatalf("build failed:\n%v", err)
 	}
-	return func(name string) string {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(name)))
-		if err != nil {
-			t.Fatalf("output %s: %v", name, err)
-		}
-		return string(b)
-	}, res
+	return reader(t, dir), res
 }
 
 // pdfText is what pdftotext reads in a PDF, and pdfinfo says of it. In CI

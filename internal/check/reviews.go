@@ -55,14 +55,18 @@ func keyPos(p *book.Page, key string) book.Pos {
 	return book.Pos{File: p.File, Line: 1, Col: 1}
 }
 
+// maxAlt is the length of an alternative text above which AltText
+// warns.
+const maxAlt = 150
+
 // AltText checks the alternative text of a picture in the source: a
 // long one is read in one go, without a way to skip; one that repeats
 // the caption is heard twice.
-func AltText(pos book.Pos, alt, caption string, maxLen int) []Finding {
+func AltText(pos book.Pos, alt, caption string) []Finding {
 	var out []Finding
 	alt, caption = strings.TrimSpace(alt), strings.TrimSpace(caption)
-	if n := utf8.RuneCountInString(alt); n > maxLen {
-		out = append(out, NewFinding("bild-alt-lang", pos, fmt.Sprintf("der Alternativtext hat %d Zeichen, mehr als %d. Ein Screenreader liest ihn in einem Stück vor. Sagen Sie in einem kurzen Satz, was das Bild zeigt, und erklären Sie Einzelheiten im Text oder in der Bildunterschrift.", n, maxLen)))
+	if n := utf8.RuneCountInString(alt); n > maxAlt {
+		out = append(out, NewFinding("bild-alt-lang", pos, fmt.Sprintf("der Alternativtext hat %d Zeichen, mehr als %d. Ein Screenreader liest ihn in einem Stück vor. Sagen Sie in einem kurzen Satz, was das Bild zeigt, und erklären Sie Einzelheiten im Text oder in der Bildunterschrift.", n, maxAlt)))
 	}
 	if caption != "" && strings.EqualFold(strings.Trim(alt, ".!? "), strings.Trim(caption, ".!? ")) {
 		out = append(out, NewFinding("bild-alt-wie-unterschrift", pos, "der Alternativtext wiederholt die Bildunterschrift. Ein Screenreader liest beide vor, man hört es doppelt. Beschreiben Sie im Alternativtext, was zu sehen ist; die Unterschrift sagt, worum es geht."))

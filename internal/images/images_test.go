@@ -93,17 +93,22 @@ func TestReadRefuses(t *testing.T) {
 		{"x.png", append(bytes.Clone(png), make([]byte, MaxFileSize)...), "handbuch liest Dateien bis 10 MB"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name+" "+tt.want, func(t *testing.T) {
-			_, err := readAs(tt.name, tt.data)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q\nwant %q", err, tt.want)
-			}
-			checkMessage(t, err)
-		})
+		t.Run(tt.name+" "+tt.want, func(t *testing.T) { wantReadError(t, tt.name, tt.data, tt.want) })
 	}
+}
+
+// wantReadError reads data as the file name and wants an error that
+// contains want, in the form of checkMessage.
+func wantReadError(t *testing.T, name string, data []byte, want string) {
+	t.Helper()
+	_, err := readAs(name, data)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q\nwant %q", err, want)
+	}
+	checkMessage(t, err)
 }
 
 // checkMessage checks the form of a message: no file name, no final
@@ -147,16 +152,7 @@ func TestReadSize(t *testing.T) {
 		{"x.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e300 1"/>`), "ist als SVG 1e+300 × 1 Pixel groß"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.want, func(t *testing.T) {
-			_, err := readAs(tt.name, tt.data)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q\nwant %q", err, tt.want)
-			}
-			checkMessage(t, err)
-		})
+		t.Run(tt.want, func(t *testing.T) { wantReadError(t, tt.name, tt.data, tt.want) })
 	}
 	// Just below the limits.
 	mustRead(t, "x.png", pngOf(t, image.NewGray(image.Rect(0, 0, MaxSide, 1))))

@@ -23,29 +23,35 @@ func (b *Book) pictures(fsys fs.FS, cache *Cache) error {
 	var errs book.ErrorList
 	read := map[string]*book.Image{}
 	failed := map[string]error{}
+	// load reads each file once, however many pages show it.
+	load := func(file string) (*book.Image, error) {
+		if img, ok := read[file]; ok {
+			return img, nil
+		}
+		if err, ok := failed[file]; ok {
+			return nil, err
+		}
+		img, err := cache.image(fsys, file)
+		if err != nil {
+			failed[file] = err
+			return nil, err
+		}
+		read[file] = img
+		return img, nil
+	}
 	get := func(d *markdown.Doc, dest string, pos book.Pos) *book.Image {
 		file, msg := imageFile(d.Page.File, dest)
 		if msg != "" {
 			errs.Addf(pos, "das Bild %q %s", dest, msg)
 			return nil
 		}
-		if img, ok := read[file]; ok {
-			return img
+		img, err := load(file)
+		if errors.Is(err, fs.ErrNotExist) {
+			err = fmt.Errorf("gibt es nicht. Prüfen Sie den Dateinamen; ein Bild liegt neben der Seite (Pfade relativ zu %s) oder in static/ (Pfade mit / am Anfang)", path.Dir(d.Page.File))
 		}
-		if err, ok := failed[file]; ok {
-			errs.Addf(pos, "das Bild %q (%s) %s.", dest, file, sentence(err))
-			return nil
-		}
-		img, err := cache.image(fsys, file)
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				err = fmt.Errorf("gibt es nicht. Prüfen Sie den Dateinamen; ein Bild liegt neben der Seite (Pfade relativ zu %s) oder in static/ (Pfade mit / am Anfang)", path.Dir(d.Page.File))
-			}
-			failed[file] = err
 			errs.Addf(pos, "das Bild %q (%s) %s.", dest, file, sentence(err))
-			return nil
 		}
-		read[file] = img
 		return img
 	}
 	for _, d := range b.Docs {
@@ -65,11 +71,9 @@ func (b *Book) pictures(fsys fs.FS, cache *Cache) error {
 		}
 	}
 	if logo := b.Config.Org.Logo; logo != "" {
-		img, err := cache.image(fsys, logo)
-		if err != nil {
+		var err error
+		if b.Logo, err = load(logo); err != nil {
 			errs.Addf(book.Pos{File: "handbuch.toml"}, "organisation.logo: das Bild %s %s.", logo, sentence(err))
-		} else {
-			b.Logo, read[logo] = img, img
 		}
 	}
 	if err := errs.Err(); err != nil {

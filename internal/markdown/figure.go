@@ -31,10 +31,6 @@ type Figure struct {
 // a picture as pure decoration.
 const Decorative = "dekorativ"
 
-// MaxAlt is the length of an alternative text above which the checks
-// warn: a screen reader reads it in one go, without a way to skip.
-const MaxAlt = 150
-
 // eagerBlocks is how many blocks of a page count as its first screen:
 // a figure among them is loaded at once, later ones lazily.
 const eagerBlocks = 4

@@ -21,18 +21,9 @@ const maxPictureHeight = 150.0
 // text (or an artifact, when it is decoration), then its caption.
 func (w *writer) picture(f markdown.Figure, x, width float64, pos book.Pos) {
 	img := f.Img
-	if img == nil || img.Width <= 0 || img.Height <= 0 {
-		w.errf(pos, "das Bild ist nicht gelesen worden. Das ist ein Fehler in handbuch; bitte melden Sie ihn.")
-		return
-	}
-	typ, ok := w.register(img, pos)
+	wd, ht, ok := w.sized(img, width, maxPictureHeight, pos)
 	if !ok {
 		return
-	}
-	wd := min(width, float64(img.Width)*pxToMM)
-	ht := wd * float64(img.Height) / float64(img.Width)
-	if ht > maxPictureHeight {
-		wd, ht = wd*maxPictureHeight/ht, maxPictureHeight
 	}
 	caption := 0.0
 	if f.Caption != "" {
@@ -40,9 +31,7 @@ func (w *writer) picture(f markdown.Figure, x, width float64, pos book.Pos) {
 	}
 	w.ensure(ht + caption + 4)
 	y := w.f.GetY() + 1
-	draw := func() {
-		w.f.ImageOptions(img.Name, x, y, wd, ht, false, fpdf.ImageOptions{ImageType: typ}, 0, "")
-	}
+	draw := func() { w.f.ImageOptions(img.Name, x, y, wd, ht, false, fpdf.ImageOptions{}, 0, "") }
 	if f.Decorative {
 		w.artifact()
 		draw()
@@ -58,19 +47,31 @@ func (w *writer) picture(f markdown.Figure, x, width float64, pos book.Pos) {
 	w.f.SetY(w.f.GetY() + 2.5)
 }
 
-// register hands img to fpdf once per file and returns its fpdf type.
-func (w *writer) register(img *book.Image, pos book.Pos) (string, bool) {
-	data, typ, err := images.ForPDF(img)
-	if err != nil {
-		w.errf(pos, "das Bild %s %v.", img.File, err)
-		return "", false
+// sized hands img to fpdf, once per file, and returns its size on paper:
+// as large as on a screen at 100 %, within maxW × maxH mm.
+func (w *writer) sized(img *book.Image, maxW, maxH float64, pos book.Pos) (wd, ht float64, ok bool) {
+	if img == nil || img.Width <= 0 || img.Height <= 0 {
+		w.errf(pos, "das Bild ist nicht gelesen worden. Das ist ein Fehler in handbuch; bitte melden Sie ihn.")
+		return 0, 0, false
 	}
-	w.f.RegisterImageOptionsReader(img.Name, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
-	if w.f.Err() {
-		w.errf(pos, "das Bild %s kann nicht ins PDF: %v. Speichern Sie es neu als PNG oder JPEG.", img.File, w.f.Error())
-		return "", false
+	if w.f.GetImageInfo(img.Name) == nil {
+		data, typ, err := images.ForPDF(img)
+		if err != nil {
+			w.errf(pos, "das Bild %s %v.", img.File, err)
+			return 0, 0, false
+		}
+		w.f.RegisterImageOptionsReader(img.Name, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
+		if w.f.Err() {
+			w.errf(pos, "das Bild %s kann nicht ins PDF: %v. Speichern Sie es neu als PNG oder JPEG.", img.File, w.f.Error())
+			return 0, 0, false
+		}
 	}
-	return typ, true
+	wd = min(maxW, float64(img.Width)*pxToMM)
+	ht = wd * float64(img.Height) / float64(img.Width)
+	if ht > maxH {
+		wd, ht = wd*maxH/ht, maxH
+	}
+	return wd, ht, true
 }
 
 // logo draws the organisation's logo at (x, y), at most maxW × maxH mm,
@@ -78,24 +79,17 @@ func (w *writer) register(img *book.Image, pos book.Pos) (string, bool) {
 // without a logo).
 func (w *writer) logo(x, y, maxW, maxH float64, pos book.Pos) float64 {
 	img := w.h.Logo
-	if img == nil || img.Width <= 0 || img.Height <= 0 {
+	if img == nil {
 		return 0
 	}
-	typ, ok := w.register(img, pos)
+	wd, ht, ok := w.sized(img, maxW, maxH, pos)
 	if !ok {
 		return 0
-	}
-	wd := min(maxW, float64(img.Width)*pxToMM)
-	ht := wd * float64(img.Height) / float64(img.Width)
-	if ht > maxH {
-		wd, ht = wd*maxH/ht, maxH
 	}
 	alt := "Logo"
 	if name := w.h.Config.Org.Name; name != "" {
 		alt = "Logo: " + name
 	}
-	w.figure(alt, x, y, wd, ht, func() {
-		w.f.ImageOptions(img.Name, x, y, wd, ht, false, fpdf.ImageOptions{ImageType: typ}, 0, "")
-	})
+	w.figure(alt, x, y, wd, ht, func() { w.f.ImageOptions(img.Name, x, y, wd, ht, false, fpdf.ImageOptions{}, 0, "") })
 	return ht
 }
