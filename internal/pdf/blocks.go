@@ -20,128 +20,125 @@ var headingSizes = map[int]float64{1: 20, 2: 16, 3: 14, 4: 12.5, 5: 12, 6: 11.5}
 
 // blocks draws the block children of n inside [x, x+width].
 func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int) {
-	src := d.Page.Body
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		pos := blockPos(d, c)
-		switch c := c.(type) {
-		case *ast.Heading:
-			level := min(c.Level+depth-1, 6)
-			size := headingSizes[level]
-			w.ensure(size*ptToMM*4 + 10)
-			w.f.SetY(w.f.GetY() + 2)
-			if id, ok := c.AttributeString("id"); ok {
-				w.anchorHere(book.Anchor(d.Page.URL) + "--" + string(id.([]byte)))
-			}
-			w.bookmark(clean(markdown.PlainText(c, src)), level-1)
-			w.tagged(fmt.Sprintf("H%d", level), func() {
-				w.flow(w.inline(d, c, "B"), x, width, size, pos)
-			})
-			w.f.SetY(w.f.GetY() + 1)
-		case *ast.Paragraph, *ast.TextBlock:
-			if f, ok := d.FigureOf(c); ok {
-				w.picture(f, x, width, pos)
-				continue
-			}
-			w.tagged("P", func() {
-				w.flow(w.inline(d, c, ""), x, width, w.body, pos)
-			})
-			if _, ok := c.(*ast.Paragraph); ok {
-				w.f.SetY(w.f.GetY() + 2.5)
-			}
-		case *ast.List:
-			w.list(d, c, x, width, depth)
-			w.f.SetY(w.f.GetY() + 1.5)
-		case *ast.Blockquote:
-			y := w.f.GetY()
-			page := w.f.PageNo()
-			qx, qw := w.indent(x, width, 7)
-			w.tagged("BlockQuote", func() {
-				w.blocks(d, c, qx, qw, depth)
-			})
-			if w.f.PageNo() == page {
-				// The bar stands left of the quote's text; a quote that
-				// is not indented any more shares its parent's bar.
-				w.artifact()
-				w.f.SetDrawColor(linkR, linkG, linkB)
-				w.f.SetLineWidth(0.8)
-				w.f.Line(qx-5, y, qx-5, w.f.GetY()-2.5)
-				w.f.SetLineWidth(0.2)
-			}
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			var b strings.Builder
-			for i := 0; i < c.Lines().Len(); i++ {
-				l := c.Lines().At(i)
-				b.Write(l.Value(src))
-			}
-			cx, cw := w.indent(x, width, 4)
-			w.tagged("P", func() {
-				w.flow([]span{{text: strings.TrimRight(b.String(), "\n")}}, cx, cw, w.body-1, pos)
-			})
+		w.block(d, c, x, width, depth)
+	}
+}
+
+// block draws one block node inside [x, x+width].
+func (w *writer) block(d *markdown.Doc, c ast.Node, x, width float64, depth int) {
+	src := d.Page.Body
+	pos := blockPos(d, c)
+	switch c := c.(type) {
+	case *ast.Heading:
+		// A heading never ends a page: it goes where it fits with
+		// the start of what follows it.
+		w.ensure(w.headingNeed(d, c, x, width, depth))
+		w.heading(d, c, x, width, depth)
+	case *ast.Paragraph, *ast.TextBlock:
+		if f, ok := d.FigureOf(c); ok {
+			w.picture(f, x, width, pos)
+			return
+		}
+		w.tagged("P", func() {
+			w.flow(w.inline(d, c, ""), x, width, w.body, pos)
+		})
+		if _, ok := c.(*ast.Paragraph); ok {
 			w.f.SetY(w.f.GetY() + 2.5)
-		case *ast.ThematicBreak:
-			w.ensure(6)
+		}
+	case *ast.List:
+		w.list(d, c, x, width, depth)
+		w.f.SetY(w.f.GetY() + 1.5)
+	case *ast.Blockquote:
+		y := w.f.GetY()
+		page := w.f.PageNo()
+		qx, qw := w.indent(x, width, 7)
+		w.tagged("BlockQuote", func() {
+			w.blocks(d, c, qx, qw, depth)
+		})
+		if w.f.PageNo() == page {
+			// The bar stands left of the quote's text; a quote that
+			// is not indented any more shares its parent's bar.
 			w.artifact()
-			w.f.SetDrawColor(0x8c, 0x95, 0x9f)
-			w.f.Line(x, w.f.GetY()+2, x+width, w.f.GetY()+2)
-			w.f.SetY(w.f.GetY() + 5)
-		case *extast.Table:
-			w.table(d, c, x, width, pos)
-		case *extast.DefinitionList:
-			// A term and its descriptions: a list item with the term as
-			// its label.
-			w.open("L")
-			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-				switch t.(type) {
-				case *extast.DefinitionTerm:
-					if w.cur.role == "LBody" {
-						w.close()
-						w.close()
-					}
-					w.open("LI")
-					w.tagged("Lbl", func() {
-						w.flow(w.inline(d, t, "B"), x, width, w.body, blockPos(d, t))
-					})
-					w.open("LBody")
-				case *extast.DefinitionDescription:
-					dx, dw := w.indent(x, width, 7)
-					w.blocks(d, t, dx, dw, depth)
+			w.f.SetDrawColor(linkR, linkG, linkB)
+			w.f.SetLineWidth(0.8)
+			w.f.Line(qx-5, y, qx-5, w.f.GetY()-2.5)
+			w.f.SetLineWidth(0.2)
+		}
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		var b strings.Builder
+		for i := 0; i < c.Lines().Len(); i++ {
+			l := c.Lines().At(i)
+			b.Write(l.Value(src))
+		}
+		cx, cw := w.indent(x, width, 4)
+		w.tagged("P", func() {
+			w.flow([]span{{text: strings.TrimRight(b.String(), "\n")}}, cx, cw, w.body-1, pos)
+		})
+		w.f.SetY(w.f.GetY() + 2.5)
+	case *ast.ThematicBreak:
+		w.ensure(6)
+		w.artifact()
+		w.f.SetDrawColor(0x8c, 0x95, 0x9f)
+		w.f.Line(x, w.f.GetY()+2, x+width, w.f.GetY()+2)
+		w.f.SetY(w.f.GetY() + 5)
+	case *extast.Table:
+		w.table(d, c, x, width, pos)
+	case *extast.DefinitionList:
+		// A term and its descriptions: a list item with the term as
+		// its label.
+		w.open("L")
+		for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+			switch t.(type) {
+			case *extast.DefinitionTerm:
+				if w.cur.role == "LBody" {
+					w.close()
+					w.close()
 				}
+				w.open("LI")
+				w.tagged("Lbl", func() {
+					w.flow(w.inline(d, t, "B"), x, width, w.body, blockPos(d, t))
+				})
+				w.open("LBody")
+			case *extast.DefinitionDescription:
+				dx, dw := w.indent(x, width, 7)
+				w.blocks(d, t, dx, dw, depth)
 			}
-			if w.cur.role == "LBody" {
-				w.close()
-				w.close()
-			}
+		}
+		if w.cur.role == "LBody" {
 			w.close()
-			w.f.SetY(w.f.GetY() + 2)
-		case *extast.FootnoteList:
-			w.ensure(20)
-			w.f.SetY(w.f.GetY() + 3)
-			w.open("Div")
-			w.tagged("P", func() {
-				w.flow([]span{{text: "Fußnoten", style: "B"}}, x, width, w.body, pos)
-			})
-			i := 1
-			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
-				n := i
-				if fn, ok := it.(*extast.Footnote); ok {
-					n = fn.Index
-				}
-				w.anchorHere(footnoteAnchor(d, n))
-				// PDF/UA: every Note has an identifier, unique in the file.
-				w.open("Note").extra = &extra{id: footnoteAnchor(d, n)}
-				w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, w.body-1.5, blockPos(d, it))
-				w.close()
-				i++
-			}
 			w.close()
-		case *markdown.Shortcode:
-			w.shortcode(d, c, x, width, depth, pos)
-		case *ast.HTMLBlock:
-			// Raw HTML has no place on paper.
-		default:
-			if c.HasChildren() {
-				w.blocks(d, c, x, width, depth)
+		}
+		w.close()
+		w.f.SetY(w.f.GetY() + 2)
+	case *extast.FootnoteList:
+		w.ensure(20)
+		w.f.SetY(w.f.GetY() + 3)
+		w.open("Div")
+		w.tagged("P", func() {
+			w.flow([]span{{text: "Fußnoten", style: "B"}}, x, width, w.body, pos)
+		})
+		i := 1
+		for it := c.FirstChild(); it != nil; it = it.NextSibling() {
+			n := i
+			if fn, ok := it.(*extast.Footnote); ok {
+				n = fn.Index
 			}
+			w.anchorHere(footnoteAnchor(d, n))
+			// PDF/UA: every Note has an identifier, unique in the file.
+			w.open("Note").extra = &extra{id: footnoteAnchor(d, n)}
+			w.flow(append([]span{{text: fmt.Sprintf("%d. ", i)}}, w.inlineBlocks(d, it)...), x, width, w.body-1.5, blockPos(d, it))
+			w.close()
+			i++
+		}
+		w.close()
+	case *markdown.Shortcode:
+		w.shortcode(d, c, x, width, depth, pos)
+	case *ast.HTMLBlock:
+		// Raw HTML has no place on paper.
+	default:
+		if c.HasChildren() {
+			w.blocks(d, c, x, width, depth)
 		}
 	}
 }

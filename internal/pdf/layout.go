@@ -249,15 +249,30 @@ func (w *writer) setFont(style string, size float64) {
 }
 
 // flow lays out and draws running text at the left edge x with the given
-// width, starting at the current y, breaking pages where needed.
+// width, starting at the current y, breaking pages where needed but
+// never leaving a single line of it at a page's foot or top.
 func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 	spans, ls := w.prepare(spans, pos)
 	lh := size * lineFactor * ptToMM
-	for _, l := range w.breakLines(spans, size, width, pos) {
-		w.ensure(lh)
-		y := w.f.GetY()
-		w.drawLine(l, x, y, size, lh, ls)
-		w.f.SetXY(x, y+lh)
+	lines := w.breakLines(spans, size, width, pos)
+	for len(lines) > 0 {
+		k := pageSplit(len(lines), w.linesHere(lh))
+		if k == 0 && w.f.GetY() <= top+1e-6 {
+			k = max(1, w.linesHere(lh)) // a page of its own is all there is
+		}
+		if k == 0 {
+			w.newPage()
+			continue
+		}
+		for _, l := range lines[:k] {
+			y := w.f.GetY()
+			w.drawLine(l, x, y, size, lh, ls)
+			w.f.SetXY(x, y+lh)
+		}
+		lines = lines[k:]
+		if len(lines) > 0 {
+			w.newPage()
+		}
 	}
 }
 

@@ -47,9 +47,11 @@ type writer struct {
 	standalone bool   // a single page: links to other pages have no target
 	page       string // the anchor of the page being drawn
 
-	font   fontKey             // the font fpdf has set
-	widths map[fontKey]float64 // width of text in a font, cached
-	sizer  *writer             // measures without drawing; see measurer
+	font     fontKey             // the font fpdf has set
+	widths   map[fontKey]float64 // width of text in a font, cached
+	sizer    *writer             // measures without drawing; see measurer
+	scratchW *writer             // draws to measure; see measure
+	uses     int                 // measurements a scratch writer served
 
 	done *finished // the content of finished pages, compressed
 }
@@ -280,9 +282,14 @@ func (w *writer) fit(s string, width, size float64) string {
 // ensure starts a new page when less than h is left.
 func (w *writer) ensure(h float64) {
 	if w.f.GetY()+h > w.ph-bottom {
-		w.f.AddPage()
-		w.f.SetXY(w.margin, top)
+		w.newPage()
 	}
+}
+
+// newPage starts a new page, at the top of its text area.
+func (w *writer) newPage() {
+	w.f.AddPage()
+	w.f.SetXY(w.margin, top)
 }
 
 // handbook draws cover, contents and every page. The contents come

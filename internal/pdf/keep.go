@@ -1,0 +1,124 @@
+package pdf
+
+import (
+	"fmt"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/markdown"
+)
+
+// Keeping things together. What must not be split by a page break (a
+// heading with the start of what follows it, a form's declaration with
+// its signature lines, a checklist's sign-off) is first drawn in a
+// scratch writer whose page never ends, to learn its height, and then
+// for real where it fits whole. Drawing twice costs only what is kept.
+
+// scratchPage is the height of the scratch writer's page in mm: more
+// than anything that is kept, so that nothing there breaks a page.
+const scratchPage = 20000.0
+
+// measure returns the height draw takes in a writer of the same format
+// whose page never ends. The scratch writer shares the handbook, the
+// glyph coverage, the widths cache and the settings that change layout
+// with w; what it records (tags, links, anchors, errors) is thrown away.
+func (w *writer) measure(draw func(v *writer)) float64 {
+	v := w.scratch()
+	y := v.f.GetY()
+	draw(v)
+	return v.f.GetY() - y
+}
+
+// keep draws draw on one page: on the next one when it does not fit in
+// what is left of this one. What is taller than a page is drawn where
+// it starts, with page breaks.
+func (w *writer) keep(draw func(v *writer)) {
+	if h := w.measure(draw); h <= w.ph-bottom-top {
+		w.ensure(h)
+	}
+	draw(w)
+}
+
+func (w *writer) scratch() *writer {
+	s := w.scratchW
+	if s == nil {
+		f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: w.pw, Ht: scratchPage}})
+		addFonts(f)
+		f.SetAutoPageBreak(false, 0)
+		f.AddPage()
+		s = &writer{f: f}
+		w.scratchW = s
+	}
+	// What was drawn to measure is not needed any more: one page serves
+	// every measurement.
+	fpdfPages(s.f)[s.f.PageNo()].Reset()
+	s.font = fontKey{}
+	s.f.SetXY(w.f.GetX(), top)
+	// What changes layout comes from w, fresh on every use.
+	s.pw, s.ph, s.margin, s.body = w.pw, scratchPage, w.margin, w.body
+	s.h, s.glyphs, s.noHyphens, s.standalone, s.page = w.h, w.glyphs, w.noHyphens, w.standalone, w.page
+	s.widths, s.sizer = w.widths, w.measurer()
+	s.errs = nil
+	s.tags = tags{root: &node{role: "Document"}, anchors: map[string]place{}}
+	s.cur = s.root
+	return s
+}
+
+// heading draws a heading of a page's Markdown as H1–H6, one level
+// deeper per depth, with its anchor and bookmark.
+func (w *writer) heading(d *markdown.Doc, h *ast.Heading, x, width float64, depth int) {
+	level := min(h.Level+depth-1, 6)
+	size := headingSizes[level]
+	w.f.SetY(w.f.GetY() + 2)
+	if id, ok := h.AttributeString("id"); ok {
+		w.anchorHere(book.Anchor(d.Page.URL) + "--" + string(id.([]byte)))
+	}
+	w.bookmark(clean(markdown.PlainText(h, d.Page.Body)), level-1)
+	w.tagged(fmt.Sprintf("H%d", level), func() {
+		w.flow(w.inline(d, h, "B"), x, width, size, blockPos(d, h))
+	})
+	w.f.SetY(w.f.GetY() + 1)
+}
+
+// headingNeed is the room a heading needs on its page: itself and the
+// start of what follows it, at most two lines of body text (a paragraph
+// of more leaves two lines, see flow), or a whole short block; a heading
+// followed by a heading needs that one's room too.
+func (w *writer) headingNeed(d *markdown.Doc, h *ast.Heading, x, width float64, depth int) float64 {
+	need := w.measure(func(v *writer) { v.heading(d, h, x, width, depth) })
+	next := h.NextSibling()
+	if next == nil {
+		return need
+	}
+	if nh, ok := next.(*ast.Heading); ok {
+		return need + w.headingNeed(d, nh, x, width, depth)
+	}
+	start := 2*w.body*lineFactor*ptToMM + 2.5
+	return need + min(start, w.measure(func(v *writer) { v.block(d, next, x, width, depth) }))
+}
+
+// linesHere is how many lines of height lh fit between y and the foot of
+// the page.
+func (w *writer) linesHere(lh float64) int {
+	return int((w.ph - bottom - w.f.GetY() + 1e-6) / lh)
+}
+
+// pageSplit is how many of n lines to draw on a page that has room for
+// room more: all that fit, but never one alone at the page's foot (an
+// orphan) nor one alone at the next page's top (a widow). A paragraph of
+// two or three lines moves whole.
+func pageSplit(n, room int) int {
+	if n <= room {
+		return n
+	}
+	k := room
+	if n-k == 1 {
+		k-- // leave two for the next page
+	}
+	if k < 2 {
+		return 0
+	}
+	return k
+}
