@@ -95,8 +95,18 @@ func (w *writer) headingNeed(d *markdown.Doc, h *ast.Heading, x, width float64, 
 	if nh, ok := next.(*ast.Heading); ok {
 		return need + w.headingNeed(d, nh, x, width, depth)
 	}
-	start := 2*w.body*lineFactor*ptToMM + 2.5
-	return need + min(start, w.measure(func(v *writer) { v.block(d, next, x, width, depth) }))
+	lh := w.body * lineFactor * ptToMM
+	if _, ok := d.FigureOf(next); !ok {
+		switch next.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			// Counted, not drawn: most headings are followed by one.
+			v := w.scratch()
+			spans, _ := v.prepare(v.inline(d, next, ""), book.Pos{})
+			lines, _ := v.wrap(spans, w.body, width, false)
+			return need + float64(min(len(lines), 2))*lh + 2.5
+		}
+	}
+	return need + min(2*lh+2.5, w.measure(func(v *writer) { v.block(d, next, x, width, depth) }))
 }
 
 // linesHere is how many lines of height lh fit between y and the foot of
