@@ -38,6 +38,68 @@ func build(objs map[int]string, trailer string) []byte {
 	return b.Bytes()
 }
 
+// buildCompact writes a PDF like build, but in the form of PDF 1.5: the
+// objects that are no streams in one object stream, a cross-reference
+// stream with PNG predictor Up. A hybrid file also has a classic table
+// that lists only the streams and points to the stream by /XRefStm.
+func buildCompact(objs map[int]string, trailer string, hybrid bool) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	size := slices.Max(slices.Collect(maps.Keys(objs))) + 1
+	stm, xrefNum := size, size+1
+	size += 2
+	type entry struct{ typ, f2, f3 int }
+	entries := make([]entry, size)
+	var head, packed strings.Builder
+	n := 0
+	for num := 1; num < stm; num++ {
+		body, ok := objs[num]
+		switch {
+		case !ok:
+		case strings.Contains(body, "\nstream\n"):
+			entries[num] = entry{1, b.Len(), 0}
+			fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", num, body)
+		default:
+			entries[num] = entry{2, stm, n}
+			fmt.Fprintf(&head, "%d %d ", num, packed.Len())
+			packed.WriteString(body + "\n")
+			n++
+		}
+	}
+	data := deflate(head.String() + packed.String())
+	entries[stm] = entry{1, b.Len(), 0}
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream\nendobj\n",
+		stm, n, head.Len(), len(data), data)
+	xref := b.Len()
+	entries[xrefNum] = entry{1, xref, 0}
+	var rows []byte
+	prev := make([]byte, 4)
+	for _, e := range entries {
+		row := []byte{byte(e.typ), byte(e.f2 >> 8), byte(e.f2), byte(e.f3)}
+		rows = append(rows, 2)
+		for i := range row {
+			rows = append(rows, row[i]-prev[i])
+		}
+		prev = row
+	}
+	data = deflate(string(rows))
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 2 1] %s /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >> /Length %d >>\nstream\n%s\nendstream\nendobj\n",
+		xrefNum, size, trailer, len(data), data)
+	if hybrid {
+		table := b.Len()
+		b.WriteString("xref\n0 1\n0000000000 65535 f \n")
+		for num, e := range entries {
+			if e.typ == 1 && num != xrefNum {
+				fmt.Fprintf(&b, "%d 1\n%010d 00000 n \n", num, e.f2)
+			}
+		}
+		fmt.Fprintf(&b, "trailer\n<< /Size %d %s /XRefStm %d >>\n", size, trailer, xref)
+		xref = table
+	}
+	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", xref)
+	return b.Bytes()
+}
+
 // streamObj returns the body of a stream object.
 func streamObj(dict, data string) string {
 	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
@@ -124,6 +186,18 @@ BT /F1 12 Tf ET 0 0 10 10 re W n % a comment
 }
 
 func (t testDoc) bytes() []byte {
+	objs := t.streams()
+	return build(objs, "/Root 1 0 R /Info 2 0 R")
+}
+
+// compact writes the document with an object stream and a cross-reference
+// stream, hybrid or not.
+func (t testDoc) compact(hybrid bool) []byte {
+	return buildCompact(t.streams(), "/Root 1 0 R /Info 2 0 R", hybrid)
+}
+
+// streams returns the objects with content and metadata as streams.
+func (t testDoc) streams() map[int]string {
 	objs := maps.Clone(t.objs)
 	if content := objs[contentObj]; t.plain {
 		objs[contentObj] = streamObj("", content)
@@ -133,7 +207,7 @@ func (t testDoc) bytes() []byte {
 	xmp := objs[xmpObj]
 	objs[xmpObj] = "<< /Type /Metadata /Subtype /XML /Length 28 0 R >>\nstream\n" + xmp + "\nendstream"
 	objs[28] = strconv.Itoa(len(xmp))
-	return build(objs, "/Root 1 0 R /Info 2 0 R")
+	return objs
 }
 
 // edit replaces old by new in an object body; an empty old replaces or
@@ -178,13 +252,49 @@ func TestValidDocument(t *testing.T) {
 			t.Errorf("plain=%v: unexpected problems:\n%v", plain, probs)
 		}
 	}
-	d, err := Parse(validDoc().bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := []string{"Document", "H1", "P", "Link", "Figure", "H2", "Table", "TR", "TH", "TD"}
-	if got := d.StructTypes(); !slices.Equal(got, want) {
-		t.Errorf("StructTypes() = %v, want %v", got, want)
+	for name, pdf := range map[string][]byte{
+		"classic": validDoc().bytes(), "compact": validDoc().compact(false), "hybrid": validDoc().compact(true),
+	} {
+		d, err := Parse(pdf)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := d.StructTypes(); !slices.Equal(got, want) {
+			t.Errorf("%s: StructTypes() = %v, want %v", name, got, want)
+		}
+		if probs, err := Check(pdf); err != nil || len(probs) > 0 {
+			t.Errorf("%s: unexpected problems: %v %v", name, err, probs)
+		}
+	}
+}
+
+// TestCompactRules: a rule is broken in a file with object streams as in
+// a classic one.
+func TestCompactRules(t *testing.T) {
+	doc := validDoc().apply(t, []edit{{1, "/Lang (de-DE)", ""}})
+	for _, hybrid := range []bool{false, true} {
+		probs, err := Check(doc.compact(hybrid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(rules(probs), ","); got != "lang" {
+			t.Errorf("hybrid %v: rules = %q, want lang; problems: %v", hybrid, got, probs)
+		}
+	}
+}
+
+func TestCompactBroken(t *testing.T) {
+	good := validDoc().compact(false)
+	for name, bad := range map[string][]byte{
+		"object stream N too large":   bytes.Replace(good, []byte("/Type /ObjStm /N "), []byte("/Type /ObjStm /N 9"), 1),
+		"xref stream W wrong":         bytes.Replace(good, []byte("/W [1 2 1]"), []byte("/W [1 2]"), 1),
+		"xref stream not decodable":   bytes.Replace(good, []byte("/DecodeParms << /Predictor 12"), []byte("/DecodeParms << /Predictor 2"), 1),
+		"startxref to no xref stream": regexp.MustCompile(`startxref\n\d+`).ReplaceAll(good, []byte("startxref\n9")),
+	} {
+		if _, err := Parse(bad); err == nil {
+			t.Errorf("%s: Parse succeeded", name)
+		}
 	}
 }
 
@@ -385,6 +495,8 @@ func FuzzParse(f *testing.F) {
 	plain.plain = true
 	f.Add(plain.bytes())
 	f.Add(build(map[int]string{1: "<< /Type /Catalog /Pages 2 0 R >>", 2: "<< /Type /Pages /Kids [] >>"}, "/Root 1 0 R"))
+	f.Add(validDoc().compact(false))
+	f.Add(validDoc().compact(true))
 	f.Fuzz(func(t *testing.T, pdf []byte) {
 		if d, err := Parse(pdf); err == nil {
 			d.StructTypes()
