@@ -3,6 +3,7 @@ package pdfua
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"maps"
 	"regexp"
@@ -100,6 +101,52 @@ func buildCompact(objs map[int]string, trailer string, hybrid bool) []byte {
 	return b.Bytes()
 }
 
+// tinyFont is a TrueType program of two empty glyphs that sfnt reads:
+// .notdef and "H" (glyph 1). length overrides the length of its format-4
+// cmap subtable when it is not 0.
+func tinyFont(length int) string {
+	u16 := func(b []byte, v ...int) []byte {
+		for _, x := range v {
+			b = binary.BigEndian.AppendUint16(b, uint16(x))
+		}
+		return b
+	}
+	head := u16(nil, 1, 0, 1, 0, 0, 0, 0x5F0F, 0x3CF5, 0, 1000)
+	head = append(head, make([]byte, 16)...) // created, modified
+	head = u16(head, 0, 0, 500, 700, 0, 8, 2, 0, 0)
+	hhea := u16(nil, 1, 0, 800, 0xFF38, 0, 500, 0, 0, 500, 1, 0, 0, 0, 0, 0, 0, 0, 2)
+	maxp := u16(nil, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+	// Segments 'H' (delta 1-'H') and the closing 0xFFFF.
+	sub := u16(nil, 4, 32, 0, 4, 4, 1, 0, 'H', 0xFFFF, 0, 'H', 0xFFFF, 1-'H', 1, 0, 0)
+	if length != 0 {
+		binary.BigEndian.PutUint16(sub[2:], uint16(length))
+	}
+	tables := map[string][]byte{
+		"cmap": append(u16(nil, 0, 1, 3, 1, 0, 12), sub...),
+		"glyf": {0, 0, 0, 0},
+		"head": head,
+		"hhea": hhea,
+		"hmtx": u16(nil, 500, 0, 600, 0),
+		"loca": u16(nil, 0, 0, 0),
+		"maxp": maxp,
+		"post": append(u16(nil, 3, 0), make([]byte, 28)...),
+	}
+	tags := slices.Sorted(maps.Keys(tables))
+	out := u16(nil, 1, 0, len(tags), 128, 3, 0)
+	data := []byte{}
+	for _, t := range tags {
+		out = append(out, t...)
+		out = binary.BigEndian.AppendUint32(out, 0)
+		out = binary.BigEndian.AppendUint32(out, uint32(12+16*len(tags)+len(data)))
+		out = binary.BigEndian.AppendUint32(out, uint32(len(tables[t])))
+		data = append(data, tables[t]...)
+		for len(data)%4 != 0 {
+			data = append(data, 0)
+		}
+	}
+	return string(append(out, data...))
+}
+
 // streamObj returns the body of a stream object.
 func streamObj(dict, data string) string {
 	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
@@ -158,7 +205,7 @@ func validDoc() testDoc {
 				"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 22 0 R /CIDToGIDMap /Identity >>",
 			22: "<< /Type /FontDescriptor /FontName /AAAAAA+DejaVuSans /Flags 4 /FontBBox [0 -200 1000 800] " +
 				"/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 23 0 R >>",
-			23: streamObj("/Length1 4", "\x00\x01\x00\x00"),
+			23: streamObj(fmt.Sprintf("/Length1 %d", len(tinyFont(0))), tinyFont(0)),
 			24: streamObj("", "begincmap 1 beginbfchar <0001> <0048> endbfchar endcmap"),
 			25: "<< /Type /Outlines /First 26 0 R /Last 26 0 R /Count 2 >>",
 			26: "<< /Title (Kapitel) /Parent 25 0 R /First 27 0 R /Last 27 0 R /Count 1 /Dest [4 0 R /Fit] >>",
@@ -349,10 +396,19 @@ func TestRules(t *testing.T) {
 			{29, "", "<< /Limits [0 1] /Nums [0 [10 0 R 11 0 R 12 0 R 13 0 R 14 0 R 17 0 R 18 0 R] 1 12 0 R] >>"}}, ""},
 		{"MCID via Properties", []edit{{content, "/H2 <</MCID 4>>", "/H2 /MC4"},
 			{4, "/F1 20 0 R >>", "/F1 20 0 R >> /Properties << /MC4 << /MCID 4 >> >>"}}, ""},
-		{"Note with ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")}}, ""},
+		{"Note with ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")},
+			{7, "/K 9 0 R", "/IDTree 30 0 R /K 9 0 R"}, {30, "", "<< /Names [(fn-0) 10 0 R (fn-1) 29 0 R] >>"}}, ""},
+		{"IDTree with Kids", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")},
+			{7, "/K 9 0 R", "/IDTree 30 0 R /K 9 0 R"}, {30, "", "<< /Kids [31 0 R] >>"},
+			{31, "", "<< /Limits [(fn-1) (fn-1)] /Names [(fn-1) 29 0 R] >>"}}, ""},
+		{"Note with ID, no IDTree", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")}}, "id-tree"},
+		{"IDTree without the ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")},
+			{7, "/K 9 0 R", "/IDTree 30 0 R /K 9 0 R"}, {30, "", "<< /Names [(fn-2) 29 0 R] >>"}}, "id-tree"},
+		{"IDTree to another element", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")},
+			{7, "/K 9 0 R", "/IDTree 30 0 R /K 9 0 R"}, {30, "", "<< /Names [(fn-1) 10 0 R] >>"}}, "id-tree"},
 		{"Note without ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R")}}, "note-id"},
 		{"two Notes, one ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R 30 0 R]"},
-			{29, "", el("/S /Note /P 9 0 R /ID (fn-1)")}, {30, "", el("/S /Note /P 9 0 R /ID (fn-1)")}}, "note-id"},
+			{29, "", el("/S /Note /P 9 0 R /ID (fn-1)")}, {30, "", el("/S /Note /P 9 0 R /ID (fn-1)")}}, "id-tree,note-id"},
 		{"no Alt", []edit{{13, "/Alt (Logo der Firma)", ""}}, "figure-alt"},
 		{"empty Alt", []edit{{13, "(Logo der Firma)", "<FEFF>"}}, "figure-alt"},
 		{"ActualText", []edit{{13, "/Alt", "/ActualText"}}, ""},
@@ -376,6 +432,20 @@ func TestRules(t *testing.T) {
 		{"Type3 font", []edit{{4, "/F1 20 0 R", "/F1 20 0 R /F3 << /Type /Font /Subtype /Type3 >>"}}, ""},
 		{"font in Form XObject", []edit{{4, "/F1 20 0 R >>", "/F1 20 0 R >> /XObject << /X1 29 0 R >>"},
 			{29, "", streamObj("/Subtype /Form /Resources << /Font << /F9 << /Subtype /TrueType >> >> >>", "")}}, "fonts"},
+		{"font program unreadable", []edit{{23, "", streamObj("/Length1 4", "\x00\x01\x00\x00")}}, "font-program"},
+		{"cmap of odd length", []edit{{23, "", streamObj("", tinyFont(31))}}, "font-program"},
+		{"cmap longer than its table", []edit{{23, "", streamObj("", tinyFont(40))}}, "font-program"},
+		{"cmap too short for its segments", []edit{{23, "", streamObj("", tinyFont(30))}}, "font-program"},
+		{"whole font without tag", []edit{{20, "/AAAAAA+", "/"}, {21, "/AAAAAA+", "/"}, {22, "/AAAAAA+", "/"}}, ""},
+		{"subset without tag", []edit{{20, "/AAAAAA+", "/"}, {21, "/AAAAAA+", "/"}, {22, "/AAAAAA+", "/"},
+			{21, "/CIDToGIDMap /Identity", "/CIDToGIDMap 29 0 R"}, {29, "", streamObj("", "\x00\x00\x00\x01")}}, "font-subset"},
+		{"FontName without tag", []edit{{22, "/AAAAAA+", "/"}}, "font-subset"},
+		{"tags differ", []edit{{22, "/AAAAAA+", "/BBBBBB+"}}, "font-subset"},
+		{"tag too short", []edit{{21, "/AAAAAA+", "/AAAAA+"}, {22, "/AAAAAA+", "/AAAAA+"}}, "font-subset"},
+		{"fpdf's ToUnicode", []edit{{24, "", streamObj("", "begincmap 1 beginbfrange <0000> <FFFF> <0000> endbfrange endcmap")}}, "tounicode"},
+		{"bfrange source across a byte", []edit{{24, "", streamObj("", "1 beginbfrange <00FE> <0101> <00FE> endbfrange")}}, "tounicode"},
+		{"bfrange destination past 255", []edit{{24, "", streamObj("", "1 beginbfrange <0041> <0043> <00FE> endbfrange")}}, "tounicode"},
+		{"bfranges within a byte", []edit{{24, "", streamObj("", "2 beginbfrange <0041> <0043> <0041> <00FE> <00FF> [<0020> <D83DDE00>] endbfrange")}}, ""},
 		{"unknown S", []edit{{11, "/S /P", "/S /Absatz"}}, "struct-type"},
 		{"unknown S role-mapped", []edit{{11, "/S /P", "/S /Absatz"}, {7, "/K 9 0 R", "/RoleMap << /Absatz /Abs /Abs /P >> /K 9 0 R"}}, ""},
 		{"standard type remapped", []edit{{7, "/K 9 0 R", "/RoleMap << /P /Span >> /K 9 0 R"}}, "struct-type"},
