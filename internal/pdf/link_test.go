@@ -32,7 +32,7 @@ func TestURIsAreTheHrefs(t *testing.T) {
 		t.Fatal(err)
 	}
 	var uris []string
-	for _, m := range regexp.MustCompile(`/URI \(((?:[^\\)]|\\.)*)\)`).FindAllSubmatch(data, -1) {
+	for _, m := range regexp.MustCompile(`/URI \(((?:[^\\)]|\\.)*)\)`).FindAllSubmatch(Expand(data), -1) {
 		uris = append(uris, regexp.MustCompile(`\\(.)`).ReplaceAllString(string(m[1]), "$1"))
 	}
 	if len(hrefs) != 7 || !slices.Equal(uris, hrefs) {

@@ -19,6 +19,7 @@ import (
 	"github.com/handbuch/handbuch"
 	"github.com/handbuch/handbuch/internal/build"
 	"github.com/handbuch/handbuch/internal/load"
+	"github.com/handbuch/handbuch/internal/pdf"
 	"github.com/handbuch/handbuch/internal/pdfua"
 	"github.com/handbuch/handbuch/internal/site"
 )
@@ -70,9 +71,9 @@ func TestReproducible(t *testing.T) {
 }
 
 func TestMetadata(t *testing.T) {
-	pdf := handbookPDF(t, modelFiles(t))
+	data := pdf.Expand(handbookPDF(t, modelFiles(t)))
 	for _, want := range []string{"/Lang (de-DE)", "/Type /Outlines", "/FontFile2"} {
-		if !bytes.Contains(pdf, []byte(want)) {
+		if !bytes.Contains(data, []byte(want)) {
 			t.Errorf("PDF lacks %s", want)
 		}
 	}
@@ -170,7 +171,7 @@ func TestModelPDFs(t *testing.T) {
 	pages := map[string][]byte{}
 	for _, f := range files {
 		if strings.HasPrefix(f.Path, "pdf/") {
-			got[f.Path] = f.Data
+			got[f.Path] = pdf.Expand(f.Data)
 		}
 		pages[f.Path] = f.Data
 	}
@@ -359,7 +360,7 @@ func TestPDFUA(t *testing.T) {
 // overview the PDF does not print (the list of checklists) to the table
 // of contents, the TOC rows to their chapters, an address stays an URI.
 func TestLinkTargets(t *testing.T) {
-	data := fixturePDFs(t)["probe-handbuch.pdf"]
+	data := pdf.Expand(fixturePDFs(t)["probe-handbuch.pdf"])
 	kids := regexp.MustCompile(`/Kids \[([^\]]*)\]`).FindSubmatch(data)
 	pageOf := map[string]int{}
 	for i, ref := range regexp.MustCompile(`(\d+) 0 R`).FindAllSubmatch(kids[1], -1) {

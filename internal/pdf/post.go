@@ -3,14 +3,11 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"crypto/md5"
 	"fmt"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf16"
 )
@@ -33,6 +30,9 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 	taken := map[int][]byte{} // the pages' compressed content by object number
 	objs, root, info, err := objects(raw)
 	if err != nil {
+		return nil, fmt.Errorf("PDF nachbearbeiten: %w", err)
+	}
+	if err := fixFonts(objs); err != nil {
 		return nil, fmt.Errorf("PDF nachbearbeiten: %w", err)
 	}
 	pages := kids(objs[1])
@@ -73,8 +73,14 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 	outline := w.outline(alloc, dest, add)
 	xmpID := alloc()
 
-	add[treeRoot] = fmt.Sprintf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>",
+	tree := fmt.Sprintf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d",
 		ids[w.root], parentTree, len(pages)+len(w.annots))
+	if names := idTree(order, ids); names != "" {
+		idTreeID := alloc()
+		add[idTreeID] = names
+		tree += fmt.Sprintf(" /IDTree %d 0 R", idTreeID)
+	}
+	add[treeRoot] = tree + ">>"
 	var nums strings.Builder
 	for p := range pages {
 		fmt.Fprintf(&nums, "%d [", p)
@@ -194,64 +200,63 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 	}
 	objs[root] = []byte(fmt.Sprintf("%d 0 obj\n%s>>\nendobj\n", root, cat))
 
-	// Write the file anew: header, objects in number order, xref, trailer.
-	// fpdf's objects get their streams compressed, a batch at a time on
-	// every core (the same bytes in any order of work), so that only one
-	// batch is held twice.
-	var out bytes.Buffer
-	size := 0
-	for _, o := range objs {
-		size += len(o) / 3
-	}
-	out.Grow(size)
-	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, next)
-	workers := runtime.GOMAXPROCS(0)
-	zs := make([]*compressor, workers)
-	for i := range zs {
-		zs[i] = newCompressor()
-	}
-	const batch = 256
-	packed := make([]bytes.Buffer, batch)
-	for first := 1; first < next; first += batch {
-		last := min(first+batch, next)
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for id := first + w; id < last; id += workers {
-					packed[id-first].Reset()
-					if _, ok := add[id]; !ok && id < len(objs) {
-						zs[w].write(&packed[id-first], objs[id])
-					}
-				}
-			}()
-		}
-		wg.Wait()
-		for id := first; id < last; id++ {
-			offsets[id] = out.Len()
-			if data, ok := taken[id]; ok {
-				fmt.Fprintf(&out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", id, len(data))
-				out.Write(data)
-				out.WriteString("\nendstream\nendobj\n")
-				delete(taken, id)
-			} else if body, ok := add[id]; ok {
-				fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", id, body)
-			} else {
-				out.Write(packed[id-first].Bytes())
-			}
-		}
-	}
-	sum := md5.Sum(out.Bytes())
-	xref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", next)
+	// The file anew, in the compact form (objstm.go).
+	bodies := make([]body, next)
 	for id := 1; id < next; id++ {
-		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[id])
+		switch data, ok := taken[id]; {
+		case ok:
+			o := fmt.Appendf(nil, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", id, len(data))
+			o = append(o, data...)
+			bodies[id] = body{stream: append(o, "\nendstream\nendobj\n"...)}
+		case add[id] != "":
+			if b := add[id]; strings.Contains(b, "\nstream\n") {
+				bodies[id] = body{stream: fmt.Appendf(nil, "%d 0 obj\n%s\nendobj\n", id, b)}
+			} else {
+				bodies[id] = body{plain: []byte(b)}
+			}
+		case id < len(objs):
+			bodies[id] = fpdfBody(objs[id])
+		}
 	}
-	fmt.Fprintf(&out, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /ID [<%x> <%x>]>>\nstartxref\n%d\n%%%%EOF\n",
-		next, root, info, sum, sum, xref)
-	return out.Bytes(), nil
+	return pack(bodies, root, info), nil
+}
+
+// idTree is the name tree from each element /ID to its element (ISO
+// 32000-1 §14.7.2 requires it when elements have IDs), one node with the
+// keys in byte order; "" when no element has an ID. Of two elements with
+// one ID the first wins (pdfua reports the second).
+func idTree(order []*node, ids map[*node]int) string {
+	type entry struct {
+		key string // the ID as written: asciiString's bytes
+		obj int
+	}
+	var entries []entry
+	for _, n := range order {
+		if n.extra != nil && n.id != "" {
+			entries = append(entries, entry{asciiString(n.id), ids[n]})
+		}
+	}
+	if len(entries) == 0 {
+		return ""
+	}
+	// Keys are ordered by what the strings hold, not how they are
+	// written: without the parentheses and asciiString's backslashes.
+	held := strings.NewReplacer(`\\`, `\`, `\(`, "(", `\)`, ")")
+	value := func(e entry) string { return held.Replace(e.key[1 : len(e.key)-1]) }
+	slices.SortStableFunc(entries, func(a, b entry) int { return strings.Compare(value(a), value(b)) })
+	var b strings.Builder
+	b.WriteString("<</Names [")
+	for i, e := range entries {
+		if i > 0 && value(e) == value(entries[i-1]) {
+			continue
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%s %d 0 R", e.key, e.obj)
+	}
+	b.WriteString("]>>")
+	return b.String()
 }
 
 // destination is the place of an anchor. A page the PDF does not print
@@ -270,14 +275,17 @@ func (w *writer) destination(anchor string) place {
 // compressor compresses the streams fpdf left plain (it is told to: it
 // would make a new compressor for every page, which costs more than the
 // compression). One zlib writer is reused for all of them.
+// Object streams hold dictionaries, small beside the page content and
+// far better compressed at the default level: zs.
 type compressor struct {
-	buf bytes.Buffer
-	zw  *zlib.Writer
+	buf    bytes.Buffer
+	zw, zs *zlib.Writer
 }
 
 func newCompressor() *compressor {
 	z := &compressor{}
-	z.zw, _ = zlib.NewWriterLevel(&z.buf, zlib.BestSpeed) // the level is valid
+	z.zw, _ = zlib.NewWriterLevel(&z.buf, zlib.BestSpeed) // the levels are valid
+	z.zs, _ = zlib.NewWriterLevel(&z.buf, zlib.DefaultCompression)
 	return z
 }
 

@@ -88,6 +88,7 @@ func TestFinishedPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	data = Expand(data)
 	pages := bytes.Count(data, []byte("<</Type /Page\n"))
 	arrays := regexp.MustCompile(`/Contents \[\d+ 0 R \d+ 0 R\]`).FindAll(data, -1)
 	if pages < 2 || len(arrays) != pages {
@@ -155,7 +156,7 @@ func TestOrgOnPaper(t *testing.T) {
 		}
 		links := []string{"/URI (tel:+493012345670)", "/URI (mailto:info@example.org)", "/URI (https://www.example.org/)", "/URI (https://aufsicht.example/)"}
 		for _, l := range links {
-			if bytes.Contains(data, []byte(l)) != filled {
+			if bytes.Contains(Expand(data), []byte(l)) != filled {
 				t.Errorf("filled %v: link %s: %v", filled, l, !filled)
 			}
 		}

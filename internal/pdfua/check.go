@@ -30,6 +30,7 @@ func Check(pdf []byte) ([]Problem, error) {
 	c.checkPages()
 	c.checkMCIDs()
 	c.checkElements()
+	c.checkIDTree()
 	c.checkLinks()
 	c.checkFonts()
 	c.checkOutline()
@@ -556,8 +557,16 @@ func (c *checker) checkFont(where string, f dict) {
 	if !embedded {
 		c.addf("fonts", "%s: not embedded", where)
 	}
-	if _, ok := c.d.resolve(f["ToUnicode"]).(*stream); !ok {
+	if s, ok := c.d.resolve(fd["FontFile2"]).(*stream); ok {
+		c.checkProgram(where, s)
+	}
+	if embedded {
+		c.checkSubset(where, f, desc, fd)
+	}
+	if s, ok := c.d.resolve(f["ToUnicode"]).(*stream); !ok {
 		c.addf("fonts", "%s: no /ToUnicode CMap", where)
+	} else {
+		c.checkToUnicode(where, s)
 	}
 }
 

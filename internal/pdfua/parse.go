@@ -1,9 +1,12 @@
 // Package pdfua checks a PDF file against the machine-checkable rules of
-// PDF/UA-1 (ISO 14289-1) as listed in the Matterhorn protocol. It is meant
-// for tests of our own generator, so its parser is small: it reads files
-// with a classic cross-reference table (several sections linked by /Prev
-// are fine), without object streams, cross-reference streams or
-// encryption, and it decodes only the FlateDecode filter.
+// PDF/UA-1 (ISO 14289-1) as listed in the Matterhorn protocol, and a few
+// rules of ISO 32000-1 that tagged files break easily (the IDTree, font
+// subset tags, ToUnicode ranges, readable font programs). It is meant for
+// tests of our own generator, so its parser is small: it reads classic
+// cross-reference tables and cross-reference streams (several sections
+// linked by /Prev are fine, and so is a hybrid file's /XRefStm), objects
+// in object streams, no encryption, and it decodes only the FlateDecode
+// filter, with or without PNG predictors.
 package pdfua
 
 import (
@@ -312,20 +315,35 @@ func (l *lexer) ref(num int) (ref, bool) {
 // safe for concurrent use afterwards.
 type Doc struct {
 	data    []byte
-	offsets map[int]int // object number → byte offset, -1 if free
+	offsets map[int]int      // object number → byte offset, -1 if free
+	packed  map[int]packedAt // object number → place in an object stream
 	objs    map[int]any
+	stms    map[int]*objStm // object streams read so far
 	trailer dict
 	catalog dict
+}
+
+// packedAt is the place of an object in an object stream.
+type packedAt struct{ stm, index int }
+
+// objStm is a decoded object stream: its data and, by index, the number
+// and offset (from the start of data) of each object.
+type objStm struct {
+	data []byte
+	nums []int
+	offs []int
 }
 
 // Parse reads the cross-reference table, every object it lists and the
 // document catalog. It fails if any of them cannot be read.
 func Parse(pdf []byte) (*Doc, error) {
-	d := &Doc{data: pdf, offsets: map[int]int{}, objs: map[int]any{}}
+	d := &Doc{data: pdf, offsets: map[int]int{}, packed: map[int]packedAt{}, objs: map[int]any{}, stms: map[int]*objStm{}}
 	if err := d.readXref(); err != nil {
 		return nil, fmt.Errorf("pdfua: reading cross-reference table: %w", err)
 	}
-	for _, n := range slices.Sorted(maps.Keys(d.offsets)) {
+	nums := slices.Concat(slices.Collect(maps.Keys(d.offsets)), slices.Collect(maps.Keys(d.packed)))
+	slices.Sort(nums)
+	for _, n := range nums {
 		if _, err := d.load(n); err != nil {
 			return nil, fmt.Errorf("pdfua: reading object %d: %w", n, err)
 		}
@@ -353,9 +371,23 @@ func (d *Doc) readXref() error {
 			return fmt.Errorf("bad xref offset %d", off)
 		}
 		seen[off] = true
-		tr, err := d.readSection(off)
+		tr, entries, err := d.readSection(off)
 		if err != nil {
 			return err
+		}
+		// A hybrid file's table names the objects that only readers of
+		// cross-reference streams know in the stream /XRefStm; those
+		// entries come before the table's.
+		if stm, ok := tr["XRefStm"].(int); ok && stm >= 0 && stm < len(d.data) && !seen[stm] {
+			seen[stm] = true
+			_, more, err := d.readSection(stm)
+			if err != nil {
+				return err
+			}
+			entries = append(more, entries...)
+		}
+		for _, e := range entries {
+			d.addEntry(e)
 		}
 		if d.trailer == nil {
 			d.trailer = tr
@@ -371,31 +403,55 @@ func (d *Doc) readXref() error {
 	}
 }
 
-// readSection reads one xref section and its trailer. Entries already
-// known from a newer section win.
-func (d *Doc) readSection(off int) (dict, error) {
+// xrefEntry is one entry of a cross-reference section: an offset (-1 for
+// a free object) or, if packed, a place in an object stream.
+type xrefEntry struct {
+	num, off int
+	packed   bool
+	at       packedAt
+}
+
+// addEntry records e unless a newer section has told of its object.
+func (d *Doc) addEntry(e xrefEntry) {
+	if _, known := d.offsets[e.num]; known {
+		return
+	}
+	if _, known := d.packed[e.num]; known {
+		return
+	}
+	if e.packed {
+		d.packed[e.num] = e.at
+	} else {
+		d.offsets[e.num] = e.off
+	}
+}
+
+// readSection reads one xref section, a table with its trailer or a
+// cross-reference stream.
+func (d *Doc) readSection(off int) (dict, []xrefEntry, error) {
 	l := &lexer{b: d.data, i: off}
 	if v, _ := l.value(); v != keyword("xref") {
-		return nil, fmt.Errorf("no xref table at offset %d (xref streams are not supported)", off)
+		return d.readXrefStream(off)
 	}
+	var entries []xrefEntry
 	for {
 		v, err := l.value()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if v == keyword("trailer") {
 			l.refs = true
 			t, err := l.value()
 			if tr, ok := t.(dict); ok && err == nil {
-				return tr, nil
+				return tr, entries, nil
 			}
-			return nil, fmt.Errorf("bad trailer at offset %d", l.i)
+			return nil, nil, fmt.Errorf("bad trailer at offset %d", l.i)
 		}
 		c, err := l.value()
 		start, ok1 := v.(int)
 		count, ok2 := c.(int)
 		if err != nil || !ok1 || !ok2 || start < 0 || count < 0 || count > len(d.data)/4 {
-			return nil, fmt.Errorf("bad xref subsection header before offset %d", l.i)
+			return nil, nil, fmt.Errorf("bad xref subsection header before offset %d", l.i)
 		}
 		for k := range count {
 			o, _ := l.value()
@@ -404,16 +460,88 @@ func (d *Doc) readSection(off int) (dict, error) {
 			offset, ok1 := o.(int)
 			_, ok2 := g.(int)
 			if err != nil || !ok1 || !ok2 || (t != keyword("n") && t != keyword("f")) {
-				return nil, fmt.Errorf("bad xref entry for object %d before offset %d", start+k, l.i)
+				return nil, nil, fmt.Errorf("bad xref entry for object %d before offset %d", start+k, l.i)
 			}
 			if t == keyword("f") {
 				offset = -1
 			}
-			if _, known := d.offsets[start+k]; !known {
-				d.offsets[start+k] = offset
-			}
+			entries = append(entries, xrefEntry{num: start + k, off: offset})
 		}
 	}
+}
+
+// readXrefStream reads the cross-reference stream at off (ISO 32000-1
+// §7.5.8): its dictionary is the trailer, its rows of /W bytes the
+// entries of the subsections in /Index.
+func (d *Doc) readXrefStream(off int) (dict, []xrefEntry, error) {
+	v, err := d.read(-1, off)
+	s, ok := v.(*stream)
+	if err != nil || !ok || d.nameOf(s.dict["Type"]) != "XRef" {
+		return nil, nil, fmt.Errorf("no xref table or stream at offset %d", off)
+	}
+	data, err := d.decode(s)
+	if err != nil {
+		return nil, nil, fmt.Errorf("xref stream at offset %d: %w", off, err)
+	}
+	var w [3]int
+	ws := as[array](d, s.dict["W"])
+	row := 0
+	for k := range w {
+		if k < len(ws) {
+			w[k], _ = ws[k].(int)
+		}
+		if len(ws) != 3 || w[k] < 0 || w[k] > 8 {
+			return nil, nil, fmt.Errorf("xref stream at offset %d: bad /W", off)
+		}
+		row += w[k]
+	}
+	size, _ := s.dict["Size"].(int)
+	index := as[array](d, s.dict["Index"])
+	if index == nil {
+		index = array{0, size}
+	}
+	if row == 0 || len(index)%2 != 0 {
+		return nil, nil, fmt.Errorf("xref stream at offset %d: bad /W or /Index", off)
+	}
+	field := func(b []byte) int {
+		n := 0
+		for _, c := range b {
+			n = n<<8 | int(c)
+		}
+		return n
+	}
+	var entries []xrefEntry
+	for i := 0; i < len(index); i += 2 {
+		start, ok1 := index[i].(int)
+		count, ok2 := index[i+1].(int)
+		if !ok1 || !ok2 || start < 0 || count < 0 || count > len(data)/row {
+			return nil, nil, fmt.Errorf("xref stream at offset %d: bad /Index", off)
+		}
+		for k := range count {
+			if len(data) < row {
+				return nil, nil, fmt.Errorf("xref stream at offset %d: too short", off)
+			}
+			typ := 1
+			if w[0] > 0 {
+				typ = field(data[:w[0]])
+			}
+			f2, f3 := field(data[w[0]:w[0]+w[1]]), field(data[w[0]+w[1]:row])
+			data = data[row:]
+			e := xrefEntry{num: start + k}
+			switch typ {
+			case 0:
+				e.off = -1
+			case 1:
+				e.off = f2
+			case 2:
+				e.packed, e.at = true, packedAt{f2, f3}
+			default:
+				continue // reserved types are null objects
+			}
+			entries = append(entries, e)
+		}
+	}
+	return s.dict, entries, nil
 }
 
 // load returns object num, reading it on first use.
@@ -422,11 +550,18 @@ func (d *Doc) load(num int) (any, error) {
 		return v, nil
 	}
 	off, ok := d.offsets[num]
-	if !ok || off < 0 {
+	at, packed := d.packed[num]
+	if (!ok || off < 0) && !packed {
 		return nil, nil
 	}
 	d.objs[num] = nil // while reading, a reference to num yields null
-	v, err := d.read(num, off)
+	var v any
+	var err error
+	if packed {
+		v, err = d.readPacked(num, at)
+	} else {
+		v, err = d.read(num, off)
+	}
 	if err != nil {
 		delete(d.objs, num)
 		return nil, err
@@ -435,13 +570,13 @@ func (d *Doc) load(num int) (any, error) {
 	return v, nil
 }
 
-// read parses "num g obj" and the object at off.
+// read parses "num g obj" and the object at off; num < 0 takes any number.
 func (d *Doc) read(num, off int) (any, error) {
 	l := &lexer{b: d.data, i: min(off, len(d.data)), refs: true}
 	n, _ := l.value()
 	g, _ := l.value()
 	kw, _ := l.value()
-	if _, ok := g.(int); n != any(num) || !ok || kw != keyword("obj") {
+	if _, ok := g.(int); (num >= 0 && n != any(num)) || !ok || kw != keyword("obj") {
 		return nil, fmt.Errorf("no \"%d 0 obj\" at offset %d", num, off)
 	}
 	v, err := l.value()
@@ -457,6 +592,63 @@ func (d *Doc) read(num, off int) (any, error) {
 		}
 	}
 	return v, err
+}
+
+// readPacked parses object num, which sits in an object stream.
+func (d *Doc) readPacked(num int, at packedAt) (any, error) {
+	stm, err := d.objStm(at.stm)
+	if err != nil {
+		return nil, fmt.Errorf("object stream %d: %w", at.stm, err)
+	}
+	if at.index < 0 || at.index >= len(stm.nums) || stm.nums[at.index] != num {
+		return nil, fmt.Errorf("object stream %d has no object %d at index %d", at.stm, num, at.index)
+	}
+	l := &lexer{b: stm.data, i: stm.offs[at.index], refs: true}
+	v, err := l.value()
+	if _, ok := v.(keyword); ok && err == nil {
+		err = fmt.Errorf("unexpected keyword %q in object stream %d", v, at.stm)
+	}
+	return v, err
+}
+
+// objStm decodes object stream num and reads its header of N pairs of
+// object number and offset.
+func (d *Doc) objStm(num int) (*objStm, error) {
+	if s, ok := d.stms[num]; ok {
+		return s, nil
+	}
+	off, ok := d.offsets[num]
+	if !ok || off < 0 {
+		return nil, errors.New("not in the cross-reference table")
+	}
+	v, err := d.load(num)
+	s, ok := v.(*stream)
+	if err != nil || !ok || d.nameOf(s.dict["Type"]) != "ObjStm" {
+		return nil, cmp.Or(err, errors.New("no /Type /ObjStm stream"))
+	}
+	data, err := d.decode(s)
+	if err != nil {
+		return nil, err
+	}
+	n, ok1 := s.dict["N"].(int)
+	first, ok2 := s.dict["First"].(int)
+	if !ok1 || !ok2 || n < 0 || n > len(data)/2 || first < 0 || first > len(data) {
+		return nil, errors.New("bad /N or /First")
+	}
+	stm := &objStm{data: data, nums: make([]int, n), offs: make([]int, n)}
+	l := &lexer{b: data[:first]}
+	for i := range n {
+		a, _ := l.value()
+		b, err := l.value()
+		num, ok1 := a.(int)
+		rel, ok2 := b.(int)
+		if err != nil || !ok1 || !ok2 || rel < 0 || rel > len(data)-first {
+			return nil, fmt.Errorf("bad header entry %d", i)
+		}
+		stm.nums[i], stm.offs[i] = num, first+rel
+	}
+	d.stms[num] = stm
+	return stm, nil
 }
 
 // streamData returns the data of a stream starting after the keyword
@@ -486,18 +678,98 @@ func (d *Doc) streamData(dct dict, i int) []byte {
 // decode applies the stream's filters.
 func (d *Doc) decode(s *stream) ([]byte, error) {
 	data := s.raw
-	for _, f := range d.list(s.dict["Filter"]) {
+	parms := d.list(s.dict["DecodeParms"])
+	for i, f := range d.list(s.dict["Filter"]) {
 		switch n := d.nameOf(f); n {
 		case "FlateDecode", "Fl":
 			var err error
 			if data, err = inflate(data); err != nil {
 				return nil, err
 			}
+			if i < len(parms) {
+				if data, err = d.unpredict(data, d.dictOf(parms[i])); err != nil {
+					return nil, err
+				}
+			}
 		default:
 			return nil, fmt.Errorf("unsupported filter /%s", n)
 		}
 	}
 	return data, nil
+}
+
+// unpredict undoes a PNG predictor (ISO 32000-1 §7.4.4.4), as
+// cross-reference streams often use: each row starts with its filter type.
+func (d *Doc) unpredict(data []byte, p dict) ([]byte, error) {
+	pred, _ := d.intOf(p["Predictor"])
+	if pred < 10 {
+		if pred > 1 {
+			return nil, fmt.Errorf("unsupported predictor %d", pred)
+		}
+		return data, nil
+	}
+	cols, colors, bits := 1, 1, 8
+	for k, v := range map[name]*int{"Columns": &cols, "Colors": &colors, "BitsPerComponent": &bits} {
+		if n, ok := d.intOf(p[k]); ok {
+			*v = n
+		}
+	}
+	if cols < 1 || cols > 1<<20 || colors < 1 || colors > 32 || bits < 1 || bits > 16 {
+		return nil, errors.New("bad predictor parameters")
+	}
+	bpp := max(1, colors*bits/8)
+	row := (cols*colors*bits + 7) / 8
+	out := make([]byte, 0, len(data)/(row+1)*row)
+	prev := make([]byte, row)
+	for len(data) > 0 {
+		if len(data) < row+1 {
+			return nil, errors.New("predicted data ends in a row")
+		}
+		typ, cur := data[0], slices.Clone(data[1:row+1])
+		data = data[row+1:]
+		for i := range cur {
+			var a, c byte
+			if i >= bpp {
+				a, c = cur[i-bpp], prev[i-bpp]
+			}
+			b := prev[i]
+			switch typ {
+			case 0:
+			case 1:
+				cur[i] += a
+			case 2:
+				cur[i] += b
+			case 3:
+				cur[i] += byte((int(a) + int(b)) / 2)
+			case 4:
+				cur[i] += paeth(a, b, c)
+			default:
+				return nil, fmt.Errorf("bad PNG filter type %d", typ)
+			}
+		}
+		out = append(out, cur...)
+		prev = cur
+	}
+	return out, nil
+}
+
+func paeth(a, b, c byte) byte {
+	p := int(a) + int(b) - int(c)
+	pa, pb, pc := abs(p-int(a)), abs(p-int(b)), abs(p-int(c))
+	switch {
+	case pa <= pb && pa <= pc:
+		return a
+	case pb <= pc:
+		return b
+	}
+	return c
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func inflate(b []byte) ([]byte, error) {

@@ -3,6 +3,7 @@ package pdfua
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"maps"
 	"regexp"
@@ -36,6 +37,114 @@ func build(objs map[int]string, trailer string) []byte {
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d %s >>\nstartxref\n%d\n%%%%EOF\n", size, trailer, xref)
 	return b.Bytes()
+}
+
+// buildCompact writes a PDF like build, but in the form of PDF 1.5: the
+// objects that are no streams in one object stream, a cross-reference
+// stream with PNG predictor Up. A hybrid file also has a classic table
+// that lists only the streams and points to the stream by /XRefStm.
+func buildCompact(objs map[int]string, trailer string, hybrid bool) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	size := slices.Max(slices.Collect(maps.Keys(objs))) + 1
+	stm, xrefNum := size, size+1
+	size += 2
+	type entry struct{ typ, f2, f3 int }
+	entries := make([]entry, size)
+	var head, packed strings.Builder
+	n := 0
+	for num := 1; num < stm; num++ {
+		body, ok := objs[num]
+		switch {
+		case !ok:
+		case strings.Contains(body, "\nstream\n"):
+			entries[num] = entry{1, b.Len(), 0}
+			fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", num, body)
+		default:
+			entries[num] = entry{2, stm, n}
+			fmt.Fprintf(&head, "%d %d ", num, packed.Len())
+			packed.WriteString(body + "\n")
+			n++
+		}
+	}
+	data := deflate(head.String() + packed.String())
+	entries[stm] = entry{1, b.Len(), 0}
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream\nendobj\n",
+		stm, n, head.Len(), len(data), data)
+	xref := b.Len()
+	entries[xrefNum] = entry{1, xref, 0}
+	var rows []byte
+	prev := make([]byte, 4)
+	for _, e := range entries {
+		row := []byte{byte(e.typ), byte(e.f2 >> 8), byte(e.f2), byte(e.f3)}
+		rows = append(rows, 2)
+		for i := range row {
+			rows = append(rows, row[i]-prev[i])
+		}
+		prev = row
+	}
+	data = deflate(string(rows))
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 2 1] %s /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >> /Length %d >>\nstream\n%s\nendstream\nendobj\n",
+		xrefNum, size, trailer, len(data), data)
+	if hybrid {
+		table := b.Len()
+		b.WriteString("xref\n0 1\n0000000000 65535 f \n")
+		for num, e := range entries {
+			if e.typ == 1 && num != xrefNum {
+				fmt.Fprintf(&b, "%d 1\n%010d 00000 n \n", num, e.f2)
+			}
+		}
+		fmt.Fprintf(&b, "trailer\n<< /Size %d %s /XRefStm %d >>\n", size, trailer, xref)
+		xref = table
+	}
+	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", xref)
+	return b.Bytes()
+}
+
+// tinyFont is a TrueType program of two empty glyphs that sfnt reads:
+// .notdef and "H" (glyph 1). length overrides the length of its format-4
+// cmap subtable when it is not 0.
+func tinyFont(length int) string {
+	u16 := func(b []byte, v ...int) []byte {
+		for _, x := range v {
+			b = binary.BigEndian.AppendUint16(b, uint16(x))
+		}
+		return b
+	}
+	head := u16(nil, 1, 0, 1, 0, 0, 0, 0x5F0F, 0x3CF5, 0, 1000)
+	head = append(head, make([]byte, 16)...) // created, modified
+	head = u16(head, 0, 0, 500, 700, 0, 8, 2, 0, 0)
+	hhea := u16(nil, 1, 0, 800, 0xFF38, 0, 500, 0, 0, 500, 1, 0, 0, 0, 0, 0, 0, 0, 2)
+	maxp := u16(nil, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+	// Segments 'H' (delta 1-'H') and the closing 0xFFFF.
+	sub := u16(nil, 4, 32, 0, 4, 4, 1, 0, 'H', 0xFFFF, 0, 'H', 0xFFFF, 1-'H', 1, 0, 0)
+	if length != 0 {
+		binary.BigEndian.PutUint16(sub[2:], uint16(length))
+	}
+	tables := map[string][]byte{
+		"cmap": append(u16(nil, 0, 1, 3, 1, 0, 12), sub...),
+		"glyf": {0, 0, 0, 0},
+		"head": head,
+		"hhea": hhea,
+		"hmtx": u16(nil, 500, 0, 600, 0),
+		"loca": u16(nil, 0, 0, 0),
+		"maxp": maxp,
+		"post": append(u16(nil, 3, 0), make([]byte, 28)...),
+	}
+	tags := slices.Sorted(maps.Keys(tables))
+	out := u16(nil, 1, 0, len(tags), 128, 3, 0)
+	data := []byte{}
+	for _, t := range tags {
+		out = append(out, t...)
+		out = binary.BigEndian.AppendUint32(out, 0)
+		out = binary.BigEndian.AppendUint32(out, uint32(12+16*len(tags)+len(data)))
+		out = binary.BigEndian.AppendUint32(out, uint32(len(tables[t])))
+		data = append(data, tables[t]...)
+		for len(data)%4 != 0 {
+			data = append(data, 0)
+		}
+	}
+	return string(append(out, data...))
 }
 
 // streamObj returns the body of a stream object.
@@ -96,7 +205,7 @@ func validDoc() testDoc {
 				"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 22 0 R /CIDToGIDMap /Identity >>",
 			22: "<< /Type /FontDescriptor /FontName /AAAAAA+DejaVuSans /Flags 4 /FontBBox [0 -200 1000 800] " +
 				"/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 23 0 R >>",
-			23: streamObj("/Length1 4", "\x00\x01\x00\x00"),
+			23: streamObj(fmt.Sprintf("/Length1 %d", len(tinyFont(0))), tinyFont(0)),
 			24: streamObj("", "begincmap 1 beginbfchar <0001> <0048> endbfchar endcmap"),
 			25: "<< /Type /Outlines /First 26 0 R /Last 26 0 R /Count 2 >>",
 			26: "<< /Title (Kapitel) /Parent 25 0 R /First 27 0 R /Last 27 0 R /Count 1 /Dest [4 0 R /Fit] >>",
@@ -124,6 +233,18 @@ BT /F1 12 Tf ET 0 0 10 10 re W n % a comment
 }
 
 func (t testDoc) bytes() []byte {
+	objs := t.streams()
+	return build(objs, "/Root 1 0 R /Info 2 0 R")
+}
+
+// compact writes the document with an object stream and a cross-reference
+// stream, hybrid or not.
+func (t testDoc) compact(hybrid bool) []byte {
+	return buildCompact(t.streams(), "/Root 1 0 R /Info 2 0 R", hybrid)
+}
+
+// streams returns the objects with content and metadata as streams.
+func (t testDoc) streams() map[int]string {
 	objs := maps.Clone(t.objs)
 	if content := objs[contentObj]; t.plain {
 		objs[contentObj] = streamObj("", content)
@@ -133,7 +254,7 @@ func (t testDoc) bytes() []byte {
 	xmp := objs[xmpObj]
 	objs[xmpObj] = "<< /Type /Metadata /Subtype /XML /Length 28 0 R >>\nstream\n" + xmp + "\nendstream"
 	objs[28] = strconv.Itoa(len(xmp))
-	return build(objs, "/Root 1 0 R /Info 2 0 R")
+	return objs
 }
 
 // edit replaces old by new in an object body; an empty old replaces or
@@ -178,13 +299,49 @@ func TestValidDocument(t *testing.T) {
 			t.Errorf("plain=%v: unexpected problems:\n%v", plain, probs)
 		}
 	}
-	d, err := Parse(validDoc().bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := []string{"Document", "H1", "P", "Link", "Figure", "H2", "Table", "TR", "TH", "TD"}
-	if got := d.StructTypes(); !slices.Equal(got, want) {
-		t.Errorf("StructTypes() = %v, want %v", got, want)
+	for name, pdf := range map[string][]byte{
+		"classic": validDoc().bytes(), "compact": validDoc().compact(false), "hybrid": validDoc().compact(true),
+	} {
+		d, err := Parse(pdf)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := d.StructTypes(); !slices.Equal(got, want) {
+			t.Errorf("%s: StructTypes() = %v, want %v", name, got, want)
+		}
+		if probs, err := Check(pdf); err != nil || len(probs) > 0 {
+			t.Errorf("%s: unexpected problems: %v %v", name, err, probs)
+		}
+	}
+}
+
+// TestCompactRules: a rule is broken in a file with object streams as in
+// a classic one.
+func TestCompactRules(t *testing.T) {
+	doc := validDoc().apply(t, []edit{{1, "/Lang (de-DE)", ""}})
+	for _, hybrid := range []bool{false, true} {
+		probs, err := Check(doc.compact(hybrid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(rules(probs), ","); got != "lang" {
+			t.Errorf("hybrid %v: rules = %q, want lang; problems: %v", hybrid, got, probs)
+		}
+	}
+}
+
+func TestCompactBroken(t *testing.T) {
+	good := validDoc().compact(false)
+	for name, bad := range map[string][]byte{
+		"object stream N too large":   bytes.Replace(good, []byte("/Type /ObjStm /N "), []byte("/Type /ObjStm /N 9"), 1),
+		"xref stream W wrong":         bytes.Replace(good, []byte("/W [1 2 1]"), []byte("/W [1 2]"), 1),
+		"xref stream not decodable":   bytes.Replace(good, []byte("/DecodeParms << /Predictor 12"), []byte("/DecodeParms << /Predictor 2"), 1),
+		"startxref to no xref stream": regexp.MustCompile(`startxref\n\d+`).ReplaceAll(good, []byte("startxref\n9")),
+	} {
+		if _, err := Parse(bad); err == nil {
+			t.Errorf("%s: Parse succeeded", name)
+		}
 	}
 }
 
@@ -239,10 +396,19 @@ func TestRules(t *testing.T) {
 			{29, "", "<< /Limits [0 1] /Nums [0 [10 0 R 11 0 R 12 0 R 13 0 R 14 0 R 17 0 R 18 0 R] 1 12 0 R] >>"}}, ""},
 		{"MCID via Properties", []edit{{content, "/H2 <</MCID 4>>", "/H2 /MC4"},
 			{4, "/F1 20 0 R >>", "/F1 20 0 R >> /Properties << /MC4 << /MCID 4 >> >>"}}, ""},
-		{"Note with ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")}}, ""},
+		{"Note with ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")},
+			{7, "/K 9 0 R", "/IDTree 30 0 R /K 9 0 R"}, {30, "", "<< /Names [(fn-0) 10 0 R (fn-1) 29 0 R] >>"}}, ""},
+		{"IDTree with Kids", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")},
+			{7, "/K 9 0 R", "/IDTree 30 0 R /K 9 0 R"}, {30, "", "<< /Kids [31 0 R] >>"},
+			{31, "", "<< /Limits [(fn-1) (fn-1)] /Names [(fn-1) 29 0 R] >>"}}, ""},
+		{"Note with ID, no IDTree", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")}}, "id-tree"},
+		{"IDTree without the ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")},
+			{7, "/K 9 0 R", "/IDTree 30 0 R /K 9 0 R"}, {30, "", "<< /Names [(fn-2) 29 0 R] >>"}}, "id-tree"},
+		{"IDTree to another element", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R /ID (fn-1)")},
+			{7, "/K 9 0 R", "/IDTree 30 0 R /K 9 0 R"}, {30, "", "<< /Names [(fn-1) 10 0 R] >>"}}, "id-tree"},
 		{"Note without ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R]"}, {29, "", el("/S /Note /P 9 0 R")}}, "note-id"},
 		{"two Notes, one ID", []edit{{9, "15 0 R]", "15 0 R 29 0 R 30 0 R]"},
-			{29, "", el("/S /Note /P 9 0 R /ID (fn-1)")}, {30, "", el("/S /Note /P 9 0 R /ID (fn-1)")}}, "note-id"},
+			{29, "", el("/S /Note /P 9 0 R /ID (fn-1)")}, {30, "", el("/S /Note /P 9 0 R /ID (fn-1)")}}, "id-tree,note-id"},
 		{"no Alt", []edit{{13, "/Alt (Logo der Firma)", ""}}, "figure-alt"},
 		{"empty Alt", []edit{{13, "(Logo der Firma)", "<FEFF>"}}, "figure-alt"},
 		{"ActualText", []edit{{13, "/Alt", "/ActualText"}}, ""},
@@ -266,6 +432,20 @@ func TestRules(t *testing.T) {
 		{"Type3 font", []edit{{4, "/F1 20 0 R", "/F1 20 0 R /F3 << /Type /Font /Subtype /Type3 >>"}}, ""},
 		{"font in Form XObject", []edit{{4, "/F1 20 0 R >>", "/F1 20 0 R >> /XObject << /X1 29 0 R >>"},
 			{29, "", streamObj("/Subtype /Form /Resources << /Font << /F9 << /Subtype /TrueType >> >> >>", "")}}, "fonts"},
+		{"font program unreadable", []edit{{23, "", streamObj("/Length1 4", "\x00\x01\x00\x00")}}, "font-program"},
+		{"cmap of odd length", []edit{{23, "", streamObj("", tinyFont(31))}}, "font-program"},
+		{"cmap longer than its table", []edit{{23, "", streamObj("", tinyFont(40))}}, "font-program"},
+		{"cmap too short for its segments", []edit{{23, "", streamObj("", tinyFont(30))}}, "font-program"},
+		{"whole font without tag", []edit{{20, "/AAAAAA+", "/"}, {21, "/AAAAAA+", "/"}, {22, "/AAAAAA+", "/"}}, ""},
+		{"subset without tag", []edit{{20, "/AAAAAA+", "/"}, {21, "/AAAAAA+", "/"}, {22, "/AAAAAA+", "/"},
+			{21, "/CIDToGIDMap /Identity", "/CIDToGIDMap 29 0 R"}, {29, "", streamObj("", "\x00\x00\x00\x01")}}, "font-subset"},
+		{"FontName without tag", []edit{{22, "/AAAAAA+", "/"}}, "font-subset"},
+		{"tags differ", []edit{{22, "/AAAAAA+", "/BBBBBB+"}}, "font-subset"},
+		{"tag too short", []edit{{21, "/AAAAAA+", "/AAAAA+"}, {22, "/AAAAAA+", "/AAAAA+"}}, "font-subset"},
+		{"fpdf's ToUnicode", []edit{{24, "", streamObj("", "begincmap 1 beginbfrange <0000> <FFFF> <0000> endbfrange endcmap")}}, "tounicode"},
+		{"bfrange source across a byte", []edit{{24, "", streamObj("", "1 beginbfrange <00FE> <0101> <00FE> endbfrange")}}, "tounicode"},
+		{"bfrange destination past 255", []edit{{24, "", streamObj("", "1 beginbfrange <0041> <0043> <00FE> endbfrange")}}, "tounicode"},
+		{"bfranges within a byte", []edit{{24, "", streamObj("", "2 beginbfrange <0041> <0043> <0041> <00FE> <00FF> [<0020> <D83DDE00>] endbfrange")}}, ""},
 		{"unknown S", []edit{{11, "/S /P", "/S /Absatz"}}, "struct-type"},
 		{"unknown S role-mapped", []edit{{11, "/S /P", "/S /Absatz"}, {7, "/K 9 0 R", "/RoleMap << /Absatz /Abs /Abs /P >> /K 9 0 R"}}, ""},
 		{"standard type remapped", []edit{{7, "/K 9 0 R", "/RoleMap << /P /Span >> /K 9 0 R"}}, "struct-type"},
@@ -385,6 +565,8 @@ func FuzzParse(f *testing.F) {
 	plain.plain = true
 	f.Add(plain.bytes())
 	f.Add(build(map[int]string{1: "<< /Type /Catalog /Pages 2 0 R >>", 2: "<< /Type /Pages /Kids [] >>"}, "/Root 1 0 R"))
+	f.Add(validDoc().compact(false))
+	f.Add(validDoc().compact(true))
 	f.Fuzz(func(t *testing.T, pdf []byte) {
 		if d, err := Parse(pdf); err == nil {
 			d.StructTypes()

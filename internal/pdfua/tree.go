@@ -108,3 +108,66 @@ func (w *treeWalker) kid(v any, parent *elem, depth int) {
 		w.kid(k, e, depth+1)
 	}
 }
+
+// german names the element in a message for people: "Element Note
+// (Objekt 12)".
+func (e *elem) german() string {
+	typ := cmp.Or(e.typ, "ohne Typ")
+	if e.hasRef {
+		return fmt.Sprintf("Element %s (Objekt %d)", typ, e.ref.num)
+	}
+	return "Element " + typ + " (direktes Objekt)"
+}
+
+// checkIDTree checks that the StructTreeRoot has an /IDTree when elements
+// have an /ID, and that it maps each of those IDs to its element (ISO
+// 32000-1 §14.7.2).
+func (c *checker) checkIDTree() {
+	var withID []*elem
+	for _, e := range c.elems {
+		if _, ok := c.d.resolve(e.dict["ID"]).(pdfText); ok {
+			withID = append(withID, e)
+		}
+	}
+	if len(withID) == 0 {
+		return
+	}
+	root := c.d.dictOf(c.d.catalog["StructTreeRoot"])
+	if c.d.dictOf(root["IDTree"]) == nil {
+		c.addf("id-tree", "StructTreeRoot: /IDTree fehlt, obwohl %d Strukturelemente eine /ID haben", len(withID))
+		return
+	}
+	names := map[pdfText]any{}
+	c.nameTree(root["IDTree"], names, 0, map[ref]bool{})
+	for _, e := range withID {
+		id := as[pdfText](c.d, e.dict["ID"])
+		v, ok := names[id]
+		r, isRef := v.(ref)
+		switch {
+		case !ok:
+			c.addf("id-tree", "%s: /ID %q fehlt im /IDTree", e.german(), id)
+		case !e.hasRef || !isRef || r != e.ref:
+			c.addf("id-tree", "%s: /IDTree führt /ID %q nicht zu diesem Element", e.german(), id)
+		}
+	}
+}
+
+// nameTree collects the entries of a name tree into out; the first of
+// two entries with one key wins.
+func (c *checker) nameTree(v any, out map[pdfText]any, depth int, seen map[ref]bool) {
+	node := c.d.dictOf(v)
+	if node == nil || depth > maxDepth || !visit(seen, v) {
+		return
+	}
+	names := as[array](c.d, node["Names"])
+	for i := 0; i+1 < len(names); i += 2 {
+		if k, ok := c.d.resolve(names[i]).(pdfText); ok {
+			if _, dup := out[k]; !dup {
+				out[k] = names[i+1]
+			}
+		}
+	}
+	for _, k := range as[array](c.d, node["Kids"]) {
+		c.nameTree(k, out, depth+1, seen)
+	}
+}
