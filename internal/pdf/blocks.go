@@ -50,21 +50,24 @@ func (w *writer) block(d *markdown.Doc, c ast.Node, x, width float64, depth int)
 		w.list(d, c, x, width, depth)
 		w.f.SetY(w.f.GetY() + 1.5)
 	case *ast.Blockquote:
-		y := w.f.GetY()
-		page := w.f.PageNo()
+		// The bar stands left of the quote's text, on every page the
+		// quote covers; a quote that is not indented any more shares
+		// its parent's bar.
 		qx, qw := w.indent(x, width, 7)
+		bar := &quoteBar{x: qx - 5, y: w.f.GetY()}
+		if len(w.bars) == 0 {
+			w.f.SetFooterFunc(func() {
+				w.barsToFoot()
+				w.footer()
+			})
+			defer w.f.SetFooterFunc(w.footer)
+		}
+		w.bars = append(w.bars, bar)
 		w.tagged("BlockQuote", func() {
 			w.blocks(d, c, qx, qw, depth)
 		})
-		if w.f.PageNo() == page {
-			// The bar stands left of the quote's text; a quote that
-			// is not indented any more shares its parent's bar.
-			w.artifact()
-			w.f.SetDrawColor(linkR, linkG, linkB)
-			w.f.SetLineWidth(0.8)
-			w.f.Line(qx-5, y, qx-5, w.f.GetY()-2.5)
-			w.f.SetLineWidth(0.2)
-		}
+		w.bars = w.bars[:len(w.bars)-1]
+		bar.draw(w, w.f.GetY()-2.5)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		var b strings.Builder
 		for i := 0; i < c.Lines().Len(); i++ {

@@ -359,6 +359,34 @@ func (w *writer) breakAnywhere(p piece, room, size float64) (head, tail piece) {
 	return head, tail
 }
 
+// quoteBar is the bar left of a quote, from y down on the current page.
+// A page break inside the quote draws it to where the text on the page
+// ends (barsToFoot, from the footer) and starts it again at the next
+// page's top.
+type quoteBar struct{ x, y float64 }
+
+// draw draws the bar down to y2, unless nothing of the quote is on the
+// page (its first paragraph moved on to the next).
+func (b *quoteBar) draw(w *writer, y2 float64) {
+	if y2 <= b.y+0.5 {
+		return
+	}
+	w.artifact()
+	w.f.SetDrawColor(linkR, linkG, linkB)
+	w.f.SetLineWidth(0.8)
+	w.f.Line(b.x, b.y, b.x, y2)
+	w.f.SetLineWidth(0.2)
+}
+
+// barsToFoot draws the bars of the quotes that a page break interrupts,
+// on the page that ends, and starts them at the next page's top.
+func (w *writer) barsToFoot() {
+	for _, b := range w.bars {
+		b.draw(w, w.f.GetY())
+		b.y = top
+	}
+}
+
 // indent returns the left edge and width of a block nested by step in
 // one at x with width: a quote, a list item's text, a description. A
 // block is not indented further once that would leave it less than half

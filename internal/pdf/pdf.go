@@ -52,6 +52,7 @@ type writer struct {
 	sizer    *writer             // measures without drawing; see measurer
 	scratchW *writer             // draws to measure; see measure
 	uses     int                 // measurements a scratch writer served
+	bars     []*quoteBar         // the quotes being drawn, see quoteBar
 
 	done *finished // the content of finished pages, compressed
 }
