@@ -359,6 +359,76 @@ func (w *writer) breakAnywhere(p piece, room, size float64) (head, tail piece) {
 	return head, tail
 }
 
+// cellPad is the room in mm left and right of a table cell's text,
+// together.
+const cellPad = 3.0
+
+// columnWidths shares width among the columns of a table whose cells
+// (rows of columns of spans) are set in size, as a browser lays out a
+// table automatically: a column is at least as wide as its longest word
+// and at most as wide as its widest cell on one line, each with pad. If
+// every column can be as wide as it asks, the rest is shared in
+// proportion to that; else each column gets its minimum and a share of
+// the rest in proportion to what it asks beyond it; if even the minima
+// do not fit, they shrink alike (and the words are hyphenated, or the
+// type gets smaller, see table).
+func (w *writer) columnWidths(cells [][][]span, size, width, pad float64) []float64 {
+	var lo, hi []float64
+	for _, row := range cells {
+		for i, c := range row {
+			for len(lo) <= i {
+				lo, hi = append(lo, pad), append(hi, pad)
+			}
+			l, h := w.extent(c, size)
+			lo[i], hi[i] = max(lo[i], l+pad), max(hi[i], h+pad)
+		}
+	}
+	var sumLo, sumHi float64
+	for i := range lo {
+		sumLo += lo[i]
+		sumHi += hi[i]
+	}
+	out := make([]float64, len(lo))
+	for i := range lo {
+		switch {
+		case sumHi <= width:
+			out[i] = hi[i] * width / sumHi
+		case sumLo <= width:
+			out[i] = lo[i] + (hi[i]-lo[i])*(width-sumLo)/(sumHi-sumLo)
+		default:
+			out[i] = lo[i] * width / sumLo
+		}
+	}
+	return out
+}
+
+// extent is the width of the widest word of spans (what no line break
+// divides) and of its widest line with no break but the hard ones.
+func (w *writer) extent(spans []span, size float64) (word, line float64) {
+	spaceW := w.textWidth(" ", "", size)
+	cur, run := 0.0, 0.0
+	pieces := split(spans)
+	for i, p := range pieces {
+		if p.text == "\n" {
+			cur, run = 0, 0
+			continue
+		}
+		pw := w.textWidth(p.text, p.style, size)
+		cur += pw
+		run += pw
+		word, line = max(word, run), max(line, cur)
+		if p.space {
+			cur += spaceW
+		}
+		if !p.glue || i+1 < len(pieces) && pieces[i+1].text == "\n" {
+			run = 0
+		} else if p.space {
+			run += spaceW
+		}
+	}
+	return word, line
+}
+
 // quoteBar is the bar left of a quote, from y down on the current page.
 // A page break inside the quote draws it to where the text on the page
 // ends (barsToFoot, from the footer) and starts it again at the next
