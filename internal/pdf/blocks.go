@@ -50,21 +50,24 @@ func (w *writer) block(d *markdown.Doc, c ast.Node, x, width float64, depth int)
 		w.list(d, c, x, width, depth)
 		w.f.SetY(w.f.GetY() + 1.5)
 	case *ast.Blockquote:
-		y := w.f.GetY()
-		page := w.f.PageNo()
+		// The bar stands left of the quote's text, on every page the
+		// quote covers; a quote that is not indented any more shares
+		// its parent's bar.
 		qx, qw := w.indent(x, width, 7)
+		bar := &quoteBar{x: qx - 5, y: w.f.GetY()}
+		if len(w.bars) == 0 {
+			w.f.SetFooterFunc(func() {
+				w.barsToFoot()
+				w.footer()
+			})
+			defer w.f.SetFooterFunc(w.footer)
+		}
+		w.bars = append(w.bars, bar)
 		w.tagged("BlockQuote", func() {
 			w.blocks(d, c, qx, qw, depth)
 		})
-		if w.f.PageNo() == page {
-			// The bar stands left of the quote's text; a quote that
-			// is not indented any more shares its parent's bar.
-			w.artifact()
-			w.f.SetDrawColor(linkR, linkG, linkB)
-			w.f.SetLineWidth(0.8)
-			w.f.Line(qx-5, y, qx-5, w.f.GetY()-2.5)
-			w.f.SetLineWidth(0.2)
-		}
+		w.bars = w.bars[:len(w.bars)-1]
+		bar.draw(w, w.f.GetY()-2.5)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		var b strings.Builder
 		for i := 0; i < c.Lines().Len(); i++ {
@@ -302,15 +305,7 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 	}
 	w.open("Table")
 	defer w.close()
-	if caption != nil {
-		w.ensure(30)
-		w.tagged("Caption", func() {
-			w.flow(caption, x, width, w.body, pos)
-		})
-		w.f.SetY(w.f.GetY() + 1)
-	}
 	cols := len(header)
-	colW := width / float64(cols)
 	// Every cell is cleaned once, its links numbered once.
 	type cell struct {
 		spans []span
@@ -318,27 +313,34 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 		links *links
 	}
 	all := make([][]cell, 0, len(rows)+1) // the header, then the rows
+	texts := make([][][]span, 0, len(rows)+1)
 	for _, r := range append([][][]span{header}, rows...) {
 		cells := make([]cell, cols)
+		text := make([][]span, cols)
 		for i := range cells {
 			if i < len(r) {
 				cells[i].spans, cells[i].links = w.prepare(r[i], pos)
+				text[i] = cells[i].spans
 			}
 		}
 		all = append(all, cells)
+		texts = append(texts, text)
 	}
-	// The type is the table's own size if every word fits its column
-	// there, hyphenated where need be; else the largest size down to a
-	// minimum at which they fit; else the minimum, with the words that
-	// still do not fit broken between any two characters. Many columns
-	// must not fail a build that a browser shows.
+	// The columns are as wide as their content asks (columnWidths). The
+	// type is the table's own size if every word fits its column there,
+	// hyphenated where need be; else the largest size down to a minimum
+	// at which they fit; else the minimum, with the words that still do
+	// not fit broken between any two characters. Many columns must not
+	// fail a build that a browser shows.
 	size, minSize := w.body-1.5, w.body-4
 	anywhere := false
 	m := w.measurer()
+	var colW []float64
 	fits := func() bool {
+		colW = m.columnWidths(texts, size, width, cellPad)
 		for _, cells := range all {
-			for _, c := range cells {
-				if _, long := m.wrap(c.spans, size, colW-3, false); len(long) > 0 {
+			for i, c := range cells {
+				if _, long := m.wrap(c.spans, size, colW[i]-cellPad, false); len(long) > 0 {
 					return false
 				}
 			}
@@ -357,7 +359,7 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 	layout := func(cells []cell) (h float64) {
 		n := 1
 		for i := range cells {
-			cells[i].lines, _ = w.wrap(cells[i].spans, size, colW-3, anywhere)
+			cells[i].lines, _ = w.wrap(cells[i].spans, size, colW[i]-cellPad, anywhere)
 			n = max(n, len(cells[i].lines))
 		}
 		return float64(n)*lh + 2
@@ -371,8 +373,8 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 		if tagged {
 			w.open("TR")
 		}
+		cx := x
 		for i, c := range cells {
-			cx := x + float64(i)*colW
 			w.artifact()
 			w.f.SetDrawColor(0x8c, 0x95, 0x9f)
 			style := "D"
@@ -380,30 +382,50 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 				w.f.SetFillColor(0xee, 0xf3, 0xf8)
 				style = "FD"
 			}
-			w.f.Rect(cx, y, colW, h, style)
-			if !tagged {
-				for k, l := range c.lines {
-					w.drawLine(l, cx+1.5, y+1+float64(k)*lh, size, lh, nil)
+			w.f.Rect(cx, y, colW[i], h, style)
+			var ls *links
+			if tagged {
+				td := w.open("TD")
+				if head {
+					td.role = "TH"
+					td.extra = &extra{attrs: "<</O /Table /Scope /Column>>"}
 				}
-				continue
-			}
-			td := w.open("TD")
-			if head {
-				td.role = "TH"
-				td.extra = &extra{attrs: "<</O /Table /Scope /Column>>"}
+				ls = c.links
 			}
 			for k, l := range c.lines {
-				w.drawLine(l, cx+1.5, y+1+float64(k)*lh, size, lh, c.links)
+				w.drawLine(l, cx+cellPad/2, y+1+float64(k)*lh, size, lh, ls)
 			}
-			w.close()
+			if tagged {
+				w.close()
+			}
+			cx += colW[i]
 		}
 		if tagged {
 			w.close()
 		}
 		w.f.SetXY(x, y+h)
 	}
+	// The caption and the header row stay with the first row.
+	need := headH
+	if len(all) > 1 {
+		need += layout(all[1])
+	}
+	if caption != nil {
+		need += w.measure(func(v *writer) { v.flow(caption, x, width, w.body, pos) }) + 1
+	}
+	if need <= w.ph-bottom-top {
+		w.ensure(need)
+	}
+	if caption != nil {
+		w.tagged("Caption", func() {
+			w.flow(caption, x, width, w.body, pos)
+		})
+		w.f.SetY(w.f.GetY() + 1)
+	}
 	w.ensure(headH)
 	drawRow(headCells, headH, true, true)
+	// A row is never split: it moves to the next page whole, under the
+	// header repeated.
 	for _, cells := range all[1:] {
 		h := layout(cells)
 		if w.f.GetY()+h > w.ph-bottom {

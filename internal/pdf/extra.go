@@ -12,9 +12,14 @@ import (
 
 // Page renders one page of the handbook as its own A4 PDF: the forms
 // (consent, project application) that are printed and signed. Links to
-// other pages become plain text, since they have no target here.
+// other pages become plain text, since they have no target here. A page
+// in Einfache Sprache is set larger, in shorter lines.
 func Page(h *book.Handbook, d *markdown.Doc) ([]byte, error) {
-	return single(h, a4, d.Page.Title, func(w *writer) {
+	pf := a4
+	if d.Page.Plain {
+		pf = a4Plain
+	}
+	return single(h, pf, d.Page.Title, func(w *writer) {
 		w.chapter(d)
 	})
 }

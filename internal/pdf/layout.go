@@ -6,6 +6,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/handbuch/handbuch/internal/book"
@@ -22,15 +23,22 @@ type span struct {
 }
 
 // piece is the unit of line breaking: text up to and including a break
-// opportunity (a space, or after a hyphen, a Mediopunkt or a slash).
+// opportunity (a space, or after a hyphen, a Mediopunkt, an en dash or a
+// slash inside a word), or up to the end of its span.
 type piece struct {
 	span
-	space bool // ends with a space, dropped at the end of a line
-	soft  bool // ends with a hyphen added at a line break
-	width float64
+	space  bool // ends with a space, dropped at the end of a line
+	glue   bool // no line break after it (with space: a no-break space)
+	soft   bool // ends with a hyphen added at a line break
+	joined bool // the next piece belongs to the same link
+	width  float64
 }
 
-// split cuts spans into pieces at their break opportunities.
+// split cuts spans into pieces at their break opportunities and marks
+// where a line must not break: between two spans with no space between
+// them (a link or an emphasis ends, goldmark splits text at „ and “),
+// before closing punctuation and a footnote mark, and where German
+// typesetting binds words with a no-break space (see binds).
 func split(spans []span) []piece {
 	n := 0
 	for _, s := range spans {
@@ -47,6 +55,7 @@ func split(spans []span) []piece {
 					out = append(out, piece{span: s.with(s.text[start:i]), space: r == ' '})
 				} else if len(out) > 0 && r == ' ' {
 					out[len(out)-1].space = true
+					out[len(out)-1].glue = false
 				}
 				if r == '\n' {
 					out = append(out, piece{span: span{text: "\n"}})
@@ -62,10 +71,104 @@ func split(spans []span) []piece {
 			}
 		}
 		if start < len(s.text) {
-			out = append(out, piece{span: s.with(s.text[start:])})
+			// The span ends inside a word: the next span continues it.
+			out = append(out, piece{span: s.with(s.text[start:]), glue: true})
+		}
+	}
+	for i := range out {
+		p := &out[i]
+		if i+1 == len(out) || out[i+1].text == "\n" || p.text == "\n" {
+			p.glue = false
+			continue
+		}
+		q := out[i+1]
+		p.joined = p.link != "" && q.link == p.link && q.run == p.run
+		last, _ := utf8.DecodeLastRuneInString(p.text)
+		first, _ := utf8.DecodeRuneInString(q.text)
+		switch {
+		case q.sup || strings.ContainsRune(closing, first):
+			p.glue = true // a line never starts with a footnote mark or closing punctuation
+		case !p.space && strings.ContainsRune("-·/–", last):
+			// A hyphen breaks inside a word, also at a span's end, but
+			// not between digits (a phone number, "45-67").
+			before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(p.text, string(last)))
+			p.glue = unicode.IsDigit(before) && unicode.IsDigit(first)
+		case p.space && binds(p.text, q.text):
+			p.glue = true
 		}
 	}
 	return out
+}
+
+// closing is the punctuation no line starts with.
+const closing = ".,;:!?)]“”’‘…»«"
+
+// boundBefore are words that a no-break space binds to a number after
+// them: "§ 61", "Art. 6 Abs. 1", "Kapitel 4", "Seite 12".
+var boundBefore = map[string]bool{
+	"§": true, "§§": true, "Art.": true, "Artikel": true, "Abs.": true, "Absatz": true,
+	"Nr.": true, "Nummer": true, "S.": true, "Satz": true, "Ziff.": true, "Kapitel": true,
+	"Kap.": true, "Anlage": true, "Anhang": true, "Seite": true, "Seiten": true, "Bd.": true,
+	"SGB": true, "Tel.": true,
+}
+
+// units are words that a no-break space binds to the number before them.
+var units = map[string]bool{
+	"%": true, "‰": true, "€": true, "$": true, "Euro": true, "EUR": true, "Cent": true, "Prozent": true,
+	"Uhr": true, "Jahr": true, "Jahre": true, "Jahren": true, "Monat": true, "Monate": true, "Monaten": true,
+	"Woche": true, "Wochen": true, "Tag": true, "Tage": true, "Tagen": true, "Stunde": true, "Stunden": true,
+	"Minute": true, "Minuten": true, "Sekunden": true, "Std.": true, "Min.": true, "Mio.": true, "Mrd.": true,
+	"Millionen": true, "Milliarden": true, "Personen": true, "Mal": true,
+	"mm": true, "cm": true, "m": true, "km": true, "g": true, "kg": true, "t": true, "l": true,
+	"KB": true, "MB": true, "GB": true, "TB": true, "kB": true, "pt": true, "px": true, "dpi": true,
+}
+
+// binds reports whether the space between the words a and b must not
+// break a line (German typesetting: a no-break space): a number after
+// "§", "Art.", "Kapitel" and the like; a unit after a number; the groups
+// of a phone number; "z. B.", "d. h.", "u. a."; a spaced dash stays at
+// the line's end.
+func binds(a, b string) bool {
+	bw := strings.TrimRight(b, closing)
+	aw := strings.TrimLeft(a, "(„‚[«»\"")
+	first, _ := utf8.DecodeRuneInString(b)
+	switch {
+	case b == "–" || b == "—":
+		return true
+	case boundBefore[aw] && (unicode.IsDigit(first) || aw == "SGB" && romanNumeral(bw)):
+		return true
+	case endsInNumber(aw) && (units[bw] || units[b]):
+		return true
+	case digitGroup(aw) && digitGroup(bw):
+		return true // "+49 30 1234567-0", "030 123 45-67", "10 000"
+	case initial(aw) && initial(strings.TrimRight(b, ",;:!?)")):
+		return true // "z. B.", "d. h.", "u. a.", "i. d. R."
+	}
+	return false
+}
+
+// endsInNumber reports whether s is a number: "30", "3,5", "1.000", "15–20".
+func endsInNumber(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsDigit(last) && strings.Trim(s, "0123456789.,–-+") == ""
+}
+
+// digitGroup reports whether s is a group of a phone number: digits, and
+// "+", "(", ")", "/", "-" among them.
+func digitGroup(s string) bool {
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "+("))
+	return unicode.IsDigit(first) && strings.Trim(s, "0123456789+()/-") == ""
+}
+
+// initial reports whether s is one letter and a full stop, as each part
+// of "z. B.".
+func initial(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) && s[n:] == "."
+}
+
+func romanNumeral(s string) bool {
+	return s != "" && strings.Trim(s, "IVX") == ""
 }
 
 // with is s with another text.
@@ -91,68 +194,144 @@ func (w *writer) breakLines(spans []span, size, width float64, pos book.Pos) []l
 	return lines
 }
 
-// wrap fills lines of at most width, greedily, and hyphenates a word that
-// does not fit a line of its own. It returns the words that cannot be
-// hyphenated to fit, each on a line of its own, too wide; with anywhere,
-// such a word is broken between any two characters instead, with a
-// hyphen as at a hyphenation point, and none is too wide.
+// ragFill is how full a line must be before the next word moves to the
+// next line whole; a line that would end shorter takes the first part of
+// the word, hyphenated, where the word allows: a calm right edge.
+const ragFill = 0.8
+
+// wrap fills lines of at most width, greedily. A word (the pieces
+// between two break opportunities) that does not fit what is left of
+// the line moves to the next line, unless the line would end too short
+// (ragFill) and the word can be hyphenated there; a word that does not
+// fit a line of its own is hyphenated. wrap returns the words that
+// cannot be hyphenated to fit, each on a line of its own, too wide; with
+// anywhere, such a word is broken between any two characters instead,
+// with a hyphen as at a hyphenation point, and none is too wide.
 func (w *writer) wrap(spans []span, size, width float64, anywhere bool) (lines []line, long []string) {
 	pieces := split(spans)
+	for i := range pieces {
+		pieces[i].width = w.textWidth(pieces[i].text, pieces[i].style, size)
+	}
 	cur := line{}
 	spaceW := w.textWidth(" ", "", size)
+	// Rag hyphenation for running text, not for headings: they are set
+	// larger than the body and break only where they must.
+	rag := !w.noHyphens && (w.body == 0 || size <= w.body)
 	flush := func() {
 		if n := len(cur.pieces); n > 0 {
 			lines = append(lines, cur)
 		}
 		cur = line{}
 	}
-	for i := 0; i < len(pieces); i++ {
-		p := pieces[i]
-		if p.text == "\n" {
+	add := func(ps ...piece) {
+		for _, p := range ps {
+			if n := len(cur.pieces); n > 0 && cur.pieces[n-1].space {
+				cur.width += spaceW
+			}
+			cur.pieces = append(cur.pieces, p)
+			cur.width += p.width
+		}
+	}
+	for i := 0; i < len(pieces); {
+		if pieces[i].text == "\n" {
 			flush()
+			i++
 			continue
 		}
-		p.width = w.textWidth(p.text, p.style, size)
+		// The word: pieces[i:j], with no break opportunity inside.
+		j, gw := i+1, pieces[i].width
+		for ; j < len(pieces) && pieces[j-1].glue; j++ {
+			if pieces[j-1].space {
+				gw += spaceW
+			}
+			gw += pieces[j].width
+		}
+		word := pieces[i:j]
 		gap := 0.0
 		if n := len(cur.pieces); n > 0 && cur.pieces[n-1].space {
 			gap = spaceW
 		}
-		if cur.width+gap+p.width <= width {
-			cur.pieces = append(cur.pieces, p)
-			cur.width += gap + p.width
+		if cur.width+gap+gw <= width {
+			add(word...)
+			i = j
 			continue
 		}
-		if len(cur.pieces) > 0 && p.width <= width {
+		room := width - cur.width - gap
+		if len(cur.pieces) > 0 && gw <= width {
+			// The word fits the next line; take part of it only if this
+			// line would end much too short.
+			if rag && cur.width < ragFill*width {
+				if k, head, tail, ok := w.hyphenateWord(word, room, size, true); ok {
+					add(word[:k]...)
+					add(head)
+					flush()
+					pieces[i+k] = tail
+					i += k
+					continue
+				}
+			}
 			flush()
-			i--
 			continue
 		}
-		// The word is too wide for what is left of the line: hyphenate.
-		head, tail, ok := w.hyphenate(p, width-cur.width-gap, size)
+		// The word is wider than a line: hyphenate.
+		k, head, tail, ok := w.hyphenateWord(word, room, size, false)
 		if !ok && len(cur.pieces) > 0 {
 			flush()
-			i--
 			continue
 		}
-		if !ok && anywhere {
-			head, tail = w.breakAnywhere(p, width, size)
-			ok = true
+		if ok {
+			add(word[:k]...)
+			add(head)
+			flush()
+			pieces[i+k] = tail
+			i += k
+			continue
 		}
-		if !ok {
-			long = append(long, p.text)
-			head, tail = p, piece{}
-			head.width = width
+		// No hyphenation point: break where the word's parts meet (a link
+		// and what follows it), else between characters or not at all.
+		if k := fitting(word, width, spaceW); k > 0 {
+			add(word[:k]...)
+			flush()
+			i += k
+			continue
 		}
-		cur.pieces = append(cur.pieces, head)
-		cur.width += gap + head.width
+		p := pieces[i]
+		if anywhere {
+			head, tail := w.breakAnywhere(p, width, size)
+			add(head)
+			flush()
+			if tail.text != "" {
+				tail.width = w.textWidth(tail.text, tail.style, size)
+				pieces[i] = tail
+				continue
+			}
+			i++
+			continue
+		}
+		long = append(long, p.text)
+		p.width = width
+		add(p)
 		flush()
-		if tail.text != "" {
-			pieces[i] = tail
-			i--
-		}
+		i++
 	}
 	flush()
 	return lines, long
+}
+
+// fitting is how many of the pieces of word fit into width, as a line of
+// their own.
+func fitting(word []piece, width, spaceW float64) int {
+	used := 0.0
+	for k, p := range word {
+		if k > 0 && word[k-1].space {
+			used += spaceW
+		}
+		used += p.width
+		if used > width {
+			return k
+		}
+	}
+	return len(word)
 }
 
 // breakAnywhere splits p after the most characters that fit into room
@@ -180,6 +359,104 @@ func (w *writer) breakAnywhere(p piece, room, size float64) (head, tail piece) {
 	return head, tail
 }
 
+// cellPad is the room in mm left and right of a table cell's text,
+// together.
+const cellPad = 3.0
+
+// columnWidths shares width among the columns of a table whose cells
+// (rows of columns of spans) are set in size, as a browser lays out a
+// table automatically: a column is at least as wide as its longest word
+// and at most as wide as its widest cell on one line, each with pad. If
+// every column can be as wide as it asks, the rest is shared in
+// proportion to that; else each column gets its minimum and a share of
+// the rest in proportion to what it asks beyond it; if even the minima
+// do not fit, they shrink alike (and the words are hyphenated, or the
+// type gets smaller, see table).
+func (w *writer) columnWidths(cells [][][]span, size, width, pad float64) []float64 {
+	var lo, hi []float64
+	for _, row := range cells {
+		for i, c := range row {
+			for len(lo) <= i {
+				lo, hi = append(lo, pad), append(hi, pad)
+			}
+			l, h := w.extent(c, size)
+			lo[i], hi[i] = max(lo[i], l+pad), max(hi[i], h+pad)
+		}
+	}
+	var sumLo, sumHi float64
+	for i := range lo {
+		sumLo += lo[i]
+		sumHi += hi[i]
+	}
+	out := make([]float64, len(lo))
+	for i := range lo {
+		switch {
+		case sumHi <= width:
+			out[i] = hi[i] * width / sumHi
+		case sumLo <= width:
+			out[i] = lo[i] + (hi[i]-lo[i])*(width-sumLo)/(sumHi-sumLo)
+		default:
+			out[i] = lo[i] * width / sumLo
+		}
+	}
+	return out
+}
+
+// extent is the width of the widest word of spans (what no line break
+// divides) and of its widest line with no break but the hard ones.
+func (w *writer) extent(spans []span, size float64) (word, line float64) {
+	spaceW := w.textWidth(" ", "", size)
+	cur, run := 0.0, 0.0
+	pieces := split(spans)
+	for i, p := range pieces {
+		if p.text == "\n" {
+			cur, run = 0, 0
+			continue
+		}
+		pw := w.textWidth(p.text, p.style, size)
+		cur += pw
+		run += pw
+		word, line = max(word, run), max(line, cur)
+		if p.space {
+			cur += spaceW
+		}
+		if !p.glue || i+1 < len(pieces) && pieces[i+1].text == "\n" {
+			run = 0
+		} else if p.space {
+			run += spaceW
+		}
+	}
+	return word, line
+}
+
+// quoteBar is the bar left of a quote, from y down on the current page.
+// A page break inside the quote draws it to where the text on the page
+// ends (barsToFoot, from the footer) and starts it again at the next
+// page's top.
+type quoteBar struct{ x, y float64 }
+
+// draw draws the bar down to y2, unless nothing of the quote is on the
+// page (its first paragraph moved on to the next).
+func (b *quoteBar) draw(w *writer, y2 float64) {
+	if y2 <= b.y+0.5 {
+		return
+	}
+	w.artifact()
+	w.f.SetDrawColor(linkR, linkG, linkB)
+	w.f.SetLineWidth(0.8)
+	w.f.Line(b.x, b.y, b.x, y2)
+	w.f.SetLineWidth(0.2)
+}
+
+// barsToFoot draws the bars of the quotes that a page break interrupts,
+// on the page that ends, and starts them at the next page's top.
+func (w *writer) barsToFoot() {
+	for _, b := range w.bars {
+		b.draw(w, w.f.GetY())
+		b.y = top
+	}
+}
+
 // indent returns the left edge and width of a block nested by step in
 // one at x with width: a quote, a list item's text, a description. A
 // block is not indented further once that would leave it less than half
@@ -192,6 +469,57 @@ func (w *writer) indent(x, width, step float64) (float64, float64) {
 	return x + step, width - step
 }
 
+// Hyphenation never leaves fewer than minHead letters at a line's end
+// nor fewer than minTail at the next line's start: no syllable of one
+// letter stands alone, nor one of three at a word's end.
+const (
+	minHead = 2
+	minTail = 4
+)
+
+// hyphenateWord breaks the word (pieces with no break opportunity
+// between them) at the last German hyphenation point that fits into
+// room: the piece k it breaks in becomes head, with a hyphen at its end,
+// after word[:k], and tail. For the rag (calm) only words of letters are
+// broken, no addresses, numbers or abbreviations.
+func (w *writer) hyphenateWord(word []piece, room, size float64, calm bool) (k int, head, tail piece, ok bool) {
+	if w.noHyphens {
+		return 0, piece{}, piece{}, false
+	}
+	spaceW := w.textWidth(" ", "", size)
+	used := 0.0
+	for k = 0; k < len(word)-1; k++ {
+		if used+word[k].width > room {
+			break
+		}
+		used += word[k].width
+		if word[k].space {
+			used += spaceW
+		}
+	}
+	p := word[k]
+	if p.sup || calm && !plainWord(p.text) {
+		return 0, piece{}, piece{}, false
+	}
+	head, tail, ok = w.hyphenate(p, room-used, size)
+	return k, head, tail, ok
+}
+
+// plainWord reports whether s is a word of letters, with punctuation
+// around it: no address, number or abbreviation in capitals.
+func plainWord(s string) bool {
+	upper := 0
+	for _, r := range strings.Trim(s, closing+"(„‚[«»\"'") {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper < 2
+}
+
 // hyphenate splits p at the last German hyphenation point that fits into
 // room, with a hyphen at the end of the first part.
 func (w *writer) hyphenate(p piece, room, size float64) (head, tail piece, ok bool) {
@@ -202,12 +530,27 @@ func (w *writer) hyphenate(p piece, room, size float64) (head, tail piece, ok bo
 	if len(parts) < 2 || strings.ContainsAny(p.text, "-") {
 		return p, piece{}, false
 	}
+	letters := func(parts []string) (n int) {
+		for _, s := range parts {
+			for _, r := range s {
+				if unicode.IsLetter(r) {
+					n++
+				}
+			}
+		}
+		return n
+	}
 	for k := len(parts) - 1; k >= 1; k-- {
+		if letters(parts[:k]) < minHead || letters(parts[k:]) < minTail {
+			continue
+		}
 		h := strings.Join(parts[:k], "") + "-"
 		if wd := w.textWidth(h, p.style, size); wd <= room {
 			head, tail = p, p
-			head.text, head.width, head.space, head.soft = h, wd, false, true
+			head.text, head.width, head.space, head.soft, head.glue = h, wd, false, true, false
+			head.joined = p.link != ""
 			tail.text = strings.Join(parts[k:], "")
+			tail.width = w.textWidth(tail.text, p.style, size)
 			return head, tail, true
 		}
 	}
@@ -391,8 +734,10 @@ func (w *writer) drawLine(l line, x, y, size, lh float64, ls *links) {
 				ls.node, ls.run = w.open("Link"), p.run
 				w.close()
 			}
-			next := j + 1
-			if next < len(l.pieces) && l.pieces[next].link != "" && l.pieces[next].run == ls.run {
+			// The space between two words of a link is the link's, also
+			// at a line's end: its text reads "Sie dürfen", not "Sie"
+			// "dürfen" with the space in the paragraph around it.
+			if p.joined {
 				text, space = text+space, ""
 			}
 			outer := w.cur

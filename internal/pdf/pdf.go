@@ -52,6 +52,7 @@ type writer struct {
 	sizer    *writer             // measures without drawing; see measurer
 	scratchW *writer             // draws to measure; see measure
 	uses     int                 // measurements a scratch writer served
+	bars     []*quoteBar         // the quotes being drawn, see quoteBar
 
 	done *finished // the content of finished pages, compressed
 }
@@ -133,7 +134,12 @@ type format struct {
 }
 
 var (
-	a4 = format{"A4", 210, 297, 20, 11.5}
+	// The handbook, forms and checklists: 12 pt over 136 mm, lines of
+	// 60 to 75 characters (median 66 in the model handbook).
+	a4 = format{"A4", 210, 297, 37, 12}
+	// A page in Einfache Sprache: 14 pt over 126 mm, lines of at most
+	// 60 characters.
+	a4Plain = format{"A4", 210, 297, 42, 14}
 	// A flyer for clients: A5, at least 14 pt.
 	a5 = format{"A5", 148, 210, 14, 14}
 )

@@ -148,8 +148,11 @@ func TestOrgOnPaper(t *testing.T) {
 			if !filled {
 				want = []string{"Offen: Name der Organisation – in handbuch.toml unter [organisation] bei name"}
 			}
+			// Where lines break depends on the measure: compare words,
+			// but the lines of an address as lines.
+			text := strings.Join(strings.Fields(string(out)), " ")
 			for _, w := range want {
-				if !strings.Contains(string(out), w) {
+				if !strings.Contains(text, w) && !strings.Contains(string(out), w) {
 					t.Errorf("filled %v: pdftotext lacks %q:\n%s", filled, w, out)
 				}
 			}
