@@ -38,7 +38,7 @@ Bitte ausfüllen.
 
 {{< feld "Name, Vorname" "name" >}}
 
-{{< feld "Anmerkungen" "lang" >}}
+{{< feld "Anmerkungen" "lang" 4 >}}
 
 {{< ankreuzen "Ich willige in die Übersetzung ein." >}}
 
@@ -184,7 +184,7 @@ func TestFormsOnScreen(t *testing.T) {
 	contains(t, "form", f,
 		`Ihre Eingaben bleiben in diesem Browser-Fenster: Nichts wird gesendet oder gespeichert.`,
 		`<label for="w1">Name, Vorname</label>`, `<input id="w1" type="text" autocomplete="name">`,
-		`<label for="w2">Anmerkungen</label>`, `<textarea id="w2" rows="3"></textarea>`,
+		`<label for="w2">Anmerkungen</label>`, `<textarea id="w2" rows="4"></textarea>`,
 		`<input id="w3" type="checkbox">`, `<label for="w3">Ich willige in die Übersetzung ein.</label>`,
 		`<div class="unterschrift" role="group" aria-labelledby="w4-titel">`, `<label for="w4-ort">Ort und Datum</label>`,
 		`<fieldset class="ampel-kriterium" data-kriterium="daten">`,

@@ -355,6 +355,9 @@ func germanLexer(err error) string {
 	switch msg := err.Error(); {
 	case strings.Contains(msg, "unclosed shortcode"):
 		return "es fehlt das schließende >}}"
+	case strings.Contains(msg, "named parameter"):
+		// zeilen=6 after positional arguments, as a Hugo user writes it.
+		return "benannte Argumente (name=…) gibt es nicht, schreiben Sie jedes Argument für sich, die Zahl der Zeilen eines Feldes als drittes: {{< feld \"Beschriftung\" \"lang\" 6 >}}"
 	case strings.Contains(msg, "but none is open"):
 		return "ein schließender Shortcode {{< /… >}} ohne öffnenden"
 	default:
@@ -370,10 +373,12 @@ func shortcodeUsage() string {
 	return strings.Join(usage, ", ")
 }
 
-// checkShortcodes reports unknown shortcodes, wrong arguments and block
-// shortcodes inside a sentence; an unexpanded {{< … >}} must never reach
-// a reader.
+// checkShortcodes reports unknown shortcodes, wrong arguments, block
+// shortcodes inside a sentence and containers without their closing
+// line; an unexpanded {{< … >}} must never reach a reader.
 func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Error {
+	var open *pageparser.Item // the container open here
+	openName := ""
 	for i, it := range items {
 		if !it.IsLeftShortcodeDelim() {
 			continue
@@ -383,8 +388,19 @@ func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Erro
 			return book.Errorf(pos, "schreiben Sie Shortcodes mit {{< … >}}, nicht mit {{%% … %%}}. Erlaubt sind: %s.", shortcodeUsage())
 		}
 		rest := items[i+1:]
-		if len(rest) > 0 && rest[0].IsShortcodeClose() {
-			return book.Errorf(pos, "ein schließender Shortcode {{< /… >}} ist hier nicht nötig: handbuch-Shortcodes stehen allein. Erlaubt sind: %s.", shortcodeUsage())
+		if len(rest) > 1 && rest[0].IsShortcodeClose() {
+			name := rest[1].ValStr(src)
+			sc, ok := shortcode.Lookup(name)
+			switch {
+			case !ok || !sc.Container:
+				return book.Errorf(pos, "ein schließender Shortcode {{< /%s >}} ist hier nicht nötig: dieser Shortcode steht allein. Erlaubt sind: %s.", name, shortcodeUsage())
+			case openName != name:
+				return book.Errorf(pos, "hier endet {{< /%s >}}, aber davor beginnt kein {{< %s >}}. So geht es: %s.", name, name, sc.Usage)
+			case !aloneOnLine(src, it.Pos(), shortcodeEnd(it.Pos(), rest)):
+				return book.Errorf(pos, "das schließende {{< /%s >}} muss allein in einer eigenen Zeile stehen. So geht es: %s.", name, sc.Usage)
+			}
+			open, openName = nil, ""
+			continue
 		}
 		if len(rest) == 0 || !(rest[0].IsShortcodeName() || rest[0].IsInlineShortcodeName()) {
 			continue // the lexer reports broken shortcodes itself
@@ -398,10 +414,9 @@ func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Erro
 			return book.Errorf(pos, "unbekannter Shortcode %q. Erlaubt sind: %s.", name, shortcodeUsage())
 		}
 		var args []string
-		end := it.Pos()
+		var argPos []int
 		for j := 1; j < len(rest); j++ {
 			if rest[j].IsRightShortcodeDelim() {
-				end = rest[j].Pos() + 3
 				break
 			}
 			if !rest[j].IsShortcodeParam() {
@@ -411,26 +426,57 @@ func checkShortcodes(file string, src []byte, items pageparser.Items) *book.Erro
 				return book.Errorf(pos, "der Shortcode %q kennt keine benannten Argumente. So geht es: %s.", name, sc.Usage)
 			}
 			args = append(args, rest[j].ValStr(src))
+			argPos = append(argPos, rest[j].Pos())
 		}
+		end := shortcodeEnd(it.Pos(), rest)
 		if len(args) < sc.Min || len(args) > sc.Max {
 			want := fmt.Sprintf("%d", sc.Min)
 			if sc.Max != sc.Min {
-				want = fmt.Sprintf("%d oder %d", sc.Min, sc.Max)
+				want = fmt.Sprintf("%d bis %d", sc.Min, sc.Max)
+				if sc.Max == sc.Min+1 {
+					want = fmt.Sprintf("%d oder %d", sc.Min, sc.Max)
+				}
 			}
 			return book.Errorf(pos, "der Shortcode %q braucht %s Argumente in Anführungszeichen, hier sind es %d. So geht es: %s.", name, want, len(args), sc.Usage)
 		}
-		if sc.Values != nil && len(args) > 0 && len(args) == sc.Max && !contains(sc.Values, args[len(args)-1]) {
-			last := args[len(args)-1]
-			if s := suggest(last, sc.Values); s != "" {
-				return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt, meinten Sie %q? Erlaubt sind: %s.", last, name, s, quoteList(sc.Values))
+		if sc.Values != nil && len(args) > sc.ValuesAt && !contains(sc.Values, args[sc.ValuesAt]) {
+			v := args[sc.ValuesAt]
+			if s := suggest(v, sc.Values); s != "" {
+				return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt, meinten Sie %q? Erlaubt sind: %s.", v, name, s, quoteList(sc.Values))
 			}
-			return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt. Erlaubt sind: %s.", last, name, quoteList(sc.Values))
+			return book.Errorf(pos, "%q ist beim Shortcode %q nicht erlaubt. Erlaubt sind: %s.", v, name, quoteList(sc.Values))
+		}
+		if sc.Valid != nil {
+			if k, msg := sc.Valid(args); msg != "" {
+				return book.Errorf(book.PosAt(file, src, argPos[k]), "%s", msg)
+			}
 		}
 		if !sc.Inline && !aloneOnLine(src, it.Pos(), end) {
 			return book.Errorf(pos, "der Shortcode %q muss allein in einer eigenen Zeile stehen (mit einer Leerzeile davor und danach), denn er wird zu einem eigenen Block: %s.", name, sc.Usage)
 		}
+		if sc.Container {
+			if open != nil {
+				return book.Errorf(pos, "{{< %s >}} steht in einem anderen Teil {{< %s >}}, der noch nicht mit {{< /%s >}} geendet hat. Beenden Sie den ersten Teil vorher.", name, openName, openName)
+			}
+			open, openName = &items[i], name
+		}
+	}
+	if open != nil {
+		sc := shortcode.All[openName]
+		return book.Errorf(book.PosAt(file, src, open.Pos()), "{{< %s >}} endet nirgends: es fehlt eine Zeile {{< /%s >}} am Ende des Teils. So geht es: %s.", openName, openName, sc.Usage)
 	}
 	return nil
+}
+
+// shortcodeEnd is the offset after the >}} of the shortcode at start
+// whose items follow in rest.
+func shortcodeEnd(start int, rest pageparser.Items) int {
+	for _, r := range rest {
+		if r.IsRightShortcodeDelim() {
+			return r.Pos() + 3
+		}
+	}
+	return start
 }
 
 // aloneOnLine reports whether only spaces stand before start and after end

@@ -217,8 +217,32 @@ func (r *nodeRenderer) shortcode(w util.BufWriter, src []byte, n ast.Node, enter
 	if f, ok := o.doc.FigureOf(n); ok && entering {
 		return r.figure(o, ctx, f)
 	}
+	sc := n.(*Shortcode)
+	if sc.Container {
+		// The layout's output around Inner: the part before it on the
+		// way in, the rest on the way out, the children between.
+		if ctx.Shortcode != nil {
+			b, err := ctx.Shortcode(sc)
+			if err != nil {
+				return ast.WalkStop, err
+			}
+			before, after, _ := bytes.Cut(b, []byte(Inner))
+			if entering {
+				_, _ = w.Write(before)
+			} else {
+				_, _ = w.Write(after)
+			}
+		}
+		// Its headings are one level below its own.
+		if entering {
+			ctx.Shift++
+		} else {
+			ctx.Shift--
+		}
+		return ast.WalkContinue, nil
+	}
 	if entering && ctx.Shortcode != nil {
-		b, err := ctx.Shortcode(n.(*Shortcode))
+		b, err := ctx.Shortcode(sc)
 		if err != nil {
 			return ast.WalkStop, err
 		}

@@ -184,3 +184,31 @@ func TestShortcodeLines(t *testing.T) {
 		}
 	}
 }
+
+// TestContainer: nur-organisation holds the blocks up to its closing
+// line, which is never text; its layout's output stands around them,
+// and their headings are one level below the page's.
+func TestContainer(t *testing.T) {
+	for _, body := range []string{
+		"Davor.\n\n{{< nur-organisation >}}\n\n## Hinweise\n\nNur für uns.\n\n{{< /nur-organisation >}}\n\nDanach.\n",
+		"Davor.\n\n{{< nur-organisation >}}\n## Hinweise\nNur für uns.\n{{< /nur-organisation >}}\nDanach.\n",
+		"Davor.\r\n\r\n{{< nur-organisation >}}\r\n\r\n## Hinweise\r\n\r\nNur für uns.\r\n\r\n  {{< /nur-organisation >}}\r\n\r\nDanach.\r\n",
+	} {
+		p := &book.Page{File: "content/t.md", Source: []byte(body), Body: []byte(body)}
+		d := New(Options{}).Parse(p)
+		if len(d.Errors) > 0 || len(d.Shortcodes) != 1 || !d.Shortcodes[0].Container || d.Shortcodes[0].ChildCount() != 2 {
+			t.Errorf("%q: errors %v, shortcodes %d", body, d.Errors, len(d.Shortcodes))
+			continue
+		}
+		r, err := d.Render(&Context{Shortcode: func(sc *Shortcode) ([]byte, error) {
+			return []byte("<section>" + Inner + "</section>\n"), nil
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "<p>Davor.</p>\n<section><h3 id=\"hinweise\">Hinweise</h3>\n<p>Nur für uns.</p>\n</section>\n<p>Danach.</p>\n"
+		if string(r.HTML) != want {
+			t.Errorf("%q:\n%s\nwant\n%s", body, r.HTML, want)
+		}
+	}
+}

@@ -17,14 +17,21 @@ var KindShortcode = ast.NewNodeKind("Shortcode")
 
 // Shortcode is a block shortcode, {{< name "arg" … >}} alone on its line:
 // a checklist, a form field, the AI register. The site renders it through
-// the Shortcode function of its render Context.
+// the Shortcode function of its render Context. A container (such as
+// nur-organisation) has the blocks up to its {{< /name >}} as children;
+// its layout puts them where it writes Inner.
 type Shortcode struct {
 	ast.BaseBlock
-	Name   string
-	Args   []string
-	Offset int // in the page body, for messages
-	Index  int // among the block shortcodes of the page, from 0
+	Name      string
+	Args      []string
+	Offset    int // in the page body, for messages
+	Index     int // among the block shortcodes of the page, from 0
+	Container bool
 }
+
+// Inner stands in the output of a container's layout where its children
+// go.
+const Inner = "<!--hb-inner-->"
 
 // Kind implements ast.Node.
 func (*Shortcode) Kind() ast.NodeKind { return KindShortcode }
@@ -50,7 +57,9 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		i++
 	}
 	c, err := shortcode.Lex(line[i:])
-	if err != nil || c.Name == "begriff" || len(bytes.TrimSpace(line[i+c.Len:])) > 0 {
+	if err != nil || c.Close || c.Name == "begriff" || len(bytes.TrimSpace(line[i+c.Len:])) > 0 {
+		// A {{< /name >}} without its opening line is reported by the
+		// loader.
 		return nil, parser.NoChildren
 	}
 	sc := &Shortcode{Name: c.Name, Args: c.Values(), Offset: seg.Start + i}
@@ -61,11 +70,34 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		n--
 	}
 	reader.Advance(n)
+	if s, ok := shortcode.Lookup(c.Name); ok && s.Container {
+		sc.Container = true
+		return sc, parser.HasChildren
+	}
 	return sc, parser.NoChildren | parser.Close
 }
 
+// Continue keeps a container open up to its closing line, which it
+// takes; the loader has made sure that there is one.
 func (shortcodeBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
-	return parser.Close
+	sc := node.(*Shortcode)
+	if !sc.Container {
+		return parser.Close
+	}
+	line, seg := reader.PeekLine()
+	if line == nil {
+		return parser.Close
+	}
+	t := bytes.TrimLeft(line, " \t")
+	if c, err := shortcode.Lex(t); err == nil && c.Close && c.Name == sc.Name && len(bytes.TrimSpace(t[c.Len:])) == 0 {
+		n := seg.Len()
+		if bytes.HasSuffix(line, []byte("\n")) {
+			n--
+		}
+		reader.Advance(n)
+		return parser.Close
+	}
+	return parser.Continue | parser.HasChildren
 }
 
 func (shortcodeBlockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}

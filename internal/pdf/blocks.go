@@ -21,6 +21,11 @@ var headingSizes = map[int]float64{1: 20, 2: 16, 3: 14, 4: 12.5, 5: 12, 6: 11.5}
 // blocks draws the block children of n inside [x, x+width].
 func (w *writer) blocks(d *markdown.Doc, n ast.Node, x, width float64, depth int) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if last := signedRun(c); last != nil {
+			w.signed(d, c, last, x, width, depth)
+			c = last
+			continue
+		}
 		w.block(d, c, x, width, depth)
 	}
 }
@@ -443,13 +448,12 @@ func (w *writer) para(spans []span, x, width, size float64, pos book.Pos) {
 	w.tagged("P", func() { w.flow(spans, x, width, size, pos) })
 }
 
-// writeLine draws a line to write on, from x to x2 at y, as a figure
-// that says what belongs there.
-func (w *writer) writeLine(what string, x, y, x2 float64) {
-	w.figure("Linie zum Ausfüllen: "+what, x, y-1, x2-x, 2, func() {
-		w.f.SetDrawColor(textR, textG, textB)
-		w.f.Line(x, y, x2, y)
-	})
+// writeLine draws a line to write on, from x to x2 at y. It is an
+// artifact: its label says what belongs there, and is read once.
+func (w *writer) writeLine(x, y, x2 float64) {
+	w.artifact()
+	w.f.SetDrawColor(textR, textG, textB)
+	w.f.Line(x, y, x2, y)
 }
 
 // shortcode draws the working tools on paper: fields as lines, boxes to
@@ -465,35 +469,13 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 			w.picture(f, x, width, pos)
 		}
 	case "feld":
-		w.ensure(16)
-		w.open("P")
-		w.flow([]span{{text: label, style: "B"}}, x, width, w.body-1, pos)
-		y := w.f.GetY() + 6
-		w.writeLine(label, x, y, x+width)
-		w.close()
-		w.f.SetY(y + 3)
+		w.field(label, shortcode.FieldLines(s.Args), x, width, pos)
 	case "ankreuzen":
 		w.box(label, x, width, pos)
 	case "unterschrift":
-		w.ensure(26)
-		y := w.f.GetY() + 14
-		who := "Unterschrift"
-		if label != "" {
-			who += ": " + label
-		}
-		for _, f := range []struct {
-			text   string
-			x0, x1 float64
-		}{{"Ort, Datum", x, x + width*0.4}, {who, x + width*0.5, x + width}} {
-			w.tagged("P", func() {
-				w.writeLine(f.text, f.x0, y, f.x1)
-				w.content()
-				w.setFont("", 9.5)
-				w.f.SetXY(f.x0, y+1)
-				w.f.CellFormat(f.x1-f.x0, 5, w.fit(f.text, f.x1-f.x0, 9.5), "", 0, "L", false, 0, "")
-			})
-		}
-		w.f.SetXY(x, y+8)
+		w.signature(label, x, width, pos)
+	case "nur-organisation":
+		w.staffOnly(d, s, x, width, depth, pos)
 	case "checkliste":
 		if c := shortcode.Checklist(w.h, label); c != nil {
 			w.checklist(c, x, width, depth+1)
@@ -696,10 +678,12 @@ func (w *writer) checklist(c *book.Checklist, x, width float64, level int) {
 		w.close()
 		w.f.SetY(w.f.GetY() + 2)
 	}
-	w.ensure(30)
-	for _, l := range []string{"Geprüft von", "am", "Unterschrift"} {
-		w.fillLine(l, x, width*0.6)
-	}
+	// The sign-off stays whole, above the bottom margin.
+	w.keep(func(v *writer) {
+		for _, l := range []string{"Geprüft von", "am", "Unterschrift"} {
+			v.fillLine(l, x, width*0.6)
+		}
+	})
 }
 
 // answers draws the answers to a checklist item on one line, each a box
@@ -729,14 +713,14 @@ func (w *writer) answers(x, width float64) {
 // fillLine draws a line to write on, with its label below it.
 func (w *writer) fillLine(label string, x, width float64) {
 	y := w.f.GetY() + 9
+	w.writeLine(x, y, x+width)
 	w.tagged("P", func() {
-		w.writeLine(label, x, y, x+width)
 		w.content()
 		w.f.SetXY(x, y+0.5)
 		w.setFont("", 9.5)
 		w.f.CellFormat(width, 5, label, "", 0, "L", false, 0, "")
 	})
-	w.f.SetXY(x, y+5)
+	w.f.SetXY(x, y+6)
 }
 
 // glossary draws the glossary as the appendix: a heading per term.

@@ -48,7 +48,7 @@ func TestEveryShortcodeOnPaper(t *testing.T) {
 			switch {
 			case name == "checkliste":
 				arg = "probe"
-			case s.Values != nil && i == s.Max-1:
+			case s.Values != nil && i == s.ValuesAt:
 				arg = s.Values[0] // a limited argument, such as the key of org
 			}
 			line += ` "` + arg + `"`

@@ -32,6 +32,12 @@ func (e *elem) String() string {
 	return typ + " element (direct object)"
 }
 
+// Pages returns the number of pages the page tree counts.
+func (d *Doc) Pages() int {
+	n, _ := d.intOf(d.dictOf(d.catalog["Pages"])["Count"])
+	return n
+}
+
 // StructTypes returns the /S of every structure element in document
 // (depth-first) order.
 func (d *Doc) StructTypes() []string {

@@ -9,9 +9,10 @@ import (
 
 // Call is one shortcode as written in a page: {{< name "arg" … >}}.
 type Call struct {
-	Name string
-	Args []Argument
-	Len  int // bytes from {{< to the end of >}}
+	Name  string
+	Args  []Argument
+	Len   int  // bytes from {{< to the end of >}}
+	Close bool // {{< /name >}}, the end of a container
 }
 
 // Values returns the values of the arguments.
@@ -67,6 +68,9 @@ func Lex(s []byte) (Call, error) {
 			return Call{}, ErrUnclosed
 		}
 		switch ch := s[i]; {
+		case c.Name == "" && ch == '/' && !c.Close:
+			c.Close = true
+			i++
 		case c.Name == "":
 			n := word(s[i:])
 			if n == 0 {
@@ -74,6 +78,8 @@ func Lex(s []byte) (Call, error) {
 			}
 			c.Name = string(s[i : i+n])
 			i += n
+		case c.Close:
+			return Call{}, errors.New("ein schließender Shortcode {{< /… >}} hat keine Argumente")
 		case ch == '"':
 			a, n, err := quoted(s, i)
 			if err != nil {

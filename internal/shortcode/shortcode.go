@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/handbuch/handbuch/internal/book"
@@ -26,8 +27,15 @@ import (
 type Shortcode struct {
 	Min, Max int      // number of arguments, all positional and quoted
 	Inline   bool     // may stand inside a sentence; block shortcodes stand alone on their line
-	Values   []string // allowed values of the last argument, if limited
+	Values   []string // allowed values of argument ValuesAt, if limited
+	ValuesAt int      // the argument, from 0, that Values limits
 	Usage    string   // how it is written, for messages
+	// Valid, if set, says in German what is wrong with argument i of
+	// args, or "". The loader reports it at that argument.
+	Valid func(args []string) (i int, msg string)
+	// Container: the shortcode encloses a part of the page, from its
+	// line to a line {{< /name >}}, as Markdown of its own.
+	Container bool
 	// Input: the reader can fill in or tick something on screen, so the
 	// page says that nothing is sent.
 	Input bool
@@ -82,9 +90,23 @@ var All = map[string]*Shortcode{
 		},
 	},
 	"feld": {
-		Min: 1, Max: 2, Values: FieldKinds, Input: true, Form: true,
-		Usage: `{{< feld "Beschriftung" >}} oder {{< feld "Beschriftung" "art" >}}`,
-		Text:  label, // a second argument is the kind of field
+		Min: 1, Max: 3, Values: FieldKinds, ValuesAt: 1, Input: true, Form: true,
+		Usage: `{{< feld "Beschriftung" >}}, {{< feld "Beschriftung" "art" >}} oder {{< feld "Beschriftung" "lang" 6 >}}`,
+		Text:  label, // the others are the kind of field and its lines
+		Valid: func(args []string) (int, string) {
+			if len(args) < 3 {
+				return 0, ""
+			}
+			if _, ok := lines(args[2]); !ok {
+				return 2, fmt.Sprintf("feld: %q ist keine Zahl von Zeilen. Das dritte Argument sagt, wie viele Zeilen zum Schreiben das Feld bekommt (auf Papier und am Bildschirm): eine ganze Zahl von 1 bis %d, zum Beispiel {{< feld %q \"lang\" 6 >}}.", args[2], MaxLines, args[0])
+			}
+			return 0, ""
+		},
+	},
+	"nur-organisation": {
+		Min: 0, Max: 1, Container: true,
+		Usage: `{{< nur-organisation >}} … {{< /nur-organisation >}}`,
+		Text:  func(_ *book.Handbook, args []string) string { return StaffTitle + " " + StaffNote(args) },
 	},
 	"ankreuzen": {
 		Min: 1, Max: 1, Input: true, Form: true,
@@ -147,6 +169,42 @@ var All = map[string]*Shortcode{
 			return ""
 		},
 	},
+}
+
+// StaffTitle heads the part of a form that nur-organisation encloses.
+const StaffTitle = "Nur für die Organisation"
+
+// StaffNote is the sentence under StaffTitle: the argument of
+// nur-organisation, else that clients do not get this part.
+func StaffNote(args []string) string {
+	if n := Arg(args, 0); n != "" {
+		return n
+	}
+	return "Dieser Teil gehört nicht zu dem, was Klient:innen lesen, ausfüllen oder unterschreiben. Geben Sie ihn nicht mit aus."
+}
+
+// MaxLines is the most lines a field may ask for: about half a page.
+const MaxLines = 20
+
+// FieldLines is how many lines a feld shortcode with args gets to write
+// on: its third argument, else 5 for a long answer, 3 for an address,
+// 1 for the rest.
+func FieldLines(args []string) int {
+	if n, ok := lines(Arg(args, 2)); ok {
+		return n
+	}
+	switch Arg(args, 1) {
+	case "lang":
+		return 5
+	case "adresse":
+		return 3
+	}
+	return 1
+}
+
+func lines(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 1 && n <= MaxLines && s == strconv.Itoa(n)
 }
 
 // Lookup returns the shortcode called name.

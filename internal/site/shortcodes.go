@@ -28,6 +28,12 @@ type ShortcodeData struct {
 	Figure *FigureData
 	// Org is the value an org shortcode shows.
 	Org *OrgData
+	// Inner stands where the part of the page that a container encloses
+	// goes; Level is the level of the container's heading there.
+	Inner template.HTML
+	Level int
+	// StaffTitle and StaffNote head the part only for the organisation.
+	StaffTitle, StaffNote string
 }
 
 // FigureData is a picture ready for its layout.
@@ -124,6 +130,7 @@ type FieldData struct {
 	Autocomplete string // empty when no value fits
 	Multiline    bool
 	InputMode    string
+	Rows         int // lines of a multiline field, as many as on paper
 }
 
 // fieldKinds maps the kinds of feld to their input.
@@ -203,10 +210,17 @@ type tools struct {
 
 // renderer renders the block shortcodes of a page. prefix makes ids
 // unique (in the print view it carries the page's anchor); href maps a
-// site-absolute URL to a link from where the page is shown.
-func (t tools) renderer(prefix string, href func(string) string) func(*markdown.Shortcode) ([]byte, error) {
+// site-absolute URL to a link from where the page is shown; shift is
+// how many levels the page's headings move down there.
+func (t tools) renderer(prefix string, href func(string) string, shift int) func(*markdown.Shortcode) ([]byte, error) {
 	return func(sc *markdown.Shortcode) ([]byte, error) {
 		data := &ShortcodeData{ID: markdown.ShortcodeID(prefix, sc.Index), Args: sc.Args}
+		if sc.Container {
+			data.Inner, data.Level = markdown.Inner, min(2+shift, 6)
+		}
+		if sc.Name == "nur-organisation" {
+			data.StaffTitle, data.StaffNote = shortcode.StaffTitle, shortcode.StaffNote(sc.Args)
+		}
 		if len(sc.Args) > 0 {
 			data.Label = sc.Args[0]
 		}
@@ -217,6 +231,9 @@ func (t tools) renderer(prefix string, href func(string) string) func(*markdown.
 				kind = sc.Args[1]
 			}
 			f := fieldKinds[kind]
+			if f.Multiline {
+				f.Rows = shortcode.FieldLines(sc.Args)
+			}
 			data.Field = &f
 		case "checkliste":
 			if c := shortcode.Checklist(t.s.h, sc.Args[0]); c != nil {

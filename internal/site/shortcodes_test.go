@@ -24,7 +24,7 @@ func TestEveryShortcodeOnScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	tl := tools{s: newSite(h), tpl: tpls["page.html"]}
-	render := tl.renderer("", func(s string) string { return s })
+	render := tl.renderer("", func(s string) string { return s }, 0)
 	figure := tl.figure(func(s string) string { return s })
 	for i, name := range shortcode.Block() {
 		if name == "bild" {
@@ -39,7 +39,7 @@ func TestEveryShortcodeOnScreen(t *testing.T) {
 		var args []string
 		for i := range s.Min {
 			arg := "probe"
-			if s.Values != nil && i == s.Max-1 {
+			if s.Values != nil && i == s.ValuesAt {
 				arg = s.Values[0] // a limited argument, such as the key of org
 			}
 			args = append(args, arg)
@@ -76,7 +76,7 @@ func TestOrgOnScreen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	render := tools{s: newSite(h), tpl: tpls["page.html"]}.renderer("", func(s string) string { return s })
+	render := tools{s: newSite(h), tpl: tpls["page.html"]}.renderer("", func(s string) string { return s }, 0)
 	for key, want := range map[string]string{
 		"name":             `<p class="org">Muster &amp; Söhne e. V.</p>`,
 		"address":          `<p class="org">Musterstraße 1<br>12345 Musterstadt</p>`,

@@ -208,7 +208,7 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 		}
 	}
 	from := func(target string) string { return relURL(p.URL, target) }
-	r, err := d.Render(&markdown.Context{Href: from, Shortcode: tl.renderer("", from), Figure: tl.figure(from), Positions: true})
+	r, err := d.Render(&markdown.Context{Href: from, Shortcode: tl.renderer("", from, 0), Figure: tl.figure(from), Positions: true})
 	if err != nil {
 		return nil, err
 	}
@@ -677,7 +677,7 @@ func (s *site) printData(tl tools) (*PageData, error) {
 		if pg.Kind == book.KindHome {
 			level, shift = 0, 0
 		}
-		r, err := doc.Render(&markdown.Context{Href: href, IDPrefix: a + "--", Shift: shift, Shortcode: tl.renderer(a+"--", href), Figure: tl.figure(href)})
+		r, err := doc.Render(&markdown.Context{Href: href, IDPrefix: a + "--", Shift: shift, Shortcode: tl.renderer(a+"--", href, shift), Figure: tl.figure(href)})
 		if err != nil {
 			return nil, err
 		}
