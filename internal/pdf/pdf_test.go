@@ -394,14 +394,14 @@ func TestLinkTargets(t *testing.T) {
 // TestPictures lists the images of the fixture's PDFs with poppler: the
 // logo (an SVG, drawn with its transparency as a soft mask) on the cover,
 // the chapter's diagram and the flyer's photo and decoration in the
-// handbook; photo, decoration and logo in the flyer; each at its own
+// handbook; logo (on the front), photo and decoration in the flyer; each at its own
 // size, the diagram embedded once for both places.
 func TestPictures(t *testing.T) {
 	pdfimages := tool(t, "pdfimages")
 	dir := t.TempDir()
 	for name, want := range map[string][]string{
 		"probe-handbuch.pdf":      {"image    1200   400", "smask    1200   400", "600   160", "800   500  rgb     3   8  jpeg", "600   160"},
-		"faltblatt-faltblatt.pdf": {"800   500  rgb     3   8  jpeg", "600   160", "image    1200   400", "smask    1200   400"},
+		"faltblatt-faltblatt.pdf": {"image    1200   400", "smask    1200   400", "800   500  rgb     3   8  jpeg", "600   160"},
 		"formular.pdf":            nil,
 	} {
 		file := filepath.Join(dir, name)
