@@ -355,9 +355,9 @@ func TestPDFUA(t *testing.T) {
 }
 
 // TestLinkTargets follows the link annotations of the fixture handbook:
-// a footnote number jumps to its note on the same page, a link to an
-// overview the PDF does not print (the list of checklists) to the table
-// of contents, the TOC rows to their chapters, an address stays an URI.
+// a footnote number jumps to its note on the same page, a link to the
+// list of checklists to their part (its heading, on the page of the
+// first checklist), the TOC rows to their chapters, an address stays an URI.
 func TestLinkTargets(t *testing.T) {
 	data := fixturePDFs(t)["probe-handbuch.pdf"]
 	kids := regexp.MustCompile(`/Kids \[([^\]]*)\]`).FindSubmatch(data)
@@ -380,7 +380,10 @@ func TestLinkTargets(t *testing.T) {
 	}
 	for contents, want := range map[string]string{
 		"Fußnote 1":            "page 4",
-		"allen Checklisten":    "page 2",
+		"allen Checklisten":    "page 7",
+		"Checklisten, Seite 7": "page 7",
+		"Start, Seite 3":       "page 3",
+		"Glossar, Seite 8":     "page 8",
 		"Glossar":              "page 8",
 		"Ein Kapitel, Seite 4": "page 4",
 		"https://example.org/": "https://example.org/",
