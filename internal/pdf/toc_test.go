@@ -49,3 +49,31 @@ func TestModelContents(t *testing.T) {
 		t.Errorf("%d H1, want one per part (13 with the start page, Checklisten and Glossar)", n)
 	}
 }
+
+// The register and the self-check on paper show what the site shows:
+// each system's check dates with "überfällig", the sum of overdue
+// checks, the criteria with their levels and the rule that reads them.
+func TestModelRegisterAndSelfCheck(t *testing.T) {
+	pdftotext := tool(t, "pdftotext")
+	file := filepath.Join(t.TempDir(), "h.pdf")
+	if err := os.WriteFile(file, handbookPDF(t, modelFiles(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{
+		"der jährliche Ethik-Check überfällig (Stand: 26. November 2026)",
+		"Letzter Ethik-Check: 15. Juni 2025 überfällig · Nächster Ethik-Check:",
+		"Datenempfindlichkeit: Rot · Auswirkung auf Menschen: Gelb",
+		"1. Datenempfindlichkeit: Wie sensibel sind die Daten, mit denen die KI arbeitet?",
+		"Rot: Vollautomatisiert: Die KI handelt ohne menschliche Prüfung.",
+		"So lesen Sie das Ergebnis: Die höchste Stufe zählt Höchste Stufe Was dann nötig ist Grün: geringes Risiko Die KI-Koordination gibt",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the handbook PDF lacks %q", want)
+		}
+	}
+}
