@@ -481,21 +481,68 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 			w.checklist(c, x, width, depth+1)
 		}
 	case "ampel":
-		for _, k := range []string{"Datenempfindlichkeit", "Auswirkung auf Menschen", "Autonomiegrad"} {
-			w.para([]span{{text: k, style: "B"}}, x, width, w.body, pos)
-			for _, l := range []string{"Grün: geringes Risiko", "Gelb: mittleres Risiko", "Rot: hohes Risiko"} {
-				w.box(l, x+4, width-4, pos)
-			}
+		// The self-check as on the site (layouts/shortcodes/ampel.html):
+		// each criterion with its three levels to tick, then the rule
+		// that reads the result.
+		w.para([]span{{text: "Wählen Sie für jedes der drei Kriterien die Stufe, die am besten passt. Das Kriterium mit der höchsten Stufe bestimmt das Ergebnis."}}, x, width, w.body, pos)
+		w.f.SetY(w.f.GetY() + 2)
+		for _, c := range ampelCriteria {
+			w.keep(func(v *writer) {
+				v.para([]span{{text: c.question, style: "B"}}, x, width, v.body, pos)
+				for i, l := range []string{"Grün", "Gelb", "Rot"} {
+					v.box(l+": "+c.levels[i], x+4, width-4, pos)
+				}
+				v.f.SetY(v.f.GetY() + 2)
+			})
 		}
-		w.para([]span{{text: "Die höchste Stufe der drei Kriterien ist das Ergebnis."}}, x, width, w.body, pos)
+		w.keep(func(v *writer) { v.ampelRule(x, width, pos) })
 	case "ki-register":
+		// As on the site: the sum with the overdue checks, then each
+		// system whole with its lights, check dates and "überfällig".
+		var red, yellow, green, overdue int
+		examples := false
 		for _, sys := range w.h.Register {
-			w.para([]span{{text: sys.Name, style: "B"}, {text: " – Ampel: " + sys.Light().Word() + ", Status: " + sys.Status + ", verantwortlich: " + sys.Owner}}, x, width, w.body, pos)
-			w.para([]span{{text: sys.Purpose}}, x+4, width-4, w.body-1, pos)
-			if facts := registerFacts(sys); facts != nil {
-				w.para(facts, x+4, width-4, w.body-1.5, pos)
+			switch sys.Light() {
+			case book.Red:
+				red++
+			case book.Yellow:
+				yellow++
+			default:
+				green++
 			}
-			w.f.SetY(w.f.GetY() + 2)
+			if sys.Overdue {
+				overdue++
+			}
+			examples = examples || sys.Example
+		}
+		if len(w.h.Register) == 0 {
+			break
+		}
+		if examples {
+			w.para([]span{{text: "Die Einträge sind Beispiele. Die Organisation trägt hier ihre eigenen KI-Systeme ein (in der Datei data/ki-register.toml).", style: "I"}}, x, width, w.body-1.5, pos)
+			w.f.SetY(w.f.GetY() + 1.5)
+		}
+		sum := fmt.Sprintf("Im Register stehen %d Systeme: %d mit Rot, %d mit Gelb, %d mit Grün.", len(w.h.Register), red, yellow, green)
+		if len(w.h.Register) == 1 {
+			sum = fmt.Sprintf("Im Register steht 1 System: %d mit Rot, %d mit Gelb, %d mit Grün.", red, yellow, green)
+		}
+		summary := []span{{text: sum}}
+		if overdue > 0 {
+			n := fmt.Sprintf("%d Systemen ist", overdue)
+			if overdue == 1 {
+				n = "1 System ist"
+			}
+			summary = append(summary, span{text: " Bei " + n + " der jährliche Ethik-Check "}, span{text: "überfällig", style: "B"}, span{text: " (Stand: " + book.Date(w.h.Today) + ")."})
+		}
+		w.para(summary, x, width, w.body, pos)
+		w.f.SetY(w.f.GetY() + 3)
+		for _, sys := range w.h.Register {
+			w.keep(func(v *writer) {
+				v.para([]span{{text: sys.Name, style: "B"}, {text: " – Ampel: " + sys.Light().Word()}}, x, width, v.body, pos)
+				v.para([]span{{text: sys.Purpose}}, x+4, width-4, v.body-1, pos)
+				v.para(registerFacts(sys), x+4, width-4, v.body-1.5, pos)
+				v.f.SetY(v.f.GetY() + 3)
+			})
 		}
 	case "kontakte":
 		for _, c := range shortcode.Contacts(w.h, label) {
@@ -519,6 +566,90 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 		w.errf(pos, "der Shortcode %q kann noch nicht ins PDF gezeichnet werden. Das ist ein Fehler in handbuch; bitte melden Sie ihn.", s.Name)
 	}
 	w.f.SetY(w.f.GetY() + 1.5)
+}
+
+// ampelCriteria are the three criteria of the self-check with what
+// each level means, as layouts/shortcodes/ampel.html has them.
+var ampelCriteria = []struct {
+	question string
+	levels   [3]string
+}{
+	{"1. Datenempfindlichkeit: Wie sensibel sind die Daten, mit denen die KI arbeitet?", [3]string{
+		"Keine Daten über Personen, zum Beispiel allgemeine Texte oder öffentliche Informationen.",
+		"Daten über Personen ohne sensible Inhalte, zum Beispiel Namen und Termine. Pseudonymisierte Daten bewerten Sie nach ihrem Inhalt.",
+		"Gesundheitsdaten und andere sensible Daten, zum Beispiel zu Sucht, Gewalt, Schulden oder Hilfeplänen."}},
+	{"2. Auswirkung auf Menschen: Wie stark beeinflusst das Ergebnis das Leben eines Menschen?", [3]string{
+		"Kein direkter Einfluss auf Menschen, zum Beispiel der Entwurf für einen Rundbrief.",
+		"Einfluss auf Abläufe, der sich leicht korrigieren lässt, zum Beispiel bei Terminen.",
+		"Einfluss auf Hilfen, Leistungen oder Rechte, zum Beispiel bei der Bewilligung einer Leistung. Auch jedes Hochrisiko-KI-System, etwa wenn die KI Dienste nach dem Verhalten von Mitarbeitenden verteilt."}},
+	{"3. Autonomiegrad: Wie selbstständig handelt die KI?", [3]string{
+		"Unterstützend: Die KI macht Vorschläge, ein Mensch prüft jedes Ergebnis.",
+		"Teilweise automatisiert: Die KI handelt in Teilen selbst, ein Mensch prüft Stichproben und kann jederzeit eingreifen.",
+		"Vollautomatisiert: Die KI handelt ohne menschliche Prüfung."}},
+}
+
+// ampelRule draws the table that reads the self-check's result: the
+// highest level and what it requires, a row per level.
+func (w *writer) ampelRule(x, width float64, pos book.Pos) {
+	rows := [][2]string{
+		{"Höchste Stufe", "Was dann nötig ist"},
+		{"Grün: geringes Risiko", "Die KI-Koordination gibt das Vorhaben mit der zuständigen Leitung frei und trägt es ins KI-Register ein."},
+		{"Gelb: mittleres Risiko", "Zusätzlich prüft die oder der Datenschutzbeauftragte. Sie beginnen mit einem zeitlich begrenzten Test und werten ihn aus."},
+		{"Rot: hohes Risiko", "Der Ethik-Beirat berät, die Geschäftsführung entscheidet. Die oder der Datenschutzbeauftragte prüft ebenfalls. Entscheidet die KI über Hilfen oder Leistungen ohne menschliche Prüfung, ist der Einsatz ausgeschlossen."},
+	}
+	size := w.body - 1.5
+	lh := size * lineFactor * ptToMM
+	colW := [2]float64{width * 0.32, width * 0.68}
+	w.open("Table")
+	defer w.close()
+	w.tagged("Caption", func() {
+		w.flow([]span{{text: "So lesen Sie das Ergebnis: Die höchste Stufe zählt", style: "B"}}, x, width, w.body, pos)
+	})
+	w.f.SetY(w.f.GetY() + 1)
+	for r, row := range rows {
+		var cells [2][]line
+		var links [2]*links
+		n := 1
+		for i, text := range row {
+			style := ""
+			if r == 0 || i == 0 {
+				style = "B"
+			}
+			var spans []span
+			spans, links[i] = w.prepare([]span{{text: text, style: style}}, pos)
+			cells[i] = w.breakLines(spans, size, colW[i]-3, pos)
+			n = max(n, len(cells[i]))
+		}
+		h := float64(n)*lh + 2
+		y := w.f.GetY()
+		w.open("TR")
+		cx := x
+		for i := range row {
+			w.artifact()
+			w.f.SetDrawColor(0x8c, 0x95, 0x9f)
+			fill := "D"
+			if r == 0 {
+				w.f.SetFillColor(0xee, 0xf3, 0xf8)
+				fill = "FD"
+			}
+			w.f.Rect(cx, y, colW[i], h, fill)
+			cell := w.open("TD")
+			switch {
+			case r == 0:
+				cell.role, cell.extra = "TH", &extra{attrs: "<</O /Table /Scope /Column>>"}
+			case i == 0:
+				cell.role, cell.extra = "TH", &extra{attrs: "<</O /Table /Scope /Row>>"}
+			}
+			for k, l := range cells[i] {
+				w.drawLine(l, cx+1.5, y+1+float64(k)*lh, size, lh, links[i])
+			}
+			w.close()
+			cx += colW[i]
+		}
+		w.close()
+		w.f.SetXY(x, y+h)
+	}
+	w.f.SetY(w.f.GetY() + 4)
 }
 
 // slot draws a place the organisation still fills in or decides: a
@@ -566,8 +697,11 @@ func orgSpans(kind book.OrgKind, v string) []span {
 	return []span{{text: v}}
 }
 
-// registerFacts lists the data-protection and AI Act fields of a
-// register entry that are filled in, as "Name: value" spans.
+// registerFacts lists what the site shows of a register entry besides
+// its name and purpose, as "Name: value" spans: area, status, the three
+// criteria, oversight, the data-protection and AI Act fields that are
+// filled in, the ethics checks (the last one marked "überfällig" when it
+// is) and who is responsible.
 func registerFacts(s *book.AISystem) []span {
 	date := func(t time.Time) string {
 		if t.IsZero() {
@@ -583,13 +717,31 @@ func registerFacts(s *book.AISystem) []span {
 	if d := date(s.Approved); d != "" {
 		approval = strings.TrimSpace(approval + " am " + d)
 	}
+	oversight := "Nein"
+	if s.HumanOversight {
+		oversight = "Ja, ein Mensch prüft jedes Ergebnis"
+	}
+	last := date(s.LastEthicsCheck)
+	if last == "" {
+		last = "noch keiner"
+	}
+	aiAct := s.AIActClass
+	if aiAct == "" {
+		aiAct = "noch nicht eingestuft"
+	}
 	var out []span
 	for _, f := range [][2]string{
-		{"KI-Verordnung", s.AIActClass}, {"Rolle", s.AIActRole}, {"Rechtsgrundlage", s.LegalBasis},
+		{"Bereich", s.Area}, {"Status", s.Status}, {"Anbieter", s.Provider},
+		{"Datenquellen", strings.Join(s.DataSources, ", ")}, {"Personenbezogene Daten", strings.Join(s.PersonalData, ", ")},
+		{"Datenempfindlichkeit", s.DataSensitivity.Word()}, {"Auswirkung auf Menschen", s.Impact.Word()}, {"Autonomiegrad", s.Autonomy.Word()},
+		{"Menschliche Kontrolle", oversight},
+		{"KI-Verordnung", aiAct}, {"Rolle", s.AIActRole}, {"Rechtsgrundlage", s.LegalBasis},
 		{"Einwilligung", s.Consent}, {"Formular", s.ConsentForm}, {"Löschfrist", s.Retention},
 		{"Ort der Verarbeitung", s.Place}, {"Training mit unseren Daten", s.VendorTraining},
 		{"DSFA", dpia}, {"AVV", s.ProcessorDeal}, {"Freigabe", approval},
+		{"Letzter Ethik-Check", last},
 		{"Nächster Ethik-Check", date(s.NextEthicsCheck)},
+		{"Verantwortlich", s.Owner},
 	} {
 		if f[1] == "" {
 			continue
@@ -598,6 +750,9 @@ func registerFacts(s *book.AISystem) []span {
 			out = append(out, span{text: " · "})
 		}
 		out = append(out, span{text: f[0] + ": ", style: "B"}, span{text: f[1]})
+		if f[0] == "Letzter Ethik-Check" && s.Overdue {
+			out = append(out, span{text: " "}, span{text: "überfällig", style: "B"})
+		}
 	}
 	return out
 }

@@ -304,17 +304,25 @@ func (w *writer) newPage() {
 // chapters.
 func (w *writer) handbook(docs []*markdown.Doc) {
 	w.cover()
+	// Every page the print view has, in its order: the start page, the
+	// chapters, the checklists as a part of their own (its heading and
+	// description, the lists below it), and the glossary as appendix.
 	var chapters []*markdown.Doc
+	var rows []tocRow
 	for _, d := range docs {
 		p := d.Page
-		if (p.Source != nil && p.Kind != book.KindGlossary) || p.Kind == book.KindChecklist {
-			chapters = append(chapters, d)
+		if p.Kind == book.KindGlossary {
+			continue
 		}
+		chapters = append(chapters, d)
+		rows = append(rows, tocRow{title: p.Title, anchor: book.Anchor(p.URL), depth: max(p.Depth()-1, 0)})
 	}
-	listed := chapters[1:] // the start page is the cover's text
+	if len(w.h.Glossary) > 0 {
+		rows = append(rows, tocRow{title: "Glossar", anchor: "s_glossar"})
+	}
 	first := w.f.PageNo() + 1
-	rows := w.contentsRows(len(listed), first)
-	for range rows[len(rows)-1].page - first + 1 {
+	places := w.contentsRows(len(rows), first)
+	for range places[len(places)-1].page - first + 1 {
 		w.f.AddPage()
 	}
 	head := w.open("H1")
@@ -329,8 +337,15 @@ func (w *writer) handbook(docs []*markdown.Doc) {
 	}
 	w.glossary()
 	last := w.f.PageNo()
-	w.contents(listed, rows, head, toc)
+	w.contents(rows, places, head, toc)
 	w.toPage(last)
+}
+
+// tocRow is a row of the table of contents: a page's title, its anchor
+// and how far it is indented (0: bold, a part of the handbook).
+type tocRow struct {
+	title, anchor string
+	depth         int
 }
 
 // contentsAnchor is the anchor of the table of contents.
@@ -409,41 +424,49 @@ func (w *writer) contentsRows(n, first int) []place {
 
 // contents draws the table of contents on its pages kept free, once
 // every chapter's page is known: the heading into head, one row per
-// chapter into toc, each row one link, title and page number.
-func (w *writer) contents(chapters []*markdown.Doc, rows []place, head, toc *node) {
-	w.toPage(rows[0].page)
+// page into toc, each row one link, title and page number. Parts are
+// bold, pages inside them indented.
+func (w *writer) contents(rows []tocRow, places []place, head, toc *node) {
+	w.toPage(places[0].page)
 	w.f.SetXY(w.margin, top)
 	w.cur = head
 	w.flow([]span{{text: "Inhalt", style: "B"}}, w.margin, w.pw-2*w.margin, 18, book.Pos{File: "handbuch.toml"})
 	w.cur = toc
 	defer func() { w.cur = w.root }()
 	lh := 11 * lineFactor * ptToMM
-	for i, d := range chapters {
-		at := rows[i]
+	for i, r := range rows {
+		at := places[i]
 		if at.page != w.f.PageNo() {
 			w.toPage(at.page)
 		}
-		p := d.Page
-		a := book.Anchor(p.URL)
-		depth := max(p.Depth()-1, 0)
-		x := w.margin + float64(depth)*7
-		num := fmt.Sprint(w.anchors[a].page)
+		x := w.margin + float64(r.depth)*7
+		num := fmt.Sprint(w.anchors[r.anchor].page)
 		style := ""
-		if depth == 0 {
+		if r.depth == 0 {
 			style = "B"
 		}
-		w.setFont(style, 11)
-		title := w.fit(p.Title, w.pw-w.margin-x-20, 11)
+		// Shortened in the row's own style, which is set last: measuring
+		// may set another.
+		title, room := r.title, w.pw-w.margin-x-20
+		if w.textWidth(title, style, 11) > room {
+			t := []rune(title)
+			for len(t) > 1 && w.textWidth(string(t)+"…", style, 11) > room {
+				t = t[:len(t)-1]
+			}
+			title = string(t) + "…"
+		}
 		// A TOCI holds a P (PDF 1.7 allows no Link directly in it).
 		w.open("TOCI")
 		w.open("P")
 		link := w.open("Link")
 		w.content()
+		w.setFont(style, 11)
 		w.f.SetXY(x, at.y)
 		w.f.CellFormat(w.pw-w.margin-x-15, lh, title+" ", "", 0, "L", false, 0, "")
+		w.setFont("", 11)
 		w.f.SetXY(w.pw-w.margin-15, at.y)
 		w.f.CellFormat(15, lh, num, "", 0, "R", false, 0, "")
-		w.link(link, "#"+a, p.Title+", Seite "+num, x, at.y, w.pw-w.margin, at.y+lh)
+		w.link(link, "#"+r.anchor, r.title+", Seite "+num, x, at.y, w.pw-w.margin, at.y+lh)
 		w.close()
 		w.close()
 		w.close()
@@ -465,8 +488,15 @@ func (w *writer) chapter(d *markdown.Doc) {
 	if w.standalone {
 		level = 1
 	}
-	w.f.AddPage() // every page of the handbook starts on a new sheet
-	w.f.SetXY(w.margin, top)
+	// Every page of the handbook starts on a new sheet; the first
+	// checklist follows the heading of their part, which has no text of
+	// its own but a sentence.
+	if w.standalone || p.Kind != book.KindChecklist || p.Parent == nil || len(p.Parent.Children) == 0 || p.Parent.Children[0] != p {
+		w.f.AddPage()
+		w.f.SetXY(w.margin, top)
+	} else {
+		w.f.SetY(w.f.GetY() + 6)
+	}
 	w.open("Sect")
 	defer w.close()
 	w.page = a
@@ -486,6 +516,10 @@ func (w *writer) chapter(d *markdown.Doc) {
 	}
 	if p.Checklist != nil {
 		w.checklist(p.Checklist, w.margin, w.pw-2*w.margin, level+1)
+		return
+	}
+	if p.Kind == book.KindChecklists && p.Description != "" {
+		w.para([]span{{text: p.Description}}, w.margin, w.pw-2*w.margin, w.body, book.Pos{File: p.File, Line: 1, Col: 1})
 		return
 	}
 	w.blocks(d, d.Root(), w.margin, w.pw-2*w.margin, level)

@@ -356,9 +356,9 @@ func TestPDFUA(t *testing.T) {
 }
 
 // TestLinkTargets follows the link annotations of the fixture handbook:
-// a footnote number jumps to its note on the same page, a link to an
-// overview the PDF does not print (the list of checklists) to the table
-// of contents, the TOC rows to their chapters, an address stays an URI.
+// a footnote number jumps to its note on the same page, a link to the
+// list of checklists to their part (its heading, on the page of the
+// first checklist), the TOC rows to their chapters, an address stays an URI.
 func TestLinkTargets(t *testing.T) {
 	data := pdf.Expand(fixturePDFs(t)["probe-handbuch.pdf"])
 	kids := regexp.MustCompile(`/Kids \[([^\]]*)\]`).FindSubmatch(data)
@@ -381,7 +381,10 @@ func TestLinkTargets(t *testing.T) {
 	}
 	for contents, want := range map[string]string{
 		"Fußnote 1":            "page 4",
-		"allen Checklisten":    "page 2",
+		"allen Checklisten":    "page 7",
+		"Checklisten, Seite 7": "page 7",
+		"Start, Seite 3":       "page 3",
+		"Glossar, Seite 8":     "page 8",
 		"Glossar":              "page 8",
 		"Ein Kapitel, Seite 4": "page 4",
 		"https://example.org/": "https://example.org/",
@@ -395,14 +398,14 @@ func TestLinkTargets(t *testing.T) {
 // TestPictures lists the images of the fixture's PDFs with poppler: the
 // logo (an SVG, drawn with its transparency as a soft mask) on the cover,
 // the chapter's diagram and the flyer's photo and decoration in the
-// handbook; photo, decoration and logo in the flyer; each at its own
+// handbook; logo (on the front), photo and decoration in the flyer; each at its own
 // size, the diagram embedded once for both places.
 func TestPictures(t *testing.T) {
 	pdfimages := tool(t, "pdfimages")
 	dir := t.TempDir()
 	for name, want := range map[string][]string{
 		"probe-handbuch.pdf":      {"image    1200   400", "smask    1200   400", "600   160", "800   500  rgb     3   8  jpeg", "600   160"},
-		"faltblatt-faltblatt.pdf": {"800   500  rgb     3   8  jpeg", "600   160", "image    1200   400", "smask    1200   400"},
+		"faltblatt-faltblatt.pdf": {"image    1200   400", "smask    1200   400", "800   500  rgb     3   8  jpeg", "600   160"},
 		"formular.pdf":            nil,
 	} {
 		file := filepath.Join(dir, name)
