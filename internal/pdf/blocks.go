@@ -795,40 +795,26 @@ func (w *writer) checklist(c *book.Checklist, x, width float64, level int) {
 	}
 	w.fillLine("Geprüftes KI-Werkzeug", x, width)
 	w.f.SetY(w.f.GetY() + 4)
-	lh := w.body * lineFactor * ptToMM
 	for _, g := range c.Groups {
-		w.ensure(20)
-		w.tagged(fmt.Sprintf("H%d", min(level, 6)), func() {
-			w.flow([]span{{text: g.Title, style: "B"}}, x, width, 13, pos)
-		})
-		if g.Who != "" {
-			w.para([]span{{text: "Wer prüft: ", style: "B"}, {text: g.Who}}, x, width, w.body-1, pos)
+		// A group's heading stays with its first item, an item is never
+		// split.
+		head := func(v *writer) {
+			v.tagged(fmt.Sprintf("H%d", min(level, 6)), func() {
+				v.flow([]span{{text: g.Title, style: "B"}}, x, width, 13, pos)
+			})
+			if g.Who != "" {
+				v.para([]span{{text: "Wer prüft: ", style: "B"}, {text: g.Who}}, x, width, v.body-1, pos)
+			}
 		}
+		need := w.measure(head)
+		if len(g.Items) > 0 {
+			need += w.measure(func(v *writer) { v.checkItem(g.Items[0], x, width) })
+		}
+		w.ensure(need)
+		head(w)
 		w.open("L")
 		for _, it := range g.Items {
-			w.ensure(3 * lh)
-			w.open("LI")
-			w.open("LBody")
-			w.para([]span{{text: it.Text}}, x, width, w.body, it.Pos)
-			w.answers(x+4, width-4)
-			var help []span
-			if it.Help != "" {
-				help = append(help, span{text: it.Help + " ", style: "I"})
-			}
-			if it.Target != "" {
-				page, frag, _ := strings.Cut(it.Target, "#")
-				target := "#" + book.Anchor(page)
-				if frag != "" {
-					target += "--" + frag
-				}
-				help = append(help, span{text: "Mehr dazu: ", style: "I"}, span{text: w.h.PageAt(page).Title, style: "I", link: target})
-			}
-			if help != nil {
-				w.para(help, x+4, width-4, w.body-1.5, it.Pos)
-			}
-			w.close()
-			w.close()
-			w.f.SetY(w.f.GetY() + 2)
+			w.keep(func(v *writer) { v.checkItem(it, x, width) })
 		}
 		w.close()
 		w.f.SetY(w.f.GetY() + 2)
@@ -839,6 +825,33 @@ func (w *writer) checklist(c *book.Checklist, x, width float64, level int) {
 			v.fillLine(l, x, width*0.6)
 		}
 	})
+}
+
+// checkItem draws one item of a checklist: its text, the answers to
+// tick and its help with the link to the page that explains it.
+func (w *writer) checkItem(it *book.ChecklistItem, x, width float64) {
+	w.open("LI")
+	w.open("LBody")
+	w.para([]span{{text: it.Text}}, x, width, w.body, it.Pos)
+	w.answers(x+4, width-4)
+	var help []span
+	if it.Help != "" {
+		help = append(help, span{text: it.Help + " ", style: "I"})
+	}
+	if it.Target != "" {
+		page, frag, _ := strings.Cut(it.Target, "#")
+		target := "#" + book.Anchor(page)
+		if frag != "" {
+			target += "--" + frag
+		}
+		help = append(help, span{text: "Mehr dazu: ", style: "I"}, span{text: w.h.PageAt(page).Title, style: "I", link: target})
+	}
+	if help != nil {
+		w.para(help, x+4, width-4, w.body-1.5, it.Pos)
+	}
+	w.close()
+	w.close()
+	w.f.SetY(w.f.GetY() + 2)
 }
 
 // answers draws the answers to a checklist item on one line, each a box

@@ -103,7 +103,11 @@ func (w *writer) headingNeed(d *markdown.Doc, h *ast.Heading, x, width float64, 
 			v := w.scratch()
 			spans, _ := v.prepare(v.inline(d, next, ""), book.Pos{})
 			lines, _ := v.wrap(spans, w.body, width, false)
-			return need + float64(min(len(lines), 2))*lh + 2.5
+			n := len(lines)
+			if n > 3 {
+				n = 2 // what pageSplit leaves at the foot at least
+			}
+			return need + float64(n)*lh + 2.5
 		}
 	}
 	return need + min(2*lh+2.5, w.measure(func(v *writer) { v.block(d, next, x, width, depth) }))
