@@ -25,13 +25,16 @@ const (
 	// HeadingAtFoot is a heading followed by fewer than two lines of its
 	// section on its page while the section goes on.
 	HeadingAtFoot Kind = "heading-at-foot"
+	// LabelAlone is a list item's marker (bullet or number) as the last
+	// text of a page, its item's text on the next.
+	LabelAlone Kind = "label-alone"
 	// Margin is text that comes closer to the running header or footer
 	// than the clearance.
 	Margin Kind = "margin"
 )
 
 // Kinds lists every kind in the order of the report.
-var Kinds = []Kind{Orphan, Widow, Punctuation, FootnoteMark, HeadingAtFoot, Margin}
+var Kinds = []Kind{Orphan, Widow, Punctuation, FootnoteMark, HeadingAtFoot, LabelAlone, Margin}
 
 // Finding is one defect on one page.
 type Finding struct {
@@ -163,6 +166,22 @@ func Check(d *Doc, opt Options) []Finding {
 				msg = "one line of its section follows the heading on its page"
 			}
 			out = append(out, Finding{HeadingAtFoot, h.page, h.Text, msg})
+		}
+	}
+
+	// List markers whose item's text begins on a later page.
+	for i, l := range all {
+		if l.Type != "Lbl" {
+			continue
+		}
+		for _, n := range all[i+1:] {
+			if n.Type == "Artifact" {
+				continue
+			}
+			if n.page != l.page {
+				out = append(out, Finding{LabelAlone, l.page, l.Text, fmt.Sprintf("the item's text begins on page %d", n.page)})
+			}
+			break
 		}
 	}
 

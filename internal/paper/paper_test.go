@@ -99,6 +99,10 @@ page 1: heading-at-foot: "Abschnitt": one line of its section follows the headin
 			page(1, join(para(1, 760, 36), []Line{body(2, "H2", 130, "Oben"), body(3, "H3", 110, "Unten")}, para(4, 90, 2))...),
 			page(2, join(para(4, 760, 3), []Line{body(5, "H2", 700, "Weiter")}, para(6, 680, 2))...),
 		}, ""},
+		{"a list marker at a page's foot", []Page{
+			page(1, join(para(1, 760, 40), []Line{body(2, "Lbl", 90, "•")})...),
+			page(2, join(para(3, 760, 2), []Line{body(4, "Lbl", 720, "2."), body(5, "P", 720, "Punkt zwei")})...),
+		}, `page 1: label-alone: "•": the item's text begins on page 2`},
 		{"text touching the footer", []Page{
 			page(1, body(1, "P", 760, "Oben"), body(2, "P", 38.8, "Unterschrift")),
 		}, `page 1: margin: "Unterschrift": -0.4 mm above the footer, baseline 13.7 mm above the page's edge`},

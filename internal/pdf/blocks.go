@@ -191,7 +191,7 @@ func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int)
 			marker = fmt.Sprintf("%d.", n)
 			n++
 		}
-		w.ensure(w.body * lineFactor * ptToMM)
+		w.ensure(w.itemNeed(d, it, bw))
 		y := w.f.GetY()
 		w.setFont("", w.body)
 		w.f.SetXY(bx-7, y)

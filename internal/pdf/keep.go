@@ -83,34 +83,66 @@ func (w *writer) heading(d *markdown.Doc, h *ast.Heading, x, width float64, dept
 }
 
 // headingNeed is the room a heading needs on its page: itself and the
-// start of what follows it, at most two lines of body text (a paragraph
+// start of what follows it, at most three lines of body text (a paragraph
 // of more leaves two lines, see flow), or a whole short block; a heading
-// followed by a heading needs that one's room too.
+// followed by a heading needs that one's room too. Where the page has
+// room for three lines more, what follows is not measured: the answer
+// would not move the heading.
 func (w *writer) headingNeed(d *markdown.Doc, h *ast.Heading, x, width float64, depth int) float64 {
+	return w.headingRoom(d, h, x, width, depth, w.ph-bottom-w.f.GetY())
+}
+
+func (w *writer) headingRoom(d *markdown.Doc, h *ast.Heading, x, width float64, depth int, room float64) float64 {
 	need := w.measure(func(v *writer) { v.heading(d, h, x, width, depth) })
 	next := h.NextSibling()
 	if next == nil {
 		return need
 	}
 	if nh, ok := next.(*ast.Heading); ok {
-		return need + w.headingNeed(d, nh, x, width, depth)
+		return need + w.headingRoom(d, nh, x, width, depth, room-need)
 	}
 	lh := w.body * lineFactor * ptToMM
-	if _, ok := d.FigureOf(next); !ok {
-		switch next.(type) {
-		case *ast.Paragraph, *ast.TextBlock:
-			// Counted, not drawn: most headings are followed by one.
-			v := w.scratch()
-			spans, _ := v.prepare(v.inline(d, next, ""), book.Pos{})
-			lines, _ := v.wrap(spans, w.body, width, false)
-			n := len(lines)
-			if n > 3 {
-				n = 2 // what pageSplit leaves at the foot at least
-			}
-			return need + float64(n)*lh + 2.5
-		}
+	if most := need + 3*lh + 2.5; most <= room {
+		return most
+	}
+	if n := w.footLines(d, next, width); n > 0 {
+		return need + float64(n)*lh + 2.5
 	}
 	return need + min(2*lh+2.5, w.measure(func(v *writer) { v.block(d, next, x, width, depth) }))
+}
+
+// footLines is how many lines of paragraph n flow puts at least at a
+// page's foot: all of two or three, two of more (see pageSplit). It is 0
+// when n is no paragraph of text. The lines are counted, not drawn.
+func (w *writer) footLines(d *markdown.Doc, n ast.Node, width float64) int {
+	if _, ok := d.FigureOf(n); ok {
+		return 0
+	}
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+	default:
+		return 0
+	}
+	v := w.scratch()
+	spans, _ := v.prepare(v.inline(d, n, ""), book.Pos{})
+	lines, _ := v.wrap(spans, w.body, width, false)
+	if len(lines) > 3 {
+		return 2
+	}
+	return len(lines)
+}
+
+// itemNeed is the room a list item needs at a page's foot: its marker
+// never stands there without the start of its text.
+func (w *writer) itemNeed(d *markdown.Doc, it ast.Node, width float64) float64 {
+	lh := w.body * lineFactor * ptToMM
+	if 3*lh <= w.ph-bottom-w.f.GetY() {
+		return 3 * lh
+	}
+	if n := w.footLines(d, it.FirstChild(), width); n > 0 {
+		return float64(n) * lh
+	}
+	return lh
 }
 
 // linesHere is how many lines of height lh fit between y and the foot of

@@ -563,14 +563,16 @@ func (w *writer) textWidth(s, style string, size float64) float64 {
 	if wd, ok := w.widths[k]; ok {
 		return wd
 	}
-	w.setFont(style, size)
-	wd := w.f.GetStringWidth(s)
+	m := w.measurer()
+	m.setFont(style, size)
+	wd := m.f.GetStringWidth(s)
 	w.widths[k] = wd
 	return wd
 }
 
 // measurer returns a writer that only measures text, with an fpdf of its
-// own that has no pages: measuring there sets no font in the document.
+// own that has no pages: measuring there sets no font in the document,
+// so text is measured there only.
 // A table is measured before it is drawn, to choose its type size; with
 // the document's fpdf that would write font changes into its page.
 func (w *writer) measurer() *writer {
@@ -578,6 +580,7 @@ func (w *writer) measurer() *writer {
 		f := fpdf.New("P", "mm", "A4", "")
 		addFonts(f)
 		w.sizer = &writer{f: f, noHyphens: w.noHyphens, widths: map[fontKey]float64{}}
+		w.sizer.sizer = w.sizer
 	}
 	return w.sizer
 }
