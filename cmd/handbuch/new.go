@@ -44,7 +44,8 @@ func (c *cli) newProject(args []string) int {
 
 So geht es weiter:
   1. cd %s
-  2. handbuch.toml öffnen: Titel, Ansprechperson und unter [organisation] die Angaben Ihrer Organisation eintragen.
+  2. handbuch.toml öffnen: Titel, Ansprechperson, die Adresse Ihres Handbuchs (base_url, für den
+     QR-Code auf dem Faltblatt) und unter [organisation] die Angaben Ihrer Organisation eintragen.
   3. Die Kapitel in content/ anpassen, die Begriffe in glossary/, die Checklisten in checklists/
      und das KI-Register in data/ki-register.toml.
   4. handbuch serve     – Vorschau im Browser unter http://127.0.0.1:1313/
