@@ -109,7 +109,8 @@ func (w *writer) signed(d *markdown.Doc, c, last ast.Node, x, width float64, dep
 // form printed alone it starts on a new sheet: on an odd page, after a
 // page left empty where need be, so that printed on both sides no staff
 // note stands on the back of the client's last sheet. Its pages say in
-// their header whom they are for.
+// their header whom they are for and are counted on their own: the
+// client's last sheet says "Seite 4 von 4", not "von 6".
 func (w *writer) staffOnly(d *markdown.Doc, s *markdown.Shortcode, x, width float64, depth int, pos book.Pos) {
 	defer func(t string) { w.runningTitle = t }(w.runningTitle)
 	// Measured, it is only as tall as its text: the scratch writer's
@@ -127,6 +128,10 @@ func (w *writer) staffOnly(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 	w.runningTitle = shortcode.StaffTitle + " · " + w.runningTitle
 	if !measuring {
 		w.newPage()
+		if w.standalone {
+			// The client's sheets count to their own last page.
+			w.parts = append(w.parts, w.f.PageNo())
+		}
 	}
 	level := min(depth+1, 6)
 	w.open("Sect")

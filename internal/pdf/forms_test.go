@@ -182,6 +182,13 @@ func TestStaffPartOnItsOwnSheet(t *testing.T) {
 		if got := strings.Count(strings.Join(pages, "\f"), "Diese Seite bleibt frei."); got != c.freePages {
 			t.Errorf("%d paragraphs: %d free pages, want %d", c.before, got, c.freePages)
 		}
+		// The client's sheets and the staff part are counted apart.
+		if n := c.start - 1; !strings.Contains(pages[n-1], fmt.Sprintf("Seite %d von %d", n, n)) {
+			t.Errorf("%d paragraphs: the client's last page is not numbered %d of %d:\n%q", c.before, n, n, pages[n-1])
+		}
+		if !strings.Contains(pages[c.start-1], "Seite 1 von 1") {
+			t.Errorf("%d paragraphs: the staff part's page is not numbered 1 of 1:\n%q", c.before, pages[c.start-1])
+		}
 		if got := pageOf(pages, fmt.Sprintf("Absatz %d ", c.before)); got >= c.start || got == 0 {
 			t.Errorf("%d paragraphs: the client's part ends on page %d", c.before, got)
 		}

@@ -43,6 +43,10 @@ type writer struct {
 	closed       bool   // every footer is drawn; fpdf's call at the end draws none
 
 	numbered []int // pages whose footer gets "Seite X von Y"
+	// parts are the first pages of the parts a form's pages are counted
+	// in ("Seite 2 von 3" of the part only for the organisation); none
+	// means the pages are counted as one.
+	parts []int
 
 	standalone bool   // a single page: links to other pages have no target
 	page       string // the anchor of the page being drawn
@@ -251,10 +255,19 @@ func (w *writer) footer() {
 func (w *writer) pageNumbers() {
 	total := w.f.PageCount()
 	for _, p := range w.numbered {
+		first, end := 1, total+1 // the part p is in: [first, end)
+		for _, s := range w.parts {
+			if s <= p {
+				first = s
+			} else {
+				end = s
+				break
+			}
+		}
 		w.toPage(p)
 		w.running("Footer", func() {
 			w.f.SetXY(w.margin, w.ph-14)
-			w.f.CellFormat(w.pw-2*w.margin, 5, fmt.Sprintf("Seite %d von %d", p, total), "", 0, "R", false, 0, "")
+			w.f.CellFormat(w.pw-2*w.margin, 5, fmt.Sprintf("Seite %d von %d", p-first+1, end-first), "", 0, "R", false, 0, "")
 		})
 	}
 	w.toPage(total)
