@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/handbuch/handbuch/internal/check"
+	"github.com/handbuch/handbuch/internal/tooltest"
 )
 
 // orgSite is a handbook with every value of [organisation] filled in, a
@@ -131,14 +132,7 @@ func buildOrg(t *testing.T, archive string) (func(string) string, *Result) {
 func pdfText(t *testing.T, data string) (text, info string) {
 	t.Helper()
 	run := func(name string, args ...string) string {
-		p, err := exec.LookPath(name)
-		if err != nil {
-			if os.Getenv("CI") != "" || os.Getenv("HANDBUCH_TOOLS") != "" {
-				t.Fatalf("%s is missing: install poppler-utils, as .ci/run does", name)
-			}
-			t.Skipf("%s not installed (runs in CI)", name)
-		}
-		out, err := exec.Command(p, args...).CombinedOutput()
+		out, err := exec.Command(tooltest.Path(t, name), args...).CombinedOutput()
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", name, err, out)
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/handbuch/handbuch/internal/build"
 	"github.com/handbuch/handbuch/internal/load"
 	"github.com/handbuch/handbuch/internal/paper"
+	"github.com/handbuch/handbuch/internal/tooltest"
 )
 
 var today = load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
@@ -57,14 +58,7 @@ func modelPDFs(t *testing.T) map[string][]byte {
 // failure, elsewhere the test is skipped.
 func tool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" || os.Getenv("HANDBUCH_TOOLS") != "" {
-			t.Fatalf("%s is missing: install poppler-utils and qpdf, as .ci/run does", name)
-		}
-		t.Skipf("%s not installed (runs in CI)", name)
-	}
-	return p
+	return tooltest.Path(t, name)
 }
 
 // read gives a PDF to qpdf and reads its lines.

@@ -338,6 +338,15 @@ func lines(runs []run) []Line {
 			}
 			return nil
 		}
+		// newGroup starts a line at r's baseline.
+		newGroup := func(r run) *group {
+			g := &group{line: Line{Elem: k.elem, Type: rs[0].typ, Artifact: k.artifact, Y: r.y, Size: r.size}}
+			if k.artifact != "" {
+				g.line.Type = "Artifact"
+			}
+			groups = append(groups, g)
+			return g
+		}
 		// Full-size runs first: they fix the baselines.
 		var small []run
 		for _, r := range rs {
@@ -347,11 +356,7 @@ func lines(runs []run) []Line {
 			}
 			g := find(r.y)
 			if g == nil {
-				g = &group{line: Line{Elem: k.elem, Type: rs[0].typ, Artifact: k.artifact, Y: r.y, Size: r.size}}
-				if k.artifact != "" {
-					g.line.Type = "Artifact"
-				}
-				groups = append(groups, g)
+				g = newGroup(r)
 			}
 			g.runs = append(g.runs, r)
 		}
@@ -363,11 +368,7 @@ func lines(runs []run) []Line {
 				}
 			}
 			if best == nil {
-				best = &group{line: Line{Elem: k.elem, Type: rs[0].typ, Artifact: k.artifact, Y: r.y, Size: r.size}}
-				if k.artifact != "" {
-					best.line.Type = "Artifact"
-				}
-				groups = append(groups, best)
+				best = newGroup(r)
 			}
 			best.runs = append(best.runs, r)
 		}

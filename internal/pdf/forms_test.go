@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/handbuch/handbuch/internal/book"
+	"github.com/handbuch/handbuch/internal/tooltest"
 )
 
 // TestFieldLines: a long answer gets five lines to write on, a short
@@ -268,12 +269,5 @@ func TestSignOffAboveTheMargin(t *testing.T) {
 // package: in CI a missing tool is a failure, elsewhere a skip.
 func popplerTool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" || os.Getenv("HANDBUCH_TOOLS") != "" {
-			t.Fatalf("%s is missing: install poppler-utils", name)
-		}
-		t.Skipf("%s not installed (runs in CI)", name)
-	}
-	return p
+	return tooltest.Path(t, name)
 }

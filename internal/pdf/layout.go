@@ -232,6 +232,16 @@ func (w *writer) wrap(spans []span, size, width float64, anywhere bool) (lines [
 			cur.width += p.width
 		}
 	}
+	// split ends the line with the word pieces[i:] up to its k-th piece
+	// and head, the part of that piece before the hyphen; tail, the rest,
+	// takes the piece's place. It returns where to go on: at the tail.
+	split := func(i int, word []piece, k int, head, tail piece) int {
+		add(word[:k]...)
+		add(head)
+		flush()
+		pieces[i+k] = tail
+		return i + k
+	}
 	for i := 0; i < len(pieces); {
 		if pieces[i].text == "\n" {
 			flush()
@@ -262,11 +272,7 @@ func (w *writer) wrap(spans []span, size, width float64, anywhere bool) (lines [
 			// line would end much too short.
 			if rag && cur.width < ragFill*width {
 				if k, head, tail, ok := w.hyphenateWord(word, room, size, true); ok {
-					add(word[:k]...)
-					add(head)
-					flush()
-					pieces[i+k] = tail
-					i += k
+					i = split(i, word, k, head, tail)
 					continue
 				}
 			}
@@ -280,11 +286,7 @@ func (w *writer) wrap(spans []span, size, width float64, anywhere bool) (lines [
 			continue
 		}
 		if ok {
-			add(word[:k]...)
-			add(head)
-			flush()
-			pieces[i+k] = tail
-			i += k
+			i = split(i, word, k, head, tail)
 			continue
 		}
 		// No hyphenation point: break where the word's parts meet (a link

@@ -22,6 +22,7 @@ import (
 	"github.com/handbuch/handbuch/internal/pdf"
 	"github.com/handbuch/handbuch/internal/pdfua"
 	"github.com/handbuch/handbuch/internal/site"
+	"github.com/handbuch/handbuch/internal/tooltest"
 )
 
 var today = load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
@@ -83,14 +84,7 @@ func TestMetadata(t *testing.T) {
 // failure, elsewhere the test is skipped.
 func tool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" || os.Getenv("HANDBUCH_TOOLS") != "" {
-			t.Fatalf("%s is missing: install poppler-utils, qpdf and pdfcpu, as .ci/run does", name)
-		}
-		t.Skipf("%s not installed (runs in CI)", name)
-	}
-	return p
+	return tooltest.Path(t, name)
 }
 
 func TestWithPoppler(t *testing.T) {
