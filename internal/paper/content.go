@@ -3,14 +3,17 @@ package paper
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 )
 
 // textRuns reads a page's content stream and returns its text-showing
-// operations with their position, size and marked-content owner.
-func textRuns(b []byte) ([]run, error) {
+// operations with their position, size and marked-content owner. Text
+// in a font of toUnicode (by resource name) is read through its
+// ToUnicode map, in any other as Unicode code points.
+func textRuns(b []byte, toUnicode map[string]cmap) ([]run, error) {
 	type mark struct {
 		mcid     int
 		artifact string
@@ -27,6 +30,7 @@ func textRuns(b []byte) ([]run, error) {
 		lex        = contentLexer{b: b}
 		curMCID    = -1
 		curArtifat = ""
+		font       cmap
 	)
 	owner := func() {
 		curMCID, curArtifat = -1, ""
@@ -42,7 +46,7 @@ func textRuns(b []byte) ([]run, error) {
 		}
 	}
 	show := func(s string) {
-		out = append(out, run{mcid: curMCID, artifact: curArtifat, x: tx, y: ty, size: size, text: decode(s)})
+		out = append(out, run{mcid: curMCID, artifact: curArtifat, x: tx, y: ty, size: size, text: font.decode(s)})
 	}
 	nums := func(n int) ([]float64, bool) {
 		if len(args) < n {
@@ -80,6 +84,10 @@ func textRuns(b []byte) ([]run, error) {
 		case "Tf":
 			if f, ok := nums(1); ok {
 				size = f[0]
+				if len(args) >= 2 {
+					n, _ := args[len(args)-2].(pdfName)
+					font = toUnicode[string(n)]
+				}
 			}
 		case "TL":
 			if f, ok := nums(1); ok {
@@ -168,14 +176,78 @@ func last(a []any) any {
 	return a[len(a)-1]
 }
 
-// decode reads a string shown with an Identity-H font whose CIDs are
-// Unicode code points: big-endian 16-bit units.
-func decode(s string) string {
+// cmap maps the two-byte codes of an Identity-H font to their text.
+type cmap map[uint16]string
+
+// decode reads a string shown with an Identity-H font: big-endian 16-bit
+// codes, each read through c, or as a Unicode code unit if c is nil.
+func (c cmap) decode(s string) string {
 	u := make([]uint16, 0, len(s)/2)
+	var b strings.Builder
 	for i := 0; i+1 < len(s); i += 2 {
-		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+		code := uint16(s[i])<<8 | uint16(s[i+1])
+		if c == nil {
+			u = append(u, code)
+			continue
+		}
+		b.WriteString(c[code])
 	}
-	return string(utf16.Decode(u))
+	if c == nil {
+		return string(utf16.Decode(u))
+	}
+	return b.String()
+}
+
+// parseCMap reads the bfchar and bfrange entries of a ToUnicode CMap.
+func parseCMap(b []byte) cmap {
+	c := cmap{}
+	hex := func(s string) []uint16 { // the bytes of a hex string
+		var u []uint16
+		for i := 0; i+1 < len(s); i += 2 {
+			u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+		}
+		return u
+	}
+	text := func(u []uint16) string { return string(utf16.Decode(u)) }
+	lex := contentLexer{b: b}
+	var args []any
+	for {
+		tok, err := lex.next()
+		if err != nil || tok == nil {
+			return c
+		}
+		op, isOp := tok.(operator)
+		if !isOp {
+			args = append(args, tok)
+			continue
+		}
+		switch op {
+		case "endbfchar":
+			for i := 0; i+1 < len(args); i += 2 {
+				from, _ := args[i].(pdfString)
+				to, _ := args[i+1].(pdfString)
+				if f := hex(string(from)); len(f) == 1 {
+					c[f[0]] = text(hex(string(to)))
+				}
+			}
+		case "endbfrange":
+			for i := 0; i+2 < len(args); i += 3 {
+				lo, _ := args[i].(pdfString)
+				hi, _ := args[i+1].(pdfString)
+				to, _ := args[i+2].(pdfString)
+				l, h, t := hex(string(lo)), hex(string(hi)), hex(string(to))
+				if len(l) != 1 || len(h) != 1 || len(t) == 0 || h[0] < l[0] {
+					continue
+				}
+				for k := uint32(l[0]); k <= uint32(h[0]); k++ {
+					u := slices.Clone(t)
+					u[len(u)-1] += uint16(k - uint32(l[0]))
+					c[uint16(k)] = text(u)
+				}
+			}
+		}
+		args = args[:0]
+	}
 }
 
 type (

@@ -133,7 +133,7 @@ BT /F1 11.50 Tf ET
 /Link <</MCID 2>> BDC BT /F1 8.05 Tf ET BT 59.53 717.5 Td <0034>Tj ET BT /F1 11.50 Tf ET EMC
 /P <</MCID 3>> BDC BT 64 713.69 Td <0044006900650020005A00650069006C0065002E>Tj ET EMC
 `
-	runs, err := textRuns([]byte(stream))
+	runs, err := textRuns([]byte(stream), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,5 +157,22 @@ BT /F1 11.50 Tf ET
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lines:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestToUnicode reads text shown in glyph ids through the font's
+// ToUnicode CMap: bfchar entries (one glyph for two characters too) and
+// bfrange entries.
+func TestToUnicode(t *testing.T) {
+	c := parseCMap([]byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
+		"3 beginbfchar\n<0003> <0041>\n<0007> <00660069>\n<01E9> <1E9E>\nendbfchar\n" +
+		"1 beginbfrange\n<0010> <0012> <0061>\nendbfrange\nendcmap\n"))
+	if got := c.decode("\x00\x03\x00\x07\x01\xe9\x00\x10\x00\x12"); got != "Afiẞac" {
+		t.Errorf("decoded %q, want %q", got, "Afiẞac")
+	}
+	runs, err := textRuns([]byte("BT /R 12 Tf 10 10 Td [(\x00\x03)-20(\x00\x07)]TJ ET"), map[string]cmap{"R": c})
+	if err != nil || len(runs) != 1 || runs[0].text != "Afi" || runs[0].size != 12 {
+		t.Errorf("runs %+v, %v", runs, err)
 	}
 }

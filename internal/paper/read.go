@@ -107,6 +107,7 @@ func Read(qpdfJSON []byte) (*Doc, error) {
 		g.numberTree(root["/ParentTree"], parents, 0)
 	}
 	doc := &Doc{}
+	cmaps := map[int]cmap{} // ToUnicode maps by font object
 	for i, pg := range pages {
 		box := g.array(pg["/MediaBox"])
 		if box == nil {
@@ -127,7 +128,19 @@ func Read(qpdfJSON []byte) (*Doc, error) {
 		} else {
 			content = g.stream(pg["/Contents"])
 		}
-		runs, err := textRuns(content)
+		fonts := map[string]cmap{}
+		for name, f := range g.dict(g.dict(g.inherited(pg, "/Resources"))["/Font"]) {
+			if c, ok := cmaps[refNum(f)]; ok {
+				fonts[strings.TrimPrefix(name, "/")] = c
+				continue
+			}
+			if tu := g.dict(f)["/ToUnicode"]; tu != nil {
+				c := parseCMap(g.stream(tu))
+				cmaps[refNum(f)] = c
+				fonts[strings.TrimPrefix(name, "/")] = c
+			}
+		}
+		runs, err := textRuns(content, fonts)
 		if err != nil {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}

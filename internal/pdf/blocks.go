@@ -198,7 +198,7 @@ func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int)
 		w.open("LI")
 		w.tagged("Lbl", func() {
 			w.content()
-			w.f.CellFormat(6, w.body*lineFactor*ptToMM, marker, "", 0, "L", false, 0, "")
+			w.cellText(6, w.body*lineFactor*ptToMM, marker, "L")
 		})
 		w.f.SetXY(bx, y)
 		w.tagged("LBody", func() {
@@ -384,7 +384,7 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 			w.f.SetDrawColor(0x8c, 0x95, 0x9f)
 			style := "D"
 			if head {
-				w.f.SetFillColor(0xee, 0xf3, 0xf8)
+				w.setFill(0xee, 0xf3, 0xf8)
 				style = "FD"
 			}
 			w.f.Rect(cx, y, colW[i], h, style)
@@ -400,6 +400,7 @@ func (w *writer) table(d *markdown.Doc, t *extast.Table, x, width float64, pos b
 			for k, l := range c.lines {
 				w.drawLine(l, cx+cellPad/2, y+1+float64(k)*lh, size, lh, ls)
 			}
+			w.endText()
 			if tagged {
 				w.close()
 			}
@@ -629,7 +630,7 @@ func (w *writer) ampelRule(x, width float64, pos book.Pos) {
 			w.f.SetDrawColor(0x8c, 0x95, 0x9f)
 			fill := "D"
 			if r == 0 {
-				w.f.SetFillColor(0xee, 0xf3, 0xf8)
+				w.setFill(0xee, 0xf3, 0xf8)
 				fill = "FD"
 			}
 			w.f.Rect(cx, y, colW[i], h, fill)
@@ -643,6 +644,7 @@ func (w *writer) ampelRule(x, width float64, pos book.Pos) {
 			for k, l := range cells[i] {
 				w.drawLine(l, cx+1.5, y+1+float64(k)*lh, size, lh, links[i])
 			}
+			w.endText()
 			w.close()
 			cx += colW[i]
 		}
@@ -871,7 +873,7 @@ func (w *writer) answers(x, width float64) {
 			w.content()
 			w.setFont("", size)
 			w.f.SetXY(cx+6, y+0.6)
-			w.f.CellFormat(tw+1, 5, a, "", 0, "L", false, 0, "")
+			w.cellText(tw+1, 5, a, "L")
 			cx += 6 + tw + 7
 		}
 		w.f.SetXY(x, y+lh+1.5)
@@ -886,7 +888,7 @@ func (w *writer) fillLine(label string, x, width float64) {
 		w.content()
 		w.f.SetXY(x, y+0.5)
 		w.setFont("", 9.5)
-		w.f.CellFormat(width, 5, label, "", 0, "L", false, 0, "")
+		w.cellText(width, 5, label, "L")
 	})
 	w.f.SetXY(x, y+6)
 }

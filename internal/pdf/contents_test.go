@@ -24,10 +24,10 @@ func TestContentsPartsBold(t *testing.T) {
 	w.close()
 	w.contents(rows, w.contentsRows(len(rows), 1), head, toc)
 	fonts := map[string]bool{}
-	for _, m := range regexp.MustCompile(`/(\S+) 11\.00 Tf`).FindAllStringSubmatch(fpdfPages(w.f)[1].String(), -1) {
+	for _, m := range regexp.MustCompile(`/(\S+) 11 Tf`).FindAllStringSubmatch(fpdfPages(w.f)[1].String(), -1) {
 		fonts[m[1]] = true
 	}
-	if len(fonts) != 2 {
+	if len(fonts) != 2 || !fonts["R"] || !fonts["B"] {
 		t.Errorf("the contents use %d fonts at 11 pt, want 2 (bold parts, regular pages): %v", len(fonts), fonts)
 	}
 }

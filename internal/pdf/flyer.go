@@ -160,14 +160,14 @@ func (w *writer) flyerTitle(title string, x, width float64, pos book.Pos) {
 	ht := w.measure(draw) + 2*pad
 	y := w.f.GetY()
 	w.artifact()
-	w.f.SetFillColor(0xee, 0xf3, 0xf8)
+	w.setFill(0xee, 0xf3, 0xf8)
 	w.f.Rect(x, y, width, ht, "F")
-	w.f.SetFillColor(linkR, linkG, linkB)
+	w.setFill(linkR, linkG, linkB)
 	w.f.Rect(x, y, 3, ht, "F")
 	w.f.SetXY(x+pad+3, y+pad)
-	w.f.SetTextColor(linkR, linkG, linkB)
+	w.color = [3]uint8{linkR, linkG, linkB}
 	draw(w)
-	w.f.SetTextColor(textR, textG, textB)
+	w.color = [3]uint8{textR, textG, textB}
 	w.f.SetXY(x, y+ht+5)
 }
 
@@ -186,12 +186,12 @@ func (w *writer) flyerBlock(d *markdown.Doc, c ast.Node, x, width float64) {
 	}
 	w.f.SetY(w.f.GetY() + 3)
 	w.artifact()
-	w.f.SetFillColor(linkR, linkG, linkB)
+	w.setFill(linkR, linkG, linkB)
 	w.f.Rect(x, w.f.GetY()+1, 12, 1.2, "F")
 	w.f.SetY(w.f.GetY() + 2)
-	w.f.SetTextColor(linkR, linkG, linkB)
+	w.color = [3]uint8{linkR, linkG, linkB}
 	w.heading(d, h, x, width, 1)
-	w.f.SetTextColor(textR, textG, textB)
+	w.color = [3]uint8{textR, textG, textB}
 }
 
 // flyerBack draws the foot of the back: whom to ask with phone and
@@ -255,7 +255,7 @@ func (w *writer) flyerQR(addr string, x, y, side float64) {
 	}
 	cell := side / float64(code.Size)
 	w.figure("QR-Code mit der Adresse dieser Seite im Internet: "+addr, x, y, side, side, func() {
-		w.f.SetFillColor(0, 0, 0)
+		w.setFill(0, 0, 0)
 		for row := 0; row < code.Size; row++ {
 			for col := 0; col < code.Size; col++ {
 				if code.Black(col, row) {
@@ -318,6 +318,7 @@ func (w *writer) flyerPara(spans []span, x, width, size float64, pos book.Pos) {
 			w.drawLine(l, x, y, size, lh, ls)
 			w.f.SetXY(x, y+lh)
 		}
+		w.endText()
 	})
 }
 

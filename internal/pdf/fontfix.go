@@ -5,43 +5,44 @@ import (
 	"compress/zlib"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-
-	"golang.org/x/image/font/sfnt"
+	"unicode/utf16"
 )
 
-// The fonts fpdf embeds need mending before the file is PDF/UA:
+// fpdf writes each UTF-8 font it was given as seven objects: Type0 font,
+// CIDFontType2, ToUnicode, CIDSystemInfo, FontDescriptor, CIDToGIDMap and
+// FontFile2, encoded by rune, with a subset of the runes fpdf itself drew.
+// handbuch draws no text through fpdf: its text strings are glyph ids
+// (see shape.go). fixFonts rewrites each font for that, from the glyphs
+// the writer recorded:
 //
-//   - fpdf v0.12.0 writes the subset's format-4 cmap with a wrong length
-//     (utf8fontfile.go: 16 + 8*segCount + (numSymbols+1) instead of
-//     2*(numSymbols+1) for the glyph array), which strict font parsers
-//     refuse;
-//   - BaseFont and FontName lack the subset tag "ABCDEF+" that ISO 32000-1
-//     §9.6.4 requires for a subset;
-//   - the ToUnicode CMap is one bfrange <0000> <FFFF> <0000>, whose last
-//     byte ISO 32000-1 §9.10.3 forbids to increment past 255;
-//   - every font added is embedded, also one no page draws with (the bold
-//     italic entry, which is the bold file).
-//
-// fpdf writes each UTF-8 font as seven objects: Type0 font, CIDFontType2,
-// ToUnicode, CIDSystemInfo, FontDescriptor, CIDToGIDMap and FontFile2. Its
-// CIDs are the Unicode code points (the text is written as UTF-16BE of the
-// BMP), and the CIDToGIDMap maps exactly the runes drawn to their glyphs
-// in the subset: that map is what fixFonts rebuilds the rest from.
+//   - the font program is a subset written here (subsetFont): the glyphs
+//     drawn and their components, every other glyph empty, so glyph ids
+//     stay those of the font file; with a correct cmap (fpdf's subsetter
+//     wrote its format-4 length wrong, which strict parsers refuse);
+//   - the CIDToGIDMap is /Identity and /W gives the widths of the glyphs
+//     drawn;
+//   - BaseFont and FontName carry the subset tag "ABCDEF+" that ISO
+//     32000-1 §9.6.4 requires;
+//   - the ToUnicode CMap maps exactly the glyphs drawn to their text;
+//   - a font that draws nothing is dropped, and the page resources name
+//     the fonts by the names the content uses (R, B, I).
 
 // cidFont is one font as fpdf wrote it: the numbers of its objects.
 type cidFont struct {
 	type0, cid, toUnicode, sysInfo, desc, gidMap, file int
-	used                                               []cidGlyph
+	cut                                                int // -1: not one handbuch draws with
 }
 
-// cidGlyph is a CID (here: a rune) and its glyph in the subset.
+// cidGlyph is a code (a rune) and its glyph: an entry of a cmap.
 type cidGlyph struct{ cid, gid uint16 }
 
 var (
@@ -51,23 +52,24 @@ var (
 	descRE       = regexp.MustCompile(`/FontDescriptor (\d+) 0 R`)
 	gidMapRE     = regexp.MustCompile(`/CIDToGIDMap (\d+) 0 R`)
 	fontFileRE   = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
-	baseFontRE   = regexp.MustCompile(`/BaseFont /[^\s/<>\[\]()]+`)
+	fpdfNameRE   = regexp.MustCompile(`/BaseFont /utf8` + strings.ToLower(family) + `(\w*)`)
 	fontNameRE   = regexp.MustCompile(`/FontName /[^\s/<>\[\]()]+`)
-	fontRefRE    = regexp.MustCompile(`(/F[0-9A-Za-z]+ )(\d+)( 0 R)`)
 )
 
-// fixFonts mends the fonts in objs (fpdf's objects by number, changed in
-// place): a correct cmap in each font program, subset tags, a ToUnicode
-// CMap of the CIDs used, and no font that draws nothing. The objects of a
-// dropped font become nil; the resources name it as another font, so a
-// Tf that set it and drew nothing still finds a font.
-func fixFonts(objs [][]byte) error {
+// fixFonts rewrites the fonts in objs (fpdf's objects by number, changed
+// in place) for the glyphs used, by cut, and points the page resources
+// at them.
+func fixFonts(objs [][]byte, used usedGlyphs) error {
+	tf, err := typefaces()
+	if err != nil {
+		return err
+	}
 	var fonts []*cidFont
 	for id, o := range objs {
 		if !bytes.Contains(o, []byte("/Subtype /Type0")) {
 			continue
 		}
-		f := &cidFont{type0: id}
+		f := &cidFont{type0: id, cut: -1}
 		f.cid = refIn(descendantRE, o)
 		f.toUnicode = refIn(toUnicodeRE, o)
 		if f.cid > 0 && f.cid < len(objs) {
@@ -82,14 +84,18 @@ func fixFonts(objs [][]byte) error {
 				return fmt.Errorf("Schrift (Objekt %d) nicht vollständig", id)
 			}
 		}
-		data, err := streamData(objs[f.gidMap])
-		if err != nil {
-			return fmt.Errorf("CIDToGIDMap der Schrift (Objekt %d): %w", id, err)
-		}
-		for c := 1; 2*c+1 < len(data); c++ {
-			if g := uint16(data[2*c])<<8 | uint16(data[2*c+1]); g != 0 {
-				f.used = append(f.used, cidGlyph{uint16(c), g})
+		if m := fpdfNameRE.FindSubmatch(o); m != nil {
+			switch string(m[1]) {
+			case "":
+				f.cut = cutRegular
+			case "B":
+				f.cut = cutBold
+			case "I":
+				f.cut = cutItalic
 			}
+		}
+		if f.cut >= 0 && len(used.text[f.cut]) == 0 {
+			f.cut = -1
 		}
 		fonts = append(fonts, f)
 	}
@@ -99,41 +105,28 @@ func fixFonts(objs [][]byte) error {
 		errs = make([]error, len(fonts))
 	)
 	for i, f := range fonts {
-		if len(f.used) == 0 {
+		if f.cut < 0 {
+			for _, n := range []int{f.type0, f.cid, f.toUnicode, f.sysInfo, f.desc, f.gidMap, f.file} {
+				objs[n] = nil
+			}
 			continue
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = f.mend(objs)
-		}()
+		wg.Go(func() { errs[i] = f.write(objs, tf[f.cut], used.text[f.cut]) })
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 
-	// Drop the fonts that draw nothing; their names in the resources go to
-	// the first font that draws.
-	i := slices.IndexFunc(fonts, func(f *cidFont) bool { return len(f.used) > 0 })
-	if i < 0 {
-		return nil
-	}
-	instead := map[string]string{}
+	// The resources: the names the content uses, for the fonts kept.
+	var dict strings.Builder
+	dict.WriteString("/Font <<")
 	for _, f := range fonts {
-		if len(f.used) > 0 {
-			continue
-		}
-		instead[strconv.Itoa(f.type0)] = strconv.Itoa(fonts[i].type0)
-		for _, n := range []int{f.type0, f.cid, f.toUnicode, f.sysInfo, f.desc, f.gidMap, f.file} {
-			objs[n] = nil
+		if f.cut >= 0 {
+			fmt.Fprintf(&dict, " /%s %d 0 R", tf[f.cut].res, f.type0)
 		}
 	}
-	if len(instead) == 0 {
-		return nil
-	}
+	dict.WriteString(" >>")
 	for id, o := range objs {
 		at := bytes.Index(o, []byte("/Font <<"))
 		if at < 0 || bytes.Contains(o, []byte("\nstream\n")) {
@@ -143,43 +136,46 @@ func fixFonts(objs [][]byte) error {
 		if end < 0 {
 			continue
 		}
-		end += at
-		dict := fontRefRE.ReplaceAllFunc(o[at:end], func(m []byte) []byte {
-			s := fontRefRE.FindSubmatch(m)
-			if n, ok := instead[string(s[2])]; ok {
-				return []byte(string(s[1]) + n + string(s[3]))
-			}
-			return m
-		})
-		objs[id] = slices.Concat(o[:at], dict, o[end:])
+		objs[id] = slices.Concat(o[:at], []byte(dict.String()), o[at+end+2:])
 	}
 	return nil
 }
 
-// mend rewrites the font's program, names and ToUnicode CMap.
-func (f *cidFont) mend(objs [][]byte) error {
-	prog, err := streamData(objs[f.file])
+// write replaces the font's objects with those of a subset of t with the
+// glyphs used.
+func (f *cidFont) write(objs [][]byte, t *typeface, used map[uint16]string) error {
+	prog, err := subsetFont(t.data, used)
 	if err != nil {
-		return fmt.Errorf("Schriftprogramm (Objekt %d): %w", f.file, err)
+		return fmt.Errorf("Teilschrift von %s: %w", t.ps, err)
 	}
-	if prog, err = withTable(prog, "cmap", cmapTable(f.used)); err != nil {
-		return fmt.Errorf("Schriftprogramm (Objekt %d): %w", f.file, err)
-	}
-	sf, err := sfnt.Parse(prog)
-	if err != nil {
-		return fmt.Errorf("Schriftprogramm (Objekt %d) nach der Korrektur nicht lesbar: %w", f.file, err)
-	}
-	ps, err := sf.Name(nil, sfnt.NameIDPostScript)
-	if err != nil || ps == "" {
-		ps = "Font"
-	}
-	name := "/" + subsetTag(prog) + "+" + pdfName(ps)
+	name := "/" + subsetTag(prog) + "+" + pdfName(t.ps)
+	gids := slices.Sorted(maps.Keys(used))
 
-	objs[f.type0] = baseFontRE.ReplaceAllLiteral(objs[f.type0], []byte("/BaseFont "+name))
-	objs[f.cid] = baseFontRE.ReplaceAllLiteral(objs[f.cid], []byte("/BaseFont "+name))
+	objs[f.type0] = fmt.Appendf(nil, "%d 0 obj\n<</Type /Font\n/Subtype /Type0\n/BaseFont %s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\nendobj\n",
+		f.type0, name, f.cid, f.toUnicode)
+
+	var w strings.Builder
+	for i := 0; i < len(gids); {
+		j := i + 1
+		for j < len(gids) && gids[j] == gids[j-1]+1 {
+			j++
+		}
+		fmt.Fprintf(&w, "%d [", gids[i])
+		for k, g := range gids[i:j] {
+			if k > 0 {
+				w.WriteByte(' ')
+			}
+			fmt.Fprintf(&w, "%d", t.widths[g])
+		}
+		w.WriteString("] ")
+		i = j
+	}
+	objs[f.cid] = fmt.Appendf(nil, "%d 0 obj\n<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont %s\n/CIDSystemInfo %d 0 R\n/FontDescriptor %d 0 R\n/DW %d\n/W [%s]\n/CIDToGIDMap /Identity>>\nendobj\n",
+		f.cid, name, f.sysInfo, f.desc, t.widths[0], strings.TrimSpace(w.String()))
+	objs[f.gidMap] = nil
 	objs[f.desc] = fontNameRE.ReplaceAllLiteral(objs[f.desc], []byte("/FontName "+name))
 
-	cmap := toUnicode(f.used)
+	cmap := toUnicode(used)
 	objs[f.toUnicode] = fmt.Appendf(nil, "%d 0 obj\n<</Length %d>>\nstream\n%s\nendstream\nendobj\n", f.toUnicode, len(cmap), cmap)
 
 	var z bytes.Buffer
@@ -310,10 +306,125 @@ func sortedByCID(used []cidGlyph) []cidGlyph {
 	return slices.SortedFunc(slices.Values(used), func(a, b cidGlyph) int { return int(a.cid) - int(b.cid) })
 }
 
-// withTable returns the TrueType program prog with table tag replaced by
-// data, written anew: tables in tag order, each on a four-byte boundary
-// with its checksum, and head.checkSumAdjustment set for the whole file.
-func withTable(prog []byte, tag string, data []byte) ([]byte, error) {
+// subsetFont returns the TrueType program data with only the glyphs
+// used (and .notdef and the components of composite glyphs) kept, each
+// at its glyph id; a cmap of the glyphs that stand for one character of
+// the Basic Multilingual Plane; and no tables a PDF reader does not use
+// (the layout tables: text in a PDF is shaped already).
+func subsetFont(data []byte, used map[uint16]string) ([]byte, error) {
+	tables, err := fontTables(data)
+	if err != nil {
+		return nil, err
+	}
+	head, maxp, loca, glyf := tables["head"], tables["maxp"], tables["loca"], tables["glyf"]
+	if len(head) < 54 || len(maxp) < 6 || loca == nil || glyf == nil {
+		return nil, fmt.Errorf("keine TrueType-Schrift (head, maxp, loca, glyf)")
+	}
+	n := int(binary.BigEndian.Uint16(maxp[4:]))
+	long := binary.BigEndian.Uint16(head[50:]) == 1
+	offset := func(g int) int {
+		if long {
+			return int(binary.BigEndian.Uint32(loca[4*g:]))
+		}
+		return 2 * int(binary.BigEndian.Uint16(loca[2*g:]))
+	}
+	if need := (n + 1) * 2; long && len(loca) < 2*need || !long && len(loca) < need {
+		return nil, fmt.Errorf("Tabelle loca zu kurz")
+	}
+	glyphData := func(g int) []byte {
+		a, b := offset(g), offset(g+1)
+		if a > b || b > len(glyf) {
+			return nil
+		}
+		return glyf[a:b]
+	}
+
+	keep := map[int]bool{0: true}
+	var todo []int
+	for g := range used {
+		if int(g) < n && !keep[int(g)] {
+			keep[int(g)] = true
+			todo = append(todo, int(g))
+		}
+	}
+	// A composite glyph is drawn from others: keep them too.
+	for len(todo) > 0 {
+		g := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		d := glyphData(g)
+		if len(d) < 10 || int16(binary.BigEndian.Uint16(d)) >= 0 {
+			continue
+		}
+		for p := 10; p+4 <= len(d); {
+			flags := binary.BigEndian.Uint16(d[p:])
+			c := int(binary.BigEndian.Uint16(d[p+2:]))
+			if c < n && !keep[c] {
+				keep[c] = true
+				todo = append(todo, c)
+			}
+			p += 4
+			if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
+				p += 4
+			} else {
+				p += 2
+			}
+			switch {
+			case flags&0x0008 != 0: // WE_HAVE_A_SCALE
+				p += 2
+			case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
+				p += 4
+			case flags&0x0080 != 0: // WE_HAVE_A_TWO_BY_TWO
+				p += 8
+			}
+			if flags&0x0020 == 0 { // MORE_COMPONENTS
+				break
+			}
+		}
+	}
+
+	newGlyf := make([]byte, 0, len(glyf)/4)
+	newLoca := make([]byte, 0, 4*(n+1))
+	for g := range n {
+		newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+		if keep[g] {
+			newGlyf = append(newGlyf, glyphData(g)...)
+			for len(newGlyf)%4 != 0 {
+				newGlyf = append(newGlyf, 0)
+			}
+		}
+	}
+	newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+
+	var cmap []cidGlyph
+	for g, text := range used {
+		if r := []rune(text); len(r) == 1 && r[0] > 0 && r[0] < 0xFFFF {
+			cmap = append(cmap, cidGlyph{uint16(r[0]), g})
+		}
+	}
+	head = slices.Clone(head)
+	binary.BigEndian.PutUint16(head[50:], 1) // long offsets in loca
+	post := tables["post"]
+	if len(post) >= 32 {
+		// Version 3: no glyph names, which a subset need not carry.
+		post = slices.Clone(post[:32])
+		binary.BigEndian.PutUint32(post, 0x00030000)
+	}
+	out := map[string][]byte{
+		"head": head, "hhea": tables["hhea"], "maxp": maxp, "hmtx": tables["hmtx"],
+		"loca": newLoca, "glyf": newGlyf, "cmap": cmapTable(cmap), "post": post,
+		"name": tables["name"], "OS/2": tables["OS/2"],
+		"cvt ": tables["cvt "], "fpgm": tables["fpgm"], "prep": tables["prep"], "gasp": tables["gasp"],
+	}
+	for t, d := range out {
+		if d == nil {
+			delete(out, t)
+		}
+	}
+	return writeFont(data[:4], out), nil
+}
+
+// fontTables returns the tables of a TrueType program by tag.
+func fontTables(prog []byte) (map[string][]byte, error) {
 	if len(prog) < 12 {
 		return nil, fmt.Errorf("zu kurz")
 	}
@@ -322,7 +433,6 @@ func withTable(prog []byte, tag string, data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("Tabellenverzeichnis zu kurz")
 	}
 	tables := map[string][]byte{}
-	var tags []string
 	for i := range num {
 		rec := prog[12+16*i:]
 		t := string(rec[:4])
@@ -331,31 +441,32 @@ func withTable(prog []byte, tag string, data []byte) ([]byte, error) {
 			return nil, fmt.Errorf("Tabelle %q außerhalb der Datei", t)
 		}
 		if _, dup := tables[t]; !dup {
-			tags = append(tags, t)
+			tables[t] = prog[off : off+n]
 		}
-		tables[t] = prog[off : off+n]
 	}
-	if _, ok := tables[tag]; !ok {
-		tags = append(tags, tag)
-	}
-	tables[tag] = data
-	head, ok := tables["head"]
-	if !ok || len(head) < 12 {
-		return nil, fmt.Errorf("Tabelle head fehlt")
-	}
-	head = slices.Clone(head)
+	return tables, nil
+}
+
+// writeFont writes a TrueType program of tables: in tag order, each on a
+// four-byte boundary with its checksum, and head.checkSumAdjustment set
+// for the whole file.
+func writeFont(version []byte, tables map[string][]byte) []byte {
+	head := slices.Clone(tables["head"])
 	binary.BigEndian.PutUint32(head[8:], 0)
 	tables["head"] = head
-	slices.Sort(tags)
-
-	num = len(tags)
+	tags := slices.Sorted(maps.Keys(tables))
+	num := len(tags)
 	search, selector := 1, 0
 	for search*2 <= num {
 		search *= 2
 		selector++
 	}
-	out := make([]byte, 12+16*num, len(prog)+len(data))
-	copy(out, prog[:4]) // sfnt version
+	size := 12 + 16*num
+	for _, d := range tables {
+		size += len(d) + 3
+	}
+	out := make([]byte, 12+16*num, size)
+	copy(out, version) // sfnt version
 	binary.BigEndian.PutUint16(out[4:], uint16(num))
 	binary.BigEndian.PutUint16(out[6:], uint16(16*search))
 	binary.BigEndian.PutUint16(out[8:], uint16(selector))
@@ -377,7 +488,7 @@ func withTable(prog []byte, tag string, data []byte) ([]byte, error) {
 		}
 	}
 	binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-tableSum(out))
-	return out, nil
+	return out
 }
 
 // tableSum is the TrueType checksum: the sum of big-endian uint32 words,
@@ -393,45 +504,32 @@ func tableSum(b []byte) uint32 {
 	return sum + binary.BigEndian.Uint32(last[:])
 }
 
-// toUnicode is a ToUnicode CMap for the CIDs used, each mapped to itself
-// as UTF-16BE: runs of two or more consecutive CIDs with the same high
-// byte as a bfrange (so no range increments its last byte past 255), the
-// rest as bfchar, at most 100 entries to a block.
-func toUnicode(used []cidGlyph) string {
-	var ranges, chars [][2]uint16
-	used = sortedByCID(used)
-	for i := 0; i < len(used); {
-		j := i + 1
-		for j < len(used) && used[j].cid == used[j-1].cid+1 && used[j].cid>>8 == used[i].cid>>8 {
-			j++
-		}
-		if j-i > 1 {
-			ranges = append(ranges, [2]uint16{used[i].cid, used[j-1].cid})
-		} else {
-			chars = append(chars, [2]uint16{used[i].cid, used[i].cid})
-		}
-		i = j
-	}
+// toUnicode is a ToUnicode CMap for the glyphs used, each mapped to
+// its text as UTF-16BE, at most 100 entries to a block. A glyph with no
+// text of its own (the second glyph of a cluster) maps to nothing.
+func toUnicode(used map[uint16]string) string {
 	var b strings.Builder
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	for k := 0; k < len(chars); k += 100 {
-		block := chars[k:min(k+100, len(chars))]
+	var gids []uint16
+	for _, g := range slices.Sorted(maps.Keys(used)) {
+		if used[g] != "" {
+			gids = append(gids, g)
+		}
+	}
+	for k := 0; k < len(gids); k += 100 {
+		block := gids[k:min(k+100, len(gids))]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
-		for _, c := range block {
-			fmt.Fprintf(&b, "<%04X> <%04X>\n", c[0], c[0])
+		for _, g := range block {
+			fmt.Fprintf(&b, "<%04X> <", g)
+			for _, u := range utf16.Encode([]rune(used[g])) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
 		}
 		b.WriteString("endbfchar\n")
-	}
-	for k := 0; k < len(ranges); k += 100 {
-		block := ranges[k:min(k+100, len(ranges))]
-		fmt.Fprintf(&b, "%d beginbfrange\n", len(block))
-		for _, r := range block {
-			fmt.Fprintf(&b, "<%04X> <%04X> <%04X>\n", r[0], r[1], r[0])
-		}
-		b.WriteString("endbfrange\n")
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
 	return b.String()

@@ -16,67 +16,70 @@ import (
 	"github.com/handbuch/handbuch/internal/pdfua"
 )
 
-// glyphsOf returns what each rune of s maps to in the regular font.
-func glyphsOf(t *testing.T, s string) []cidGlyph {
+// shapedUse is what a writer records when it draws texts in style.
+func shapedUse(t *testing.T, style string, texts ...string) usedGlyphs {
 	t.Helper()
-	f, err := sfnt.Parse(fontRegular)
+	sh, err := newShaper("de")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b sfnt.Buffer
-	var out []cidGlyph
-	seen := map[rune]bool{}
-	for _, r := range s {
-		if seen[r] {
-			continue
-		}
-		seen[r] = true
-		g, err := f.GlyphIndex(&b, r)
-		if err != nil || g == 0 {
-			t.Fatalf("no glyph for %q", r)
-		}
-		out = append(out, cidGlyph{uint16(r), uint16(g)})
+	var u usedGlyphs
+	for _, s := range texts {
+		u.add(cut(style), sh.shape(style, s))
 	}
-	return out
+	return u
 }
 
-// TestWithCmap puts a cmap of its own into the regular font: the cmap's
-// length is right, x/image reads it back, and every table checksum and
-// the whole file's checksum are what TrueType demands.
-func TestWithCmap(t *testing.T) {
-	used := glyphsOf(t, " ABCDEFabcxyzäöüßÄ€„“–ẞ")
-	cmap := cmapTable(used)
-	if n := binary.BigEndian.Uint16(cmap[2:]); n != 1 {
-		t.Fatalf("%d subtables", n)
-	}
-	sub := cmap[12:]
-	segs := int(binary.BigEndian.Uint16(sub[6:])) / 2
-	if got := int(binary.BigEndian.Uint16(sub[2:])); got != len(sub) || got != 16+8*segs {
-		t.Errorf("format-4 length %d, subtable has %d bytes, %d segments", got, len(sub), segs)
-	}
-	prog, err := withTable(fontRegular, "cmap", cmap)
+// TestSubsetFont subsets the regular font to the glyphs of a text: a
+// second parser (x/image's sfnt) reads the subset, finds every character
+// of the text at its glyph, no glyph for one not drawn, the drawn glyphs'
+// outlines and the others empty; every table checksum and the whole
+// file's checksum are what TrueType demands.
+func TestSubsetFont(t *testing.T) {
+	used := shapedUse(t, "", " ABCDEFabcxyzäöüßÄ€„“–ẞ").text[cutRegular]
+	prog, err := subsetFont(fontRegular, used)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(prog) >= len(fontRegular)/2 {
+		t.Errorf("subset of %d bytes, the font has %d", len(prog), len(fontRegular))
 	}
 	f, err := sfnt.Parse(prog)
 	if err != nil {
 		t.Fatal(err)
 	}
+	full, _ := sfnt.Parse(fontRegular)
+	if f.NumGlyphs() != full.NumGlyphs() {
+		t.Errorf("%d glyphs, the font has %d: glyph ids must stay", f.NumGlyphs(), full.NumGlyphs())
+	}
 	var b sfnt.Buffer
-	for _, u := range used {
-		if g, err := f.GlyphIndex(&b, rune(u.cid)); err != nil || uint16(g) != u.gid {
-			t.Errorf("%q: glyph %d (%v), want %d", rune(u.cid), g, err, u.gid)
+	for gid, text := range used {
+		r := []rune(text)
+		if len(r) != 1 {
+			continue
+		}
+		if g, err := f.GlyphIndex(&b, r[0]); err != nil || uint16(g) != gid {
+			t.Errorf("%q: glyph %d (%v), want %d", text, g, err, gid)
+		}
+		if segs, err := f.LoadGlyph(&b, sfnt.GlyphIndex(gid), 1000, nil); err != nil || text != " " && len(segs) == 0 {
+			t.Errorf("%q: outline of %d segments (%v)", text, len(segs), err)
 		}
 	}
 	if g, _ := f.GlyphIndex(&b, 'q'); g != 0 {
 		t.Errorf("q, not in the subset, has glyph %d", g)
 	}
+	q, _ := full.GlyphIndex(&b, 'q')
+	if segs, err := f.LoadGlyph(&b, q, 1000, nil); err != nil || len(segs) != 0 {
+		t.Errorf("q, not drawn, has an outline of %d segments (%v)", len(segs), err)
+	}
 	if got := tableSum(prog); got != 0xB1B0AFBA {
 		t.Errorf("file checksum %#x, want 0xB1B0AFBA", got)
 	}
 	num := int(binary.BigEndian.Uint16(prog[4:]))
+	var tags []string
 	for i := range num {
 		rec := prog[12+16*i:]
+		tags = append(tags, string(rec[:4]))
 		off, n := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
 		table := bytes.Clone(prog[off : off+n])
 		if string(rec[:4]) == "head" {
@@ -86,56 +89,61 @@ func TestWithCmap(t *testing.T) {
 			t.Errorf("table %s: offset %d, checksum %#x, recorded %#x", rec[:4], off, tableSum(table), binary.BigEndian.Uint32(rec[4:]))
 		}
 	}
+	for _, gone := range []string{"GPOS", "GSUB", "GDEF"} {
+		if strings.Contains(strings.Join(tags, " "), gone) {
+			t.Errorf("subset keeps %s: %v", gone, tags)
+		}
+	}
 }
 
-// TestToUnicode: CIDs in runs that stay within their high byte become
-// bfranges, a run across a byte boundary is cut there, lone CIDs are
-// bfchars, blocks hold at most 100 entries.
-func TestToUnicode(t *testing.T) {
-	var used []cidGlyph
-	for _, c := range []uint16{0x20, 0x41, 0x42, 0x43, 0xFE, 0xFF, 0x100, 0x101, 0x1E9E} {
-		used = append(used, cidGlyph{c, 1})
+// TestCmapLength: the format-4 subtable's length is what it holds.
+func TestCmapLength(t *testing.T) {
+	cmap := cmapTable([]cidGlyph{{'A', 1}, {'B', 2}, {'C', 3}, {'x', 90}, {0x20AC, 300}})
+	if n := binary.BigEndian.Uint16(cmap[2:]); n != 1 {
+		t.Fatalf("%d subtables", n)
 	}
-	got := toUnicode(used)
+	sub := cmap[12:]
+	segs := int(binary.BigEndian.Uint16(sub[6:])) / 2
+	if got := int(binary.BigEndian.Uint16(sub[2:])); got != len(sub) || got != 16+8*segs {
+		t.Errorf("format-4 length %d, subtable has %d bytes, %d segments", got, len(sub), segs)
+	}
+}
+
+// TestToUnicode: each glyph drawn maps to its text, one that stands for
+// two characters to both, a glyph without text of its own to nothing;
+// blocks hold at most 100 entries.
+func TestToUnicode(t *testing.T) {
+	got := toUnicode(map[uint16]string{3: "A", 0x1E9: "ẞ", 7: "fi", 8: "", 9: "😀"})
 	for _, want := range []string{
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-		"2 beginbfchar\n<0020> <0020>\n<1E9E> <1E9E>\nendbfchar\n",
-		"3 beginbfrange\n<0041> <0043> <0041>\n<00FE> <00FF> <00FE>\n<0100> <0101> <0100>\nendbfrange\n",
+		"4 beginbfchar\n<0003> <0041>\n<0007> <00660069>\n<0009> <D83DDE00>\n<01E9> <1E9E>\nendbfchar\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("CMap lacks\n%s\nin\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "<FFFF> <0000>") {
-		t.Error("fpdf's range is still there")
+	many := map[uint16]string{}
+	for g := range uint16(150) {
+		many[g+1] = "a"
 	}
-
-	used = used[:0]
-	for c := uint16(0x100); c < 0x100+2*150; c += 2 {
-		used = append(used, cidGlyph{c, 1})
-	}
-	got = toUnicode(used)
+	got = toUnicode(many)
 	if !strings.Contains(got, "100 beginbfchar\n") || !strings.Contains(got, "50 beginbfchar\n") {
-		t.Errorf("150 lone CIDs not in blocks of 100 and 50:\n%.300s", got)
+		t.Errorf("150 glyphs not in blocks of 100 and 50:\n%.300s", got)
 	}
 }
 
-// TestFixFonts runs fixFonts on what fpdf writes for a page that draws
-// with the regular and the bold font only: the italic and bold-italic
-// fonts are gone and their names lead to a font that draws; the others
-// are tagged subsets with a readable cmap and a ToUnicode of their runes.
-// Written by pack, the file passes pdfua's parser and qpdf.
+// TestFixFonts runs fixFonts on what fpdf writes for a page, with the
+// glyphs of regular and bold text recorded: the italic and bold-italic
+// fonts are gone, the resources name the others R and B; those are
+// tagged subsets with /Identity as CIDToGIDMap, widths and a ToUnicode of
+// the glyphs drawn. Written by pack, the file passes pdfua's parser and
+// qpdf.
 func TestFixFonts(t *testing.T) {
 	f := fpdf.New("P", "mm", "A4", "")
 	addFonts(f)
 	f.SetCompression(false)
 	f.SetCatalogSort(true)
 	f.AddPage()
-	f.SetFont(family, "", 12)
-	f.Text(20, 20, "Grüße")
-	f.SetFont(family, "B", 12)
-	f.Text(20, 30, "Fett")
-	f.SetFont(family, "BI", 12) // set, but draws nothing
 	var raw bytes.Buffer
 	if err := f.Output(&raw); err != nil {
 		t.Fatal(err)
@@ -145,7 +153,10 @@ func TestFixFonts(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := len(regexp.MustCompile(`/Subtype /Type0`).FindAll(raw.Bytes(), -1))
-	if err := fixFonts(objs); err != nil {
+	used := shapedUse(t, "", "Grüße")
+	bold := shapedUse(t, "B", "Fett")
+	used.text[cutBold] = bold.text[cutBold]
+	if err := fixFonts(objs, used); err != nil {
 		t.Fatal(err)
 	}
 	var fonts []string
@@ -167,21 +178,31 @@ func TestFixFonts(t *testing.T) {
 			t.Errorf("BaseFont %s has no subset tag", name)
 		}
 	}
-	var cmaps []byte
+	var cmaps, cids []byte
 	for _, o := range objs {
 		if bytes.Contains(o, []byte("begincmap")) {
 			cmaps = append(cmaps, o...)
 		}
+		if bytes.Contains(o, []byte("/CIDFontType2")) {
+			cids = append(cids, o...)
+		}
 	}
-	for _, want := range []string{"<00FC> <00FC>", "<0046> <0046>", "<0047> <0047>"} {
-		if !bytes.Contains(cmaps, []byte(want)) {
+	gu := shapedUse(t, "", "ü").text[cutRegular]
+	for gid := range gu {
+		if want := "<" + strings.ToUpper(hex4(gid)) + "> <00FC>"; !bytes.Contains(cmaps, []byte(want)) {
 			t.Errorf("no ToUnicode maps %s", want)
 		}
 	}
-	if bytes.Contains(cmaps, []byte("<FFFF> <0000>")) {
-		t.Error("fpdf's ToUnicode is still there")
+	if n := bytes.Count(cmaps, []byte("beginbfchar")); n != 2 {
+		t.Errorf("%d bfchar blocks", n)
 	}
-	for _, m := range regexp.MustCompile(`/F\w+ (\d+) 0 R`).FindAllSubmatch(resources, -1) {
+	if bytes.Count(cids, []byte("/CIDToGIDMap /Identity")) != 2 || bytes.Count(cids, []byte("/W [")) != 2 {
+		t.Errorf("CIDFonts:\n%s", cids)
+	}
+	if !regexp.MustCompile(`/Font << /R \d+ 0 R /B \d+ 0 R >>`).Match(resources) {
+		t.Errorf("resources: %s", resources)
+	}
+	for _, m := range regexp.MustCompile(`/[RB] (\d+) 0 R`).FindAllSubmatch(resources, -1) {
 		if n := refIn(regexp.MustCompile(`(\d+)`), m[1]); objs[n] == nil || !bytes.Contains(objs[n], []byte("/Type0")) {
 			t.Errorf("resources name object %d, which is no font", n)
 		}
@@ -211,4 +232,9 @@ func TestFixFonts(t *testing.T) {
 			t.Errorf("qpdf --check: %v\n%s", err, out)
 		}
 	}
+}
+
+func hex4(g uint16) string {
+	const digits = "0123456789ABCDEF"
+	return string([]byte{digits[g>>12], digits[g>>8&15], digits[g>>4&15], digits[g&15]})
 }

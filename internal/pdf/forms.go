@@ -50,7 +50,7 @@ func (w *writer) signature(label string, x, width float64, pos book.Pos) {
 				v.content()
 				v.setFont("", 9.5)
 				v.f.SetXY(f.x0, y+1)
-				v.f.CellFormat(f.x1-f.x0, 5, v.fit(f.text, f.x1-f.x0, 9.5), "", 0, "L", false, 0, "")
+				v.cellText(f.x1-f.x0, 5, v.fit(f.text, f.x1-f.x0, 9.5), "L")
 			})
 		}
 		v.f.SetXY(x, y+8)
@@ -120,10 +120,10 @@ func (w *writer) staffOnly(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 		w.newPage()
 		w.artifact()
 		w.setFont("I", w.body-1)
-		w.f.SetTextColor(0x55, 0x5d, 0x66)
+		w.color = [3]uint8{0x55, 0x5d, 0x66}
 		w.f.SetXY(x, top+40)
-		w.f.CellFormat(width, 6, "Diese Seite bleibt frei.", "", 0, "C", false, 0, "")
-		w.f.SetTextColor(textR, textG, textB)
+		w.cellText(width, 6, "Diese Seite bleibt frei.", "C")
+		w.color = [3]uint8{textR, textG, textB}
 	}
 	w.runningTitle = shortcode.StaffTitle + " · " + w.runningTitle
 	if !measuring {

@@ -54,12 +54,12 @@ func (w *writer) scratch() *writer {
 	// What was drawn to measure is not needed any more: one page serves
 	// every measurement.
 	fpdfPages(s.f)[s.f.PageNo()].Reset()
-	s.font = fontKey{}
+	s.font, s.color, s.txt = w.font, w.color, textObj{}
 	s.f.SetXY(w.f.GetX(), top)
 	// What changes layout comes from w, fresh on every use.
 	s.pw, s.ph, s.margin, s.body = w.pw, scratchPage, w.margin, w.body
 	s.h, s.glyphs, s.noHyphens, s.standalone, s.page = w.h, w.glyphs, w.noHyphens, w.standalone, w.page
-	s.widths, s.sizer = w.widths, w.measurer()
+	s.sh, s.sizer = w.sh, w.measurer()
 	s.errs = nil
 	s.tags = tags{root: &node{role: "Document"}, anchors: map[string]place{}}
 	s.cur = s.root

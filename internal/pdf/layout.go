@@ -2,8 +2,7 @@ package pdf
 
 import (
 	"fmt"
-
-	"codeberg.org/go-pdf/fpdf"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -559,41 +558,69 @@ func (w *writer) hyphenate(p piece, room, size float64) (head, tail piece, ok bo
 	return p, piece{}, false
 }
 
-// textWidth measures s; words repeat, so widths are cached.
+// textWidth is the width of s in style and size, in mm, as shaped.
 func (w *writer) textWidth(s, style string, size float64) float64 {
-	k := fontKey{style, size, s}
-	if wd, ok := w.widths[k]; ok {
-		return wd
-	}
-	m := w.measurer()
-	m.setFont(style, size)
-	wd := m.f.GetStringWidth(s)
-	w.widths[k] = wd
-	return wd
+	return w.sh.width(style, s, size)
 }
 
-// measurer returns a writer that only measures text, with an fpdf of its
-// own that has no pages: measuring there sets no font in the document,
-// so text is measured there only.
-// A table is measured before it is drawn, to choose its type size; with
-// the document's fpdf that would write font changes into its page.
+// measurer returns a writer that only measures text: a table is laid
+// out at several sizes before it is drawn.
 func (w *writer) measurer() *writer {
+	if w.sh == nil {
+		// Only a writer that never draws has none; the fonts are ours,
+		// embedded: that they cannot be read is a bug.
+		sh, err := newShaper("de")
+		if err != nil {
+			panic(err)
+		}
+		w.sh = sh
+	}
 	if w.sizer == nil {
-		f := fpdf.New("P", "mm", "A4", "")
-		addFonts(f)
-		w.sizer = &writer{f: f, noHyphens: w.noHyphens, widths: map[fontKey]float64{}}
+		w.sizer = &writer{sh: w.sh, noHyphens: w.noHyphens}
 		w.sizer.sizer = w.sizer
 	}
 	return w.sizer
 }
 
-// setFont sets the font unless it is set already: every change costs a
-// command in the page.
+// setFont sets the style and size cellText draws in.
 func (w *writer) setFont(style string, size float64) {
-	if k := (fontKey{style: style, size: size}); k != w.font {
-		w.f.SetFont(family, style, size)
-		w.font = k
+	w.font = fontKey{style: style, size: size}
+}
+
+// cellText draws text in the current font and colour as fpdf's
+// CellFormat placed it: in a cell of width wd and height h at the
+// current position, aligned "L", "R" or "C" inside fpdf's cell margin,
+// its baseline 0.3 of the type size below the cell's middle. The
+// position moves to the cell's right edge.
+func (w *writer) cellText(wd, h float64, text, align string) {
+	x, y := w.f.GetXY()
+	m := w.f.GetCellMargin()
+	tw := w.textWidth(text, w.font.style, w.font.size)
+	dx := m
+	switch align {
+	case "R":
+		dx = wd - m - tw
+	case "C":
+		dx = (wd - tw) / 2
 	}
+	w.showText(x+dx, y+h/2+0.3*w.font.size/(72/25.4), w.font.style, w.font.size, 0, text)
+	w.endText()
+	if strings.Contains(w.font.style, "U") {
+		w.underline(x+dx, y+h/2+0.3*w.font.size/(72/25.4), tw, w.font.style, w.font.size)
+	}
+	w.f.SetXY(x+wd, y)
+}
+
+// underline draws the line under text of width wd on the baseline y in
+// the text's colour, where and as thick as the font says.
+func (w *writer) underline(x, y, wd float64, style string, size float64) {
+	t := w.sh.tf[cut(style)]
+	pos, thick, upem := t.underPos, t.underThick, t.upem
+	k := 72 / 25.4
+	y0 := (w.ph-y)*k + pos/upem*size
+	w.f.RawWriteStr(fmt.Sprintf("q %s %s %s rg %s %s %s %s re f Q",
+		num(float64(w.color[0])/255), num(float64(w.color[1])/255), num(float64(w.color[2])/255),
+		num(x*k), num(y0), num(wd*k), num(-thick/upem*size)))
 }
 
 // flow lays out and draws running text at the left edge x with the given
@@ -617,6 +644,7 @@ func (w *writer) flow(spans []span, x, width, size float64, pos book.Pos) {
 			w.drawLine(l, x, y, size, lh, ls)
 			w.f.SetXY(x, y+lh)
 		}
+		w.endText()
 		lines = lines[k:]
 		if len(lines) > 0 {
 			w.newPage()
@@ -670,103 +698,120 @@ func (w *writer) prepare(spans []span, pos book.Pos) ([]span, *links) {
 // drawLine draws a laid-out line at (x, y) as content of the current
 // element, its links as Link elements. With ls nil the line is drawn
 // into the open artifact, links as plain text (a repeated table header).
+// Words in one style follow each other in one string of glyphs, their
+// spaces as wide as the layout made them, and so do the words of a link,
+// with one underline; a link, a hyphen or a change of element closes the
+// text object, and the caller closes it after its last line (endText).
 func (w *writer) drawLine(l line, x, y, size, lh float64, ls *links) {
-	mark := func() {
-		if ls != nil {
-			w.content()
-		}
-	}
-	cx := x
-	// Words in the regular style that follow each other are drawn as one
-	// string, with their spaces: far fewer text operations. The font has
-	// no kerning, so the widths add up as laid out.
-	var plain strings.Builder
-	plainX := 0.0
+	k := 72 / 25.4
+	base := y + lh/2 + 0.3*size/k
+	margin := w.f.GetCellMargin()
+	cx := x + margin
+	spaceW := w.textWidth(" ", "", size)
+	// r is the words not yet drawn: in one style, size and rise, and
+	// either all of one link (p.run, with target) or of none (run -1).
+	r := struct {
+		glyphs     []glyph
+		x, end     float64 // where it starts, and where its last word ends
+		style      string
+		size, rise float64
+		run        int
+		target     string
+	}{glyphs: w.lineGlyphs[:0], run: -1}
+	defer func() { w.lineGlyphs = r.glyphs[:0] }()
 	flush := func() {
-		if plain.Len() == 0 {
+		if len(r.glyphs) == 0 {
 			return
 		}
-		t := plain.String()
-		w.setFont("", size)
-		mark()
-		w.f.SetXY(plainX, y)
-		w.f.CellFormat(w.f.GetStringWidth(t), lh, t, "", 0, "L", false, 0, "")
-		plain.Reset()
+		defer func() { r.glyphs = r.glyphs[:0] }()
+		if r.run < 0 {
+			if ls != nil {
+				w.content()
+			}
+			w.show(r.x, base, r.style, r.size, r.rise, r.glyphs)
+			return
+		}
+		outer, color := w.cur, w.color
+		w.cur = ls.node
+		w.content()
+		w.color = [3]uint8{linkR, linkG, linkB}
+		w.show(r.x, base, r.style, r.size, r.rise, r.glyphs)
+		w.endText()
+		w.underline(r.x, base-r.rise/k, r.end-r.x, r.style, r.size)
+		w.color = color
+		w.link(ls.node, r.target, strings.Join(strings.Fields(ls.texts[r.run]), " "), r.x-margin, y, r.end-margin, y+lh)
+		w.cur = outer
+	}
+	// add appends text (and a space as wide as the layout's) at x.
+	add := func(x float64, style string, s, rise float64, run int, target, text string, space bool) {
+		if len(r.glyphs) > 0 && (style != r.style || s != r.size || rise != r.rise || run != r.run) {
+			flush()
+		}
+		if len(r.glyphs) == 0 {
+			r.x, r.style, r.size, r.rise, r.run, r.target = x, style, s, rise, run, target
+		}
+		c := cut(style)
+		if text != "" {
+			sh := w.sh.shape(style, text)
+			w.used.add(c, sh)
+			r.glyphs = append(r.glyphs, sh.glyphs...)
+			r.end = x + float64(sh.width)/w.sh.tf[c].upem*s*ptToMM
+		}
+		if space {
+			sp := w.sh.shape(style, " ")
+			w.used.add(c, sp)
+			g := sp.glyphs[0]
+			g.adv = int32(math.Round(spaceW / (s * ptToMM) * w.sh.tf[c].upem))
+			r.glyphs = append(r.glyphs, g)
+		}
 	}
 	for j, p := range l.pieces {
 		if ls == nil {
 			p.link = ""
 		}
-		if p.link == "" && !p.sup && !p.soft && p.style == "" {
-			if plain.Len() == 0 {
-				plainX = cx
-			}
-			plain.WriteString(p.text)
-			if p.space {
-				plain.WriteByte(' ')
-			}
-			cx += w.textWidth(p.text, "", size)
-			if p.space && j < len(l.pieces)-1 {
-				cx += w.textWidth(" ", "", size)
-			}
-			continue
-		}
-		flush()
-		style := p.style
-		s := size
-		dy := 0.0
+		s, rise := size, 0.0
 		if p.sup {
-			s, dy = size*0.7, -size*0.3*ptToMM
+			s, rise = size*0.7, size*0.3
 		}
-		w.setFont(style, s)
-		wd := w.f.GetStringWidth(p.text)
-		w.f.SetXY(cx, y+dy)
 		// The space after a word is drawn too, also at the end of a line:
 		// text read from the tags needs it between words.
 		text := p.text
-		space := ""
-		if p.space {
-			space = " "
-		}
 		if p.soft {
 			text = strings.TrimSuffix(text, "-")
 		}
-		if p.link == "" {
-			mark()
-			w.f.CellFormat(wd, lh, text+space, "", 0, "L", false, 0, "")
-		} else {
-			if p.run != ls.run {
-				ls.node, ls.run = w.open("Link"), p.run
-				w.close()
-			}
+		wd := w.textWidth(text, p.style, s)
+		switch {
+		case p.link == "":
+			add(cx, p.style, s, rise, -1, "", text, p.space)
+		case p.joined:
 			// The space between two words of a link is the link's, also
 			// at a line's end: its text reads "Sie dürfen", not "Sie"
 			// "dürfen" with the space in the paragraph around it.
-			if p.joined {
-				text, space = text+space, ""
+			if p.run != ls.run {
+				flush()
+				ls.node, ls.run = w.open("Link"), p.run
+				w.close()
 			}
-			outer := w.cur
-			w.cur = ls.node
-			w.content()
-			w.f.SetTextColor(linkR, linkG, linkB)
-			w.setFont(style+"U", s)
-			w.f.CellFormat(wd, lh, text, "", 0, "L", false, 0, "")
-			w.f.SetTextColor(textR, textG, textB)
-			w.link(ls.node, p.link, strings.Join(strings.Fields(ls.texts[p.run]), " "), cx, y, cx+wd, y+lh)
-			w.cur = outer
-			if space != "" {
-				w.content()
-				w.setFont(style, s)
-				w.f.SetXY(cx+wd, y+dy)
-				w.f.CellFormat(w.textWidth(" ", style, s), lh, space, "", 0, "L", false, 0, "")
+			add(cx, p.style, s, rise, p.run, p.link, text, p.space)
+		default:
+			if p.run != ls.run {
+				flush()
+				ls.node, ls.run = w.open("Link"), p.run
+				w.close()
+			}
+			add(cx, p.style, s, rise, p.run, p.link, text, false)
+			if p.space {
+				add(cx+wd, p.style, s, rise, -1, "", "", true)
 			}
 		}
 		if p.soft {
-			w.hyphen(cx+w.textWidth(text, style, s), y+dy, lh)
+			flush()
+			w.artifact()
+			w.showText(cx+wd, base, p.style, s, rise, "-")
 		}
 		cx += wd
 		if p.space && j < len(l.pieces)-1 {
-			cx += w.textWidth(" ", "", size)
+			cx += spaceW
 		}
 	}
 	flush()
@@ -777,14 +822,6 @@ func (w *writer) drawLine(l line, x, y, size, lh float64, ls *links) {
 func (w *writer) ownAnchor(link string) bool {
 	a, ok := strings.CutPrefix(link, "#")
 	return !ok || w.page != "" && (a == w.page || strings.HasPrefix(a, w.page+"--"))
-}
-
-// hyphen draws the hyphen of a word broken at the line end as an
-// artifact: read from the tags, the word is whole. The font is the word's.
-func (w *writer) hyphen(x, y, lh float64) {
-	w.artifact()
-	w.f.SetXY(x, y)
-	w.f.CellFormat(w.f.GetStringWidth("-"), lh, "-", "", 0, "L", false, 0, "")
 }
 
 func (w *writer) errf(pos book.Pos, format string, args ...any) {

@@ -51,12 +51,16 @@ type writer struct {
 	standalone bool   // a single page: links to other pages have no target
 	page       string // the anchor of the page being drawn
 
-	font     fontKey             // the font fpdf has set
-	widths   map[fontKey]float64 // width of text in a font, cached
-	sizer    *writer             // measures without drawing; see measurer
-	scratchW *writer             // draws to measure; see measure
-	uses     int                 // measurements a scratch writer served
-	bars     []*quoteBar         // the quotes being drawn, see quoteBar
+	font       fontKey     // the font text is drawn in next (style and size)
+	color      [3]uint8    // the colour text is drawn in next
+	sh         *shaper     // shapes and measures text
+	used       usedGlyphs  // the glyphs drawn, for the fonts' subsets
+	txt        textObj     // the text object being written
+	lineGlyphs []glyph     // drawLine's buffer
+	sizer      *writer     // measures without drawing; see measurer
+	scratchW   *writer     // draws to measure; see measure
+	uses       int         // measurements a scratch writer served
+	bars       []*quoteBar // the quotes being drawn, see quoteBar
 
 	done *finished // the content of finished pages, compressed
 }
@@ -177,8 +181,11 @@ func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	f.SetModificationDate(day)
 	f.SetCatalogSort(true)
 	f.SetCompression(false) // finish compresses, faster
-	f.SetTextColor(textR, textG, textB)
-	w := &writer{f: f, h: h, glyphs: cov, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body, widths: map[fontKey]float64{}}
+	sh, err := newShaper(h.Config.Language)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{f: f, h: h, glyphs: cov, sh: sh, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body, color: [3]uint8{textR, textG, textB}}
 	w.done = newFinished()
 	w.root = &node{role: "Document"}
 	w.cur = w.root
@@ -218,20 +225,21 @@ func langTag(l string) string {
 // starts the next with none open.
 func (w *writer) header() {
 	w.endMark()
+	w.txt.forget()
 	w.done.take(w.f, w.f.PageNo()-1) // the page before is finished
 	if !w.inBody {
 		return
 	}
 	w.running("Header", func() {
 		w.f.SetXY(w.margin, 10)
-		w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.runningTitle, w.pw-2*w.margin, 9), "", 0, "L", false, 0, "")
+		w.cellText(w.pw-2*w.margin, 5, w.fit(w.runningTitle, w.pw-2*w.margin, 9), "L")
 		w.f.SetDrawColor(0x8c, 0x95, 0x9f)
 		w.f.Line(w.margin, 16.5, w.pw-w.margin, 16.5)
 		if w.draft {
 			w.setFont("B", 11)
-			w.f.SetTextColor(0x8a, 0x4b, 0x00)
+			w.color = [3]uint8{0x8a, 0x4b, 0x00}
 			w.f.SetXY(w.pw-w.margin-30, 10)
-			w.f.CellFormat(30, 5, "ENTWURF", "", 0, "R", false, 0, "")
+			w.cellText(30, 5, "ENTWURF", "R")
 		}
 	})
 	w.f.SetXY(w.margin, top)
@@ -244,7 +252,7 @@ func (w *writer) footer() {
 	}
 	w.running("Footer", func() {
 		w.f.SetXY(w.margin, w.ph-14)
-		w.f.CellFormat(w.pw-2*w.margin, 5, w.fit(w.h.Config.Title, 120, 9), "", 0, "L", false, 0, "")
+		w.cellText(w.pw-2*w.margin, 5, w.fit(w.h.Config.Title, 120, 9), "L")
 	})
 	w.numbered = append(w.numbered, w.f.PageNo())
 }
@@ -267,22 +275,21 @@ func (w *writer) pageNumbers() {
 		w.toPage(p)
 		w.running("Footer", func() {
 			w.f.SetXY(w.margin, w.ph-14)
-			w.f.CellFormat(w.pw-2*w.margin, 5, fmt.Sprintf("Seite %d von %d", p-first+1, end-first), "", 0, "R", false, 0, "")
+			w.cellText(w.pw-2*w.margin, 5, fmt.Sprintf("Seite %d von %d", p-first+1, end-first), "R")
 		})
 	}
 	w.toPage(total)
 }
 
 // running draws part of the running header or footer ("Header",
-// "Footer") in small grey type, as a pagination artifact. fpdf restores
-// its font after header and footer; so does our record of it.
+// "Footer") in small grey type, as a pagination artifact. The font and
+// colour of the text around it are kept.
 func (w *writer) running(kind string, draw func()) {
-	defer func(f fontKey) { w.font = f }(w.font)
+	defer func(f fontKey, c [3]uint8) { w.font, w.color = f, c }(w.font, w.color)
 	w.pagination(kind)
 	w.setFont("", 9)
-	w.f.SetTextColor(0x4a, 0x4a, 0x4a)
+	w.color = [3]uint8{0x4a, 0x4a, 0x4a}
 	draw()
-	w.f.SetTextColor(textR, textG, textB)
 	w.endMark()
 }
 
@@ -364,13 +371,11 @@ type tocRow struct {
 // contentsAnchor is the anchor of the table of contents.
 const contentsAnchor = "s_inhalt"
 
-// toPage continues drawing on page n. fpdf sets the font once per page
-// and believes it is still set: make the next setFont write it.
+// toPage continues drawing on page n.
 func (w *writer) toPage(n int) {
 	w.endMark()
 	w.f.SetPage(n)
-	w.f.SetFont(family, "", 1)
-	w.font = fontKey{size: 1}
+	w.txt.forget()
 }
 
 func (w *writer) cover() {
@@ -475,10 +480,10 @@ func (w *writer) contents(rows []tocRow, places []place, head, toc *node) {
 		w.content()
 		w.setFont(style, 11)
 		w.f.SetXY(x, at.y)
-		w.f.CellFormat(w.pw-w.margin-x-15, lh, title+" ", "", 0, "L", false, 0, "")
+		w.cellText(w.pw-w.margin-x-15, lh, title+" ", "L")
 		w.setFont("", 11)
 		w.f.SetXY(w.pw-w.margin-15, at.y)
-		w.f.CellFormat(15, lh, num, "", 0, "R", false, 0, "")
+		w.cellText(15, lh, num, "R")
 		w.link(link, "#"+r.anchor, r.title+", Seite "+num, x, at.y, w.pw-w.margin, at.y+lh)
 		w.close()
 		w.close()

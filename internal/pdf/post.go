@@ -32,7 +32,7 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("PDF nachbearbeiten: %w", err)
 	}
-	if err := fixFonts(objs); err != nil {
+	if err := fixFonts(objs, w.used); err != nil {
 		return nil, fmt.Errorf("PDF nachbearbeiten: %w", err)
 	}
 	pages := kids(objs[1])
@@ -284,7 +284,7 @@ type compressor struct {
 
 func newCompressor() *compressor {
 	z := &compressor{}
-	z.zw, _ = zlib.NewWriterLevel(&z.buf, zlib.BestSpeed) // the levels are valid
+	z.zw, _ = zlib.NewWriterLevel(&z.buf, zlib.DefaultCompression) // the levels are valid
 	z.zs, _ = zlib.NewWriterLevel(&z.buf, zlib.DefaultCompression)
 	return z
 }

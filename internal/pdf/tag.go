@@ -135,6 +135,7 @@ func (w *writer) pagination(kind string) {
 // (in the footer); the next drawing call opens a new one on the new page,
 // so a paragraph across two pages stays one element with two parts.
 func (w *writer) endMark() {
+	w.endText() // a text object never crosses a marked-content sequence
 	if w.mark != markNone {
 		w.f.RawWriteStr("EMC")
 		w.mark, w.marked = markNone, nil

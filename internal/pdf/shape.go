@@ -1,0 +1,418 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Text is shaped by HarfBuzz (go-text/typesetting's port): kerning and
+// the font's other positioning, and later scripts that need shaping.
+// A shaped glyph has no rune of its own, so the PDF's fonts are encoded
+// by glyph: the code of a glyph in a text string is its glyph id
+// (Identity-H with an Identity CIDToGIDMap), each font's ToUnicode CMap
+// maps the glyphs drawn to their text, and fixFonts writes the subsets
+// from the glyphs the writer recorded. fpdf draws no text: it lays out
+// pages and writes the objects, and its font objects are rewritten.
+
+// typeface is one font file, parsed once for all PDFs.
+type typeface struct {
+	data    []byte
+	font    *font.Font
+	upem    float64
+	res     string // its name in the page resources
+	ps      string // its PostScript name, as fpdf writes it in /BaseFont
+	widths  []int  // each glyph's width in thousandths of the type size
+	advance []int  // each glyph's advance in font units
+	// the underline's position (below the baseline: negative) and
+	// thickness, in font units
+	underPos, underThick float64
+}
+
+// The three cuts; bold italic is drawn with the bold cut.
+const (
+	cutRegular = iota
+	cutBold
+	cutItalic
+	cuts
+)
+
+var typefaces = sync.OnceValues(func() ([cuts]*typeface, error) {
+	var tf [cuts]*typeface
+	for i, data := range [cuts][]byte{fontRegular, fontBold, fontItalic} {
+		f, err := font.ParseTTF(bytes.NewReader(data))
+		if err != nil {
+			return tf, fmt.Errorf("Schrift %d nicht lesbar: %w", i, err)
+		}
+		sf, err := sfnt.Parse(data)
+		if err != nil {
+			return tf, fmt.Errorf("Schrift %d nicht lesbar: %w", i, err)
+		}
+		ps, err := sf.Name(nil, sfnt.NameIDPostScript)
+		if err != nil {
+			return tf, fmt.Errorf("Schrift %d ohne PostScript-Namen: %w", i, err)
+		}
+		t := &typeface{data: data, font: f.Font, upem: float64(f.Upem()), res: [cuts]string{"R", "B", "I"}[i], ps: ps}
+		t.widths = make([]int, sf.NumGlyphs())
+		t.advance = make([]int, sf.NumGlyphs())
+		for g := range t.widths {
+			t.advance[g] = int(f.HorizontalAdvance(font.GID(g)))
+			t.widths[g] = int(float64(t.advance[g])*1000/t.upem + 0.5)
+		}
+		t.underPos = float64(f.LineMetric(font.UnderlinePosition))
+		t.underThick = float64(f.LineMetric(font.UnderlineThickness))
+		tf[i] = t
+	}
+	return tf, nil
+})
+
+// cut is the cut a style ("", "B", "I", "BI", with or without "U") is
+// drawn with.
+func cut(style string) int {
+	switch strings.ReplaceAll(style, "U", "") {
+	case "B", "BI":
+		return cutBold
+	case "I":
+		return cutItalic
+	}
+	return cutRegular
+}
+
+// glyph is a glyph as shaped: its id, its advance in font units,
+// kerning included, and the character it stands for (-1: see the texts
+// of its shaped).
+type glyph struct {
+	gid uint16
+	adv int32
+	r   rune
+}
+
+// shaped is a text shaped in one cut: its glyphs and its width in font
+// units; where a glyph does not stand for one character, texts has what
+// each glyph stands for (for the ToUnicode CMap).
+type shaped struct {
+	glyphs []glyph
+	texts  []string
+	width  int32
+}
+
+// shaper shapes text for one writer and those that measure for it; it
+// keeps what it shaped, words repeat.
+//
+// Most text is Latin, and the fonts position Latin by pairs: HarfBuzz
+// moves a glyph by a kerning value that depends on it and the next glyph
+// only. For such text the shaper asks HarfBuzz once per pair of
+// characters and adds up: the same glyphs and advances as shaping the
+// whole text (TestPairsAsShaped holds it to that over the model
+// handbook), at the cost of a sum, which measuring every hyphenation of
+// every word needs. Any other text, and a pair HarfBuzz does not treat
+// as a pair, is shaped whole.
+type shaper struct {
+	tf    [cuts]*typeface
+	faces [cuts]*font.Face
+	hb    shaping.HarfbuzzShaper
+	cache map[shapeKey]*shaped
+	lang  language.Language
+	gid   [cuts]map[rune]uint16
+	pairs [cuts]map[[2]rune]int32 // the kerning of a pair; noPair: shape whole
+}
+
+// noPair marks a pair of characters that HarfBuzz does not shape as two
+// glyphs with a kerning value on the first.
+const noPair = math.MinInt32
+
+type shapeKey struct {
+	cut  int
+	text string
+}
+
+func newShaper(lang string) (*shaper, error) {
+	tf, err := typefaces()
+	if err != nil {
+		return nil, err
+	}
+	s := &shaper{tf: tf, cache: map[shapeKey]*shaped{}, lang: language.NewLanguage(lang)}
+	for i, t := range tf {
+		s.faces[i] = font.NewFace(t.font)
+		s.gid[i] = map[rune]uint16{}
+		s.pairs[i] = map[[2]rune]int32{}
+	}
+	return s, nil
+}
+
+// pairwise reports whether r is a character of the scripts shaped by
+// pairs: Latin, with the punctuation, symbols and digits around it; not
+// combining marks.
+func pairwise(r rune) bool {
+	return r >= 0x20 && r < 0x0300 || r >= 0x1E00 && r < 0x2300
+}
+
+// glyphOf is the glyph of r in cut c, false if the font has none.
+func (s *shaper) glyphOf(c int, r rune) (uint16, bool) {
+	if g, ok := s.gid[c][r]; ok {
+		return g, g != 0
+	}
+	g, _ := s.tf[c].font.NominalGlyph(r)
+	s.gid[c][r] = uint16(g)
+	return uint16(g), g != 0
+}
+
+// kern is what HarfBuzz adds to the advance of a's glyph before b's.
+func (s *shaper) kern(c int, a, b rune) int32 {
+	k := [2]rune{a, b}
+	if v, ok := s.pairs[c][k]; ok {
+		return v
+	}
+	v := int32(noPair)
+	ga, _ := s.glyphOf(c, a)
+	gb, _ := s.glyphOf(c, b)
+	sh := s.harfbuzz(c, []rune{a, b})
+	if g := sh.glyphs; len(g) == 2 && g[0].gid == ga && g[1].gid == gb && g[1].adv == int32(s.tf[c].advance[gb]) {
+		v = g[0].adv - int32(s.tf[c].advance[ga])
+	}
+	s.pairs[c][k] = v
+	return v
+}
+
+// pairWidth is the width of text in cut c in font units, added up by
+// pairs; false if text is not shaped by pairs.
+func (s *shaper) pairWidth(c int, text string) (int32, bool) {
+	var width int32
+	prev := rune(-1)
+	for _, r := range text {
+		if !pairwise(r) {
+			return 0, false
+		}
+		g, ok := s.glyphOf(c, r)
+		if !ok {
+			return 0, false
+		}
+		width += int32(s.tf[c].advance[g])
+		if prev >= 0 {
+			k := s.kern(c, prev, r)
+			if k == noPair {
+				return 0, false
+			}
+			width += k
+		}
+		prev = r
+	}
+	return width, true
+}
+
+// shape returns text shaped in the cut of style.
+func (s *shaper) shape(style, text string) *shaped {
+	k := shapeKey{cut(style), text}
+	if sh, ok := s.cache[k]; ok {
+		return sh
+	}
+	var sh *shaped
+	if w, ok := s.pairWidth(k.cut, text); ok {
+		sh = &shaped{glyphs: make([]glyph, 0, len(text)), width: w}
+		for _, r := range text {
+			g, _ := s.glyphOf(k.cut, r)
+			if n := len(sh.glyphs); n > 0 {
+				sh.glyphs[n-1].adv += s.kern(k.cut, sh.glyphs[n-1].r, r)
+			}
+			sh.glyphs = append(sh.glyphs, glyph{gid: g, adv: int32(s.tf[k.cut].advance[g]), r: r})
+		}
+	} else {
+		sh = s.harfbuzz(k.cut, []rune(text))
+	}
+	s.cache[k] = sh
+	return sh
+}
+
+// harfbuzz shapes runes whole.
+func (s *shaper) harfbuzz(c int, runes []rune) *shaped {
+	tf := s.tf[c]
+	out := s.hb.Shape(shaping.Input{
+		Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR,
+		Face: s.faces[c], Size: fixed.I(int(tf.upem)),
+		Script: language.Latin, Language: s.lang,
+	})
+	sh := &shaped{glyphs: make([]glyph, len(out.Glyphs)), texts: make([]string, len(out.Glyphs))}
+	for i, g := range out.Glyphs {
+		adv := int32(g.Advance.Round())
+		sh.glyphs[i] = glyph{gid: uint16(g.GlyphID), adv: adv, r: -1}
+		sh.width += adv
+		if i == 0 || g.ClusterIndex != out.Glyphs[i-1].ClusterIndex {
+			sh.texts[i] = string(runes[g.ClusterIndex : g.ClusterIndex+g.RuneCount])
+		}
+	}
+	return sh
+}
+
+// width is the width of text in style and size, in mm.
+func (s *shaper) width(style, text string, size float64) float64 {
+	c := cut(style)
+	w, ok := s.pairWidth(c, text)
+	if !ok {
+		w = s.shape(style, text).width
+	}
+	return float64(w) / s.tf[c].upem * size * ptToMM
+}
+
+// usedGlyphs records the glyphs a PDF draws, by cut, with their text.
+type usedGlyphs struct {
+	text [cuts]map[uint16]string
+	seen [cuts][]bool // by glyph id: in text, with a text of its own
+}
+
+func (u *usedGlyphs) add(c int, sh *shaped) {
+	if u.text[c] == nil {
+		u.text[c] = map[uint16]string{}
+		u.seen[c] = make([]bool, 1<<16)
+	}
+	for i, g := range sh.glyphs {
+		if u.seen[c][g.gid] {
+			continue
+		}
+		t := ""
+		if g.r >= 0 {
+			t = string(g.r)
+		} else {
+			t = sh.texts[i]
+		}
+		u.text[c][g.gid] = t
+		u.seen[c][g.gid] = t != ""
+	}
+}
+
+// textObj is the text object being written, and the state of the page's
+// graphics that text uses. A text object stays open over the lines of a
+// paragraph until something else is drawn or the marked content changes
+// (endText); font, colour and rise are written only where they change.
+// fpdf writes no text, so the font is only ever set here; the fill colour
+// is set by fpdf too (setFill forgets it), and a new page starts afresh.
+type textObj struct {
+	open  bool
+	known bool // cut, size, color and rise are those of the page
+	cut   int
+	size  float64
+	color [3]uint8
+	rise  float64
+	x, y  float64 // where the last Td put the line, in pt
+	buf   []byte
+}
+
+// forget makes the next text set font, colour and rise again: the page
+// is new, or its fill colour was set for a drawing.
+func (t *textObj) forget() { t.known = false }
+
+// setFill sets the colour fpdf fills with.
+func (w *writer) setFill(r, g, b int) {
+	w.endText()
+	w.f.SetFillColor(r, g, b)
+	w.txt.forget()
+}
+
+// showText draws text in style and size starting at x on the baseline y
+// (mm from the page's top left), rise pt above it.
+func (w *writer) showText(x, y float64, style string, size, rise float64, text string) {
+	sh := w.sh.shape(style, text)
+	w.used.add(cut(style), sh)
+	w.show(x, y, style, size, rise, sh.glyphs)
+}
+
+// show draws glyphs of the cut of style in size starting at x on the
+// baseline y, as one string whose glyphs are placed by their advances:
+// the positions the shaper chose, or that the line's layout gave.
+func (w *writer) show(x, y float64, style string, size, rise float64, glyphs []glyph) {
+	if len(glyphs) == 0 {
+		return
+	}
+	t := &w.txt
+	c := cut(style)
+	tf := w.sh.tf[c]
+	k := 72 / 25.4
+	px, py := x*k, (w.ph-y)*k
+	b := t.buf[:0]
+	if !t.open {
+		b = append(b, "BT"...)
+		t.open = true
+		t.x, t.y = 0, 0
+	}
+	if !t.known || t.cut != c || t.size != size {
+		b = fmt.Appendf(b, " /%s %s Tf", tf.res, num(size))
+		t.cut, t.size = c, size
+	}
+	if !t.known || t.color != w.color {
+		b = fmt.Appendf(b, " %s %s %s rg", num(float64(w.color[0])/255), num(float64(w.color[1])/255), num(float64(w.color[2])/255))
+		t.color = w.color
+	}
+	if !t.known && rise != 0 || t.rise != rise {
+		b = fmt.Appendf(b, " %s Ts", num(rise))
+		t.rise = rise
+	}
+	t.known = true
+	b = fmt.Appendf(b, " %s %s Td [(", num(px-t.x), num(py-t.y))
+	t.x, t.y = px, py
+	// The advances wanted, against the widths the PDF knows: each
+	// difference is one number in the TJ array, and the rounding of the
+	// widths to thousandths is carried so that it does not add up. The
+	// glyph ids are written as bytes in a literal string, half the size
+	// of hex.
+	want, got := 0.0, 0
+	for i, g := range glyphs {
+		if i > 0 {
+			if d := int(math.Round(want)) - got; d != 0 {
+				b = fmt.Appendf(b, ")%d(", -d)
+				got += d
+			}
+		}
+		b = appendLiteral(b, byte(g.gid>>8))
+		b = appendLiteral(b, byte(g.gid))
+		want += float64(g.adv) * 1000 / tf.upem
+		got += tf.widths[g.gid]
+	}
+	b = append(b, ")]TJ"...)
+	w.f.RawWriteStr(string(b))
+	t.buf = b
+}
+
+// appendLiteral appends c to a literal string: escaped where it would
+// end the string, escape, or be read as the end of a line.
+func appendLiteral(b []byte, c byte) []byte {
+	switch c {
+	case '(', ')', '\\':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
+}
+
+// endText closes the open text object.
+func (w *writer) endText() {
+	if w.txt.open {
+		w.f.RawWriteStr("ET")
+		w.txt.open = false
+	}
+}
+
+// num writes a number as PDF content needs it: two decimals, no trailing
+// zeros, no leading zero.
+func num(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	switch {
+	case s == "-0" || s == "":
+		return "0"
+	case strings.HasPrefix(s, "0."):
+		return s[1:]
+	case strings.HasPrefix(s, "-0."):
+		return "-" + s[2:]
+	}
+	return s
+}
