@@ -59,9 +59,9 @@ Aufruf:
       zeigt eine Vorschau im Browser, die sich bei jeder Änderung neu lädt
   handbuch new ORDNER
       legt ein neues Handbuch an, mit dem Muster-Handbuch als Vorlage
-  handbuch import DATEI.docx [--nach content/KAPITEL.md]
-      macht aus einem Word-Dokument ein Kapitel (Vorgabe: content/<Titel>.md),
-      die Bilder daneben, und zeigt, was Sie prüfen sollten
+  handbuch import DATEI.docx|DATEI.odt [--nach content/KAPITEL.md]
+      macht aus einem Word- oder LibreOffice-Dokument ein Kapitel (Vorgabe:
+      content/<Titel>.md), die Bilder daneben, und zeigt, was Sie prüfen sollten
   handbuch version
       zeigt die Version
   handbuch help

@@ -30,13 +30,13 @@ Die Startseite.
 
 // importInto converts the fixture into dir/content as handbuch import
 // does and returns the chapter's path.
-func importInto(t *testing.T, dir string) string {
+func importInto(t *testing.T, dir, file string) string {
 	t.Helper()
-	data, err := os.ReadFile("testdata/leitlinie.docx")
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := importdoc.Read("leitlinie.docx", data)
+	doc, err := importdoc.Read(filepath.Base(file), data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,13 +62,20 @@ func write(t *testing.T, name string, data []byte) {
 // TestImportedChapterBuilds: the imported chapter joins a handbook. The
 // picture without alternative text stops the build at its line, as the
 // hint said; once the editor writes one, the build passes every check
-// and the page shows the document's constructs.
+// and the page shows the document's constructs. The same for the
+// OpenDocument text of the same source.
 func TestImportedChapterBuilds(t *testing.T) {
+	for _, file := range []string{"testdata/leitlinie.docx", "testdata/leitlinie.odt"} {
+		t.Run(filepath.Ext(file)[1:], func(t *testing.T) { testImportedChapterBuilds(t, file) })
+	}
+}
+
+func testImportedChapterBuilds(t *testing.T, file string) {
 	dir := t.TempDir()
 	for _, f := range txtar.Parse([]byte(project)).Files {
 		write(t, filepath.Join(dir, filepath.FromSlash(f.Name)), f.Data)
 	}
-	chapter := importInto(t, dir)
+	chapter := importInto(t, dir, file)
 
 	_, err := build.Build(context.Background(), build.Options{Source: dir, Dest: "public", NoPDF: true})
 	if err == nil {

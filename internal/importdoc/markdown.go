@@ -144,7 +144,7 @@ func (w *writer) table(out *strings.Builder, b *block) {
 		cols = max(cols, len(r))
 	}
 	if !b.header {
-		w.hint(b.para, "Tabelle ohne markierte Kopfzeile: die erste Zeile ist als Kopfzeile übernommen, bitte prüfen (in Word: Tabelleneigenschaften > Zeile > „Gleiche Kopfzeile auf jeder Seite wiederholen“)")
+		w.hint(b.para, "Tabelle ohne markierte Kopfzeile: die erste Zeile ist als Kopfzeile übernommen, bitte prüfen (in Word: Tabelleneigenschaften > Zeile > „Gleiche Kopfzeile auf jeder Seite wiederholen“; in LibreOffice: Tabelleneigenschaften > Textfluss > „Überschrift wiederholen“)")
 	}
 	for i, r := range b.rows {
 		out.WriteString("|")

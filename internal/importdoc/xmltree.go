@@ -91,8 +91,15 @@ const maxDepth = 256
 
 var errTooDeep = errors.New("die Elemente sind zu tief ineinander verschachtelt")
 
-// parseXML reads a document part into a tree.
-func parseXML(data []byte) (*node, error) {
+// textNode is the local name of a node that holds character data, in a
+// tree read with mixed content.
+const textNode = "#text"
+
+// parseXML reads a document part into a tree. With mixed, character
+// data also become child nodes named textNode, in their place among the
+// elements (OpenDocument writes text between its elements; Word keeps
+// every text in a w:t).
+func parseXML(data []byte, mixed bool) (*node, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	root := &node{}
 	stack := []*node{root}
@@ -123,12 +130,17 @@ func parseXML(data []byte) (*node, error) {
 			}
 		case xml.CharData:
 			top.text += string(t)
+			if mixed {
+				top.kids = append(top.kids, &node{local: textNode, text: string(t)})
+			}
 		}
 	}
-	if len(root.kids) == 0 {
-		return nil, errors.New("die Datei enthält kein XML-Element")
+	for _, k := range root.kids {
+		if k.local != textNode {
+			return k, nil
+		}
 	}
-	return root.kids[0], nil
+	return nil, errors.New("die Datei enthält kein XML-Element")
 }
 
 func short(space string) string {
