@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -314,10 +315,12 @@ func docxOf(t *testing.T, parts map[string]string) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
-	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/numbering.xml", "word/_rels/document.xml.rels", "docProps/core.xml"} {
-		if parts[name] == "" {
-			continue
-		}
+	var names []string
+	for name := range parts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
 		w, err := zw.Create(name)
 		if err != nil {
 			t.Fatal(err)
@@ -435,6 +438,80 @@ func TestBadInput(t *testing.T) {
 		}
 		if !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v\nwant %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestOtherConstructs: constructs the fixture does not have, each with
+// its hint or its Markdown.
+func TestOtherConstructs(t *testing.T) {
+	const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/foto.png"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/alt.gif"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
+<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>
+<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData" Target="diagrams/data1.xml"/>
+</Relationships>`
+	pic := func(id, embed, extra string) string {
+		return `<w:r><w:drawing><wp:inline><wp:docPr id="` + id + `" name="Bild ` + id + `" descr="Ein Foto">` + extra + `</wp:docPr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="` + embed + `"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+	}
+	ns := wNS + ` xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" xmlns:v="urn:schemas-microsoft-com:vml"`
+	data := docxOf(t, map[string]string{
+		"word/_rels/document.xml.rels": rels,
+		"word/media/foto.png":          "\x89PNG\r\n\x1a\n",
+		"word/media/alt.gif":           "GIF89a",
+		"word/header1.xml":             `<w:hdr ` + wNS + `><w:p><w:r><w:t>Vertraulich</w:t></w:r></w:p></w:hdr>`,
+		"word/endnotes.xml":            `<w:endnotes ` + wNS + `><w:endnote w:id="1"><w:p><w:r><w:t>Die Endnote.</w:t></w:r></w:p></w:endnote></w:endnotes>`,
+		"word/diagrams/data1.xml":      `<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst><dgm:pt><dgm:t><a:p><a:r><a:t>Planen</a:t></a:r></a:p></dgm:t></dgm:pt><dgm:pt><dgm:t><a:p><a:r><a:t>Prüfen</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>`,
+		"word/document.xml": `<w:document ` + ns + `><w:body>
+<w:p><w:r><w:t>Einleitung</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></w:p>
+<w:p>` + pic("1", "rId1", `<a:extLst><a:ext><adec:decorative val="1"/></a:ext></a:extLst>`) + `</w:p>
+<w:p>` + pic("2", "rId2", "") + `</w:p>
+<w:p><w:r><w:drawing><wp:inline><wp:docPr id="3" name="Ablauf"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"><dgm:relIds r:dm="rId5"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">Siehe </w:t></w:r><w:hyperlink w:anchor="_Toc1"><w:r><w:t>oben</w:t></w:r></w:hyperlink></w:p>
+<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Alter Kasten</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>
+<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Breit</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>C</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:sectPr><w:headerReference r:id="rId3"/></w:sectPr>
+</w:body></w:document>`,
+	})
+	doc, err := Read("mehr.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := doc.Chapter("mehr")
+	md := string(ch.Markdown)
+	for _, want := range []string{
+		"\nEinleitung[^1]\n",
+		"\n{{< bild \"mehr-bild-1.png\" \"dekorativ\" >}}\n",
+		"\nSiehe oben\n",
+		"\nAlter Kasten\n",
+		"| Breit |   |\n| --- | --- |\n| A B | C |\n",
+		"\n[^1]: Die Endnote.\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("missing %q in\n%s", want, md)
+		}
+	}
+	if len(ch.Images) != 1 || ch.Images[0].Name != "mehr-bild-1.png" {
+		t.Errorf("images %v, want the PNG only", ch.Images)
+	}
+	var hints []string
+	for _, h := range ch.Hints {
+		hints = append(hints, h.String())
+	}
+	all := strings.Join(hints, "\n")
+	for _, want := range []string{
+		"mehr.docx: Kopfzeile nicht übernommen: „Vertraulich“",
+		"mehr.docx: Absatz 1 („Einleitung“): Sonderzeichen aus der Schrift Wingdings (Code F0FC) nicht übernommen",
+		"mehr.docx: Absatz 3 (ohne Text): Bild im Format GIF nicht übernommen (Alternativtext „Ein Foto“)",
+		"mehr.docx: Absatz 4 (ohne Text): SmartArt nicht übernommen, ihr Text: „Planen Prüfen“",
+		"mehr.docx: Absatz 5 („Siehe oben“): Verweis auf die Textmarke „_Toc1“ im Dokument als einfacher Text übernommen",
+		"mehr.docx: Absatz 6 (ohne Text): Textfeld übernommen als normaler Absatz, bitte prüfen: „Alter Kasten“",
+		"verbundene Tabellenzellen als einzelne Zellen übernommen",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing hint %q in\n%s", want, all)
 		}
 	}
 }
