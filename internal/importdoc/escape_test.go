@@ -124,4 +124,6 @@ func FuzzEscape(f *testing.F) {
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\ufffd") == s }
 
-func isControl(r rune) bool { return r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029 }
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029
+}
