@@ -354,7 +354,7 @@ func (x *docx) inline(n *node, p *paraState, cur span) {
 		case k.is("w", "hyperlink"):
 			c := cur
 			if id := k.attr("r", "id"); id != "" {
-				c.link = x.linkTarget(x.rels[id].target, k)
+				c.link = x.d.linkTarget(x.rels[id].target)
 			} else if a := k.attr("w", "anchor"); a != "" {
 				x.d.hint("Verweis auf die Textmarke „%s“ im Dokument als einfacher Text übernommen; verlinken Sie bei Bedarf auf eine Seite des Handbuchs", a)
 			}
@@ -366,7 +366,7 @@ func (x *docx) inline(n *node, p *paraState, cur span) {
 			instr := strings.TrimSpace(k.attr("w", "instr"))
 			c := cur
 			if target, ok := hyperlinkField(instr); ok {
-				c.link = x.linkTarget(target, k)
+				c.link = x.d.linkTarget(target)
 			} else {
 				x.d.hint("Feld %s als fester Text übernommen: %s; bitte prüfen", fieldName(instr), quote(k.texts("w:r", "w:t")))
 			}
@@ -383,13 +383,13 @@ func (x *docx) inline(n *node, p *paraState, cur span) {
 
 // linkTarget returns the address of a link if handbuch may link it, or
 // "" with a hint.
-func (x *docx) linkTarget(target string, n *node) string {
+func (d *doc) linkTarget(target string) string {
 	target = strings.TrimSpace(target)
 	kind, err := urlpolicy.Check(target)
 	if err == nil && kind != urlpolicy.Relative {
 		return target
 	}
-	x.d.hint("Link auf %s als einfacher Text übernommen: handbuch verlinkt nur Adressen mit https://, http://, mailto: oder tel:", quote(target))
+	d.hint("Link auf %s als einfacher Text übernommen: handbuch verlinkt nur Adressen mit https://, http://, mailto: oder tel:", quote(target))
 	return ""
 }
 
@@ -488,7 +488,7 @@ func (x *docx) run(r *node, p *paraState, cur span) {
 				if f := x.field(); f != nil {
 					f.inResult = true
 					if target, ok := hyperlinkField(f.instr); ok {
-						f.link = x.linkTarget(target, k)
+						f.link = x.d.linkTarget(target)
 					}
 				}
 			case "end":

@@ -256,7 +256,7 @@ func (o *odt) inline(n *node, p *paraState, cur span) {
 			o.inline(k, p, o.spanStyle(k.attr("text", "style-name"), cur))
 		case k.is("text", "a"):
 			c := cur
-			c.link = o.linkTarget(k.attr("xlink", "href"))
+			c.link = o.d.linkTarget(k.attr("xlink", "href"))
 			o.inline(k, p, c)
 		case k.is("text", "s"):
 			c := max(atoi(k.attr("text", "c")), 1)
@@ -318,11 +318,6 @@ func isField(local string) bool {
 		return true
 	}
 	return false
-}
-
-func (o *odt) linkTarget(target string) string {
-	x := &docx{d: o.d}
-	return x.linkTarget(target, nil)
 }
 
 // frame reads a draw:frame: a picture, a text box or an object.
