@@ -28,7 +28,6 @@
 // a folder of built HTML; check --plain checks one text (Markdown or plain
 // text) as a page in Einfache Sprache and prints its findings and its
 // readability figures. import turns a Word document (.docx) or an
-// OpenDocument text (.odt) into a
-// chapter with its pictures beside it and lists what it could not take
-// over as it was.
+// OpenDocument text (.odt) into a chapter with its pictures beside it and
+// lists what it could not take over as it was.
 package main
