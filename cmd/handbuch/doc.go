@@ -7,6 +7,7 @@
 //	handbuch check [--strict] [--hinweise] [--format json] [DIR]
 //	handbuch check --plain FILE.md|FILE.txt [--strict] [--hinweise] [--format json]
 //	handbuch new DIR
+//	handbuch import FILE.docx|FILE.odt [--nach content/CHAPTER.md]
 //	handbuch version
 //	handbuch help
 //
@@ -26,5 +27,7 @@
 // handbook carried in the binary into a new or empty folder. check checks
 // a folder of built HTML; check --plain checks one text (Markdown or plain
 // text) as a page in Einfache Sprache and prints its findings and its
-// readability figures.
+// readability figures. import turns a Word document (.docx) or an
+// OpenDocument text (.odt) into a chapter with its pictures beside it and
+// lists what it could not take over as it was.
 package main

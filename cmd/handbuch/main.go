@@ -59,6 +59,9 @@ Aufruf:
       zeigt eine Vorschau im Browser, die sich bei jeder Änderung neu lädt
   handbuch new ORDNER
       legt ein neues Handbuch an, mit dem Muster-Handbuch als Vorlage
+  handbuch import DATEI.docx|DATEI.odt [--nach content/KAPITEL.md]
+      macht aus einem Word- oder LibreOffice-Dokument ein Kapitel (Vorgabe:
+      content/<Titel>.md), die Bilder daneben, und zeigt, was Sie prüfen sollten
   handbuch version
       zeigt die Version
   handbuch help
@@ -96,6 +99,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return c.newProject(args[1:])
 	case "serve":
 		return c.serve(args[1:])
+	case "import":
+		return c.importDoc(args[1:])
 	}
 	fmt.Fprintf(stderr, "unbekannter Befehl %q.\n\n%s", args[0], usage)
 	return 2
