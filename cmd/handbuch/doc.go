@@ -7,6 +7,7 @@
 //	handbuch check [--strict] [--hinweise] [--format json] [DIR]
 //	handbuch check --plain FILE.md|FILE.txt [--strict] [--hinweise] [--format json]
 //	handbuch new DIR
+//	handbuch anleitung [DIR]
 //	handbuch version
 //	handbuch help
 //
@@ -26,5 +27,8 @@
 // handbook carried in the binary into a new or empty folder. check checks
 // a folder of built HTML; check --plain checks one text (Markdown or plain
 // text) as a page in Einfache Sprache and prints its findings and its
-// readability figures.
+// readability figures. anleitung writes the editors' guide "Handbuch für
+// die Redaktion", carried in the binary, into a folder (default:
+// handbuch-anleitung) as a copy that opens from disk; like build, it never
+// replaces a folder it did not create.
 package main

@@ -59,6 +59,10 @@ Aufruf:
       zeigt eine Vorschau im Browser, die sich bei jeder Änderung neu lädt
   handbuch new ORDNER
       legt ein neues Handbuch an, mit dem Muster-Handbuch als Vorlage
+  handbuch anleitung [ORDNER]
+      schreibt die Anleitung „Handbuch für die Redaktion“ in einen Ordner
+      (Vorgabe: handbuch-anleitung); öffnen Sie dort index.html im Browser,
+      auch ohne Internet
   handbuch version
       zeigt die Version
   handbuch help
@@ -96,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return c.newProject(args[1:])
 	case "serve":
 		return c.serve(args[1:])
+	case "anleitung":
+		return c.guide(args[1:])
 	}
 	fmt.Fprintf(stderr, "unbekannter Befehl %q.\n\n%s", args[0], usage)
 	return 2
