@@ -8,6 +8,7 @@
 //	handbuch check --plain FILE.md|FILE.txt [--strict] [--hinweise] [--format json]
 //	handbuch new DIR
 //	handbuch import FILE.docx|FILE.odt [--nach content/CHAPTER.md]
+//	handbuch anleitung [DIR]
 //	handbuch version
 //	handbuch help
 //
@@ -29,5 +30,8 @@
 // text) as a page in Einfache Sprache and prints its findings and its
 // readability figures. import turns a Word document (.docx) or an
 // OpenDocument text (.odt) into a chapter with its pictures beside it and
-// lists what it could not take over as it was.
+// lists what it could not take over as it was. anleitung writes the editors' guide "Handbuch für
+// die Redaktion", carried in the binary, into a folder (default:
+// handbuch-anleitung) as a copy that opens from disk; like build, it never
+// replaces a folder it did not create.
 package main

@@ -62,6 +62,10 @@ Aufruf:
   handbuch import DATEI.docx|DATEI.odt [--nach content/KAPITEL.md]
       macht aus einem Word- oder LibreOffice-Dokument ein Kapitel (Vorgabe:
       content/<Titel>.md), die Bilder daneben, und zeigt, was Sie prüfen sollten
+  handbuch anleitung [ORDNER]
+      schreibt die Anleitung „Handbuch für die Redaktion“ in einen Ordner
+      (Vorgabe: handbuch-anleitung); öffnen Sie dort index.html im Browser,
+      auch ohne Internet
   handbuch version
       zeigt die Version
   handbuch help
@@ -101,6 +105,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return c.serve(args[1:])
 	case "import":
 		return c.importDoc(args[1:])
+	case "anleitung":
+		return c.guide(args[1:])
 	}
 	fmt.Fprintf(stderr, "unbekannter Befehl %q.\n\n%s", args[0], usage)
 	return 2

@@ -63,6 +63,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"serve", "--source", dir}, 1, "fehlt handbuch.toml"},
 		{[]string{"help"}, 0, ""},
 		{[]string{"version"}, 0, ""},
+		{[]string{"anleitung", "a", "b"}, 2, "nennen Sie höchstens einen Ordner"},
+		{[]string{"anleitung", " "}, 2, "der Ordnername ist leer"},
 		{[]string{"build", "--source", dir}, 1, "handbuch.toml fehlt"},
 		{[]string{"check", "--plain", dir + "/fehlt.txt"}, 2, "gibt es nicht"},
 		{[]string{"check", "--plain", dir}, 2, "prüft Texte in Markdown (.md) oder reinem Text (.txt)"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,6 +16,17 @@ import (
 // modelParts are what a new handbook gets from the model; the layouts
 // stay in the binary until an editor wants to change one.
 var modelParts = []string{"handbuch.toml", "content", "glossary", "checklists", "data"}
+
+// firstSteps is the page "Erste Schritte" that a new handbook gets
+// beside the model: the first five things to do, and where the editors'
+// guide is. It is not part of the model, so the model's site stays as
+// it is.
+//
+//go:embed erste-schritte.md
+var firstSteps []byte
+
+// firstStepsFile is where firstSteps goes in a new handbook.
+const firstStepsFile = "content/erste-schritte.md"
 
 // newProject copies the embedded model handbook into a new folder.
 func (c *cli) newProject(args []string) int {
@@ -51,8 +63,10 @@ So geht es weiter:
   4. handbuch serve     – Vorschau im Browser unter http://127.0.0.1:1313/
   5. handbuch build     – die fertige Website und die PDFs entstehen in public/
 
-Die Seite „Für die Redaktion: vom Muster zum eigenen Handbuch“
-(content/vom-muster-zum-handbuch.md) erklärt die Schritte bis zum Beschluss.
+Die Seite „Für die Redaktion: Erste Schritte“ (content/erste-schritte.md) zeigt die ersten
+fünf Schritte, die Seite „Für die Redaktion: vom Muster zum eigenen Handbuch“
+(content/vom-muster-zum-handbuch.md) die Schritte bis zum Beschluss.
+Die Anleitung für die Redaktion legt „handbuch anleitung“ in den Ordner handbuch-anleitung.
 `, dir, count(n, "Datei", "Dateien"), dir)
 	return 0
 }
@@ -85,7 +99,10 @@ func copyModel(dir string) (int, error) {
 			return n, fmt.Errorf("das Handbuch konnte nicht angelegt werden: %v", err)
 		}
 	}
-	return n, nil
+	if err := writeNew(filepath.Join(dir, filepath.FromSlash(firstStepsFile)), firstSteps); err != nil {
+		return n, fmt.Errorf("das Handbuch konnte nicht angelegt werden: %v", err)
+	}
+	return n + 1, nil
 }
 
 // writeNew writes a file that must not exist yet: handbuch new never
