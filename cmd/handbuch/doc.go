@@ -30,8 +30,8 @@
 // text) as a page in Einfache Sprache and prints its findings and its
 // readability figures. import turns a Word document (.docx) or an
 // OpenDocument text (.odt) into a chapter with its pictures beside it and
-// lists what it could not take over as it was. anleitung writes the editors' guide "Handbuch für
-// die Redaktion", carried in the binary, into a folder (default:
-// handbuch-anleitung) as a copy that opens from disk; like build, it never
-// replaces a folder it did not create.
+// lists what it could not take over as it was. anleitung writes the
+// editors' guide "Handbuch für die Redaktion", carried in the binary, into
+// a folder (default: handbuch-anleitung) as a copy that opens from disk;
+// like build, it never replaces a folder it did not create.
 package main
