@@ -13,7 +13,7 @@ import (
 // operations with their position, size and marked-content owner. Text
 // in a font of toUnicode (by resource name) is read through its
 // ToUnicode map, in any other as Unicode code points.
-func textRuns(b []byte, toUnicode map[string]cmap) ([]run, error) {
+func textRuns(b []byte, toUnicode map[string]*cmap) ([]run, error) {
 	type mark struct {
 		mcid     int
 		artifact string
@@ -30,7 +30,7 @@ func textRuns(b []byte, toUnicode map[string]cmap) ([]run, error) {
 		lex        = contentLexer{b: b}
 		curMCID    = -1
 		curArtifat = ""
-		font       cmap
+		font       *cmap
 	)
 	owner := func() {
 		curMCID, curArtifat = -1, ""
@@ -176,31 +176,42 @@ func last(a []any) any {
 	return a[len(a)-1]
 }
 
-// cmap maps the two-byte codes of an Identity-H font to their text.
-type cmap map[uint16]string
+// cmap maps the codes of a Type0 font to their text: codes of one byte
+// where its codespace says so, else of two.
+type cmap struct {
+	text map[uint16]string
+	one  [256]bool // a code of one byte
+}
 
-// decode reads a string shown with an Identity-H font: big-endian 16-bit
-// codes, each read through c, or as a Unicode code unit if c is nil.
-func (c cmap) decode(s string) string {
-	u := make([]uint16, 0, len(s)/2)
+// decode reads a string shown with a Type0 font, through c, or as
+// Identity-H with Unicode code units if c is nil.
+func (c *cmap) decode(s string) string {
+	if c == nil {
+		u := make([]uint16, 0, len(s)/2)
+		for i := 0; i+1 < len(s); i += 2 {
+			u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+		}
+		return string(utf16.Decode(u))
+	}
 	var b strings.Builder
-	for i := 0; i+1 < len(s); i += 2 {
-		code := uint16(s[i])<<8 | uint16(s[i+1])
-		if c == nil {
-			u = append(u, code)
+	for i := 0; i < len(s); {
+		if c.one[s[i]] {
+			b.WriteString(c.text[uint16(s[i])])
+			i++
 			continue
 		}
-		b.WriteString(c[code])
-	}
-	if c == nil {
-		return string(utf16.Decode(u))
+		if i+1 < len(s) {
+			b.WriteString(c.text[uint16(s[i])<<8|uint16(s[i+1])])
+		}
+		i += 2
 	}
 	return b.String()
 }
 
-// parseCMap reads the bfchar and bfrange entries of a ToUnicode CMap.
-func parseCMap(b []byte) cmap {
-	c := cmap{}
+// parseCMap reads the codespace ranges and the bfchar and bfrange
+// entries of a ToUnicode CMap.
+func parseCMap(b []byte) *cmap {
+	c := &cmap{text: map[uint16]string{}}
 	hex := func(s string) []uint16 { // the bytes of a hex string
 		var u []uint16
 		for i := 0; i+1 < len(s); i += 2 {
@@ -222,12 +233,24 @@ func parseCMap(b []byte) cmap {
 			continue
 		}
 		switch op {
+		case "endcodespacerange":
+			for i := 0; i+1 < len(args); i += 2 {
+				lo, _ := args[i].(pdfString)
+				hi, _ := args[i+1].(pdfString)
+				if len(lo) == 1 && len(hi) == 1 {
+					for k := int(lo[0]); k <= int(hi[0]); k++ {
+						c.one[k] = true
+					}
+				}
+			}
 		case "endbfchar":
 			for i := 0; i+1 < len(args); i += 2 {
 				from, _ := args[i].(pdfString)
 				to, _ := args[i+1].(pdfString)
-				if f := hex(string(from)); len(f) == 1 {
-					c[f[0]] = text(hex(string(to)))
+				if len(from) == 1 {
+					c.text[uint16(from[0])] = text(hex(string(to)))
+				} else if f := hex(string(from)); len(f) == 1 {
+					c.text[f[0]] = text(hex(string(to)))
 				}
 			}
 		case "endbfrange":
@@ -242,7 +265,7 @@ func parseCMap(b []byte) cmap {
 				for k := uint32(l[0]); k <= uint32(h[0]); k++ {
 					u := slices.Clone(t)
 					u[len(u)-1] += uint16(k - uint32(l[0]))
-					c[uint16(k)] = text(u)
+					c.text[uint16(k)] = text(u)
 				}
 			}
 		}

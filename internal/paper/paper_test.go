@@ -171,8 +171,15 @@ func TestToUnicode(t *testing.T) {
 	if got := c.decode("\x00\x03\x00\x07\x01\xe9\x00\x10\x00\x12"); got != "Afiẞac" {
 		t.Errorf("decoded %q, want %q", got, "Afiẞac")
 	}
-	runs, err := textRuns([]byte("BT /R 12 Tf 10 10 Td [(\x00\x03)-20(\x00\x07)]TJ ET"), map[string]cmap{"R": c})
+	runs, err := textRuns([]byte("BT /R 12 Tf 10 10 Td [(\x00\x03)-20(\x00\x07)]TJ ET"), map[string]*cmap{"R": c})
 	if err != nil || len(runs) != 1 || runs[0].text != "Afi" || runs[0].size != 12 {
 		t.Errorf("runs %+v, %v", runs, err)
+	}
+
+	// As handbuch writes them: codes of one byte below 80, of two above.
+	c = parseCMap([]byte("2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n" +
+		"3 beginbfchar\n<00> <0047>\n<01> <00FC>\n<8000> <1E9E>\nendbfchar\n"))
+	if got := c.decode("\x00\x01\x80\x00\x01"); got != "Güẞü" {
+		t.Errorf("decoded %q, want %q", got, "Güẞü")
 	}
 }

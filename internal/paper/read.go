@@ -107,7 +107,7 @@ func Read(qpdfJSON []byte) (*Doc, error) {
 		g.numberTree(root["/ParentTree"], parents, 0)
 	}
 	doc := &Doc{}
-	cmaps := map[int]cmap{} // ToUnicode maps by font object
+	cmaps := map[int]*cmap{} // ToUnicode maps by font object
 	for i, pg := range pages {
 		box := g.array(pg["/MediaBox"])
 		if box == nil {
@@ -128,7 +128,7 @@ func Read(qpdfJSON []byte) (*Doc, error) {
 		} else {
 			content = g.stream(pg["/Contents"])
 		}
-		fonts := map[string]cmap{}
+		fonts := map[string]*cmap{}
 		for name, f := range g.dict(g.dict(g.inherited(pg, "/Resources"))["/Font"]) {
 			if c, ok := cmaps[refNum(f)]; ok {
 				fonts[strings.TrimPrefix(name, "/")] = c

@@ -20,8 +20,8 @@ import (
 // fpdf writes each UTF-8 font it was given as seven objects: Type0 font,
 // CIDFontType2, ToUnicode, CIDSystemInfo, FontDescriptor, CIDToGIDMap and
 // FontFile2, encoded by rune, with a subset of the runes fpdf itself drew.
-// handbuch draws no text through fpdf: its text strings are glyph ids
-// (see shape.go). fixFonts rewrites each font for that, from the glyphs
+// handbuch draws no text through fpdf: its text strings are codes of
+// glyphs (see shape.go). fixFonts rewrites each font for that, from the glyphs
 // the writer recorded:
 //
 //   - the font program is a subset written here (subsetFont): the glyphs
@@ -29,10 +29,12 @@ import (
 //     stay those of the font file; with a correct cmap (fpdf's subsetter
 //     wrote its format-4 length wrong, which strict parsers refuse);
 //   - the CIDToGIDMap is /Identity and /W gives the widths of the glyphs
-//     drawn;
+//     drawn; the encoding is a CMap of codes of one byte for the first 128
+//     glyphs and of two for the others (see usedGlyphs), so that text
+//     takes one byte a glyph;
 //   - BaseFont and FontName carry the subset tag "ABCDEF+" that ISO
 //     32000-1 §9.6.4 requires;
-//   - the ToUnicode CMap maps exactly the glyphs drawn to their text;
+//   - the ToUnicode CMap maps exactly the codes drawn to their text;
 //   - a font that draws nothing is dropped, and the page resources name
 //     the fonts by the names the content uses (R, B, I).
 
@@ -111,7 +113,7 @@ func fixFonts(objs [][]byte, used usedGlyphs) error {
 			}
 			continue
 		}
-		wg.Go(func() { errs[i] = f.write(objs, tf[f.cut], used.text[f.cut]) })
+		wg.Go(func() { errs[i] = f.write(objs, tf[f.cut], used.text[f.cut], used.byCode(f.cut)) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -142,8 +144,11 @@ func fixFonts(objs [][]byte, used usedGlyphs) error {
 }
 
 // write replaces the font's objects with those of a subset of t with the
-// glyphs used.
-func (f *cidFont) write(objs [][]byte, t *typeface, used map[uint16]string) error {
+// glyphs used, drawn with the codes of byCode. The encoding is a CMap of
+// those codes, one byte or two (written in the object of fpdf's
+// CIDToGIDMap, which /Identity replaces): code to CID, and the CID is the
+// glyph id.
+func (f *cidFont) write(objs [][]byte, t *typeface, used map[uint16]string, byCode map[uint16]uint16) error {
 	prog, err := subsetFont(t.data, used)
 	if err != nil {
 		return fmt.Errorf("Teilschrift von %s: %w", t.ps, err)
@@ -151,8 +156,13 @@ func (f *cidFont) write(objs [][]byte, t *typeface, used map[uint16]string) erro
 	name := "/" + subsetTag(prog) + "+" + pdfName(t.ps)
 	gids := slices.Sorted(maps.Keys(used))
 
-	objs[f.type0] = fmt.Appendf(nil, "%d 0 obj\n<</Type /Font\n/Subtype /Type0\n/BaseFont %s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\nendobj\n",
-		f.type0, name, f.cid, f.toUnicode)
+	objs[f.type0] = fmt.Appendf(nil, "%d 0 obj\n<</Type /Font\n/Subtype /Type0\n/BaseFont %s\n/Encoding %d 0 R\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\nendobj\n",
+		f.type0, name, f.gidMap, f.cid, f.toUnicode)
+	cmapName := "Handbuch-" + t.res
+	enc := encodingCMap(cmapName, byCode)
+	objs[f.gidMap] = fmt.Appendf(nil, "%d 0 obj\n<</Type /CMap /CMapName /%s /CIDSystemInfo %s /Length %d>>\nstream\n%s\nendstream\nendobj\n",
+		f.gidMap, cmapName, systemInfo, len(enc), enc)
+	objs[f.sysInfo] = fmt.Appendf(nil, "%d 0 obj\n%s\nendobj\n", f.sysInfo, systemInfo)
 
 	var w strings.Builder
 	for i := 0; i < len(gids); {
@@ -172,10 +182,9 @@ func (f *cidFont) write(objs [][]byte, t *typeface, used map[uint16]string) erro
 	}
 	objs[f.cid] = fmt.Appendf(nil, "%d 0 obj\n<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont %s\n/CIDSystemInfo %d 0 R\n/FontDescriptor %d 0 R\n/DW %d\n/W [%s]\n/CIDToGIDMap /Identity>>\nendobj\n",
 		f.cid, name, f.sysInfo, f.desc, t.widths[0], strings.TrimSpace(w.String()))
-	objs[f.gidMap] = nil
 	objs[f.desc] = fontNameRE.ReplaceAllLiteral(objs[f.desc], []byte("/FontName "+name))
 
-	cmap := toUnicode(used)
+	cmap := toUnicode(byCode, used)
 	objs[f.toUnicode] = fmt.Appendf(nil, "%d 0 obj\n<</Length %d>>\nstream\n%s\nendstream\nendobj\n", f.toUnicode, len(cmap), cmap)
 
 	var z bytes.Buffer
@@ -504,27 +513,60 @@ func tableSum(b []byte) uint32 {
 	return sum + binary.BigEndian.Uint32(last[:])
 }
 
-// toUnicode is a ToUnicode CMap for the glyphs used, each mapped to
-// its text as UTF-16BE, at most 100 entries to a block. A glyph with no
-// text of its own (the second glyph of a cluster) maps to nothing.
-func toUnicode(used map[uint16]string) string {
+// systemInfo is the CIDSystemInfo of the fonts and their encodings.
+const systemInfo = "<</Registry (Adobe) /Ordering (Identity) /Supplement 0>>"
+
+// codespaces are the codes of the content: one byte below 80, two bytes
+// from 8000 (see usedGlyphs).
+const codespaces = "2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n"
+
+// cmapCode writes code as a CMap writes a code of its codespace.
+func cmapCode(code uint16) string {
+	if code < oneByte {
+		return fmt.Sprintf("<%02X>", code)
+	}
+	return fmt.Sprintf("<%04X>", code)
+}
+
+// encodingCMap is the CMap that maps each code to its glyph id as CID.
+func encodingCMap(name string, byCode map[uint16]uint16) string {
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo " + systemInfo + " def\n/CMapName /" + name + " def\n/CMapType 1 def\n" + codespaces)
+	codes := slices.Sorted(maps.Keys(byCode))
+	for k := 0; k < len(codes); k += 100 {
+		block := codes[k:min(k+100, len(codes))]
+		fmt.Fprintf(&b, "%d begincidchar\n", len(block))
+		for _, c := range block {
+			fmt.Fprintf(&b, "%s %d\n", cmapCode(c), byCode[c])
+		}
+		b.WriteString("endcidchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return b.String()
+}
+
+// toUnicode is a ToUnicode CMap for the codes drawn, each mapped to the
+// text of its glyph as UTF-16BE, at most 100 entries to a block. A glyph
+// with no text of its own (the second glyph of a cluster) maps to
+// nothing.
+func toUnicode(byCode map[uint16]uint16, text map[uint16]string) string {
 	var b strings.Builder
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	var gids []uint16
-	for _, g := range slices.Sorted(maps.Keys(used)) {
-		if used[g] != "" {
-			gids = append(gids, g)
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" + codespaces)
+	var codes []uint16
+	for _, c := range slices.Sorted(maps.Keys(byCode)) {
+		if text[byCode[c]] != "" {
+			codes = append(codes, c)
 		}
 	}
-	for k := 0; k < len(gids); k += 100 {
-		block := gids[k:min(k+100, len(gids))]
+	for k := 0; k < len(codes); k += 100 {
+		block := codes[k:min(k+100, len(codes))]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
-		for _, g := range block {
-			fmt.Fprintf(&b, "<%04X> <", g)
-			for _, u := range utf16.Encode([]rune(used[g])) {
+		for _, c := range block {
+			fmt.Fprintf(&b, "%s <", cmapCode(c))
+			for _, u := range utf16.Encode([]rune(text[byCode[c]])) {
 				fmt.Fprintf(&b, "%04X", u)
 			}
 			b.WriteString(">\n")

@@ -109,26 +109,65 @@ func TestCmapLength(t *testing.T) {
 	}
 }
 
-// TestToUnicode: each glyph drawn maps to its text, one that stands for
-// two characters to both, a glyph without text of its own to nothing;
-// blocks hold at most 100 entries.
+// TestToUnicode: each code drawn maps to the text of its glyph, one of
+// one byte as one byte, one of two as two; a glyph that stands for two
+// characters to both, a glyph without text of its own to nothing; blocks
+// hold at most 100 entries. The encoding maps each code to its glyph.
 func TestToUnicode(t *testing.T) {
-	got := toUnicode(map[uint16]string{3: "A", 0x1E9: "ẞ", 7: "fi", 8: "", 9: "😀"})
+	byCode := map[uint16]uint16{0: 3, 1: 7, 2: 8, 0x7F: 9, 0x8000: 0x1E9}
+	text := map[uint16]string{3: "A", 0x1E9: "ẞ", 7: "fi", 8: "", 9: "😀"}
+	got := toUnicode(byCode, text)
 	for _, want := range []string{
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-		"4 beginbfchar\n<0003> <0041>\n<0007> <00660069>\n<0009> <D83DDE00>\n<01E9> <1E9E>\nendbfchar\n",
+		"2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n",
+		"4 beginbfchar\n<00> <0041>\n<01> <00660069>\n<7F> <D83DDE00>\n<8000> <1E9E>\nendbfchar\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("CMap lacks\n%s\nin\n%s", want, got)
 		}
 	}
-	many := map[uint16]string{}
-	for g := range uint16(150) {
-		many[g+1] = "a"
+	enc := encodingCMap("Handbuch-R", byCode)
+	if want := "5 begincidchar\n<00> 3\n<01> 7\n<02> 8\n<7F> 9\n<8000> 489\nendcidchar\n"; !strings.Contains(enc, want) {
+		t.Errorf("encoding lacks\n%s\nin\n%s", want, enc)
 	}
-	got = toUnicode(many)
+	many, glyphs := map[uint16]uint16{}, map[uint16]string{}
+	for c := range uint16(150) {
+		many[c] = c + 1
+		glyphs[c+1] = "a"
+	}
+	got = toUnicode(many, glyphs)
 	if !strings.Contains(got, "100 beginbfchar\n") || !strings.Contains(got, "50 beginbfchar\n") {
 		t.Errorf("150 glyphs not in blocks of 100 and 50:\n%.300s", got)
+	}
+}
+
+// TestCodes: the first 128 glyphs of a cut get codes of one byte, the
+// next ones of two bytes from 8000, each glyph one code however often
+// it is drawn.
+func TestCodes(t *testing.T) {
+	var u usedGlyphs
+	sh := &shaped{}
+	for g := range uint16(200) {
+		sh.glyphs = append(sh.glyphs, glyph{gid: g + 10, r: 'a' + rune(g)})
+	}
+	u.add(cutBold, sh)
+	u.add(cutBold, sh)
+	if u.codes[cutBold] != 200 {
+		t.Errorf("%d codes for 200 glyphs", u.codes[cutBold])
+	}
+	if got := string(u.appendCode(nil, cutBold, 10)); got != "\x00" {
+		t.Errorf("first glyph: %q", got)
+	}
+	if got := string(u.appendCode(nil, cutBold, 10+127)); got != "\x7f" {
+		t.Errorf("128th glyph: %q", got)
+	}
+	if got := string(u.appendCode(nil, cutBold, 10+128)); got != "\x80\x00" {
+		t.Errorf("129th glyph: %q", got)
+	}
+	if got := string(u.appendCode(nil, cutBold, 10+40)); got != "\\(" {
+		t.Errorf("the glyph with the code of a parenthesis: %q", got)
+	}
+	if m := u.byCode(cutBold); len(m) != 200 || m[0x8000] != 10+128 {
+		t.Errorf("byCode: %d codes, 8000 is glyph %d", len(m), m[0x8000])
 	}
 }
 
@@ -153,9 +192,13 @@ func TestFixFonts(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := len(regexp.MustCompile(`/Subtype /Type0`).FindAll(raw.Bytes(), -1))
-	used := shapedUse(t, "", "Grüße")
-	bold := shapedUse(t, "B", "Fett")
-	used.text[cutBold] = bold.text[cutBold]
+	sh, err := newShaper("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var used usedGlyphs
+	used.add(cutRegular, sh.shape("", "Grüße"))
+	used.add(cutBold, sh.shape("B", "Fett"))
 	if err := fixFonts(objs, used); err != nil {
 		t.Fatal(err)
 	}
@@ -187,14 +230,15 @@ func TestFixFonts(t *testing.T) {
 			cids = append(cids, o...)
 		}
 	}
-	gu := shapedUse(t, "", "ü").text[cutRegular]
-	for gid := range gu {
-		if want := "<" + strings.ToUpper(hex4(gid)) + "> <00FC>"; !bytes.Contains(cmaps, []byte(want)) {
-			t.Errorf("no ToUnicode maps %s", want)
-		}
+	// "Grüße": ü is the third glyph, code 02.
+	if !bytes.Contains(cmaps, []byte("<02> <00FC>")) {
+		t.Errorf("no ToUnicode maps <02> <00FC>")
 	}
 	if n := bytes.Count(cmaps, []byte("beginbfchar")); n != 2 {
 		t.Errorf("%d bfchar blocks", n)
+	}
+	if n := bytes.Count(cmaps, []byte("begincidchar")); n != 2 {
+		t.Errorf("%d encodings", n)
 	}
 	if bytes.Count(cids, []byte("/CIDToGIDMap /Identity")) != 2 || bytes.Count(cids, []byte("/W [")) != 2 {
 		t.Errorf("CIDFonts:\n%s", cids)
@@ -232,9 +276,4 @@ func TestFixFonts(t *testing.T) {
 			t.Errorf("qpdf --check: %v\n%s", err, out)
 		}
 	}
-}
-
-func hex4(g uint16) string {
-	const digits = "0123456789ABCDEF"
-	return string([]byte{digits[g>>12], digits[g>>8&15], digits[g>>4&15], digits[g&15]})
 }

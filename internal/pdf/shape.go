@@ -19,10 +19,10 @@ import (
 // Text is shaped by HarfBuzz (go-text/typesetting's port): kerning and
 // the font's other positioning, and later scripts that need shaping.
 // A shaped glyph has no rune of its own, so the PDF's fonts are encoded
-// by glyph: the code of a glyph in a text string is its glyph id
-// (Identity-H with an Identity CIDToGIDMap), each font's ToUnicode CMap
-// maps the glyphs drawn to their text, and fixFonts writes the subsets
-// from the glyphs the writer recorded. fpdf draws no text: it lays out
+// by glyph: each glyph drawn gets a code (usedGlyphs), each font's
+// encoding CMap maps the codes to glyph ids and its ToUnicode CMap to
+// their text, and fixFonts writes the subsets from the glyphs the writer
+// recorded. fpdf draws no text: it lays out
 // pages and writes the objects, and its font objects are rewritten.
 
 // typeface is one font file, parsed once for all PDFs.
@@ -263,19 +263,27 @@ func (s *shaper) width(style, text string, size float64) float64 {
 	return float64(w) / s.tf[c].upem * size * ptToMM
 }
 
-// usedGlyphs records the glyphs a PDF draws, by cut, with their text.
+// usedGlyphs records the glyphs a PDF draws, by cut, with their text
+// and their code in the content. The first 128 glyphs of a cut get the
+// one-byte codes 00–7F, the others two-byte codes from 8000 on: most
+// text takes one byte a glyph, half of Identity-H's two (see fixFonts
+// for the CMap that says so).
 type usedGlyphs struct {
-	text [cuts]map[uint16]string
-	seen [cuts][]bool // by glyph id: in text, with a text of its own
+	text  [cuts]map[uint16]string
+	code  [cuts][]uint16 // by glyph id: its code + 1, 0 if it has none yet
+	codes [cuts]int      // how many codes are given
 }
+
+// oneByte is how many glyphs of a cut get a one-byte code.
+const oneByte = 0x80
 
 func (u *usedGlyphs) add(c int, sh *shaped) {
 	if u.text[c] == nil {
 		u.text[c] = map[uint16]string{}
-		u.seen[c] = make([]bool, 1<<16)
+		u.code[c] = make([]uint16, 1<<16)
 	}
 	for i, g := range sh.glyphs {
-		if u.seen[c][g.gid] {
+		if u.code[c][g.gid] != 0 && u.text[c][g.gid] != "" {
 			continue
 		}
 		t := ""
@@ -285,8 +293,35 @@ func (u *usedGlyphs) add(c int, sh *shaped) {
 			t = sh.texts[i]
 		}
 		u.text[c][g.gid] = t
-		u.seen[c][g.gid] = t != ""
+		if u.code[c][g.gid] == 0 {
+			code := u.codes[c]
+			if code >= oneByte {
+				code = 0x8000 + code - oneByte
+			}
+			u.code[c][g.gid] = uint16(code) + 1
+			u.codes[c]++
+		}
 	}
+}
+
+// appendCode appends the code of glyph g of cut c to a literal string.
+func (u *usedGlyphs) appendCode(b []byte, c int, g uint16) []byte {
+	code := u.code[c][g] - 1
+	if code < oneByte {
+		return appendLiteral(b, byte(code))
+	}
+	return appendLiteral(appendLiteral(b, byte(code>>8)), byte(code))
+}
+
+// byCode returns the glyphs of cut c that have a code, by code.
+func (u *usedGlyphs) byCode(c int) map[uint16]uint16 {
+	m := map[uint16]uint16{}
+	for g := range u.text[c] {
+		if code := u.code[c][g]; code != 0 {
+			m[code-1] = g
+		}
+	}
+	return m
 }
 
 // textObj is the text object being written, and the state of the page's
@@ -356,13 +391,17 @@ func (w *writer) show(x, y float64, style string, size, rise float64, glyphs []g
 		t.rise = rise
 	}
 	t.known = true
-	b = fmt.Appendf(b, " %s %s Td [(", num(px-t.x), num(py-t.y))
-	t.x, t.y = px, py
+	// Positions to a tenth of a point (0.04 mm), which print does not
+	// show and which takes fewer bytes; the line is where the rounded
+	// moves put it, so that rounding does not add up over a paragraph.
+	dx, dy := math.Round((px-t.x)*10)/10, math.Round((py-t.y)*10)/10
+	b = fmt.Appendf(b, " %s %s Td [(", num(dx), num(dy))
+	t.x, t.y = t.x+dx, t.y+dy
 	// The advances wanted, against the widths the PDF knows: each
 	// difference is one number in the TJ array, and the rounding of the
 	// widths to thousandths is carried so that it does not add up. The
-	// glyph ids are written as bytes in a literal string, half the size
-	// of hex.
+	// codes are written as bytes in a literal string, half the size of
+	// hex.
 	want, got := 0.0, 0
 	for i, g := range glyphs {
 		if i > 0 {
@@ -371,8 +410,7 @@ func (w *writer) show(x, y float64, style string, size, rise float64, glyphs []g
 				got += d
 			}
 		}
-		b = appendLiteral(b, byte(g.gid>>8))
-		b = appendLiteral(b, byte(g.gid))
+		b = w.used.appendCode(b, c, g.gid)
 		want += float64(g.adv) * 1000 / tf.upem
 		got += tf.widths[g.gid]
 	}
