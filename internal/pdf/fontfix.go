@@ -54,7 +54,7 @@ var (
 	descRE       = regexp.MustCompile(`/FontDescriptor (\d+) 0 R`)
 	gidMapRE     = regexp.MustCompile(`/CIDToGIDMap (\d+) 0 R`)
 	fontFileRE   = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
-	fpdfNameRE   = regexp.MustCompile(`/BaseFont /utf8` + strings.ToLower(family) + `(\w*)`)
+	fpdfNameRE   = regexp.MustCompile(`/BaseFont /utf8(\w*)`)
 	fontNameRE   = regexp.MustCompile(`/FontName /[^\s/<>\[\]()]+`)
 )
 
@@ -87,13 +87,10 @@ func fixFonts(objs [][]byte, used usedGlyphs) error {
 			}
 		}
 		if m := fpdfNameRE.FindSubmatch(o); m != nil {
-			switch string(m[1]) {
-			case "":
-				f.cut = cutRegular
-			case "B":
-				f.cut = cutBold
-			case "I":
-				f.cut = cutItalic
+			for c, t := range tf {
+				if string(m[1]) == strings.ToLower(t.family)+t.style {
+					f.cut = c
+				}
 			}
 		}
 		if f.cut >= 0 && len(used.text[f.cut]) == 0 {

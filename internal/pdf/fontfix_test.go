@@ -172,16 +172,26 @@ func TestCodes(t *testing.T) {
 }
 
 // TestFixFonts runs fixFonts on what fpdf writes for a page, with the
-// glyphs of regular and bold text recorded: the italic and bold-italic
-// fonts are gone, the resources name the others R and B; those are
-// tagged subsets with /Identity as CIDToGIDMap, widths and a ToUnicode of
-// the glyphs drawn. Written by pack, the file passes pdfua's parser and
-// qpdf.
+// glyphs of regular and bold text recorded and the fonts of those cuts
+// registered, and the italic one too: the italic font is gone, the
+// resources name the others R and B; those are tagged subsets with
+// /Identity as CIDToGIDMap, widths, an encoding and a ToUnicode of the
+// glyphs drawn. Written by pack, the file passes pdfua's parser and qpdf.
 func TestFixFonts(t *testing.T) {
+	sh, err := newShaper("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var used usedGlyphs
+	used.add(cutRegular, sh.shape("", "Grüße"))
+	used.add(cutBold, sh.shape("B", "Fett"))
 	f := fpdf.New("P", "mm", "A4", "")
-	addFonts(f)
 	f.SetCompression(false)
 	f.SetCatalogSort(true)
+	if err := registerFonts(f, &used); err != nil {
+		t.Fatal(err)
+	}
+	f.AddUTF8FontFromBytes(family, "I", fontItalic) // draws nothing
 	f.AddPage()
 	var raw bytes.Buffer
 	if err := f.Output(&raw); err != nil {
@@ -192,13 +202,6 @@ func TestFixFonts(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := len(regexp.MustCompile(`/Subtype /Type0`).FindAll(raw.Bytes(), -1))
-	sh, err := newShaper("de")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var used usedGlyphs
-	used.add(cutRegular, sh.shape("", "Grüße"))
-	used.add(cutBold, sh.shape("B", "Fett"))
 	if err := fixFonts(objs, used); err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +215,7 @@ func TestFixFonts(t *testing.T) {
 			resources = o
 		}
 	}
-	if before != 4 || len(fonts) != 2 {
+	if before != 3 || len(fonts) != 2 {
 		t.Fatalf("%d fonts before, %d after: %v", before, len(fonts), fonts)
 	}
 	tagged := regexp.MustCompile(`^[A-Z]{6}\+AtkinsonHyperlegibleNext-(Regular|Bold)$`)

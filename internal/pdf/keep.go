@@ -45,7 +45,6 @@ func (w *writer) scratch() *writer {
 	s := w.scratchW
 	if s == nil {
 		f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: w.pw, Ht: scratchPage}})
-		addFonts(f)
 		f.SetAutoPageBreak(false, 0)
 		f.AddPage()
 		s = &writer{f: f}

@@ -95,6 +95,9 @@ func (w *writer) output(title string) ([]byte, error) {
 	w.closed = true
 	w.pageNumbers()
 	w.done.take(w.f, w.f.PageCount())
+	if err := registerFonts(w.f, &w.used); err != nil {
+		return nil, fmt.Errorf("PDF: %w", err)
+	}
 	var raw keep
 	if err := w.f.Output(&raw); err != nil {
 		return nil, fmt.Errorf("PDF: %w", err)
@@ -152,20 +155,12 @@ var (
 	a5 = format{"A5", 148, 210, 14, 14}
 )
 
-func addFonts(f *fpdf.Fpdf) {
-	f.AddUTF8FontFromBytes(family, "", fontRegular)
-	f.AddUTF8FontFromBytes(family, "B", fontBold)
-	f.AddUTF8FontFromBytes(family, "I", fontItalic)
-	f.AddUTF8FontFromBytes(family, "BI", fontBold) // no bold italic cut: bold
-}
-
 func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	cov, err := newCoverage()
 	if err != nil {
 		return nil, err
 	}
 	f := fpdf.New("P", "mm", pf.name, "")
-	addFonts(f)
 	f.SetMargins(pf.m, top, pf.m)
 	f.SetAutoPageBreak(false, bottom)
 	f.SetTitle(h.Config.Title, true)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
@@ -27,13 +28,16 @@ import (
 
 // typeface is one font file, parsed once for all PDFs.
 type typeface struct {
-	data    []byte
-	font    *font.Font
-	upem    float64
-	res     string // its name in the page resources
-	ps      string // its PostScript name, as fpdf writes it in /BaseFont
-	widths  []int  // each glyph's width in thousandths of the type size
-	advance []int  // each glyph's advance in font units
+	data []byte
+	font *font.Font
+	upem float64
+	res  string // its name in the page resources
+	ps   string // its PostScript name
+	// its family and style for fpdf, which writes the font's objects for
+	// fixFonts to rewrite
+	family, style string
+	widths        []int // each glyph's width in thousandths of the type size
+	advance       []int // each glyph's advance in font units
 	// the underline's position (below the baseline: negative) and
 	// thickness, in font units
 	underPos, underThick float64
@@ -62,7 +66,8 @@ var typefaces = sync.OnceValues(func() ([cuts]*typeface, error) {
 		if err != nil {
 			return tf, fmt.Errorf("Schrift %d ohne PostScript-Namen: %w", i, err)
 		}
-		t := &typeface{data: data, font: f.Font, upem: float64(f.Upem()), res: [cuts]string{"R", "B", "I"}[i], ps: ps}
+		t := &typeface{data: data, font: f.Font, upem: float64(f.Upem()), res: [cuts]string{"R", "B", "I"}[i], ps: ps,
+			family: family, style: [cuts]string{"", "B", "I"}[i]}
 		t.widths = make([]int, sf.NumGlyphs())
 		t.advance = make([]int, sf.NumGlyphs())
 		for g := range t.widths {
@@ -75,6 +80,21 @@ var typefaces = sync.OnceValues(func() ([cuts]*typeface, error) {
 	}
 	return tf, nil
 })
+
+// registerFonts gives fpdf the fonts of the cuts a PDF draws with: fpdf
+// writes their objects, fixFonts rewrites them for the glyphs drawn.
+func registerFonts(f *fpdf.Fpdf, used *usedGlyphs) error {
+	tf, err := typefaces()
+	if err != nil {
+		return err
+	}
+	for c, t := range tf {
+		if len(used.text[c]) > 0 {
+			f.AddUTF8FontFromBytes(t.family, t.style, t.data)
+		}
+	}
+	return f.Error()
+}
 
 // cut is the cut a style ("", "B", "I", "BI", with or without "U") is
 // drawn with.
