@@ -20,6 +20,15 @@ var (
 	fontItalic []byte
 )
 
+// Noto Sans Arabic (Google, SIL Open Font License,
+// fonts/OFL-NotoSansArabic.txt): Arabic text, shaped right to left.
+var (
+	//go:embed fonts/NotoSansArabic-Regular.ttf
+	fontArabic []byte
+	//go:embed fonts/NotoSansArabic-Bold.ttf
+	fontArabicBold []byte
+)
+
 // coverage tells which runes the font can draw.
 type coverage struct {
 	font *sfnt.Font

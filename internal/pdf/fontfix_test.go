@@ -25,7 +25,7 @@ func shapedUse(t *testing.T, style string, texts ...string) usedGlyphs {
 	}
 	var u usedGlyphs
 	for _, s := range texts {
-		u.add(cut(style), sh.shape(style, s))
+		u.add(sh.shape(style, s))
 	}
 	return u
 }
@@ -145,12 +145,12 @@ func TestToUnicode(t *testing.T) {
 // it is drawn.
 func TestCodes(t *testing.T) {
 	var u usedGlyphs
-	sh := &shaped{}
+	sh := &shaped{cut: cutBold}
 	for g := range uint16(200) {
 		sh.glyphs = append(sh.glyphs, glyph{gid: g + 10, r: 'a' + rune(g)})
 	}
-	u.add(cutBold, sh)
-	u.add(cutBold, sh)
+	u.add(sh)
+	u.add(sh)
 	if u.codes[cutBold] != 200 {
 		t.Errorf("%d codes for 200 glyphs", u.codes[cutBold])
 	}
@@ -183,8 +183,8 @@ func TestFixFonts(t *testing.T) {
 		t.Fatal(err)
 	}
 	var used usedGlyphs
-	used.add(cutRegular, sh.shape("", "Grüße"))
-	used.add(cutBold, sh.shape("B", "Fett"))
+	used.add(sh.shape("", "Grüße"))
+	used.add(sh.shape("B", "Fett"))
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCompression(false)
 	f.SetCatalogSort(true)

@@ -714,6 +714,7 @@ func (w *writer) drawLine(l line, x, y, size, lh float64, ls *links) {
 		glyphs     []glyph
 		x, end     float64 // where it starts, and where its last word ends
 		style      string
+		cut        int
 		size, rise float64
 		run        int
 		target     string
@@ -728,14 +729,14 @@ func (w *writer) drawLine(l line, x, y, size, lh float64, ls *links) {
 			if ls != nil {
 				w.content()
 			}
-			w.show(r.x, base, r.style, r.size, r.rise, r.glyphs)
+			w.show(r.x, base, r.cut, r.size, r.rise, r.glyphs)
 			return
 		}
 		outer, color := w.cur, w.color
 		w.cur = ls.node
 		w.content()
 		w.color = [3]uint8{linkR, linkG, linkB}
-		w.show(r.x, base, r.style, r.size, r.rise, r.glyphs)
+		w.show(r.x, base, r.cut, r.size, r.rise, r.glyphs)
 		w.endText()
 		w.underline(r.x, base-r.rise/k, r.end-r.x, r.style, r.size)
 		w.color = color
@@ -744,24 +745,28 @@ func (w *writer) drawLine(l line, x, y, size, lh float64, ls *links) {
 	}
 	// add appends text (and a space as wide as the layout's) at x.
 	add := func(x float64, style string, s, rise float64, run int, target, text string, space bool) {
-		if len(r.glyphs) > 0 && (style != r.style || s != r.size || rise != r.rise || run != r.run) {
+		c := r.cut
+		var sh *shaped
+		if text != "" {
+			sh = w.sh.shape(style, text)
+			c = sh.cut
+		}
+		if len(r.glyphs) > 0 && (style != r.style || c != r.cut || s != r.size || rise != r.rise || run != r.run) {
 			flush()
 		}
 		if len(r.glyphs) == 0 {
-			r.x, r.style, r.size, r.rise, r.run, r.target = x, style, s, rise, run, target
+			r.x, r.style, r.cut, r.size, r.rise, r.run, r.target = x, style, c, s, rise, run, target
 		}
-		c := cut(style)
-		if text != "" {
-			sh := w.sh.shape(style, text)
-			w.used.add(c, sh)
+		if sh != nil {
+			w.used.add(sh)
 			r.glyphs = append(r.glyphs, sh.glyphs...)
 			r.end = x + float64(sh.width)/w.sh.tf[c].upem*s*ptToMM
 		}
 		if space {
-			sp := w.sh.shape(style, " ")
-			w.used.add(c, sp)
+			sp := w.sh.space(r.cut)
+			w.used.add(sp)
 			g := sp.glyphs[0]
-			g.adv = int32(math.Round(spaceW / (s * ptToMM) * w.sh.tf[c].upem))
+			g.adv = int32(math.Round(spaceW / (s * ptToMM) * w.sh.tf[r.cut].upem))
 			r.glyphs = append(r.glyphs, g)
 		}
 	}

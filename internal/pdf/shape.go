@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-text/typesetting/di"
@@ -43,17 +44,20 @@ type typeface struct {
 	underPos, underThick float64
 }
 
-// The three cuts; bold italic is drawn with the bold cut.
+// The cuts: three of Atkinson Hyperlegible for Latin text (bold italic
+// is drawn with the bold cut), two of Noto Sans Arabic for Arabic text.
 const (
 	cutRegular = iota
 	cutBold
 	cutItalic
+	cutArabic
+	cutArabicBold
 	cuts
 )
 
 var typefaces = sync.OnceValues(func() ([cuts]*typeface, error) {
 	var tf [cuts]*typeface
-	for i, data := range [cuts][]byte{fontRegular, fontBold, fontItalic} {
+	for i, data := range [cuts][]byte{fontRegular, fontBold, fontItalic, fontArabic, fontArabicBold} {
 		f, err := font.ParseTTF(bytes.NewReader(data))
 		if err != nil {
 			return tf, fmt.Errorf("Schrift %d nicht lesbar: %w", i, err)
@@ -66,8 +70,10 @@ var typefaces = sync.OnceValues(func() ([cuts]*typeface, error) {
 		if err != nil {
 			return tf, fmt.Errorf("Schrift %d ohne PostScript-Namen: %w", i, err)
 		}
-		t := &typeface{data: data, font: f.Font, upem: float64(f.Upem()), res: [cuts]string{"R", "B", "I"}[i], ps: ps,
-			family: family, style: [cuts]string{"", "B", "I"}[i]}
+		t := &typeface{data: data, font: f.Font, upem: float64(f.Upem()), ps: ps,
+			res:    [cuts]string{"R", "B", "I", "A", "AB"}[i],
+			family: [cuts]string{family, family, family, "NotoArabic", "NotoArabic"}[i],
+			style:  [cuts]string{"", "B", "I", "", "B"}[i]}
 		t.widths = make([]int, sf.NumGlyphs())
 		t.advance = make([]int, sf.NumGlyphs())
 		for g := range t.widths {
@@ -108,6 +114,24 @@ func cut(style string) int {
 	return cutRegular
 }
 
+// cutFor is the cut text in style is drawn with: Arabic text (a piece of
+// text that has an Arabic letter) in Noto Sans Arabic.
+func cutFor(style, text string) int {
+	for _, r := range text {
+		if r >= 0x0600 && unicode.Is(unicode.Arabic, r) {
+			if strings.Contains(style, "B") {
+				return cutArabicBold
+			}
+			return cutArabic
+		}
+	}
+	return cut(style)
+}
+
+// rightToLeft reports whether c is a cut of a script written right to
+// left.
+func rightToLeft(c int) bool { return c == cutArabic || c == cutArabicBold }
+
 // glyph is a glyph as shaped: its id, its advance in font units,
 // kerning included, and the character it stands for (-1: see the texts
 // of its shaped).
@@ -124,6 +148,7 @@ type shaped struct {
 	glyphs []glyph
 	texts  []string
 	width  int32
+	cut    int
 }
 
 // shaper shapes text for one writer and those that measure for it; it
@@ -207,6 +232,9 @@ func (s *shaper) kern(c int, a, b rune) int32 {
 // pairWidth is the width of text in cut c in font units, added up by
 // pairs; false if text is not shaped by pairs.
 func (s *shaper) pairWidth(c int, text string) (int32, bool) {
+	if rightToLeft(c) {
+		return 0, false
+	}
 	var width int32
 	prev := rune(-1)
 	for _, r := range text {
@@ -232,7 +260,7 @@ func (s *shaper) pairWidth(c int, text string) (int32, bool) {
 
 // shape returns text shaped in the cut of style.
 func (s *shaper) shape(style, text string) *shaped {
-	k := shapeKey{cut(style), text}
+	k := shapeKey{cutFor(style, text), text}
 	if sh, ok := s.cache[k]; ok {
 		return sh
 	}
@@ -249,19 +277,37 @@ func (s *shaper) shape(style, text string) *shaped {
 	} else {
 		sh = s.harfbuzz(k.cut, []rune(text))
 	}
+	sh.cut = k.cut
 	s.cache[k] = sh
 	return sh
 }
 
-// harfbuzz shapes runes whole.
+// space is a space shaped in cut c.
+func (s *shaper) space(c int) *shaped {
+	k := shapeKey{c, " "}
+	if sh, ok := s.cache[k]; ok {
+		return sh
+	}
+	g, _ := s.glyphOf(c, ' ')
+	sh := &shaped{glyphs: []glyph{{gid: g, adv: int32(s.tf[c].advance[g]), r: ' '}}, width: int32(s.tf[c].advance[g]), cut: c}
+	s.cache[k] = sh
+	return sh
+}
+
+// harfbuzz shapes runes whole; right to left in an Arabic cut, where
+// the glyphs come in the order they are drawn, from the left.
 func (s *shaper) harfbuzz(c int, runes []rune) *shaped {
 	tf := s.tf[c]
-	out := s.hb.Shape(shaping.Input{
+	in := shaping.Input{
 		Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR,
 		Face: s.faces[c], Size: fixed.I(int(tf.upem)),
 		Script: language.Latin, Language: s.lang,
-	})
-	sh := &shaped{glyphs: make([]glyph, len(out.Glyphs)), texts: make([]string, len(out.Glyphs))}
+	}
+	if rightToLeft(c) {
+		in.Direction, in.Script, in.Language = di.DirectionRTL, language.Arabic, language.NewLanguage("ar")
+	}
+	out := s.hb.Shape(in)
+	sh := &shaped{glyphs: make([]glyph, len(out.Glyphs)), texts: make([]string, len(out.Glyphs)), cut: c}
 	for i, g := range out.Glyphs {
 		adv := int32(g.Advance.Round())
 		sh.glyphs[i] = glyph{gid: uint16(g.GlyphID), adv: adv, r: -1}
@@ -275,7 +321,7 @@ func (s *shaper) harfbuzz(c int, runes []rune) *shaped {
 
 // width is the width of text in style and size, in mm.
 func (s *shaper) width(style, text string, size float64) float64 {
-	c := cut(style)
+	c := cutFor(style, text)
 	w, ok := s.pairWidth(c, text)
 	if !ok {
 		w = s.shape(style, text).width
@@ -297,7 +343,8 @@ type usedGlyphs struct {
 // oneByte is how many glyphs of a cut get a one-byte code.
 const oneByte = 0x80
 
-func (u *usedGlyphs) add(c int, sh *shaped) {
+func (u *usedGlyphs) add(sh *shaped) {
+	c := sh.cut
 	if u.text[c] == nil {
 		u.text[c] = map[uint16]string{}
 		u.code[c] = make([]uint16, 1<<16)
@@ -376,19 +423,18 @@ func (w *writer) setFill(r, g, b int) {
 // (mm from the page's top left), rise pt above it.
 func (w *writer) showText(x, y float64, style string, size, rise float64, text string) {
 	sh := w.sh.shape(style, text)
-	w.used.add(cut(style), sh)
-	w.show(x, y, style, size, rise, sh.glyphs)
+	w.used.add(sh)
+	w.show(x, y, sh.cut, size, rise, sh.glyphs)
 }
 
-// show draws glyphs of the cut of style in size starting at x on the
-// baseline y, as one string whose glyphs are placed by their advances:
-// the positions the shaper chose, or that the line's layout gave.
-func (w *writer) show(x, y float64, style string, size, rise float64, glyphs []glyph) {
+// show draws glyphs of cut c in size starting at x on the baseline y, as
+// one string whose glyphs are placed by their advances: the positions
+// the shaper chose, or that the line's layout gave.
+func (w *writer) show(x, y float64, c int, size, rise float64, glyphs []glyph) {
 	if len(glyphs) == 0 {
 		return
 	}
 	t := &w.txt
-	c := cut(style)
 	tf := w.sh.tf[c]
 	k := 72 / 25.4
 	px, py := x*k, (w.ph-y)*k

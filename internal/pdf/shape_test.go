@@ -41,8 +41,8 @@ func TestPairsAsShaped(t *testing.T) {
 		t.Fatalf("only %d texts read from the model", len(texts))
 	}
 	paired, differ := 0, 0
-	for c := range cuts {
-		style := [cuts]string{"", "B", "I"}[c]
+	for c := range cutArabic { // the Latin cuts
+		style := [...]string{"", "B", "I"}[c]
 		for _, text := range texts {
 			if _, ok := s.pairWidth(c, text); !ok {
 				continue
