@@ -6,6 +6,7 @@
 //	handbuch serve [--port 1313] [--bind ADDR] [--drafts] [--source DIR]
 //	handbuch check [--strict] [--hinweise] [--format json] [DIR]
 //	handbuch check --plain FILE.md|FILE.txt [--strict] [--hinweise] [--format json]
+//	handbuch explain [RULE]
 //	handbuch new DIR
 //	handbuch version
 //	handbuch help
@@ -26,5 +27,7 @@
 // handbook carried in the binary into a new or empty folder. check checks
 // a folder of built HTML; check --plain checks one text (Markdown or plain
 // text) as a page in Einfache Sprache and prints its findings and its
-// readability figures.
+// readability figures. explain prints what a rule of the checks looks
+// for, why it matters and how to fix it, with a wrong and a right
+// example; without a rule it lists the rules by group.
 package main

@@ -55,6 +55,10 @@ Aufruf:
   handbuch check --regeln [--format json]
       zeigt alle Regeln der Prüfung: Kennung, Schwere, WCAG-Kriterium und was
       sie prüfen; Kennungen schalten Sie in handbuch.toml mit [checks] off ab
+  handbuch explain [REGEL]
+      erklärt eine Regel der Prüfung: was sie prüft, warum das wichtig ist,
+      wie Sie den Fehler beheben, mit einem falschen und einem richtigen
+      Beispiel; ohne REGEL zeigt es alle Regeln nach Gruppen
   handbuch serve [--port 1313] [--bind ADRESSE] [--drafts] [--source ORDNER]
       zeigt eine Vorschau im Browser, die sich bei jeder Änderung neu lädt
   handbuch new ORDNER
@@ -96,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return c.newProject(args[1:])
 	case "serve":
 		return c.serve(args[1:])
+	case "explain":
+		return c.explain(args[1:])
 	}
 	fmt.Fprintf(stderr, "unbekannter Befehl %q.\n\n%s", args[0], usage)
 	return 2
