@@ -41,6 +41,11 @@ func TestExplanations(t *testing.T) {
 				t.Errorf("%s: no %s", r.ID, name)
 			}
 		}
+		// A shortcode in running text would be run on the guide's page;
+		// shortcodes belong in the examples, which are code blocks.
+		if strings.Contains(e.What+e.Why+e.Fix, "{{<") {
+			t.Errorf("%s: a shortcode in the text; name it (\"der Shortcode `bild`\") or show it in an example", r.ID)
+		}
 		if e.Wrong.Code == e.Right.Code {
 			t.Errorf("%s: the wrong and the right example are the same", r.ID)
 		}
