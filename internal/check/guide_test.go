@@ -63,7 +63,7 @@ func TestGuidePages(t *testing.T) {
 func TestGuidePagesBuild(t *testing.T) {
 	src := t.TempDir()
 	files := map[string]string{
-		"handbuch.toml":    "title = \"Handbuch für die Redaktion\"\nlanguage = \"de\"\n",
+		"handbuch.toml":     "title = \"Handbuch für die Redaktion\"\nlanguage = \"de\"\n",
 		"content/_index.md": "+++\ntitle = \"Start\"\ndescription = \"Die Startseite.\"\n+++\n\nLesen Sie [die Regeln der Prüfung](regeln/_index.md).\n",
 	}
 	for name, data := range check.GuidePages() {
