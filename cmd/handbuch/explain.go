@@ -27,14 +27,9 @@ func (c *cli) explain(args []string) int {
 		return 0
 	}
 	id := fs.Arg(0)
-	var rule check.Rule
-	for _, r := range check.Rules {
-		if r.ID == id {
-			rule = r
-		}
-	}
+	rule, known := check.RuleOf(id)
 	e, ok := check.ExplanationOf(id)
-	if rule.ID == "" || !ok {
+	if !known || !ok {
 		msg := fmt.Sprintf("handbuch explain: eine Regel %q gibt es nicht.", id)
 		if similar := check.SimilarRules(id); len(similar) > 0 {
 			msg += " Meinten Sie " + orList(similar) + "?"
@@ -66,13 +61,7 @@ func (c *cli) parseExplain(err error, n int) bool {
 // its two examples, wrapped for the terminal.
 func writeExplanation(w io.Writer, r check.Rule, e check.Explanation) {
 	fmt.Fprintf(w, "%s: %s\n", r.ID, r.Severity)
-	if c, ok := check.CriterionOf(r.SC); ok {
-		fmt.Fprintf(w, "WCAG 2.2, Kriterium %s „%s“, Stufe %s\n", c.Number, c.Name, c.Level)
-	} else if r.SC != "" {
-		fmt.Fprintf(w, "Bewährtes Vorgehen (%s), kein WCAG-Kriterium\n", r.SC)
-	} else {
-		fmt.Fprintln(w, "Eigene Regel von handbuch, kein WCAG-Kriterium")
-	}
+	fmt.Fprintf(w, "WCAG 2.2: %s\n", check.CriterionText(r.SC))
 	for _, part := range []struct{ title, text string }{
 		{"Was die Regel prüft", e.What},
 		{"Warum das wichtig ist", e.Why},

@@ -17,7 +17,7 @@ func TestExplain(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr.String())
 	}
 	out := stdout.String()
-	for _, want := range []string{"color-contrast: Fehler", "Kriterium 1.4.3 „Kontrast (Minimum)“, Stufe AA", "Was die Regel prüft", "Warum das wichtig ist", "So beheben Sie es", "Falsch (CSS", "Richtig (CSS", "    .hinweis { color: #999999;"} {
+	for _, want := range []string{"color-contrast: Fehler", "WCAG 2.2: Kriterium 1.4.3 „Kontrast (Minimum)“, Stufe AA", "Was die Regel prüft", "Warum das wichtig ist", "So beheben Sie es", "Falsch (CSS", "Richtig (CSS", "    .hinweis { color: #999999;"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain color-contrast lacks %q:\n%s", want, out)
 		}
@@ -34,7 +34,7 @@ func TestExplain(t *testing.T) {
 				t.Errorf("explain %s: a line of %d characters: %q", r.ID, n, line)
 			}
 		}
-		if (r.SC == "" || r.SC == "Best Practice") == strings.Contains(stdout.String(), "WCAG 2.2, Kriterium") {
+		if (r.SC == "" || r.SC == "Best Practice") == strings.Contains(stdout.String(), "WCAG 2.2: Kriterium") {
 			t.Errorf("explain %s: criterion %q, output:\n%s", r.ID, r.SC, stdout.String())
 		}
 	}
@@ -70,6 +70,26 @@ func TestExplainUsage(t *testing.T) {
 	for _, id := range check.RuleIDs() {
 		if !strings.Contains(stdout.String(), " "+id+"\n") && !strings.Contains(stdout.String(), " "+id+" ") {
 			t.Errorf("explain without id does not list %s", id)
+		}
+	}
+}
+
+// TestExplainHint: after findings the terminal says once how to learn
+// more about a rule; without findings, or as JSON, it says nothing.
+func TestExplainHint(t *testing.T) {
+	const hint = "Erklärung einer Regel: handbuch explain REGEL"
+	for _, tc := range []struct {
+		args []string
+		n    int
+	}{
+		{[]string{"check", "--plain", "testdata/plain/fehler.txt"}, 1},
+		{[]string{"check", "--plain", "testdata/plain/gut.txt"}, 0},
+		{[]string{"check", "--plain", "testdata/plain/fehler.txt", "--format", "json"}, 0},
+	} {
+		var stdout, stderr bytes.Buffer
+		run(tc.args, &stdout, &stderr)
+		if n := strings.Count(stderr.String()+stdout.String(), hint); n != tc.n {
+			t.Errorf("handbuch %v: the hint %d times, want %d:\n%s", tc.args, n, tc.n, stderr.String())
 		}
 	}
 }

@@ -245,6 +245,9 @@ func (c *cli) report(fs []check.Finding, format string) {
 		}
 	}
 	_ = check.WriteText(c.stderr, shown)
+	if len(shown) > 0 {
+		fmt.Fprintf(c.stderr, "Erklärung einer Regel: handbuch explain REGEL, zum Beispiel handbuch explain %s\n", shown[0].Rule)
+	}
 }
 
 // check checks a folder of built HTML, or with --plain one text in

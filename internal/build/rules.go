@@ -1,8 +1,6 @@
 package build
 
 import (
-	"fmt"
-
 	"github.com/handbuch/handbuch/internal/check"
 	"github.com/handbuch/handbuch/internal/site"
 )
@@ -22,21 +20,11 @@ func ruleTexts(fs []check.Finding) map[string]site.RuleText {
 		t := site.RuleText{ID: f.Rule, Severity: f.Severity.String(), What: e.What, Why: e.Why, Fix: e.Fix,
 			Wrong: site.RuleExample{Where: e.Wrong.LangName(), Lang: e.Wrong.Lang, Code: e.Wrong.Code},
 			Right: site.RuleExample{Where: e.Right.LangName(), Lang: e.Right.Lang, Code: e.Right.Code}}
-		for _, r := range check.Rules {
-			if r.ID != f.Rule {
-				continue
-			}
-			// The rule's severity, not the finding's: plain-language rules
-			// report more mildly outside Einfache Sprache.
+		// The rule's severity, not the finding's: plain-language rules
+		// report more mildly outside Einfache Sprache.
+		if r, ok := check.RuleOf(f.Rule); ok {
 			t.Severity = r.Severity.String()
-			switch c, ok := check.CriterionOf(r.SC); {
-			case ok:
-				t.Criterion = fmt.Sprintf("Kriterium %s „%s“, Stufe %s", c.Number, c.Name, c.Level)
-			case r.SC != "":
-				t.Kind = "kein Kriterium, ein bewährtes Vorgehen (Best Practice)"
-			default:
-				t.Kind = "kein Kriterium, eine eigene Regel von handbuch"
-			}
+			t.Criterion = check.CriterionText(r.SC)
 		}
 		out[f.Rule] = t
 	}

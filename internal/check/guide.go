@@ -37,15 +37,7 @@ func GuidePages() map[string][]byte {
 // guideFacts is the line under a rule page's title: severity and
 // criterion.
 func guideFacts(r Rule) string {
-	facts := "**Schwere:** " + r.Severity.String() + ". "
-	switch c, ok := CriterionOf(r.SC); {
-	case ok:
-		facts += fmt.Sprintf("**WCAG 2.2:** Kriterium %s „%s“, Stufe %s.", c.Number, c.Name, c.Level)
-	case r.SC != "":
-		facts += "**WCAG 2.2:** kein Kriterium, ein bewährtes Vorgehen (Best Practice)."
-	default:
-		facts += "**WCAG 2.2:** kein Kriterium, eine eigene Regel von handbuch."
-	}
+	facts := "**Schwere:** " + r.Severity.String() + ". **WCAG 2.2:** " + CriterionText(r.SC) + "."
 	return facts
 }
 

@@ -269,3 +269,21 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// RuleOf returns the rule with the id.
+func RuleOf(id string) (Rule, bool) {
+	r, ok := ruleByID[id]
+	return r, ok
+}
+
+// CriterionText says in German what a rule's SC is: "Kriterium 1.4.3
+// „Kontrast (Minimum)“, Stufe AA", or that it has none and why.
+func CriterionText(sc string) string {
+	switch c, ok := CriterionOf(sc); {
+	case ok:
+		return fmt.Sprintf("Kriterium %s „%s“, Stufe %s", c.Number, c.Name, c.Level)
+	case sc != "":
+		return "kein Kriterium, ein bewährtes Vorgehen (Best Practice)"
+	}
+	return "kein Kriterium, eine eigene Regel von handbuch"
+}

@@ -26,8 +26,7 @@ func RuleURL(id string) string { return ReportURL + "regeln/" + id + "/" }
 // shows it (built from check's explanations by the build).
 type RuleText struct {
 	ID, Severity   string
-	Criterion      string // "Kriterium 1.4.3 „Kontrast (Minimum)“, Stufe AA"; empty for the others
-	Kind           string // what kind of rule it is when it has no criterion
+	Criterion      string // "Kriterium 1.4.3 „Kontrast (Minimum)“, Stufe AA", or what the rule is without one
 	What, Why, Fix string // paragraphs separated by blank lines, `code` in backticks
 	Wrong, Right   RuleExample
 }
@@ -179,7 +178,7 @@ func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Read
 		p := &book.Page{Title: "Regel " + r.Rule, URL: url, Description: "Was die Regel " + r.Rule + " prüft, warum sie wichtig ist und wie Sie einen Befund beheben."}
 		d := s.pageData(p, "")
 		d.Title = p.Title + " – " + h.Config.Title
-		d.Report = &ReportData{Rule: &RulePage{RuleText: text, What: paragraphs(text.What), Why: paragraphs(text.Why), Fix: paragraphs(text.Fix)}}
+		d.Report = &ReportData{Rule: &RulePage{RuleText: text, What: ExplanationHTML(text.What), Why: ExplanationHTML(text.Why), Fix: ExplanationHTML(text.Fix)}}
 		var buf bytes.Buffer
 		if err := tpls["regel.html"].Execute(&buf, d); err != nil {
 			return nil, book.Errorf(book.Pos{File: "layouts/regel.html"}, "Fehler beim Ausführen des Layouts: %v", err)
@@ -189,9 +188,9 @@ func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Read
 	return out, nil
 }
 
-// paragraphs renders the text of an explanation: paragraphs separated
-// by blank lines, `code` in backticks.
-func paragraphs(text string) template.HTML {
+// ExplanationHTML renders the text of a rule's explanation: paragraphs
+// separated by blank lines, `code` in backticks.
+func ExplanationHTML(text string) template.HTML {
 	var b strings.Builder
 	for _, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
 		b.WriteString("<p>")
