@@ -19,7 +19,12 @@ const explainWidth = 78
 // id the rules by group.
 func (c *cli) explain(args []string) int {
 	fs := c.flags("explain")
-	if !c.parseExplain(fs.Parse(args), fs.NArg()) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(c.stdout, usage)
+		return 0
+	}
+	if !c.parseExplain(err, fs.NArg()) {
 		return 2
 	}
 	if fs.NArg() == 0 {
@@ -49,8 +54,6 @@ func (c *cli) parseExplain(err error, n int) bool {
 		return true
 	case err == nil:
 		fmt.Fprintf(c.stderr, "handbuch explain: nur eine Regel auf einmal, zum Beispiel: handbuch explain color-contrast\n\n%s", usage)
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(c.stdout, usage)
 	default:
 		fmt.Fprintf(c.stderr, "handbuch explain: %s\n\n%s", germanFlagError(err), usage)
 	}

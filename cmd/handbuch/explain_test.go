@@ -55,6 +55,7 @@ func TestExplainUsage(t *testing.T) {
 		{[]string{"explain", "a", "b"}, 2, "", "nur eine Regel auf einmal", ""},
 		{[]string{"explain", "--bogus"}, 2, "", "unbekannte Option --bogus", ""},
 		{[]string{"explain"}, 0, "Einfache Sprache (11)", "", ""},
+		{[]string{"explain", "-h"}, 0, "handbuch explain [REGEL]", "", ""},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(tc.args, &stdout, &stderr)
