@@ -6,6 +6,7 @@
 //	handbuch serve [--port 1313] [--bind ADDR] [--drafts] [--source DIR]
 //	handbuch check [--strict] [--hinweise] [--format json] [DIR]
 //	handbuch check --plain FILE.md|FILE.txt [--strict] [--hinweise] [--format json]
+//	handbuch explain [RULE]
 //	handbuch new DIR
 //	handbuch import FILE.docx|FILE.odt [--nach content/CHAPTER.md]
 //	handbuch anleitung [DIR]
@@ -33,5 +34,8 @@
 // lists what it could not take over as it was. anleitung writes the
 // editors' guide "Handbuch für die Redaktion", carried in the binary, into
 // a folder (default: handbuch-anleitung) as a copy that opens from disk;
-// like build, it never replaces a folder it did not create.
+// like build, it never replaces a folder it did not create. explain
+// prints what a rule of the checks looks for, why it matters and how to
+// fix it, with a wrong and a right example; without a rule it lists the
+// rules by group.
 package main

@@ -55,6 +55,10 @@ Aufruf:
   handbuch check --regeln [--format json]
       zeigt alle Regeln der Prüfung: Kennung, Schwere, WCAG-Kriterium und was
       sie prüfen; Kennungen schalten Sie in handbuch.toml mit [checks] off ab
+  handbuch explain [REGEL]
+      erklärt eine Regel der Prüfung: was sie prüft, warum das wichtig ist,
+      wie Sie den Fehler beheben, mit einem falschen und einem richtigen
+      Beispiel; ohne REGEL zeigt es alle Regeln nach Gruppen
   handbuch serve [--port 1313] [--bind ADRESSE] [--drafts] [--source ORDNER]
       zeigt eine Vorschau im Browser, die sich bei jeder Änderung neu lädt
   handbuch new ORDNER
@@ -107,6 +111,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return c.importDoc(args[1:])
 	case "anleitung":
 		return c.guide(args[1:])
+	case "explain":
+		return c.explain(args[1:])
 	}
 	fmt.Fprintf(stderr, "unbekannter Befehl %q.\n\n%s", args[0], usage)
 	return 2
@@ -250,6 +256,9 @@ func (c *cli) report(fs []check.Finding, format string) {
 		}
 	}
 	_ = check.WriteText(c.stderr, shown)
+	if len(shown) > 0 {
+		fmt.Fprintf(c.stderr, "Erklärung einer Regel: handbuch explain REGEL, zum Beispiel handbuch explain %s\n", shown[0].Rule)
+	}
 }
 
 // check checks a folder of built HTML, or with --plain one text in

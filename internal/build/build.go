@@ -220,7 +220,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 		check.Sort(findings)
 		return files, b.Handbook, findings, nil
 	}
-	reports, err := site.Reports(b.Handbook, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), <-read)
+	reports, err := site.Reports(b.Handbook, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), <-read, ruleTexts(findings))
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -1,136 +1,289 @@
 package check
 
-// ruleHelp says in German, in one or two short sentences, what each rule
-// checks and why it matters to readers. Every rule of Rules has one.
-var ruleHelp = map[string]string{
-	// html: the markup of the pages
-	"accesskeys":                          "Kein Tastenkürzel (`accesskey`) kommt auf einer Seite zweimal vor. Sonst ist unklar, welches Element die Taste auslöst.",
-	"area-alt":                            "Jeder verlinkte Bereich einer Imagemap (`<area>`) hat einen Alternativtext (`alt`). Er sagt, wohin der Bereich führt, wenn man das Bild nicht sieht.",
-	"aria-allowed-attr":                   "Jedes `aria-*`-Attribut passt zur Rolle seines Elements. Ein unpassendes Attribut lesen Hilfsmittel falsch oder gar nicht vor.",
-	"aria-allowed-role":                   "Eine `role` ist auf dem HTML-Element erlaubt, an dem sie steht; eine Überschrift ist zum Beispiel keine Schaltfläche. Widersprüchliche Rollen verwirren Screenreader-Nutzer.",
-	"aria-braille-equivalent":             "`aria-braillelabel` steht nur an einem Element mit Namen, `aria-brailleroledescription` nur neben `aria-roledescription`. Die Braille-Fassung kürzt diese nur ab. Nur ein Hinweis.",
-	"aria-command-name":                   "Ein Element mit der Rolle `button`, `link` oder `menuitem` (statt eines echten HTML-Elements) hat einen Namen. Sonst sagt der Screenreader nicht, was es tut.",
-	"aria-conditional-attr":               "`aria-checked` an einem echten Kontrollkästchen oder Optionsfeld sagt dasselbe wie sein Zustand; `aria-level` und Ähnliches an Tabellenzeilen stehen nur in einer Baumtabelle (`treegrid`). Widersprüche verwirren Screenreader-Nutzer.",
-	"aria-deprecated-role":                "Keine Rolle, die WAI-ARIA für veraltet erklärt, etwa `directory`. Hilfsmittel unterstützen solche Rollen womöglich nicht mehr.",
-	"aria-dialog-name":                    "Ein Dialog (`role=\"dialog\"` oder `alertdialog`) hat einen Namen. So hört man beim Öffnen, worum es im Dialog geht.",
-	"aria-hidden-body":                    "`<body>` trägt kein `aria-hidden=\"true\"`. Sonst ist die ganze Seite für Screenreader unsichtbar.",
-	"aria-hidden-focus":                   "In einem mit `aria-hidden` versteckten Bereich ist nichts mit der Tab-Taste erreichbar. Sonst landet man auf Elementen, die der Screenreader verschweigt.",
-	"aria-input-field-name":               "Ein Eingabefeld mit einer Rolle wie `textbox`, `combobox` oder `slider` (statt eines echten HTML-Feldes) hat einen Namen. Sonst weiß man nicht, was einzugeben ist.",
-	"aria-meter-name":                     "Eine Messanzeige (`role=\"meter\"`) hat einen Namen. Sonst hört man einen Wert, aber nicht, was er misst.",
-	"aria-progressbar-name":               "Ein Fortschrittsbalken (`role=\"progressbar\"`) hat einen Namen. Sonst weiß man nicht, wessen Fortschritt er zeigt.",
-	"aria-prohibited-attr":                "Kein `aria-label` oder `aria-labelledby` an Elementen, die keinen Namen haben dürfen, etwa `div` oder `span` ohne Rolle. Screenreader lesen diesen Text dort nicht vor.",
-	"aria-required-attr":                  "Ein Element mit einer Rolle hat die Zustände, die diese Rolle verlangt, etwa `aria-checked` bei `checkbox`. Sonst können Screenreader den Zustand nicht ansagen.",
-	"aria-required-children":              "Eine Rolle, die Einträge enthält (etwa `list`, `menu`, `tablist`), enthält die passenden Einträge und keine anderen. Sonst stimmt der Aufbau für Screenreader nicht.",
-	"aria-required-parent":                "Ein Eintrag wie `listitem`, `tab` oder `option` steht in dem Element, zu dem er gehört, etwa einer Liste. Sonst fehlt Screenreadern der Zusammenhang.",
-	"aria-roledescription":                "`aria-roledescription` steht nur an einem Element mit passender Rolle. Ohne Rolle lesen Hilfsmittel die Beschreibung nicht vor.",
-	"aria-roles":                          "Jede `role` gibt es in WAI-ARIA 1.2, und sie ist keine abstrakte Rolle. Eine erfundene oder falsch geschriebene Rolle verstehen Hilfsmittel nicht.",
-	"aria-tab-name":                       "Ein Reiter (`role=\"tab\"`) hat einen Namen. Sonst weiß man nicht, welchen Bereich er öffnet.",
-	"aria-text":                           "In einem Element mit `role=\"text\"` ist nichts mit der Tab-Taste erreichbar. Die Rolle macht den Inhalt zu reinem Text; Bedienelemente darin verschwinden für Screenreader.",
-	"aria-toggle-field-name":              "Ein Schalter mit einer Rolle wie `checkbox`, `switch` oder `menuitemradio` (statt eines echten HTML-Elements) hat einen Namen. Sonst weiß man nicht, was man umschaltet.",
-	"aria-tooltip-name":                   "Ein Tooltip (`role=\"tooltip\"`) hat einen Namen, meist seinen Text. Sonst liest der Screenreader nichts vor.",
-	"aria-treeitem-name":                  "Ein Eintrag einer Baumansicht (`role=\"treeitem\"`) hat einen Namen. Sonst hört man nicht, welcher Eintrag gewählt ist.",
-	"aria-valid-attr":                     "Jedes `aria-*`-Attribut gibt es in WAI-ARIA 1.2. Ein falsch geschriebenes Attribut wirkt nicht.",
-	"aria-valid-attr-value":               "Jedes `aria-*`-Attribut hat einen erlaubten Wert, und die ids, die es nennt, gibt es auf der Seite. Falsche Werte übergehen Hilfsmittel oder lesen sie falsch vor.",
-	"aria-verweis":                        "Eigene Regel von handbuch: Jede id, die `aria-labelledby` oder `aria-describedby` nennt, gibt es auf der Seite. `aria-valid-attr-value` lässt fehlende ids dort durchgehen; dann fehlt die Beschriftung.",
-	"autocomplete-valid":                  "Das Attribut `autocomplete` an Formularfeldern hat gültige Werte wie `name` oder `email`. Dann füllt der Browser die Felder richtig aus, und man muss weniger tippen.",
-	"blink":                               "Die Seite verwendet kein blinkendes `<blink>`. Blinkender Text lenkt ab und lässt sich nicht anhalten.",
-	"button-name":                         "Jede Schaltfläche hat einen Namen, etwa ihre Aufschrift oder `aria-label`. Sonst sagt der Screenreader nur „Schaltfläche“.",
-	"bypass":                              "Eine Seite mit Links hat einen Hauptbereich, eine Überschrift oder einen Sprunglink. So kann man wiederholte Blöcke wie das Menü überspringen. Nur ein Hinweis.",
-	"css-orientation-lock":                "Das Stylesheet zwingt die Seite nicht ins Hoch- oder Querformat. Wer das Gerät fest in einer Lage nutzt, etwa am Rollstuhl, muss sie trotzdem lesen können.",
-	"definition-list":                     "Eine Beschreibungsliste `<dl>` enthält nur Begriffe `<dt>` und Erklärungen `<dd>` (auch in `<div>`-Gruppen), jede Erklärung nach einem Begriff. Sonst lesen Screenreader sie falsch vor.",
-	"dlitem":                              "Begriffe `<dt>` und Erklärungen `<dd>` stehen in einer Beschreibungsliste `<dl>`. Nur dort verstehen Screenreader sie als Begriff und Erklärung.",
-	"document-title":                      "Jede Seite hat einen Titel (`<title>`), der nicht leer ist. Er steht im Browser-Tab und wird als Erstes vorgelesen; so weiß man, wo man ist.",
-	"document-title-unique":               "Eigene Regel von handbuch: Anders als `document-title` vergleicht sie alle Seiten: Keine zwei haben denselben Titel. Sonst verwechselt man Seiten in Tabs, Verlauf und Suchergebnissen.",
-	"duplicate-id":                        "Keine id kommt auf einer Seite zweimal vor. Sonst führen Sprunglinks und Verweise zum falschen Element.",
-	"duplicate-id-active":                 "Bedienbare Elemente wie Links, Schaltflächen und Felder haben eine id, die es auf der Seite nur einmal gibt. Sonst treffen Beschriftungen und Skripte das falsche Element.",
-	"duplicate-id-aria":                   "Eine id, auf die ARIA oder ein `<label>` verweist, gibt es auf der Seite nur einmal. Sonst gehört die Beschriftung zum falschen Element.",
-	"empty-heading":                       "Keine Überschrift ist leer. Wer mit dem Screenreader von Überschrift zu Überschrift springt, hört sonst nichts.",
-	"empty-table-header":                  "Keine Kopfzelle einer Tabelle ist ohne sichtbaren Text. Sie sagt, was in der Spalte oder Zeile steht.",
-	"fieldset-legend":                     "Eigene Regel von handbuch: Jede Gruppe von Formularfeldern (`<fieldset>`) beginnt mit einer Überschrift `<legend>`. Sie sagt, worum es in der Gruppe geht.",
-	"form-field-multiple-labels":          "Ein Formularfeld hat nur eine Beschriftung `<label>`. Mehrere lesen Hilfsmittel unterschiedlich vor, manchmal nur eine davon.",
-	"frame-title":                         "Jeder eingebettete Rahmen (`<iframe>`), den man mit der Tab-Taste erreicht, hat einen Namen, meist `title`. So weiß man vorher, was er zeigt.",
-	"frame-title-unique":                  "Eingebettete Rahmen (`<iframe>`) auf einer Seite haben verschiedene Titel (`title`). Sonst kann man sie nicht unterscheiden.",
-	"heading-order":                       "Überschriften überspringen keine Ebene nach unten, etwa von Ebene 2 direkt zu Ebene 4. Die Ebenen zeigen Screenreader-Nutzern die Gliederung der Seite.",
-	"html-has-lang":                       "Die Seite nennt ihre Sprache (`lang` an `<html>`). Screenreader lesen sie dann mit der richtigen Aussprache vor.",
-	"html-lang-valid":                     "Die Sprache der Seite ist ein gültiges Sprachkürzel, etwa `de`. Mit einem falschen Kürzel wählt der Screenreader die falsche Aussprache.",
-	"html-readable":                       "Eigene Regel von handbuch: Die Datei ist in UTF-8 gespeichert und enthält HTML. Sonst zeigen Browser falsche Zeichen, und handbuch prüft die Datei nicht weiter.",
-	"html-xml-lang-mismatch":              "Stehen an `<html>` sowohl `lang` als auch `xml:lang`, nennen beide dieselbe Sprache. Sonst ist unklar, mit welcher Aussprache die Seite vorgelesen wird.",
-	"bild-alt-lang":                       "Eigene Regel von handbuch: Der Alternativtext eines Bildes hat höchstens 150 Zeichen. Ein Screenreader liest ihn in einem Stück vor; Einzelheiten gehören in den Text oder die Bildunterschrift.",
-	"bild-alt-wie-unterschrift":           "Eigene Regel von handbuch: Der Alternativtext wiederholt nicht die Bildunterschrift. Sonst hört man im Screenreader dasselbe zweimal.",
-	"image-alt":                           "Jedes Bild hat einen Alternativtext (alt). Screenreader lesen ihn vor; wer das Bild nicht sieht, erfährt so, was es zeigt.",
-	"image-alt-meaningful":                "Eigene Regel von handbuch: Der Alternativtext ist kein Dateiname und nicht nur „Bild“ oder „Foto“. `image-alt` prüft nur, ob es ihn gibt; so ein Text sagt nichts.",
-	"image-redundant-alt":                 "Der Alternativtext eines Bildes wiederholt nicht den Text daneben, etwa im selben Link oder Absatz. Sonst hört man ihn im Screenreader doppelt.",
-	"input-button-name":                   "Jede Schaltfläche aus `<input>` (`type` `button`, `submit` oder `reset`) hat eine Aufschrift. Sonst sagt der Screenreader nicht, was sie tut.",
-	"input-image-alt":                     "Jede Bild-Schaltfläche (`<input type=\"image\">`) hat einen Alternativtext (`alt`). Er sagt, was die Schaltfläche tut.",
-	"label":                               "Jedes Eingabefeld (`<input>`, `<textarea>`) hat eine Beschriftung, am besten ein `<label>`. Sonst weiß man im Screenreader nicht, was einzugeben ist.",
-	"label-title-only":                    "Jedes Formularfeld hat eine sichtbare Beschriftung, nicht nur `title` oder `aria-describedby`. Diese Texte sieht nicht jeder, etwa am Handy oder mit der Tastatur.",
-	"landmark-banner-is-top-level":        "Der Kopfbereich der Seite (banner, meist `<header>`) steht in keinem anderen Seitenbereich. So finden Screenreader-Nutzer ihn als eigenen Bereich.",
-	"landmark-complementary-is-top-level": "Ein ergänzender Bereich (`<aside>`) steht in keinem anderen Seitenbereich, außer im Hauptbereich. So bleibt die Gliederung für Screenreader-Nutzer klar.",
-	"landmark-contentinfo-is-top-level":   "Der Fußbereich der Seite (contentinfo, meist `<footer>`) steht in keinem anderen Seitenbereich. So finden Screenreader-Nutzer ihn als eigenen Bereich.",
-	"landmark-main-is-top-level":          "Der Hauptbereich (`<main>`) steht in keinem anderen Seitenbereich. So finden Screenreader-Nutzer ihn als eigenen Bereich.",
-	"landmark-no-duplicate-banner":        "Die Seite hat höchstens einen Kopfbereich (banner, meist `<header>`). Screenreader-Nutzer springen dorthin; zwei davon verwirren.",
-	"landmark-no-duplicate-contentinfo":   "Die Seite hat höchstens einen Fußbereich (contentinfo, meist `<footer>`). Screenreader-Nutzer springen dorthin; zwei davon verwirren.",
-	"landmark-no-duplicate-main":          "Die Seite hat höchstens einen Hauptbereich (`<main>`). Der Sprung zum Inhalt soll eindeutig sein.",
-	"landmark-one-main":                   "Die Seite hat einen Hauptbereich (`<main>`). Screenreader-Nutzer springen mit einer Taste direkt zum Inhalt.",
-	"landmark-unique":                     "Seitenbereiche derselben Art, etwa zwei Navigationen `<nav>`, haben verschiedene Namen (`aria-label`). Sonst kann man sie in der Liste der Bereiche nicht unterscheiden.",
-	"link-generic":                        "Eigene Regel von handbuch: Kein Linktext wie „hier“, „mehr“ oder „weiter“. `link-name` prüft nur, ob es Linktext gibt; solcher Text sagt allein nicht, wohin der Link führt.",
-	"link-name":                           "Jeder Link hat einen Text oder Namen. Sonst sagt der Screenreader nur „Link“, und man weiß nicht, wohin er führt.",
-	"link-same-text":                      "Eigene Regel von handbuch: Gleicher Linktext führt auf einer Seite zum gleichen Ziel. Sonst erwartet man dasselbe und landet woanders.",
-	"link-target":                         "Eigene Regel von handbuch: Links zu einer Stelle derselben Seite (`#…`) zeigen auf eine id, die es gibt. Sonst springt der Link ins Leere.",
-	"link-url-text":                       "Eigene Regel von handbuch: Linktext, der nur eine Adresse ist (`https://…`). Vorgelesen ist sie mühsam; besser sagt der Text, wohin der Link führt. Nur ein Hinweis.",
-	"list":                                "Aufzählungen (`<ul>`, `<ol>`) enthalten direkt nur Listeneinträge `<li>`. Sonst sagen Screenreader die Liste und ihre Einträge falsch an.",
-	"listitem":                            "Ein Listeneintrag `<li>` steht in einer Liste (`<ul>` oder `<ol>`). Nur dann sagt der Screenreader an, dass es eine Liste ist und wie viele Einträge sie hat.",
-	"marquee":                             "Die Seite verwendet kein Lauftext-Element `<marquee>`. Bewegter Text lenkt ab, ist schwer zu lesen und lässt sich nicht anhalten.",
-	"meta-refresh":                        "Die Seite lädt sich nicht nach einer Wartezeit selbst neu und leitet nicht verzögert weiter (`<meta http-equiv=\"refresh\">`); sofort oder nach über 20 Stunden ist erlaubt. Sonst fehlt Zeit zum Lesen.",
-	"meta-refresh-no-exceptions":          "Strenger als `meta-refresh` (Stufe AAA): meldet auch Neuladen oder Weiterleiten nach mehr als 20 Stunden, das `meta-refresh` erlaubt. Nur sofortiges Weiterleiten bleibt in Ordnung.",
-	"meta-viewport":                       "Die Seite lässt sich auf dem Handy vergrößern: kein `user-scalable=no` und kein `maximum-scale` unter 2. Wer schlecht sieht, muss zoomen können.",
-	"meta-viewport-large":                 "Strenger als `meta-viewport`: Die Seite lässt sich auf dem Handy auf 500 % vergrößern (`maximum-scale` nicht unter 5). Wer schlecht sieht, braucht oft starke Vergrößerung.",
-	"nested-interactive":                  "Kein Bedienelement steht in einem anderen, etwa ein Link in einer Schaltfläche. Screenreader lesen das innere sonst nicht vor, und die Bedienung wird unklar.",
-	"obsolete-attribute":                  "Eigene Regel von handbuch: kein veraltetes Attribut `align`. Gestaltung gehört ins Stylesheet (CSS), wo Leser sie anpassen können.",
-	"obsolete-element":                    "Eigene Regel von handbuch: keine veralteten Gestaltungs-Elemente wie `<font>` oder `<center>`. Hilfsmittel verstehen sie nicht; Gestaltung gehört ins Stylesheet (CSS).",
-	"offene-stelle":                       "Eigene Regel von handbuch: zeigt jede Stelle, die die Organisation noch ausfüllen oder entscheiden muss ({{< eintragen >}}, und {{< org >}} mit einer leeren Angabe in handbuch.toml). Eine beschlossene Seite darf keine haben; das prüft der Build.",
-	"page-has-heading-one":                "Die Seite hat eine Überschrift der ersten Ebene (`<h1>`). Screenreader-Nutzer springen zu ihr, um zu erfahren, worum es geht.",
-	"presentation-role-conflict":          "Ein Element, das mit `role=\"none\"` oder `presentation` nur Gestaltung sein soll, ist nicht mit der Tab-Taste erreichbar und hat keine globalen `aria-*`-Attribute. Sonst behandeln Hilfsmittel es doch als Inhalt.",
-	"pruefung-abgebrochen":                "handbuch konnte eine Datei wegen eines internen Fehlers nicht zu Ende prüfen; die anderen Dateien sind geprüft. Bitte melden Sie den Fehler, statt die Regel abzuschalten.",
-	"radiogroup":                          "Eigene Regel von handbuch: Optionsfelder mit demselben Namen stehen in einem `<fieldset>` mit `<legend>`. So hört man, auf welche Frage sie antworten.",
-	"region":                              "Aller Inhalt steht in einem Seitenbereich wie `<header>`, `<nav>`, `<main>` oder `<footer>`. Wer mit dem Screenreader von Bereich zu Bereich springt, überhört sonst Inhalt.",
-	"role-img-alt":                        "Ein Element mit `role=\"img\"` hat einen Namen, etwa `aria-label`. Wer das Bild nicht sieht, erfährt so, was es zeigt.",
-	"scope-attr-valid":                    "Das Attribut `scope` steht nur an Kopfzellen `<th>` und hat den Wert `col`, `row`, `colgroup` oder `rowgroup`. Sonst ordnen Screenreader die Zellen falsch zu.",
-	"select-name":                         "Jede Auswahlliste (`<select>`) hat eine Beschriftung, am besten ein `<label>`. Sonst weiß man nicht, was man auswählt.",
-	"server-side-image-map":               "Kein Bild ist eine serverseitige Imagemap (`ismap`). Ihre Bereiche erreicht man nicht mit der Tastatur, und sie haben keinen Text.",
-	"skip-link":                           "Sprunglinks, also Links zu einer Stelle der Seite vor dem ersten Link zu einer anderen Seite, führen zu einem Element, das es gibt. Sonst springt man ins Leere.",
-	"sprunglink-zuerst":                   "Strenger als `skip-link`: Das erste Element, das die Tab-Taste erreicht, ist ein Sprunglink zum Inhalt, und sein Ziel gibt es. So überspringt man das Menü mit einem Tastendruck.",
-	"summary-name":                        "Die Zeile `<summary>`, die einen aufklappbaren Bereich `<details>` öffnet, hat einen Text. Sonst weiß man nicht, was sich öffnet.",
-	"svg-img-alt":                         "Eine SVG-Grafik mit Bild-Rolle (etwa `role=\"img\"`) hat einen Namen, zum Beispiel `aria-label` oder `<title>`. Sonst erfährt man nicht, was sie zeigt.",
-	"tabindex":                            "Kein `tabindex` größer als 0. Er ändert die Reihenfolge der Tab-Taste, und man springt unerwartet auf der Seite umher.",
-	"table-caption":                       "Eigene Regel von handbuch: Datentabellen haben eine Beschriftung (in Markdown ein Absatz „Tabelle: …“ davor). Sie sagt, was die Tabelle zeigt, bevor man sie liest.",
-	"table-duplicate-name":                "Die Beschriftung `<caption>` einer Tabelle und ihr Attribut `summary` sind nicht gleich. Sonst liest der Screenreader denselben Text zweimal vor.",
-	"table-header":                        "Eigene Regel von handbuch: Datentabellen haben Kopfzellen (`<th>`). Nur so sagt der Screenreader zu jeder Zelle, zu welcher Spalte oder Zeile sie gehört.",
-	"td-headers-attr":                     "Das Attribut `headers` einer Tabellenzelle nennt nur andere Zellen derselben Tabelle. So ordnet der Screenreader jeder Zelle die richtigen Kopfzellen zu.",
-	"valid-lang":                          "Ein `lang` an Teilen der Seite, etwa an einem englischen Zitat, ist ein gültiges Sprachkürzel. Dann liest der Screenreader den Teil in der richtigen Sprache vor.",
+import (
+	"embed"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
-	// kontrast: the colours of the site's stylesheet
-	"color-contrast":          "Text hat im Stylesheet der Website genug Kontrast zum Hintergrund: mindestens 4,5:1, große Überschriften 3:1. Sonst können Menschen mit Sehschwäche ihn schlecht lesen.",
-	"color-contrast-enhanced": "Strenger als `color-contrast` (Stufe AAA): Text außer großen Überschriften hat mindestens 7:1 Kontrast, wie das Handbuch es verspricht. Das hilft bei starker Sehschwäche.",
-	"focus-contrast":          "Eigene Regel von handbuch: Der Fokusrahmen (`outline` bei `:focus`) hat mindestens 3:1 Kontrast zum Seitenhintergrund. So sieht man, wo man mit der Tastatur gerade ist.",
-	"non-text-contrast":       "Eigene Regel von handbuch: Gezeichnete Formen wie die Symbole der Ampel haben mindestens 3:1 Kontrast zum Hintergrund. Sonst übersieht man sie bei Sehschwäche.",
+// The explanation of each rule is one file, regeln/ID.md, for editors
+// who are not programmers: handbuch explain prints it, the editors'
+// guide and the Prüfbericht make a page of it. Its first paragraphs say
+// what the rule checks (the rule's Help, which handbuch check --regeln
+// lists); four sections follow in this order:
+//
+//	## Warum    who is hurt when the rule is broken
+//	## Beheben  what the editor does about it
+//	## Falsch   one fenced example that breaks the rule
+//	## Richtig  the same example, fixed
+//
+// An example's fence names its language: markdown (as in a chapter),
+// html (a layout in layouts/), css (the stylesheet) or toml
+// (handbuch.toml or front matter).
+//
+//go:embed regeln/*.md
+var explanationFiles embed.FS
 
-	// sprache: plain language (glossary, pages with plain = true)
-	"abkuerzung":          "Einfache Sprache: Abkürzungen wie „z. B.“ oder „bzw.“ und Kurzwörter aus Großbuchstaben, die das Glossar nicht erklärt. Nicht alle kennen sie; ausgeschrieben versteht man sie sofort.",
-	"anteil-lange-saetze": "Einfache Sprache: Höchstens 10 % der Sätze einer Seite haben mehr als 20 Wörter. Anders als `satzlaenge` bewertet die Regel die ganze Seite, nicht den einzelnen Satz.",
-	"genitiv":             "Einfache Sprache: Wörter, die den Genitiv verlangen, wie „wegen“, „trotz“ oder „aufgrund“. Der Genitiv ist für viele schwer; „weil“ oder „mit“ ist einfacher. Nur ein Hinweis.",
-	"konjunktiv":          "Einfache Sprache: Möglichkeitsform wie „würde“, „hätte“ oder „könnte“. Direkte Aussagen sind klarer. Nur ein Hinweis.",
-	"langes-wort":         "Einfache Sprache: Wörter mit mehr als 15 Buchstaben oder ab 5 Silben ohne Bindestrich oder Mediopunkt. Lange Wörter sind schwer zu lesen; wo möglich, schlägt handbuch eine Trennung vor.",
-	"lesbarkeit":          "Einfache Sprache: Die Seite erreicht die Ziele der Lesbarkeitsformeln (Flesch-Amstad mindestens 60, Wiener Sachtextformel höchstens 8, LIX höchstens 40). Sie schätzen, wie leicht sich ein Text liest.",
-	"nominalstil":         "Einfache Sprache: Sätze mit zwei oder mehr Hauptwörtern auf -ung, -heit, -keit, -ion und ähnlich. Mit Verben sind Sätze verständlicher. Nur ein Hinweis.",
-	"passiv":              "Einfache Sprache: Sätze, die vermutlich im Passiv stehen, etwa „wird geprüft“. Ein aktiver Satz sagt, wer etwas tut. Nur ein Hinweis.",
-	"satzlaenge":          "Einfache Sprache: Ein Satz mit mehr als 15 Wörtern ist eine Warnung, mit mehr als 20 ein Fehler. Kurze Sätze versteht man beim ersten Lesen.",
-	"sonderzeichen":       "Einfache Sprache: die Zeichen ( ) ; / und §. Sie stören beim Lesen; in Worten geschrieben ist es leichter. Nur ein Hinweis.",
-	"verneinung":          "Einfache Sprache: doppelte Verneinung (Warnung) und jedes „nicht“, „kein“ oder „nie“ (Hinweis). Positive Sätze versteht man leichter.",
+// Explanation is what a rule checks, why it matters, how to fix it, and
+// an example of each. Texts are German paragraphs separated by blank
+// lines, with `code` in backticks as the only markup.
+type Explanation struct {
+	What, Why, Fix string
+	Wrong, Right   Example
+}
 
-	// quelle: the sources of the handbook
-	"eingabe":               "Warnungen beim Einlesen der Quellen, etwa ein überfälliger Ethik-Check im KI-Register oder eine Datei in `content/`, die nicht verwendet wird. So fallen Lücken in den Angaben auf.",
-	"entwurf":               "Listet Seiten, die noch Entwurf sind (`status = \"entwurf\"` oder `draft`). So geht kein Entwurf unbemerkt als gültige Regel online. Nur ein Hinweis.",
-	"link-extern":           "Listet Links zu anderen Websites. handbuch ruft sie nicht auf; prüfen Sie ab und zu, ob sie noch stimmen. Nur ein Hinweis.",
-	"pruefung-ueberfaellig": "Die letzte Prüfung einer Seite (`reviewed`, sonst `adopted`) liegt länger zurück als `review_months` Monate. So veralten Regeln des Handbuchs nicht unbemerkt.",
+// Example is a piece of a chapter, layout, stylesheet or TOML file.
+type Example struct {
+	Lang string // markdown, html, css or toml
+	Code string // without the fence, ending in a newline
+}
+
+// LangName is how the explanations name the language of an example.
+func (e Example) LangName() string {
+	switch e.Lang {
+	case "markdown":
+		return "Markdown in einem Kapitel"
+	case "html":
+		return "HTML in einer Vorlage in layouts/"
+	case "css":
+		return "CSS im Stylesheet in layouts/assets/"
+	case "toml":
+		return "TOML in handbuch.toml oder im Front Matter"
+	}
+	return e.Lang
+}
+
+// explanations are the parsed files, by rule id; explanationErrs says
+// what is wrong with a file (tests report it; nothing else reads it).
+var explanations, explanationErrs = parseExplanations()
+
+// ExplanationOf returns the explanation of the rule id.
+func ExplanationOf(id string) (Explanation, bool) {
+	e, ok := explanations[id]
+	return e, ok
+}
+
+// ruleHelp is the first part of each explanation: what the rule checks.
+var ruleHelp = func() map[string]string {
+	m := make(map[string]string, len(explanations))
+	for id, e := range explanations {
+		m[id] = e.What
+	}
+	return m
+}()
+
+func parseExplanations() (map[string]Explanation, []error) {
+	out := map[string]Explanation{}
+	var errs []error
+	names, _ := explanationFiles.ReadDir("regeln")
+	for _, n := range names {
+		id := strings.TrimSuffix(n.Name(), ".md")
+		b, _ := explanationFiles.ReadFile("regeln/" + n.Name())
+		e, err := parseExplanation(string(b))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("regeln/%s: %w", n.Name(), err))
+		}
+		out[id] = e
+	}
+	return out, errs
+}
+
+// parseExplanation reads one file: the What paragraphs, then the four
+// sections. A missing section is an error, a file that is partly there
+// still gives what it has.
+func parseExplanation(src string) (Explanation, error) {
+	var e Explanation
+	if !utf8.ValidString(src) {
+		return e, fmt.Errorf("kein UTF-8")
+	}
+	sections := map[string]string{}
+	var order []string
+	name := ""
+	var body strings.Builder
+	flush := func() {
+		sections[name] = strings.TrimSpace(body.String())
+		body.Reset()
+	}
+	fence := ""
+	for line := range strings.Lines(src) {
+		trimmed := strings.TrimRight(line, "\n")
+		if fence == "" && strings.HasPrefix(trimmed, "## ") {
+			flush()
+			name = strings.TrimSpace(trimmed[3:])
+			if _, dup := sections[name]; dup {
+				return e, fmt.Errorf("Abschnitt %q steht zweimal da", name)
+			}
+			order = append(order, name)
+			continue
+		}
+		if strings.HasPrefix(trimmed, "```") {
+			if fence == "" {
+				fence = "```"
+			} else if strings.TrimSpace(trimmed) == fence {
+				fence = ""
+			}
+		}
+		body.WriteString(line)
+	}
+	flush()
+	e.What, e.Why, e.Fix = sections[""], sections["Warum"], sections["Beheben"]
+	want := []string{"Warum", "Beheben", "Falsch", "Richtig"}
+	if !slices.Equal(order, want) {
+		return e, fmt.Errorf("die Abschnitte sind %q, verlangt sind %q in dieser Reihenfolge", order, want)
+	}
+	var err error
+	if e.Wrong, err = parseExample(sections["Falsch"]); err != nil {
+		return e, fmt.Errorf("Falsch: %w", err)
+	}
+	if e.Right, err = parseExample(sections["Richtig"]); err != nil {
+		return e, fmt.Errorf("Richtig: %w", err)
+	}
+	return e, nil
+}
+
+// parseExample reads a section that is exactly one fenced code block.
+func parseExample(s string) (Example, error) {
+	lang, rest, ok := strings.Cut(s, "\n")
+	lang, isFence := strings.CutPrefix(lang, "```")
+	code, closed := strings.CutSuffix(rest, "\n```")
+	if !ok || !isFence || !closed || strings.Contains(code, "\n```") {
+		return Example{}, fmt.Errorf("erwartet ist genau ein Codeblock zwischen ```-Zeilen")
+	}
+	switch lang {
+	case "markdown", "html", "css", "toml":
+	default:
+		return Example{}, fmt.Errorf("Sprache %q: erlaubt sind markdown, html, css und toml", lang)
+	}
+	return Example{Lang: lang, Code: code + "\n"}, nil
+}
+
+// Criterion is a WCAG success criterion as the explanations name it.
+type Criterion struct {
+	Number, Name, Level string // "1.4.3", "Kontrast (Minimum)", "AA"
+}
+
+// CriterionOf returns the criterion of a rule's SC ("WCAG 2.2 1.4.3,
+// Stufe AA"); ok is false for handbuch's own rules and best practices.
+func CriterionOf(sc string) (Criterion, bool) {
+	rest, ok := strings.CutPrefix(sc, "WCAG 2.2 ")
+	if !ok {
+		return Criterion{}, false
+	}
+	num, level, _ := strings.Cut(rest, ", Stufe ")
+	name, ok := criterionNames[num]
+	return Criterion{Number: num, Name: name, Level: level}, ok
+}
+
+// criterionNames are the German names of the criteria the rules serve,
+// as the official German translation of WCAG 2.2 calls them.
+var criterionNames = map[string]string{
+	"1.1.1":  "Nicht-Text-Inhalt",
+	"1.3.1":  "Info und Beziehungen",
+	"1.3.4":  "Ausrichtung",
+	"1.3.5":  "Eingabezweck bestimmen",
+	"1.4.3":  "Kontrast (Minimum)",
+	"1.4.4":  "Textgröße ändern",
+	"1.4.6":  "Kontrast (erhöht)",
+	"1.4.11": "Nicht-Text-Kontrast",
+	"2.1.1":  "Tastatur",
+	"2.2.1":  "Zeitliche Steuerung anpassbar",
+	"2.2.2":  "Pausieren, beenden, ausblenden",
+	"2.2.4":  "Unterbrechungen",
+	"2.4.1":  "Blöcke umgehen",
+	"2.4.2":  "Seite mit Titel versehen",
+	"2.4.3":  "Fokus-Reihenfolge",
+	"2.4.4":  "Linkzweck (im Kontext)",
+	"2.4.6":  "Überschriften und Beschriftungen",
+	"3.1.1":  "Sprache der Seite",
+	"3.1.2":  "Sprache von Teilen",
+	"3.3.2":  "Beschriftungen oder Anweisungen",
+	"4.1.2":  "Name, Rolle, Wert",
+}
+
+// KindName is the German name of a group of rules (Rule.Kind).
+func KindName(kind string) string {
+	switch kind {
+	case "html":
+		return "Aufbau der Seiten"
+	case "kontrast":
+		return "Farben und Kontrast"
+	case "sprache":
+		return "Einfache Sprache"
+	case "quelle":
+		return "Quellen des Handbuchs"
+	}
+	return kind
+}
+
+// Kinds are the groups of rules in the order the explanations list them.
+var Kinds = []string{"html", "kontrast", "sprache", "quelle"}
+
+// SimilarRules returns the ids of rules whose id is close to id, the
+// closest first: for "Meinten Sie …?" when an id is mistyped.
+func SimilarRules(id string) []string {
+	id = strings.ToLower(strings.TrimSpace(id))
+	type cand struct {
+		id string
+		d  int
+	}
+	var cs []cand
+	limit := max(2, utf8.RuneCountInString(id)/3)
+	for _, r := range Rules {
+		d := editDistance(id, r.ID)
+		// A part of an id ("contrast", "alt") finds the rules with it.
+		if len(id) >= 3 && strings.Contains(r.ID, id) {
+			d = min(d, 1)
+		}
+		if d <= limit {
+			cs = append(cs, cand{r.ID, d})
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return a.d - b.d })
+	var out []string
+	for _, c := range cs[:min(len(cs), 5)] {
+		out = append(out, c.id)
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between a and b in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// RuleOf returns the rule with the id.
+func RuleOf(id string) (Rule, bool) {
+	r, ok := ruleByID[id]
+	return r, ok
+}
+
+// CriterionText says in German what a rule's SC is: "Kriterium 1.4.3
+// „Kontrast (Minimum)“, Stufe AA", or that it has none and why.
+func CriterionText(sc string) string {
+	switch c, ok := CriterionOf(sc); {
+	case ok:
+		return fmt.Sprintf("Kriterium %s „%s“, Stufe %s", c.Number, c.Name, c.Level)
+	case sc != "":
+		return "kein Kriterium, ein bewährtes Vorgehen (Best Practice)"
+	}
+	return "kein Kriterium, eine eigene Regel von handbuch"
 }

@@ -60,7 +60,7 @@ type Server struct {
 	files   map[string][]byte // output path → content
 	all     map[string][]byte // the whole site with PDFs, search and print view, made when first asked for after a rebuild
 	allMu   sync.Mutex
-	failure []string          // messages of a failed build, shown instead of the site
+	failure []failure         // messages of a failed build, shown instead of the site
 	inc     build.Incremental // the last build's pages, for a fast rebuild
 	dir     string            // Source made absolute when the preview starts
 	port    int
@@ -297,7 +297,7 @@ func (s *Server) Rebuild() {
 		s.failure = messages(err)
 		fmt.Fprintf(s.Log, "%s Build abgebrochen:\n", stamp)
 		for _, m := range s.failure {
-			fmt.Fprintf(s.Log, "  %s\n", term.Line(m))
+			fmt.Fprintf(s.Log, "  %s\n", term.Line(m.Text))
 		}
 		fmt.Fprintln(s.Log, "  Die Vorschau zeigt den Fehler, bis er behoben ist.")
 		return
@@ -318,27 +318,33 @@ func (s *Server) Rebuild() {
 	fmt.Fprintf(s.Log, "%s Neu gebaut: %d Seiten in %d ms.\n", stamp, len(h.Pages), time.Since(start).Milliseconds())
 }
 
+// failure is one message of a failed build; Rule is the id of the
+// check's rule when the message is a finding.
+type failure struct {
+	Text, Rule string
+}
+
 // messages turns a build error into lines for the terminal and the
 // error page.
-func messages(err error) []string {
+func messages(err error) []failure {
 	var fe *build.FindingsError
 	if errors.As(err, &fe) {
-		var out []string
+		var out []failure
 		for _, f := range fe.Findings {
 			if f.Severity == check.Error {
-				out = append(out, f.String())
+				out = append(out, failure{Text: f.String(), Rule: f.Rule})
 			}
 		}
 		return out
 	}
 	if list := book.Errors(err); len(list) > 0 {
-		out := make([]string, len(list))
+		out := make([]failure, len(list))
 		for i, e := range list {
-			out[i] = e.Error()
+			out[i] = failure{Text: e.Error()}
 		}
 		return out
 	}
-	return []string{err.Error()}
+	return []failure{{Text: err.Error()}}
 }
 
 // serveFile answers with the built file, or the error page.
@@ -353,6 +359,13 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, folderURL(p, r.URL.RawQuery), http.StatusMovedPermanently)
 			return
 		}
+	}
+	// The error page links each finding's rule to its explanation. While
+	// the build fails there is no report to hold it, so the preview
+	// makes the page itself, from the same explanation.
+	if id, isRule := rulePage(p); isRule && !ok {
+		s.serveRule(w, id)
+		return
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -544,11 +557,11 @@ var startOnce sync.Once
 func startLivereload() { startOnce.Do(livereload.Initialize) }
 
 type errorData struct {
-	Messages []string
+	Messages []failure
 	Reload   template.HTML
 }
 
-var errorPage = template.Must(template.New("fehler").Parse(`<!DOCTYPE html>
+var errorPage = template.Must(template.New("fehler").Funcs(template.FuncMap{"ruleURL": site.RuleURL}).Parse(`<!DOCTYPE html>
 <html lang="de">
 <head>
 <meta charset="utf-8">
@@ -560,20 +573,93 @@ h1 { font-size: 1.75rem; }
 [role=alert] { border-left: 0.5rem solid #a00000; padding: 0.5rem 1rem; background: #fff4f4; }
 li { margin-bottom: 0.75rem; }
 code { font: 1rem/1.5 ui-monospace, monospace; overflow-wrap: anywhere; }
+.sprung { position: absolute; left: -100rem; }
+.sprung:focus { position: static; }
 </style>
 </head>
 <body>
-<main>
+<a class="sprung" href="#inhalt">Zum Inhalt springen</a>
+<main id="inhalt">
 <h1>Die Vorschau kann nicht gebaut werden</h1>
 <div role="alert">
 <p>handbuch hat {{len .Messages}} Fehler gefunden. Die Stelle steht vorne: Datei:Zeile:Spalte.</p>
 <ul>
 {{- range .Messages}}
-<li><code>{{.}}</code></li>
+<li><code>{{.Text}}</code>{{with .Rule}}<br><a href="{{ruleURL .}}">Was die Regel {{.}} verlangt</a>{{end}}</li>
 {{- end}}
 </ul>
 </div>
 <p>Beheben Sie den Fehler und speichern Sie die Datei. Diese Seite lädt dann von selbst neu und zeigt wieder das Handbuch.</p>
+</main>
+{{.Reload}}
+</body>
+</html>
+`))
+
+// rulePage reports whether p is the page of a rule next to the report,
+// and which.
+func rulePage(p string) (string, bool) {
+	rest, ok := strings.CutPrefix("/"+p, site.ReportURL+"regeln/")
+	id, ok2 := strings.CutSuffix(rest, "/index.html")
+	if !ok || !ok2 || strings.Contains(id, "/") {
+		return "", false
+	}
+	_, known := check.RuleOf(id)
+	return id, known
+}
+
+// serveRule answers with the explanation of the rule id.
+func (s *Server) serveRule(w http.ResponseWriter, id string) {
+	r, _ := check.RuleOf(id)
+	e, _ := check.ExplanationOf(id)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_ = rulePageTemplate.Execute(w, rulePageData{
+		ID: id, Severity: r.Severity.String(), Criterion: check.CriterionText(r.SC),
+		What: site.ExplanationHTML(e.What), Why: site.ExplanationHTML(e.Why), Fix: site.ExplanationHTML(e.Fix),
+		Wrong: e.Wrong, Right: e.Right, Reload: s.reloadScript(),
+	})
+}
+
+type rulePageData struct {
+	ID, Severity, Criterion string
+	What, Why, Fix          template.HTML
+	Wrong, Right            check.Example
+	Reload                  template.HTML
+}
+
+var rulePageTemplate = template.Must(template.New("regel").Parse(`<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Regel {{.ID}} – Vorschau</title>
+<style>
+body { font: 1.125rem/1.6 system-ui, sans-serif; color: #1a1a1a; background: #fff; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.75rem; }
+code, pre { font: 1rem/1.5 ui-monospace, monospace; overflow-wrap: anywhere; }
+pre { white-space: pre-wrap; background: #f6f8fa; padding: 0.75rem; }
+.sprung { position: absolute; left: -100rem; }
+.sprung:focus { position: static; }
+</style>
+</head>
+<body>
+<a class="sprung" href="#inhalt">Zum Inhalt springen</a>
+<main id="inhalt">
+<h1>Regel {{.ID}}</h1>
+<p><strong>Schwere:</strong> {{.Severity}}. <strong>WCAG 2.2:</strong> {{.Criterion}}.</p>
+{{.What}}
+<h2>Warum das wichtig ist</h2>
+{{.Why}}
+<h2>So beheben Sie es</h2>
+{{.Fix}}
+<h2>Falsch</h2>
+<p>Beispiel: {{.Wrong.LangName}}.</p>
+<pre><code>{{.Wrong.Code}}</code></pre>
+<h2>Richtig</h2>
+<p>Beispiel: {{.Right.LangName}}.</p>
+<pre><code>{{.Right.Code}}</code></pre>
+<p><a href="/">Zurück zur Vorschau</a></p>
 </main>
 {{.Reload}}
 </body>

@@ -17,6 +17,33 @@ const (
 	StatementURL = "/barrierefreiheit/"
 )
 
+// RuleURL is the address of the page, next to the report, that explains
+// the rule id. The report links each rule of its findings there; the
+// editors' guide is not part of a built site, so the explanation is.
+func RuleURL(id string) string { return ReportURL + "regeln/" + id + "/" }
+
+// RuleText is the explanation of one rule of the checks, as its page
+// shows it (built from check's explanations by the build).
+type RuleText struct {
+	ID, Severity   string
+	Criterion      string // "Kriterium 1.4.3 „Kontrast (Minimum)“, Stufe AA", or what the rule is without one
+	What, Why, Fix string // paragraphs separated by blank lines, `code` in backticks
+	Wrong, Right   RuleExample
+}
+
+// RuleExample is a wrong or right example of a rule.
+type RuleExample struct {
+	Where string // "Markdown in einem Kapitel" …
+	Lang  string // markdown, html, css, toml
+	Code  string
+}
+
+// RulePage is what the page of one rule shows.
+type RulePage struct {
+	RuleText
+	What, Why, Fix template.HTML
+}
+
 // Finding is a check result as the report pages show it. (The check
 // package's type is not imported here: the site renders, it does not
 // check.)
@@ -27,6 +54,7 @@ type Finding struct {
 	Rule     string
 	SC       string
 	Msg      string
+	RuleHref string // the page that explains the rule, from the report; empty when there is none
 }
 
 // Readability is the readability of one page.
@@ -50,6 +78,7 @@ type ReportData struct {
 	Today                   string
 	Contact                 string
 	KnownIssues             []RuleCount // warnings by rule, for the statement
+	Rule                    *RulePage   // the page of one rule only
 }
 
 // RuleCount counts the findings of one rule.
@@ -57,6 +86,7 @@ type RuleCount struct {
 	Rule, SC                string
 	Errors, Warnings, Hints int
 	Example                 string
+	RuleHref                string // the page that explains the rule, from the report
 }
 
 // FileFindings are the findings of one file.
@@ -66,10 +96,11 @@ type FileFindings struct {
 }
 
 // Reports renders /pruefbericht/ (findings per page and per rule,
-// readability per chapter) and /barrierefreiheit/ (a draft accessibility
-// statement) from the results of the checks.
-func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Readability) ([]File, error) {
-	tpls, err := layouts.templates("report.html", "statement.html")
+// readability per chapter), a page under /pruefbericht/regeln/ for each
+// rule with findings that explain has a text for, and /barrierefreiheit/
+// (a draft accessibility statement) from the results of the checks.
+func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Readability, explain map[string]RuleText) ([]File, error) {
+	tpls, err := layouts.templates("report.html", "statement.html", "regel.html")
 	if err != nil {
 		return nil, err
 	}
@@ -78,9 +109,12 @@ func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Read
 	rules := map[string]*RuleCount{}
 	files := map[string]*FileFindings{}
 	for _, f := range findings {
+		if _, ok := explain[f.Rule]; ok {
+			f.RuleHref = relURL(ReportURL, RuleURL(f.Rule))
+		}
 		r := rules[f.Rule]
 		if r == nil {
-			r = &RuleCount{Rule: f.Rule, SC: f.SC, Example: f.Msg}
+			r = &RuleCount{Rule: f.Rule, SC: f.SC, Example: f.Msg, RuleHref: f.RuleHref}
 			rules[f.Rule] = r
 		}
 		switch f.Severity {
@@ -135,7 +169,41 @@ func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Read
 		}
 		out = append(out, File{Path: strings.TrimPrefix(pg.url, "/") + "index.html", Data: buf.Bytes()})
 	}
+	for _, r := range data.Rules {
+		text, ok := explain[r.Rule]
+		if !ok {
+			continue
+		}
+		url := RuleURL(r.Rule)
+		p := &book.Page{Title: "Regel " + r.Rule, URL: url, Description: "Was die Regel " + r.Rule + " prüft, warum sie wichtig ist und wie Sie einen Befund beheben."}
+		d := s.pageData(p, "")
+		d.Title = p.Title + " – " + h.Config.Title
+		d.Report = &ReportData{Rule: &RulePage{RuleText: text, What: ExplanationHTML(text.What), Why: ExplanationHTML(text.Why), Fix: ExplanationHTML(text.Fix)}}
+		var buf bytes.Buffer
+		if err := tpls["regel.html"].Execute(&buf, d); err != nil {
+			return nil, book.Errorf(book.Pos{File: "layouts/regel.html"}, "Fehler beim Ausführen des Layouts: %v", err)
+		}
+		out = append(out, File{Path: strings.TrimPrefix(url, "/") + "index.html", Data: buf.Bytes()})
+	}
 	return out, nil
+}
+
+// ExplanationHTML renders the text of a rule's explanation: paragraphs
+// separated by blank lines, `code` in backticks.
+func ExplanationHTML(text string) template.HTML {
+	var b strings.Builder
+	for _, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		b.WriteString("<p>")
+		for i, part := range strings.Split(strings.Join(strings.Fields(para), " "), "`") {
+			if i%2 == 1 {
+				b.WriteString("<code>" + template.HTMLEscapeString(part) + "</code>")
+			} else {
+				b.WriteString(template.HTMLEscapeString(part))
+			}
+		}
+		b.WriteString("</p>\n")
+	}
+	return template.HTML(b.String())
 }
 
 // chart draws the Flesch-Amstad reading ease of every page as
