@@ -29,27 +29,36 @@ var (
 	fontArabicBold []byte
 )
 
-// coverage tells which runes the font can draw.
+// coverage tells which runes the fonts can draw: Arabic letters the
+// Arabic font, everything else the Latin one.
 type coverage struct {
-	font *sfnt.Font
-	buf  sfnt.Buffer
-	seen map[rune]bool
+	latin, arabic *sfnt.Font
+	buf           sfnt.Buffer
+	seen          map[rune]bool
 }
 
 func newCoverage() (*coverage, error) {
-	f, err := sfnt.Parse(fontRegular)
+	latin, err := sfnt.Parse(fontRegular)
 	if err != nil {
 		return nil, err
 	}
-	return &coverage{font: f, seen: map[rune]bool{}}, nil
+	arabic, err := sfnt.Parse(fontArabic)
+	if err != nil {
+		return nil, err
+	}
+	return &coverage{latin: latin, arabic: arabic, seen: map[rune]bool{}}, nil
 }
 
-// missing returns the first rune of s the font has no glyph for.
+// missing returns the first rune of s the fonts have no glyph for.
 func (c *coverage) missing(s string) (rune, bool) {
 	for _, r := range s {
 		ok, known := c.seen[r]
 		if !known {
-			gi, err := c.font.GlyphIndex(&c.buf, r)
+			f := c.latin
+			if cutFor("", string(r)) == cutArabic {
+				f = c.arabic
+			}
+			gi, err := f.GlyphIndex(&c.buf, r)
 			ok = err == nil && gi != 0 && r <= 0xFFFF
 			c.seen[r] = ok
 		}

@@ -178,8 +178,9 @@ func (s span) with(text string) span {
 
 // line is a laid-out line of pieces.
 type line struct {
-	pieces []piece
-	width  float64
+	pieces  []piece
+	width   float64
+	measure float64 // the width it was broken for
 }
 
 // breakLines fills lines of at most width, greedily, and hyphenates a
@@ -218,6 +219,7 @@ func (w *writer) wrap(spans []span, size, width float64, anywhere bool) (lines [
 	rag := !w.noHyphens && (w.body == 0 || size <= w.body)
 	flush := func() {
 		if n := len(cur.pieces); n > 0 {
+			cur.measure = width
 			lines = append(lines, cur)
 		}
 		cur = line{}
@@ -703,6 +705,10 @@ func (w *writer) prepare(spans []span, pos book.Pos) ([]span, *links) {
 // with one underline; a link, a hyphen or a change of element closes the
 // text object, and the caller closes it after its last line (endText).
 func (w *writer) drawLine(l line, x, y, size, lh float64, ls *links) {
+	if rightToLeftLine(l) {
+		w.drawRTL(l, x, y, size, lh, ls)
+		return
+	}
 	k := 72 / 25.4
 	base := y + lh/2 + 0.3*size/k
 	margin := w.f.GetCellMargin()
@@ -820,6 +826,127 @@ func (w *writer) drawLine(l line, x, y, size, lh float64, ls *links) {
 		}
 	}
 	flush()
+}
+
+// rightToLeftLine reports whether the first letter of l is of a script
+// written right to left.
+func rightToLeftLine(l line) bool {
+	for _, p := range l.pieces {
+		for _, r := range p.text {
+			if unicode.IsLetter(r) {
+				return rightToLeft(cutFor("", string(r)))
+			}
+		}
+	}
+	return false
+}
+
+// drawRTL draws a line whose text runs right to left: set flush right,
+// its words in the order the Unicode bidirectional algorithm gives them
+// (rule L2: a run of left-to-right words, a number or a Latin name, keeps
+// its order inside the line's order from the right). Each word is shaped
+// in its own direction, and the words are written into the content in
+// the order they are read, each at its place: what reads the text
+// (pdftotext, a screen reader through the tags) gets it in that order.
+func (w *writer) drawRTL(l line, x, y, size, lh float64, ls *links) {
+	k := 72 / 25.4
+	base := y + lh/2 + 0.3*size/k
+	margin := w.f.GetCellMargin()
+	spaceW := w.textWidth(" ", "", size)
+	n := len(l.pieces)
+	texts := make([]string, n)
+	widths := make([]float64, n)
+	ltr := make([]bool, n) // the bidi level is 2, not 1
+	for i, p := range l.pieces {
+		texts[i] = p.text
+		if p.soft {
+			texts[i] = strings.TrimSuffix(p.text, "-")
+		}
+		s := size
+		if p.sup {
+			s = size * 0.7
+		}
+		widths[i] = w.textWidth(texts[i], p.style, s)
+		for _, r := range p.text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				ltr[i] = !rightToLeft(cutFor("", string(r)))
+				break
+			}
+		}
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	for i := 0; i < n; { // L2: reverse the runs of level 2, then the line
+		if !ltr[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < n && ltr[j] {
+			j++
+		}
+		slices.Reverse(order[i:j])
+		i = j
+	}
+	slices.Reverse(order)
+	pos := make([]float64, n)
+	cx := x + margin + max(0, l.measure-l.width)
+	for v, i := range order {
+		if v > 0 {
+			if a := min(i, order[v-1]); l.pieces[a].space {
+				cx += spaceW
+			}
+		}
+		pos[i] = cx
+		cx += widths[i]
+	}
+	for i, p := range l.pieces {
+		s, rise := size, 0.0
+		if p.sup {
+			s, rise = size*0.7, size*0.3
+		}
+		if p.link != "" && ls != nil {
+			if p.run != ls.run {
+				ls.node, ls.run = w.open("Link"), p.run
+				w.close()
+			}
+			outer, color := w.cur, w.color
+			w.cur = ls.node
+			w.content()
+			w.color = [3]uint8{linkR, linkG, linkB}
+			w.showText(pos[i], base, p.style, s, rise, texts[i])
+			w.endText()
+			w.underline(pos[i], base-rise/k, widths[i], p.style, s)
+			w.color = color
+			w.link(ls.node, p.link, strings.Join(strings.Fields(ls.texts[p.run]), " "), pos[i]-margin, y, pos[i]-margin+widths[i], y+lh)
+			w.cur = outer
+		} else {
+			if ls != nil {
+				w.content()
+			}
+			w.showText(pos[i], base, p.style, s, rise, texts[i])
+		}
+		if p.space && i < n-1 {
+			// The space between this word and the next, wherever the two
+			// stand.
+			gap := pos[i] + widths[i]
+			if pos[i+1] < pos[i] {
+				gap = pos[i+1] + widths[i+1]
+			}
+			if ls != nil {
+				w.content()
+			}
+			sp := w.sh.space(cutFor(p.style, texts[i]))
+			w.used.add(sp)
+			w.show(gap, base, sp.cut, size, 0, sp.glyphs)
+		}
+		if p.soft {
+			w.artifact()
+			w.showText(pos[i]+widths[i], base, p.style, s, rise, "-")
+		}
+	}
 }
 
 // ownAnchor reports whether a link of a PDF of one page stays inside it:

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-text/typesetting/di"
@@ -115,10 +115,12 @@ func cut(style string) int {
 }
 
 // cutFor is the cut text in style is drawn with: Arabic text (a piece of
-// text that has an Arabic letter) in Noto Sans Arabic.
+// text with a character of the Arabic blocks, letters and the Arabic
+// comma alike) in Noto Sans Arabic.
 func cutFor(style, text string) int {
 	for _, r := range text {
-		if r >= 0x0600 && unicode.Is(unicode.Arabic, r) {
+		if r >= 0x0600 && (r <= 0x06FF || r >= 0x0750 && r <= 0x077F || r >= 0x08A0 && r <= 0x08FF ||
+			r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF) {
 			if strings.Contains(style, "B") {
 				return cutArabicBold
 			}
@@ -313,7 +315,16 @@ func (s *shaper) harfbuzz(c int, runes []rune) *shaped {
 		sh.glyphs[i] = glyph{gid: uint16(g.GlyphID), adv: adv, r: -1}
 		sh.width += adv
 		if i == 0 || g.ClusterIndex != out.Glyphs[i-1].ClusterIndex {
-			sh.texts[i] = string(runes[g.ClusterIndex : g.ClusterIndex+g.RuneCount])
+			text := runes[g.ClusterIndex : g.ClusterIndex+g.RuneCount]
+			if rightToLeft(c) && len(text) > 1 {
+				// A ligature of two letters (lam-alef) maps to them in
+				// the order it is drawn, as every other glyph of a
+				// right-to-left word: what reads the text back turns the
+				// word around, the ligature with it.
+				text = slices.Clone(text)
+				slices.Reverse(text)
+			}
+			sh.texts[i] = string(text)
 		}
 	}
 	return sh
