@@ -22,8 +22,9 @@
 // Exit status: 0 success, 1 the build failed or the checks found errors
 // (with --strict also warnings), 2 wrong usage.
 //
-// --offline writes a copy that opens from disk (file://); --ohne-pdf
-// leaves out the PDFs. --hinweise shows the hints of the checks too,
+// --offline writes a copy that opens from disk (file://), into offline/
+// beside public/ unless --dest names a folder; public/ stays as it is.
+// --ohne-pdf leaves out the PDFs. --hinweise shows the hints of the checks too,
 // --format json prints the findings as JSON. serve previews
 // the project in the browser with live reload. new copies the model
 // handbook carried in the binary into a new or empty folder. check checks
@@ -37,5 +38,7 @@
 // like build, it never replaces a folder it did not create. explain
 // prints what a rule of the checks looks for, why it matters and how to
 // fix it, with a wrong and a right example; without a rule it lists the
-// rules by group.
+// rules by group. version prints the version the binary was built from
+// (a tag, else the commit, "geändert" for a working tree with changes)
+// and the Go version.
 package main

@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -23,9 +22,6 @@ import (
 	"github.com/handbuch/handbuch/internal/source"
 	"github.com/handbuch/handbuch/internal/term"
 )
-
-// version is set at release time with -ldflags "-X main.version=…".
-var version = "Entwicklungsversion"
 
 func main() {
 	// A build holds the whole handbook in memory; collecting garbage more
@@ -42,7 +38,8 @@ const usage = `handbuch – barrierefreie Leitlinien-Handbücher bauen
 Aufruf:
   handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--offline] [--ohne-pdf] [--hinweise] [--format json]
       baut die Website aus handbuch.toml und content/ und prüft sie;
-      mit --offline lässt sie sich direkt von einem Laufwerk oder USB-Stick öffnen;
+      mit --offline entsteht in offline/ eine Kopie, die sich direkt von einem
+      Laufwerk oder USB-Stick öffnen lässt (public/ bleibt, wie es ist);
       mit --ohne-pdf geht es schneller, dann bieten die Seiten keine PDFs an
   handbuch check [--strict] [--hinweise] [--format json] [ORDNER]
       prüft fertige HTML-Seiten (Vorgabe: public)
@@ -71,7 +68,7 @@ Aufruf:
       (Vorgabe: handbuch-anleitung); öffnen Sie dort index.html im Browser,
       auch ohne Internet
   handbuch version
-      zeigt die Version
+      zeigt die Version: die Versionsnummer oder den Stand (Commit) und die Go-Version
   handbuch help
       zeigt diese Hilfe
 `
@@ -96,7 +93,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "build":
 		return c.build(args[1:])
 	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "handbuch %s (%s)\n", version, runtime.Version())
+		fmt.Fprintln(stdout, versionText(debug.ReadBuildInfo()))
 		return 0
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
@@ -171,14 +168,18 @@ func (c *cli) build(args []string) int {
 		return 2
 	}
 	// The default public/ belongs to the project; a folder named on the
-	// command line is meant from where the user stands.
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "dest" && !filepath.IsAbs(opts.Dest) {
+	// command line is meant from where the user stands. The offline copy
+	// goes to its own offline/ beside public/: it must never replace the
+	// site the web server serves.
+	if isSet(fs, "dest") {
+		if !filepath.IsAbs(opts.Dest) {
 			if abs, err := filepath.Abs(opts.Dest); err == nil {
 				opts.Dest = abs
 			}
 		}
-	})
+	} else if opts.Offline {
+		opts.Dest = "offline"
+	}
 	// Ctrl-C stops the build cleanly: the previous output stays.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -212,9 +213,13 @@ func (c *cli) build(args []string) int {
 	if *format == "json" {
 		summary = c.stderr
 	}
+	hints := count(h, "Hinweis", "Hinweise")
+	if h > 0 && !c.hints && *format == "text" {
+		hints += " (zeigen mit --hinweise)"
+	}
 	fmt.Fprintf(summary, "Fertig: %s, %s in %s, %s, %s, %s.\n",
 		count(res.Pages, "Seite", "Seiten"), count(res.Files, "Datei", "Dateien"), res.Dest,
-		count(w, "Warnung", "Warnungen"), count(h, "Hinweis", "Hinweise"), seconds(res.Duration))
+		count(w, "Warnung", "Warnungen"), hints, seconds(res.Duration))
 	if res.Slots > 0 {
 		fmt.Fprintf(summary, "Noch %s zum Ausfüllen oder Entscheiden ({{< eintragen >}} und leere Angaben unter [organisation] in handbuch.toml); --hinweise zeigt, wo.\n", count(res.Slots, "offene Stelle", "offene Stellen"))
 	}

@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/handbuch/handbuch"
+	"github.com/handbuch/handbuch/internal/source"
 	"github.com/handbuch/handbuch/internal/term"
 )
 
@@ -44,7 +46,7 @@ func (c *cli) newProject(args []string) int {
 		fmt.Fprintf(c.stderr, "handbuch new: der Ordner %s ist nicht leer. Nennen Sie einen neuen oder leeren Ordner; vorhandene Dateien werden nie überschrieben.\n", dir)
 		return 1
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(c.stderr, "handbuch new: %s kann nicht gelesen werden: %s\n", dir, term.Line(err.Error()))
+		fmt.Fprintf(c.stderr, "handbuch new: %s %s\n", term.Line(dir), newProblem(err))
 		return 1
 	}
 	n, err := copyModel(dir)
@@ -96,13 +98,30 @@ func copyModel(dir string) (int, error) {
 			return writeNew(target, b)
 		})
 		if err != nil {
-			return n, fmt.Errorf("das Handbuch konnte nicht angelegt werden: %v", err)
+			return n, fmt.Errorf("das Handbuch konnte nicht angelegt werden: %s %s", filepath.Join(dir, filepath.FromSlash(part)), newProblem(err))
 		}
 	}
 	if err := writeNew(filepath.Join(dir, filepath.FromSlash(firstStepsFile)), firstSteps); err != nil {
 		return n, fmt.Errorf("das Handbuch konnte nicht angelegt werden: %v", err)
 	}
 	return n + 1, nil
+}
+
+// newProblem says in German why a folder or file of a new handbook could
+// not be read or written, for the system's own words are English.
+func newProblem(err error) string {
+	var errno syscall.Errno
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "darf nicht geschrieben werden: es fehlen Schreibrechte. Nennen Sie einen Ordner, in dem Sie schreiben dürfen, zum Beispiel in Ihren Dokumenten."
+	case errors.Is(err, fs.ErrExist):
+		return "ist inzwischen schon da; handbuch new überschreibt nie etwas. Nennen Sie einen neuen, leeren Ordner."
+	case errors.As(err, &errno) && errno == syscall.ENOTDIR:
+		return "kann kein Ordner sein: es ist eine Datei, oder ein Teil des Pfads ist eine Datei. Nennen Sie einen neuen Ordner."
+	case errors.As(err, &errno) && errno == syscall.ENOSPC:
+		return "kann nicht geschrieben werden: der Datenträger ist voll. Schaffen Sie Platz oder nennen Sie einen Ordner auf einem anderen Laufwerk."
+	}
+	return source.Explain(err)
 }
 
 // writeNew writes a file that must not exist yet: handbuch new never

@@ -103,10 +103,10 @@ func (d *tomlDoc) decode(fields []field, errs *book.ErrorList) bool {
 	if _, err := toml.Decode(d.text, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			errs.Addf(d.pos(pe.Position.Start), "TOML kann nicht gelesen werden: %s. Prüfen Sie in dieser Zeile Anführungszeichen, Klammern und das Gleichheitszeichen.", germanTOML(pe.Message))
+			errs.Addf(d.pos(pe.Position.Start), "TOML kann nicht gelesen werden: %s", germanTOML(pe.Message))
 			return false
 		}
-		errs.Addf(d.pos(0), "TOML kann nicht gelesen werden: %v", err)
+		errs.Addf(d.pos(0), "TOML kann nicht gelesen werden: %s", germanTOML(err.Error()))
 		return false
 	}
 	// Every key is given its position: look them up in one index each.
@@ -543,42 +543,165 @@ func normKey(s string) string {
 	return strings.Join(parts, ".")
 }
 
-// germanTOML translates the parser messages an editor meets most often.
+// germanTOML turns a message of the TOML parser into German: what is
+// wrong and what to write instead. It knows every message of the parser
+// (BurntSushi/toml v1.6.0: lex.go, parse.go, error.go); one it does not
+// know, after an update of the parser, gets a general German message,
+// for an editor cannot act on an English one. TestGermanTOML feeds it
+// bad TOML texts and checks that no English is left.
 func germanTOML(msg string) string {
+	const check = "Prüfen Sie in dieser Zeile Anführungszeichen, Klammern und das Gleichheitszeichen."
+	const list = `Schreiben Sie eine Liste wie ["Vorstand", "MAV"]: Texte in Anführungszeichen, durch Kommas getrennt, in eckigen Klammern.`
 	if m := badEscape.FindStringSubmatch(msg); m != nil {
 		u := `\u`
 		if len(m[1]) == 8 {
 			u = `\U`
 		}
-		return fmt.Sprintf(`die Escape-Folge %s%s steht für kein Zeichen (D800 bis DFFF sind halbe UTF-16-Paare, über 10FFFF gibt es keine Zeichen); schreiben Sie das Zeichen selbst`, u, m[1])
+		return fmt.Sprintf(`die Escape-Folge %s%s steht für kein Zeichen (D800 bis DFFF sind halbe UTF-16-Paare, über 10FFFF gibt es keine Zeichen). Schreiben Sie das Zeichen selbst.`, u, m[1])
 	}
 	if m := unknownEscape.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf(`\%s ist keine Escape-Folge: in TOML beginnt mit \ eine Escape-Folge wie \n; schreiben Sie \\ für einen Backslash oder setzen Sie den Text in einfache Anführungszeichen '…'`, m[1])
+		return fmt.Sprintf(`\%s ist keine Escape-Folge: in TOML beginnt mit \ eine Escape-Folge wie \n. Schreiben Sie \\ für einen Backslash oder setzen Sie den Text in einfache Anführungszeichen '…'.`, m[1])
 	}
-	replacements := []struct{ en, de string }{
-		{"strings cannot contain newlines", "ein Text endet nicht in derselben Zeile (fehlt ein Anführungszeichen?)"},
-		{"invalid datetime", "ungültiges Datum"},
-		{"expected a top-level item to end with a newline, comment, or EOF", "nach dem Wert steht noch etwas in derselben Zeile"},
-		{"has already been defined", "ist doppelt"},
-		{"unexpected EOF", "die Datei endet mitten in einem Wert"},
-		{"expected value but found", "es fehlt ein Wert; gefunden wurde"},
-		{"bare keys cannot contain", "ein Schlüssel darf nicht enthalten:"},
-		{"parsing time", "ungültiges Datum"},
-		{"is out of range", "die Zahl ist zu groß oder zu klein"},
-		{"cannot contain control characters", "die Datei enthält ein unsichtbares Steuerzeichen (oft beim Kopieren aus einem anderen Programm entstanden); löschen Sie die Zeile und schreiben Sie sie neu"},
+	if m := hexEscape.FindStringSubmatch(msg); m != nil {
+		n := map[string]string{"two": "zwei", "four": "vier", "eight": "acht"}[m[1]]
+		return fmt.Sprintf(`nach \%s müssen %s Ziffern von 0 bis 9 oder Buchstaben von A bis F folgen. Schreiben Sie \\ für einen Backslash oder setzen Sie den Text in einfache Anführungszeichen '…'.`, m[2], n)
 	}
-	for _, r := range replacements {
-		if strings.Contains(msg, r.en) {
-			return r.de + " (" + msg + ")"
+	if m := badDate.FindStringSubmatch(msg); m != nil {
+		return germanDate(m[1])
+	}
+	if m := badFloat.FindStringSubmatch(msg); m != nil {
+		v := m[1]
+		if d := germanDateValue.FindStringSubmatch(v); d != nil {
+			return fmt.Sprintf("%s ist ein Datum in deutscher Schreibweise. TOML schreibt ein Datum als Jahr-Monat-Tag: Schreiben Sie das Datum als %s (ohne Anführungszeichen).", v, isoDate(d[3], d[2], d[1]))
+		}
+		return fmt.Sprintf(`%s ist keine Zahl. Schreiben Sie eine Zahl mit höchstens einem Punkt, zum Beispiel 7.5; ist ein Text gemeint, setzen Sie ihn in Anführungszeichen: "%s".`, v, v)
+	}
+	if m := badNumber.FindStringSubmatch(msg); m != nil {
+		v := m[2]
+		switch {
+		case strings.Contains(m[3], "underscores"):
+			return fmt.Sprintf("in der Zahl %s steht ein Unterstrich _ nicht zwischen zwei Ziffern. Schreiben Sie die Zahl ohne _, zum Beispiel 1000.", v)
+		case strings.Contains(m[3], "leading zeroes"):
+			return fmt.Sprintf(`die Zahl %s beginnt mit einer 0. Schreiben Sie sie ohne die 0 am Anfang, zum Beispiel 7 statt 07; ein Datum schreiben Sie als 2026-09-15, eine Telefonnummer als Text in Anführungszeichen: "%s".`, v, v)
+		default:
+			return fmt.Sprintf("nach dem Punkt in %s fehlt eine Ziffer. Schreiben Sie zum Beispiel 7.0 statt 7. oder die Zahl ganz ohne Punkt.", v)
 		}
 	}
-	return msg
+	if m := gotInstead.FindStringSubmatch(msg); m != nil {
+		if m[1] == "','" {
+			return "nach dem Wert steht ein Komma. Eine Zahl mit Komma schreiben Sie in TOML mit Punkt, zum Beispiel 7.5; mehrere Werte als Liste. " + list
+		}
+		return fmt.Sprintf("nach dem Wert steht noch etwas in derselben Zeile (%s). Schreiben Sie jeden Schlüssel mit seinem Wert in eine eigene Zeile, einen Text ganz in Anführungszeichen. %s", strings.TrimSuffix(strings.TrimPrefix(m[1], "'"), "'"), check)
+	}
+	if m := expectedValue.FindStringSubmatch(msg); m != nil {
+		v := strings.Trim(m[1], `"'`)
+		switch strings.ToLower(v) {
+		case "ja", "nein", "wahr", "falsch", "yes", "no", "an", "aus":
+			return fmt.Sprintf("%s ist kein Wert, den TOML kennt. Schreiben Sie true für ja und false für nein, ohne Anführungszeichen.", v)
+		}
+		return fmt.Sprintf(`%s ist kein Wert, den TOML kennt. Setzen Sie einen Text in Anführungszeichen: "%s"; eine Zahl schreiben Sie ohne, zum Beispiel 10, ein Datum als 2026-09-15, ja und nein als true und false.`, v, v)
+	}
+	if m := defined.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("der Schlüssel %s ist doppelt: er steht schon weiter oben. Löschen Sie eine der beiden Angaben oder führen Sie sie zusammen.", m[1])
+	}
+	if m := notTable.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s hat schon einen Wert und kann nicht zugleich ein Abschnitt [%s] sein. Löschen Sie eine der beiden Angaben.", m[1], m[1])
+	}
+	if m := tooBig.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("die Zahl ist zu groß oder zu klein: %s. Schreiben Sie eine Zahl mit weniger Ziffern.", m[1])
+	}
+	for _, r := range []struct{ en, de string }{
+		{"strings cannot contain newlines", `ein Text endet nicht in derselben Zeile: es fehlt das Anführungszeichen am Ende. Setzen Sie es hinter den Text; einen Text über mehrere Zeilen setzen Sie zwischen drei Anführungszeichen """ und """.`},
+		{`unexpected EOF; expected '"""'`, `die Datei endet, bevor der Text mit drei Anführungszeichen """ geschlossen ist. Setzen Sie """ hinter das Ende des Textes.`},
+		{`unexpected EOF; expected "'''"`, `die Datei endet, bevor der Text mit drei Anführungszeichen ''' geschlossen ist. Setzen Sie ''' hinter das Ende des Textes.`},
+		{`unexpected EOF; expected '"'`, `die Datei endet, bevor der Text mit " geschlossen ist. Setzen Sie das Anführungszeichen hinter das Ende des Textes.`},
+		{`unexpected EOF; expected "'"`, `die Datei endet, bevor der Text mit ' geschlossen ist. Setzen Sie das Anführungszeichen hinter das Ende des Textes.`},
+		{`unexpected EOF; expected key separator '='`, `nach dem Schlüssel fehlen das Gleichheitszeichen und der Wert. Schreiben Sie zum Beispiel: title = "Titel der Seite".`},
+		{"unexpected EOF; expected value", `nach dem Gleichheitszeichen fehlt der Wert. Schreiben Sie einen Wert dahinter, zum Beispiel einen Text in Anführungszeichen: title = "Titel der Seite".`},
+		{"unexpected EOF", "die Datei endet mitten in einem Wert. Schließen Sie alle Anführungszeichen und Klammern."},
+		{`unexpected '""""""'`, `hier stehen sechs Anführungszeichen hintereinander. Ein Text über mehrere Zeilen beginnt und endet mit genau drei: """ und """.`},
+		{`unexpected "''''''"`, `hier stehen sechs Anführungszeichen hintereinander. Ein Text über mehrere Zeilen beginnt und endet mit genau drei: ''' und '''.`},
+		{"key name appears blank", `vor dem Gleichheitszeichen fehlt der Schlüssel. Schreiben Sie zum Beispiel: title = "Titel der Seite".`},
+		{"keys cannot start with a '.'", "ein Schlüssel beginnt mit einem Punkt. Löschen Sie den Punkt am Anfang."},
+		{"unexpected '='", "hier steht ein Gleichheitszeichen zu viel. Jede Zeile hat genau eins: Schlüssel = Wert."},
+		{"unexpected '.'", "hier steht ein Punkt an der falschen Stelle. Ein Schlüssel mit Punkt sieht so aus: checks.off; eine Zahl mit Punkt so: 7.5."},
+		{"expected '.' or '='", `nach dem Schlüssel fehlt das Gleichheitszeichen, oder der Schlüssel enthält ein Leerzeichen. Schreiben Sie: Schlüssel = Wert, zum Beispiel title = "Titel der Seite".`},
+		{"table names cannot be empty", "in den eckigen Klammern fehlt der Name des Abschnitts. Schreiben Sie zum Beispiel [organisation] oder [[system]]."},
+		{"to end table name", "die Überschrift eines Abschnitts ist nicht richtig geschrieben. Schreiben Sie zum Beispiel [organisation] oder [[system]], allein in der Zeile."},
+		{"table array name delimiter", "die Überschrift einer Liste von Abschnitten endet nicht mit ]]. Schreiben Sie zum Beispiel [[system]]."},
+		{"unexpected comma", "hier steht ein Komma zu viel oder ein Komma ohne Wert davor. " + list},
+		{"array terminator", "in der Liste fehlt ein Komma oder die schließende Klammer ]. " + list},
+		{"inline table terminator", `in den geschweiften Klammern fehlt ein Komma oder die schließende Klammer }. Schreiben Sie zum Beispiel { name = "A", email = "a@example.org" } in eine Zeile.`},
+		{"newlines not allowed within inline tables", "ein Abschnitt in geschweiften Klammern { … } muss in einer Zeile stehen. Schreiben Sie ihn in eine Zeile oder als eigenen Abschnitt mit Überschrift [name]."},
+		{"floats must start with a digit", "eine Zahl beginnt mit einem Punkt. Schreiben Sie eine 0 davor, zum Beispiel 0.5 statt .5."},
+		{"invalid float", "diese Zahl ist falsch geschrieben. Schreiben Sie eine Zahl wie 10 oder 7.5."},
+		{"cannot use sign with non-decimal numbers", "vor einer Zahl mit 0x, 0o oder 0b darf kein + oder - stehen. Schreiben Sie die Zahl ohne Vorzeichen."},
+		{"expected a digit", "hier fehlt eine Ziffer. Schreiben Sie eine Zahl wie 10 oder 7.5."},
+		{"not a binary number", "nach 0b dürfen nur die Ziffern 0 und 1 stehen. Schreiben Sie die Zahl als gewöhnliche Zahl, zum Beispiel 10."},
+		{"not an octal number", "nach 0o dürfen nur die Ziffern 0 bis 7 stehen. Schreiben Sie die Zahl als gewöhnliche Zahl, zum Beispiel 10."},
+		{"not a hexadecimal number", "nach 0x dürfen nur die Ziffern 0 bis 9 und A bis F stehen. Schreiben Sie die Zahl als gewöhnliche Zahl, zum Beispiel 10."},
+		{"already created", "dieser Name ist schon für etwas anderes vergeben, einen Abschnitt oder eine Liste. Löschen Sie eine der beiden Angaben oder geben Sie ihr einen anderen Namen."},
+		{"cannot contain control characters", "die Datei enthält ein unsichtbares Steuerzeichen (oft beim Kopieren aus einem anderen Programm entstanden). Löschen Sie die Zeile und schreiben Sie sie neu."},
+		{"invalid UTF-8 byte", "die Datei enthält ein Zeichen, das nicht als UTF-8 gespeichert ist. Speichern Sie die Datei im Editor als UTF-8."},
+		{"NULL bytes", "die Datei ist nicht als UTF-8 gespeichert (wahrscheinlich UTF-16). Speichern Sie die Datei im Editor als UTF-8."},
+	} {
+		if strings.Contains(msg, r.en) {
+			return r.de
+		}
+	}
+	return "diese Zeile ist kein gültiges TOML. " + check
 }
 
-// The parser's messages about escapes in strings.
+// germanDate says what is wrong with a date TOML could not read, such
+// as 2026-9-15 or 2026-13-01, and how to write it.
+func germanDate(v string) string {
+	const how = "Schreiben Sie ein Datum als Jahr-Monat-Tag, mit vier Ziffern für das Jahr und zwei für Monat und Tag, zum Beispiel 2026-09-15."
+	m := looseDate.FindStringSubmatch(v)
+	if m == nil {
+		return fmt.Sprintf("%s ist kein Datum, das TOML lesen kann. %s", v, how)
+	}
+	year, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	switch {
+	case month < 1 || month > 12:
+		return fmt.Sprintf("das Datum %s hat den Monat %d; den gibt es nicht. %s", v, month, how)
+	case day < 1 || day > time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day():
+		return fmt.Sprintf("das Datum %s gibt es nicht: der Monat hat keinen Tag %d. %s", v, day, how)
+	case len(m[1]) != 4 || len(m[2]) != 2 || len(m[3]) != 2:
+		return fmt.Sprintf("das Datum %s ist nicht richtig geschrieben. Schreiben Sie das Datum als %s: vier Ziffern für das Jahr, zwei für Monat und Tag.", v, isoDate(m[1], m[2], m[3]))
+	}
+	return fmt.Sprintf("%s ist kein Datum, das TOML lesen kann. %s", v, how)
+}
+
+// isoDate writes a date from its parts as TOML wants it: 2026-09-15. A
+// year of two digits is taken as one of this century.
+func isoDate(year, month, day string) string {
+	y, _ := strconv.Atoi(year)
+	if len(year) <= 2 {
+		y += 2000
+	}
+	mo, _ := strconv.Atoi(month)
+	d, _ := strconv.Atoi(day)
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+}
+
+// The parser's messages that carry the text they are about, and the
+// dates editors write.
 var (
-	badEscape     = regexp.MustCompile(`^Escaped character '\\u([0-9A-Fa-f]+)' is not valid UTF-8`)
-	unknownEscape = regexp.MustCompile(`^invalid escape(?: in string)?:? '\\(.)'`)
+	badEscape       = regexp.MustCompile(`^Escaped character '\\u([0-9A-Fa-f]+)' is not valid UTF-8`)
+	unknownEscape   = regexp.MustCompile(`^invalid escape(?: in string)?:? '\\(.)'`)
+	hexEscape       = regexp.MustCompile(`^expected (two|four|eight) hexadecimal digits after '\\(.)'`)
+	badDate         = regexp.MustCompile(`^invalid datetime: "(.*)"$`)
+	badFloat        = regexp.MustCompile(`^Invalid float value: "(.*)"$`)
+	badNumber       = regexp.MustCompile(`^Invalid (integer|float) "(.*)": (.*)$`)
+	gotInstead      = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.*) instead$`)
+	expectedValue   = regexp.MustCompile(`^expected value but found (.*) instead$`)
+	defined         = regexp.MustCompile(`^Key '(.*)' has already been defined\.$`)
+	notTable        = regexp.MustCompile(`^"(.*)" is not a table$`)
+	tooBig          = regexp.MustCompile(`^(.*) is out of (?:the safe \w+ range|range for \w+)$`)
+	germanDateValue = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$`)
+	looseDate       = regexp.MustCompile(`^(\d{1,4})-(\d{1,2})-(\d{1,2})$`)
 )
 
 // aliases are German words editors type for our English keys.

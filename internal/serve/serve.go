@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -261,18 +262,36 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, watched os.FileI
 // relevant reports whether a changed file belongs to the sources; the
 // output folder and editors' backup and swap files do not.
 func (s *Server) relevant(name string) bool {
-	rel, err := filepath.Rel(s.dir, name)
-	if err != nil {
+	return relevant(s.dir, name, runtime.GOOS == "windows")
+}
+
+// relevant reports whether the changed file name, as the watcher names
+// it, lies in one of the Watched parts of the project folder dir. On
+// Windows (windows true, a parameter so that tests run everywhere)
+// names use \ or /, and a folder called Content is content/: the file
+// system does not tell case apart, so neither does the preview.
+func relevant(dir, name string, windows bool) bool {
+	if windows {
+		dir, name = strings.ReplaceAll(dir, `\`, "/"), strings.ReplaceAll(name, `\`, "/")
+	}
+	dir = strings.TrimSuffix(dir, "/")
+	if len(name) <= len(dir)+1 || name[len(dir)] != '/' {
 		return false
 	}
-	rel = filepath.ToSlash(rel)
+	if prefix := name[:len(dir)]; prefix != dir && !(windows && strings.EqualFold(prefix, dir)) {
+		return false
+	}
+	rel := path.Clean(name[len(dir)+1:])
+	if rel == ".." || strings.HasPrefix(rel, "../") {
+		return false
+	}
 	base := path.Base(rel)
 	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, ".swp") {
 		return false
 	}
 	first, _, _ := strings.Cut(rel, "/")
 	for _, part := range Watched {
-		if first == part {
+		if first == part || windows && strings.EqualFold(first, part) {
 			return true
 		}
 	}
