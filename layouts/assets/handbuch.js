@@ -3,8 +3,8 @@
 // Glossary terms: a linked term that carries its short text
 // (a.begriff[data-kurz]; the build gives it to a term's first link in a
 // section, at most one per paragraph and three per section) gets a
-// button right after it. The term and the button are wrapped together so
-// that no line break comes between them. The button opens the short
+// button right after it. The term and the button are wrapped together, with
+// a word joiner between them, so that no line break comes between them. The button opens the short
 // explanation below the paragraph (or at the end of the list item or table
 // cell), never inside the sentence. It says whether it is open
 // (aria-expanded) and points to the explanation (aria-controls), which is
@@ -45,6 +45,9 @@
     pair.className = 'begriff-paar';
     link.parentNode.insertBefore(pair, link);
     pair.appendChild(link);
+    // A word joiner: Chromium breaks between a link and the button after
+    // it even inside white-space: nowrap; U+2060 forbids that break.
+    pair.appendChild(document.createTextNode('\u2060'));
     pair.appendChild(button);
 
     // The explanation goes after the paragraph, or at the end of the list
