@@ -193,7 +193,7 @@ try {
       await page.goto(url(p), { waitUntil: 'load' });
       const t = await page.evaluate(() => {
         const out = { scrollWidth: document.documentElement.scrollWidth, tables: 0, cells: 0, out: [], cut: [], unlabelled: [], captions: 0 };
-        for (const table of document.querySelectorAll('main .tabelle.karten table')) {
+        for (const table of document.querySelectorAll('main .tabelle table')) {
           out.tables++;
           for (const c of table.querySelectorAll('tbody td, tbody th, caption')) {
             const r = c.getBoundingClientRect();
@@ -227,10 +227,10 @@ try {
       if (!roles.table || !roles.columnheader || !roles.cell) fail(`${p}: at 320px the accessibility tree lost the table (${JSON.stringify(info[p].ax)})`);
       await axe(page, fail, `320px on ${p}`);
       if (p === tablePath) {
-        await page.locator('main .tabelle.karten').first().scrollIntoViewIfNeeded();
+        await page.locator('main .tabelle').first().scrollIntoViewIfNeeded();
         await shot(page, 'tabelle-320');
         await page.setViewportSize({ width: 1280, height: 800 });
-        await page.locator('main .tabelle.karten').first().scrollIntoViewIfNeeded();
+        await page.locator('main .tabelle').first().scrollIntoViewIfNeeded();
         await shot(page, 'tabelle-1280');
         await page.setViewportSize({ width: 320, height: 800 });
       }
