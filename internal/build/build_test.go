@@ -226,9 +226,9 @@ func TestBuildPages(t *testing.T) {
 	contains(t, "präambel", pre,
 		`<div class="hinweis hinweis-entwurf" role="note">`,
 		`<a href="../../vorgehen/">Vorgehen</a>`,
-		`<div class="tabelle" role="region" tabindex="0" aria-label="Tabelle mit den Spalten Prinzip, Beispiel">`,
+		`<div class="tabelle karten" role="region" tabindex="0" aria-label="Tabelle mit den Spalten Prinzip, Beispiel">`,
 		`<th scope="col">Prinzip</th>`,
-		`<td class="rechts">Keine Ablehnung</td>`,
+		`<td data-label="Beispiel" class="rechts">Keine Ablehnung</td>`,
 	)
 	lacks(t, "präambel", pre, "style=", "Auf dieser Seite", `<a href="../" aria-current`)
 

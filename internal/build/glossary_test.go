@@ -62,10 +62,11 @@ func TestGlossaryPage(t *testing.T) {
 	contains(t, "glossar", g,
 		`<title>Glossar – Testhandbuch</title>`,
 		`<h1>Glossar</h1>`,
-		`<nav class="buchstaben" aria-label="Buchstaben von A bis Z">`,
+		`<nav class="buchstaben" id="hb-buchstaben" aria-label="Buchstaben von A bis Z">`,
 		`<li><a href="#buchstabe-d">D</a></li>`,
 		`<li><span class="leer" title="Kein Wort mit B"><span class="visually-hidden">Kein Wort mit </span>B</span></li>`,
-		`<h2 id="buchstabe-k">K</h2>`,
+		// each letter's heading comes with the way back to A–Z
+		"<div class=\"buchstabe-kopf\">\n<h2 id=\"buchstabe-k\">K</h2>\n<a class=\"nach-oben\" href=\"#hb-buchstaben\">nach oben zu A–Z</a>\n</div>",
 		`<h3 id="kuenstliche-intelligenz">Künstliche Intelligenz (KI)</h3>`,
 		`<p class="kurz"><strong>Kurz gesagt:</strong> Computer-Programme, die aus Daten lernen.</p>`,
 		`<p>KI lernt aus Beispielen.</p>`,
@@ -77,6 +78,11 @@ func TestGlossaryPage(t *testing.T) {
 		`<a href="./" aria-current="page">Glossar</a>`,
 	)
 	lacks(t, "glossar", g, `<a href="#kuenstliche-intelligenz" class="begriff"`)
+	// Every term linked in an entry is explained on this very page: no pop-ups.
+	lacks(t, "glossar", g, `data-kurz=`)
+	if n, want := strings.Count(g, `class="nach-oben"`), strings.Count(g, `<section class="buchstabe"`); n != want || n == 0 {
+		t.Errorf("glossar: %d links back to A–Z for %d letters", n, want)
+	}
 	// D, E, K, P in German order (the lower-case "personenbezogene" sorts under P).
 	if d, e, k, p := strings.Index(g, `id="daten"`), strings.Index(g, `id="einwilligung"`), strings.Index(g, `id="kuenstliche-intelligenz"`), strings.Index(g, `id="personenbezogene-daten"`); !(d < e && e < k && k < p) {
 		t.Errorf("entries out of order: %d %d %d %d", d, e, k, p)
@@ -104,7 +110,7 @@ func TestGlossaryPage(t *testing.T) {
 		`Begriffe in diesem Kapitel`,
 		`<strong>Kommt vor in:</strong> <a href="#startseite">Start</a>`,
 	)
-	lacks(t, "druck", druck, `<nav class="buchstaben"`)
+	lacks(t, "druck", druck, `<nav class="buchstaben"`, `class="nach-oben"`)
 }
 
 func TestGlossaryErrors(t *testing.T) {

@@ -224,9 +224,9 @@ func TestRegisterAndContacts(t *testing.T) {
 		`<caption id="w1-titel">KI-Register: alle KI-Systeme mit ihrer Ampel</caption>`,
 		`<th scope="col">System</th>`,
 		`<th scope="row"><a href="#w1-s1">Spracherkennung</a></th>`,
-		`<td>10. Januar 2025 <strong class="ueberfaellig">überfällig</strong></td>`,
-		`<td><span class="licht licht-gelb">Gelb</span></td>`, // Newsletter-Hilfe: worst of grün, grün, gelb
-		`<td>geringes Risiko</td>`, `<td>noch nicht eingestuft</td>`,
+		`<td data-label="Letzter Ethik-Check">10. Januar 2025 <strong class="ueberfaellig">überfällig</strong></td>`,
+		`<td data-label="Ampel"><span class="licht licht-gelb">Gelb</span></td>`, // Newsletter-Hilfe: worst of grün, grün, gelb
+		`<td data-label="KI-Verordnung">geringes Risiko</td>`, `<td data-label="KI-Verordnung">noch nicht eingestuft</td>`,
 		`<div><dt>Rechtsgrundlage</dt><dd>Art. 6 Abs. 1 Buchst. f DSGVO</dd></div>`,
 		`<div><dt>Einwilligung</dt><dd>nicht nötig</dd></div>`,
 		`<div><dt>Löschfrist</dt><dd>Entwürfe nach 30 Tagen</dd></div>`,

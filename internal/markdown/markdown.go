@@ -171,7 +171,7 @@ func (m *Markdown) Parse(p *book.Page) *Doc {
 // ParseTerm parses the explanation of a glossary term; p carries its
 // text and position. Other terms are linked, the term itself is not.
 func (m *Markdown) ParseTerm(t *book.Term, p *book.Page) *Doc {
-	d := m.parse(p, &termState{mode: m.opts.TermLinks, own: t})
+	d := m.parse(p, &termState{mode: m.opts.TermLinks, own: t, noPopup: true})
 	d.Entry = t
 	// The glossary page and the print view draw no block shortcodes and
 	// no pictures.

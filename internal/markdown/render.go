@@ -39,7 +39,9 @@ func (r *nodeRenderer) table(w util.BufWriter, src []byte, n ast.Node, entering 
 		_, _ = w.WriteString("</table>\n</div>\n")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString(`<div class="tabelle" role="region" tabindex="0"`)
+	// "karten": on a phone each row becomes a card whose cells name their
+	// column (data-label, see cell); the header row stays for screen readers.
+	_, _ = w.WriteString(`<div class="tabelle karten" role="region" tabindex="0"`)
 	if c, ok := n.FirstChild().(*Caption); ok {
 		id, _ := c.AttributeString("id")
 		_, ctx := ctxOf(w)
@@ -96,6 +98,10 @@ func (r *nodeRenderer) cell(w util.BufWriter, src []byte, n ast.Node, entering b
 	_, _ = w.WriteString("<" + tag)
 	if tag == "th" {
 		_, _ = w.WriteString(` scope="col"`)
+	} else if label := columnHeader(cell, src); label != "" {
+		_, _ = w.WriteString(` data-label="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(label)))
+		_ = w.WriteByte('"')
 	}
 	switch cell.Alignment {
 	case extast.AlignRight:
@@ -105,6 +111,32 @@ func (r *nodeRenderer) cell(w util.BufWriter, src []byte, n ast.Node, entering b
 	}
 	_ = w.WriteByte('>')
 	return ast.WalkContinue, nil
+}
+
+// columnHeader is the text of the header cell above the body cell c.
+func columnHeader(c *extast.TableCell, src []byte) string {
+	col := 0
+	for p := c.PreviousSibling(); p != nil; p = p.PreviousSibling() {
+		col++
+	}
+	row := c.Parent()
+	if row == nil || row.Parent() == nil {
+		return ""
+	}
+	for n := row.Parent().FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*extast.TableHeader)
+		if !ok {
+			continue
+		}
+		cell := h.FirstChild()
+		for i := 0; i < col && cell != nil; i++ {
+			cell = cell.NextSibling()
+		}
+		if cell != nil {
+			return strings.TrimSpace(PlainText(cell, src))
+		}
+	}
+	return ""
 }
 
 func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -192,6 +192,7 @@ func (m *Matcher) compound(word string) *book.Term {
 type termState struct {
 	mode    string     // first, all, none
 	own     *book.Term // the entry being rendered: never linked to itself
+	noPopup bool       // a glossary entry: its links lead to entries on the same page
 	linked  map[*book.Term]bool
 	used    []*book.Term
 	usedSet map[*book.Term]bool
@@ -251,6 +252,58 @@ func (l termLinker) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	for _, run := range runs {
 		l.linkRun(run, src, st)
 	}
+	if !st.noPopup {
+		choosePopups(doc)
+	}
+}
+
+// A pop-up button ("?") after every linked term made pages noisy on a
+// phone: 27 in one chapter, several in one sentence. A term link gets one
+// only at its term's first link in its section (from one h2 to the next),
+// at most popupsPerBlock in a paragraph (list item, table cell) and at
+// most popupsPerSection in a section. A section usually fills more than
+// one phone screen (320 px: about 20 lines), so a reader meets at most
+// about three buttons per screen and never two in one sentence. Every
+// other term link stays a link to its glossary entry.
+const (
+	popupsPerBlock   = 1
+	popupsPerSection = 3
+)
+
+// choosePopups marks the term links of doc that get a pop-up button, in
+// reading order.
+func choosePopups(doc *ast.Document) {
+	var seen map[*book.Term]bool
+	var inSection int
+	perBlock := map[ast.Node]int{}
+	newSection := func() {
+		seen, inSection = map[*book.Term]bool{}, 0
+	}
+	newSection()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level <= 2 {
+				newSection()
+			}
+		case *TermLink:
+			block := n.Parent()
+			for block != nil && block.Type() != ast.TypeBlock {
+				block = block.Parent()
+			}
+			if !seen[n.Term] && inSection < popupsPerSection && perBlock[block] < popupsPerBlock {
+				n.Popup = true
+				seen[n.Term] = true
+				inSection++
+				perBlock[block]++
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // linkRun finds terms in a run of adjacent text nodes, as one string, and
@@ -330,10 +383,12 @@ func split(run []*ast.Text, starts []int, off int) ast.Node {
 var KindTermLink = ast.NewNodeKind("TermLink")
 
 // TermLink is a linked occurrence of a glossary term. It renders as a
-// link to the term's entry; a script adds the pop-up with the short text.
+// link to the term's entry; where Popup is set, it carries the short text
+// and a script adds the pop-up button after it (see choosePopups).
 type TermLink struct {
 	ast.Link
-	Term *book.Term
+	Term  *book.Term
+	Popup bool
 }
 
 // Kind implements ast.Node.
@@ -423,7 +478,7 @@ func (p shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 	return link
 }
 
-// termLink writes the link with the short text for the pop-up.
+// termLink writes the link, with the short text for the pop-up if it has one.
 func (r *nodeRenderer) termLink(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	tl := n.(*TermLink)
 	if !entering {
@@ -435,8 +490,10 @@ func (r *nodeRenderer) termLink(w util.BufWriter, src []byte, n ast.Node, enteri
 	_, _ = w.Write(util.EscapeHTML(o.href(tl)))
 	_, _ = w.WriteString(`" class="begriff" data-begriff="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(tl.Term.Term)))
-	_, _ = w.WriteString(`" data-kurz="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(tl.Term.Short)))
+	if tl.Popup {
+		_, _ = w.WriteString(`" data-kurz="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(tl.Term.Short)))
+	}
 	_, _ = w.WriteString(`">`)
 	return ast.WalkContinue, nil
 }

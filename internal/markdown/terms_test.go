@@ -27,7 +27,7 @@ var testGlossary = book.Glossary{
 
 // termLink turns <a class="begriff"> into [text→name], so the fixtures
 // stay readable.
-var termLinkRe = regexp.MustCompile(`(?s)<a href="/glossar/#([^"]+)" class="begriff" data-begriff="[^"]*" data-kurz="[^"]*">(.*?)</a>`)
+var termLinkRe = regexp.MustCompile(`(?s)<a href="/glossar/#([^"]+)" class="begriff" data-begriff="[^"]*"(?: data-kurz="[^"]*")?>(.*?)</a>`)
 
 func TestTermFixtures(t *testing.T) {
 	data, err := os.ReadFile("testdata/terms.txt")
@@ -134,5 +134,59 @@ func BenchmarkLinkTerms(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// TestTermPopups checks which term links carry the short text for a pop-up
+// button: a term's first link in its h2 section, at most one per
+// paragraph and three per section; none in a glossary entry.
+func TestTermPopups(t *testing.T) {
+	src := `Daten, Bias und ein Chatbot in einem Absatz.
+
+Algorithmen hier.
+
+- Gesundheitsdaten im Punkt
+- Einwilligungen im nächsten Punkt
+
+### Unterabschnitt
+
+Die KI ist im selben Abschnitt.
+
+## Neuer Abschnitt
+
+Wieder {{< begriff "daten" >}} und die KI-Verordnung.
+
+Noch {{< begriff "daten" "einmal Daten" >}}.
+`
+	doc := New(Options{Glossary: testGlossary, TermLinks: "all"}).Parse(&book.Page{File: "content/t.md", Source: []byte(src), Body: []byte(src), LinkTerms: true})
+	html, err := renderHTML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	popup := regexp.MustCompile(`data-begriff="([^"]*)" data-kurz="[^"]*">([^<]*)<`)
+	var got []string
+	for _, m := range popup.FindAllStringSubmatch(string(html), -1) {
+		got = append(got, m[2])
+	}
+	// Section 1: Daten (first of its paragraph), Algorithmen, Gesundheitsdaten;
+	// the section's three are used up, so neither Einwilligungen nor KI.
+	// Section 2: Daten again (a new section), not the KI-Verordnung in the
+	// same paragraph, and not Daten a second time.
+	want := []string{"Daten", "Algorithmen", "Gesundheitsdaten", "daten"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("pop-ups on %q, want %q\n%s", got, want, html)
+	}
+	if n := strings.Count(string(html), `class="begriff"`); n != 10 {
+		t.Errorf("%d term links, want 10 (mode all): every occurrence stays a link\n%s", n, html)
+	}
+
+	entry := &book.Page{File: "glossary/bias.toml", Source: []byte("Ein Algorithmus mit Daten.\n"), Body: []byte("Ein Algorithmus mit Daten.\n")}
+	ed := New(Options{Glossary: testGlossary}).ParseTerm(testGlossary[10], entry)
+	eh, err := renderHTML(ed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(string(eh), `class="begriff"`) != 2 || strings.Contains(string(eh), "data-kurz") {
+		t.Errorf("a glossary entry links its terms without pop-ups:\n%s", eh)
 	}
 }

@@ -446,7 +446,8 @@ type TermShort struct {
 // GlossaryData is the glossary page: a letter index and the entries
 // grouped by letter.
 type GlossaryData struct {
-	Level   int // heading level of the letters; entries are one below
+	Level   int    // heading level of the letters; entries are one below
+	Back    string // id of the A–Z bar each letter links back to; none in the print view
 	Letters []Letter
 	Groups  []*LetterGroup
 	texts   []template.HTML // the rendered explanations, in glossary order
@@ -731,6 +732,9 @@ func (s *site) termList(terms []*book.Term, from string) []TermShort {
 // HTML came from.
 func (s *site) glossary(level int, prefix string, href func(string) string, positions bool) (*GlossaryData, [][]book.Span, error) {
 	g := &GlossaryData{Level: level}
+	if prefix == "" {
+		g.Back = "hb-buchstaben" // layouts/partials/buchstaben.html
+	}
 	var spans [][]book.Span
 	var group *LetterGroup
 	for i, t := range s.h.Glossary {

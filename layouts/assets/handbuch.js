@@ -1,12 +1,17 @@
 // handbuch.js: small enhancements on top of pages that work without it.
 //
-// Glossary terms: every linked term (a.begriff) gets a button right after
-// it that opens the term's short explanation in place, below the line,
-// without covering anything. The button says whether it is open
+// Glossary terms: a linked term that carries its short text
+// (a.begriff[data-kurz]; the build gives it to a term's first link in a
+// section, at most one per paragraph and three per section) gets a
+// button right after it. The term and the button are wrapped together, with
+// a word joiner between them, so that no line break comes between them. The button opens the short
+// explanation below the paragraph (or at the end of the list item or table
+// cell), never inside the sentence. It says whether it is open
 // (aria-expanded) and points to the explanation (aria-controls), which is
 // announced politely when it appears. Enter, Space and a click toggle it;
-// Escape and moving the focus away close it. Without this script the term
-// is simply a link to its glossary entry.
+// Escape and moving the focus away close it, and the focus stays on the
+// button. Without this script the term is simply a link to its glossary
+// entry.
 (function () {
   'use strict';
 
@@ -30,14 +35,31 @@
     button.appendChild(icon);
     button.appendChild(label);
 
-    var box = document.createElement('span');
+    var box = document.createElement('div');
     box.id = id;
     box.className = 'begriff-kurz';
     box.hidden = true;
     box.setAttribute('aria-live', 'polite');
 
-    link.parentNode.insertBefore(button, link.nextSibling);
-    link.parentNode.insertBefore(box, button.nextSibling);
+    var pair = document.createElement('span');
+    pair.className = 'begriff-paar';
+    link.parentNode.insertBefore(pair, link);
+    pair.appendChild(link);
+    // A word joiner: Chromium breaks between a link and the button after
+    // it even inside white-space: nowrap; U+2060 forbids that break.
+    pair.appendChild(document.createTextNode('\u2060'));
+    pair.appendChild(button);
+
+    // The explanation goes after the paragraph, or at the end of the list
+    // item, table cell or quote that holds the term without a paragraph.
+    var block = pair.parentNode.closest('p, legend, label, li, dt, dd, td, th, blockquote');
+    if (!block) {
+      pair.parentNode.insertBefore(box, pair.nextSibling);
+    } else if (/^(P|LEGEND|LABEL)$/.test(block.tagName)) {
+      block.parentNode.insertBefore(box, block.nextSibling);
+    } else {
+      block.appendChild(box);
+    }
 
     function toggle(open) {
       button.setAttribute('aria-expanded', open ? 'true' : 'false');
@@ -61,8 +83,9 @@
 
   // Checklists: the answers stay in this browser only (localStorage), a
   // count of answered items is announced politely, and a button clears
-  // them. Without the script the answers can still be chosen; nothing is
-  // kept.
+  // them; a polite message then offers to undo that ("Rückgängig"), until
+  // the next answer is chosen. Without the script the answers can still be
+  // chosen; nothing is kept.
   var lists = document.querySelectorAll('.checkliste[data-checkliste]');
   for (var j = 0; j < lists.length; j++) {
     checklist(lists[j]);
@@ -99,9 +122,23 @@
     reset.type = 'button';
     reset.className = 'knopf';
     reset.textContent = 'Alle Antworten löschen';
+    var undoBox = document.createElement('p');
+    undoBox.className = 'checkliste-rueckgaengig';
+    var undoText = document.createElement('span');
+    undoText.setAttribute('role', 'status');
+    undoText.setAttribute('aria-live', 'polite');
+    var undo = document.createElement('button');
+    undo.type = 'button';
+    undo.className = 'knopf';
+    undo.textContent = 'Rückgängig';
+    undo.hidden = true;
+    undoBox.appendChild(undoText);
+    undoBox.appendChild(undo);
     panel.appendChild(note);
     panel.appendChild(status);
     panel.appendChild(reset);
+    panel.appendChild(undoBox);
+    var before = null; // the answers before "Alle Antworten löschen"
     var first = el.querySelector('fieldset');
     el.insertBefore(panel, first);
 
@@ -127,13 +164,41 @@
     for (var i = 0; i < radios.length; i++) {
       var item = radios[i].closest('.checkliste-punkt');
       radios[i].checked = saved[item.getAttribute('data-punkt')] === radios[i].value;
-      radios[i].addEventListener('change', function () { update(true); });
+      radios[i].addEventListener('change', function () {
+        if (before) {
+          before = null;
+          undo.hidden = true;
+          undoText.textContent = '';
+        }
+        update(true);
+      });
     }
     reset.addEventListener('click', function () {
+      var was = [];
       for (var i = 0; i < radios.length; i++) {
+        if (radios[i].checked) was.push(radios[i]);
         radios[i].checked = false;
       }
       update(true);
+      if (was.length === 0) {
+        undoText.textContent = 'Es waren keine Antworten gewählt.';
+        return;
+      }
+      before = was;
+      undoText.textContent = 'Alle Antworten gelöscht.';
+      undo.hidden = false;
+    });
+    undo.addEventListener('click', function () {
+      if (!before) return;
+      for (var i = 0; i < before.length; i++) {
+        before[i].checked = true;
+      }
+      before = null;
+      update(true);
+      // The button goes away; the focus goes back to where it came from.
+      undo.hidden = true;
+      reset.focus();
+      undoText.textContent = 'Die Antworten sind wieder da.';
     });
     update(false);
   }
