@@ -244,3 +244,20 @@ process.stdout.write(JSON.stringify(queries.map((q) => search(q))));
 		t.Logf("Go and the script agree on %d queries (%d corrected, %d hits)", len(queries), corrections, hits)
 	}
 }
+
+func TestWordForms(t *testing.T) {
+	for _, c := range []struct {
+		stem, form, want string
+	}{
+		{"kind", "kind", `["kind",[0,1]]`},
+		{"einwilligung", "Einwilligung", `["einwilligung",[0,1],1]`},
+		{"geh", "gehen", `["geh",[0,1],"+en"]`},
+		{"leitlini", "Leitlinien", `["leitlini",[0,1],"^en"]`},
+		{"anderung", "Änderung", `["anderung",[0,1],"Änderung"]`},
+	} {
+		b, err := json.Marshal(wordJS{c.stem, []int{0, 1}, c.form})
+		if err != nil || string(b) != c.want {
+			t.Errorf("%s/%s: %s %v, want %s", c.stem, c.form, b, err, c.want)
+		}
+	}
+}

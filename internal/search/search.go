@@ -74,8 +74,10 @@ type partJS struct {
 // wordJS is a stem, its postings (part number and weight, pairwise, by
 // part number) and the word a "Meinten Sie …?" shows for it. It is
 // written as ["stem", [part, weight, …]], with a third element when the
-// word is not the stem itself: 1 when it is the stem with a capital
-// letter ("einwilligung" → "Einwilligung"), else the word ("Leitlinien").
+// word is not the stem itself: 1 for the stem with a capital letter
+// ("einwilligung" → "Einwilligung"), "+en" for the stem and an ending
+// ("geh" → "gehen"), "^en" for both ("leitlini" → "Leitlinien"), else
+// the word ("Änderung"). Words are letters only, so "+" and "^" are free.
 type wordJS struct {
 	stem     string
 	postings []int
@@ -84,13 +86,18 @@ type wordJS struct {
 
 // MarshalJSON writes the stem, the postings and, if needed, the form.
 func (w wordJS) MarshalJSON() ([]byte, error) {
-	switch w.form {
-	case "", w.stem:
+	var form any = w.form
+	switch {
+	case w.form == "" || w.form == w.stem:
 		return json.Marshal([]any{w.stem, w.postings})
-	case capital(w.stem):
-		return json.Marshal([]any{w.stem, w.postings, 1})
+	case w.form == capital(w.stem):
+		form = 1
+	case strings.HasPrefix(w.form, w.stem):
+		form = "+" + w.form[len(w.stem):]
+	case strings.HasPrefix(w.form, capital(w.stem)):
+		form = "^" + w.form[len(w.stem):]
 	}
-	return json.Marshal([]any{w.stem, w.postings, w.form})
+	return json.Marshal([]any{w.stem, w.postings, form})
 }
 
 // capital returns w with its first letter upper case.

@@ -58,15 +58,22 @@
   }
 
   // distance: optimal string alignment distance, limit+1 when further.
+  // Its three rows are kept between calls: the typo search calls it for
+  // every index word of about the query's length.
+  var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
   function distance(a, b, limit) {
-    var prev2 = [], prev = [], cur = [], i, j;
-    for (j = 0; j <= b.length; j++) { prev[j] = j; prev2[j] = 0; cur[j] = 0; }
+    if (b.length + 1 > rows[0].length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+    var prev2 = rows[0], prev = rows[1], cur = rows[2], i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
     for (i = 1; i <= a.length; i++) {
       cur[0] = i;
-      var low = i;
+      var low = i, ai = a.charCodeAt(i - 1), ap = i > 1 ? a.charCodeAt(i - 2) : -1;
       for (j = 1; j <= b.length; j++) {
-        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        var bj = b.charCodeAt(j - 1);
+        var v = prev[j - 1] + (ai === bj ? 0 : 1);
+        if (prev[j] + 1 < v) v = prev[j] + 1;
+        if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+        if (j > 1 && ai === b.charCodeAt(j - 2) && ap === bj && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
         cur[j] = v;
         if (v < low) low = v;
       }
@@ -92,8 +99,15 @@
       return lo;
     }
 
+    // form: the word a suggestion shows for an index word (see wordJS
+    // in internal/search).
     function form(w) {
-      return w[2] === 1 ? w[0].charAt(0).toUpperCase() + w[0].slice(1) : w[2] || w[0];
+      var f = w[2], cap = w[0].charAt(0).toUpperCase() + w[0].slice(1);
+      if (f === undefined) return w[0];
+      if (f === 1) return cap;
+      if (f.charAt(0) === '+') return w[0] + f.slice(1);
+      if (f.charAt(0) === '^') return cap + f.slice(1);
+      return f;
     }
 
     // scores maps part → score for one query word: its stem counts twice
