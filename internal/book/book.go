@@ -1,6 +1,9 @@
 package book
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Config is the content of handbuch.toml.
 type Config struct {
@@ -10,14 +13,19 @@ type Config struct {
 	Org          Organisation
 	Language     string
 	BaseURL      string
-	Contact      string   // e-mail address for feedback
-	ReviewMonths int      // review interval of every page, default 24
-	AllowHTML    bool     // render raw HTML in Markdown instead of escaping it
-	TermLinks    string   // which occurrences of a glossary term link to it: first (default), all, none
-	Notice       string   // a note shown on every page, e.g. that this is a model
-	ChecksOff    []string // rule ids of the checks to leave out
-	Limits       Limits   // thresholds of the plain-language checks
-	Colors       Colors
+	Contact      string // e-mail address for feedback
+	ReviewMonths int    // review interval of every page, default 24
+	AllowHTML    bool   // render raw HTML in Markdown instead of escaping it
+	TermLinks    string // which occurrences of a glossary term link to it: first (default), all, none
+	Notice       string // a note shown on every page, e.g. that this is a model
+	// ChapterNumbers is the section, a folder in content/ ("leitlinien"),
+	// whose pages are numbered as chapters 1, 2, … in reading order; ""
+	// numbers nothing. ChapterNumbersAt is where handbuch.toml sets it.
+	ChapterNumbers   string
+	ChapterNumbersAt Pos
+	ChecksOff        []string // rule ids of the checks to leave out
+	Limits           Limits   // thresholds of the plain-language checks
+	Colors           Colors
 }
 
 // Colors are the theme colours that handbuch.toml may change. Every text
@@ -90,6 +98,10 @@ type Page struct {
 	Parent   *Page
 	Children []*Page // sections only, in order
 
+	// Number is the page's chapter number (handbuch.toml chapter_numbers),
+	// 0 when it has none.
+	Number int
+
 	// Checklist is the checklist a KindChecklist page shows.
 	Checklist *Checklist
 }
@@ -103,6 +115,34 @@ func (p *Page) SourcePos(off int) Pos {
 		return p.Lines.PosAt(p.File, p.Source, off)
 	}
 	return PosAt(p.File, p.Source, off)
+}
+
+// NumberedTitle is the title as lists show it, with the chapter number
+// in front: "6 Risikomanagement"; the title alone without a number.
+func (p *Page) NumberedTitle() string {
+	if p.Number == 0 {
+		return p.Title
+	}
+	return fmt.Sprintf("%d %s", p.Number, p.Title)
+}
+
+// Heading is the title as the page's own heading shows it, on screen,
+// in the print view and in the PDF: "Kapitel 6: Risikomanagement". A
+// screen reader reads it as it stands.
+func (p *Page) Heading() string {
+	if p.Number == 0 {
+		return p.Title
+	}
+	return fmt.Sprintf("Kapitel %d: %s", p.Number, p.Title)
+}
+
+// ChapterRef is how a cross-reference ({{< kapitel >}}) names the page:
+// "Kapitel 6 „Risikomanagement“", or „Title“ without a number.
+func (p *Page) ChapterRef() string {
+	if p.Number == 0 {
+		return "„" + p.Title + "“"
+	}
+	return fmt.Sprintf("Kapitel %d „%s“", p.Number, p.Title)
 }
 
 // Depth is 0 for the start page, 1 for top-level pages and so on.

@@ -11,7 +11,7 @@
 // and at 320px; the first Tab must reach a visible skip link whose Enter moves
 // focus into <main>; and at 320px the page must not scroll horizontally. The
 // search is tried once from the header form, and /suche/ also without
-// JavaScript. An --offline copy is opened from disk and walked by its links.
+// JavaScript and, at 320×640, with a typo, stop words and a compound. An --offline copy is opened from disk and walked by its links.
 // Exit code: 0 all pages pass, 1 some page fails, 2 usage error or no browser.
 
 import { chromium } from 'playwright-core';
@@ -287,6 +287,75 @@ async function checkSearch(page, fail) {
   return out;
 }
 
+// Checks, on /suche/ at 320×640, that the search forgives: a typo
+// ("Einwiligung") finds the consent pages and offers "Meinten Sie
+// „Einwilligung“?" as a link that runs the corrected query; stop words
+// alone ("und die") are named instead of "Keine Treffer"; "Einwilligung"
+// finds the checklist that has only the compound "Einwilligungsformular";
+// and the phone screen shows one search field and the first result
+// within the first screen.
+async function checkSearchForgives(page, fail, url) {
+  const out = { present: true, steps: [] };
+  await page.setViewportSize({ width: 320, height: 640 });
+  const open = async (q) => {
+    await page.goto(url + '?q=' + encodeURIComponent(q), { waitUntil: 'load' });
+    await page.waitForFunction(() => (document.getElementById('suche-status') || {}).textContent, null, { timeout: 5000 }).catch(() => {});
+    return page.evaluate(() => {
+      const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      const first = document.querySelector('#suche-treffer li a');
+      const hint = document.querySelector('#suche-vorschlag a');
+      return {
+        fields: [...document.querySelectorAll('input[name="q"]')].filter(shown).length,
+        status: (document.getElementById('suche-status') || {}).textContent,
+        hint: hint && shown(hint) ? { text: hint.textContent, href: hint.getAttribute('href') } : null,
+        results: [...document.querySelectorAll('#suche-treffer li > a')].map((a) => new URL(a.href).pathname + new URL(a.href).hash),
+        firstBottom: first ? first.getBoundingClientRect().bottom : null,
+        screen: window.innerHeight,
+      };
+    });
+  };
+  let st = await open('Einwiligung');
+  out.steps.push(['typo', st]);
+  if (!st.results.some((r) => /\/vorlagen\/einwilligung\/$/.test(r)) || !st.results.some((r) => /\/glossar\/#einwilligung$/.test(r))) {
+    fail(`search: the typo "Einwiligung" did not find the consent form and the glossary entry (${st.results.join(', ')})`);
+  }
+  if (!/^Keine Treffer für „Einwiligung“\. Ähnlich geschrieben: \d+ Treffer für „Einwilligung“\.$/.test(st.status || '')) {
+    fail(`search: the status for "Einwiligung" does not name the correction (${st.status})`);
+  }
+  if (!st.hint || st.hint.text !== 'Meinten Sie „Einwilligung“?') fail(`search: no "Meinten Sie „Einwilligung“?" for "Einwiligung" (${JSON.stringify(st.hint)})`);
+  if (st.fields !== 1) fail(`search at 320px: ${st.fields} search fields are shown, want one`);
+  if (!(st.firstBottom > 0 && st.firstBottom <= st.screen)) fail(`search at 320px: the first result ends at ${st.firstBottom}px, below the first screen of ${st.screen}px`);
+  for (const v of await runAxe(page)) fail(`axe with a corrected search at 320px: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
+  if (st.hint) {
+    await page.focus('#suche-vorschlag a');
+    await Promise.all([page.waitForNavigation({ timeout: 10000 }), page.keyboard.press('Enter')]);
+    await page.waitForFunction(() => (document.getElementById('suche-status') || {}).textContent, null, { timeout: 5000 }).catch(() => {});
+    const after = await page.evaluate(() => ({
+      q: new URLSearchParams(location.search).get('q'), field: document.getElementById('suche-begriff').value,
+      status: document.getElementById('suche-status').textContent, hint: !document.getElementById('suche-vorschlag').hidden,
+    }));
+    out.steps.push(['Meinten Sie', after]);
+    if (after.q !== 'Einwilligung' || after.field !== 'Einwilligung' || !/^\d+ Treffer für „Einwilligung“\.$/.test(after.status) || after.hint) {
+      fail(`search: following "Meinten Sie" did not run the query "Einwilligung" (${JSON.stringify(after)})`);
+    }
+  }
+  st = await open('und die');
+  out.steps.push(['stop words', st]);
+  if (!/^Nicht gesucht: und, die\. /.test(st.status || '') || /Keine Treffer/.test(st.status) || st.results.length) {
+    fail(`search: "und die" did not say that stop words are not searched (${st.status})`);
+  }
+  st = await open('Einwilligung');
+  out.steps.push(['compound', st]);
+  if (!st.results.some((r) => /\/checklisten\/waehrend-des-betriebs\//.test(r))) {
+    fail(`search: "Einwilligung" did not find the checklist that has only "Einwilligungsformular" (${st.results.join(', ')})`);
+  }
+  if (st.fields !== 1 || !(st.firstBottom > 0 && st.firstBottom <= st.screen)) {
+    fail(`search at 320px: ${st.fields} fields, first result ends at ${st.firstBottom}px of ${st.screen}px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return out;
+}
+
 // Checks the search page without JavaScript: the form that needs the
 // script stays hidden, a note says why, and the A–Z index links every page,
 // heading and glossary term.
@@ -468,7 +537,7 @@ async function checkOffline(context, dir) {
 // ---- one page ----
 async function checkPath(context, path) {
   const url = new URL(path, base).href;
-  const result = { path, url, failures: [], foreignRequests: [], axe1280: [], axe320: [], keyboard: null, popup: null, checklist: null, selfCheck: null, search: null, noScript: null, overflow: null };
+  const result = { path, url, failures: [], foreignRequests: [], axe1280: [], axe320: [], keyboard: null, popup: null, checklist: null, selfCheck: null, search: null, noScript: null, forgives: null, overflow: null };
   const fail = (msg) => result.failures.push(msg);
   const page = await context.newPage();
   page.on('request', (req) => {
@@ -526,7 +595,10 @@ async function checkPath(context, path) {
       result.search = await checkSearch(page, fail);
       searchTried = result.search.present;
     }
-    if (/\/suche\/$/.test(new URL(url).pathname)) result.noScript = await checkSearchWithoutScript(page, fail, load);
+    if (/\/suche\/$/.test(new URL(url).pathname)) {
+      result.forgives = await checkSearchForgives(page, fail, url);
+      result.noScript = await checkSearchWithoutScript(page, fail, load);
+    }
 
     // d. + e. narrow viewport: no horizontal scrolling, axe again
     await page.setViewportSize({ width: 320, height: 800 });

@@ -90,13 +90,14 @@ func TestBrowser(t *testing.T) {
 			SelfCheck *tried
 			Search    *tried
 			NoScript  *tried
+			Forgives  *tried
 			Offline   *tried
 		}
 	}
 	if err := json.Unmarshal(data, &results); err != nil {
 		t.Fatal(err)
 	}
-	popups, checklists, selfChecks, searches, noScript, offlines := 0, 0, 0, 0, 0, 0
+	popups, checklists, selfChecks, searches, noScript, forgives, offlines := 0, 0, 0, 0, 0, 0, 0
 	for _, r := range results.Results {
 		if r.Popup != nil && r.Popup.Present && len(r.Popup.Steps) == 4 {
 			popups++
@@ -112,6 +113,10 @@ func TestBrowser(t *testing.T) {
 		}
 		if r.NoScript != nil && r.NoScript.Present && r.Path == "/suche/" {
 			noScript++
+		}
+		// typo, "Meinten Sie", stop words, compound
+		if r.Forgives != nil && r.Forgives.Present && len(r.Forgives.Steps) == 4 && r.Path == "/suche/" {
+			forgives++
 		}
 		// start, four links, search, first result, axe
 		if r.Offline != nil && r.Offline.Present && len(r.Offline.Steps) == 8 {
@@ -130,6 +135,9 @@ func TestBrowser(t *testing.T) {
 	}
 	if noScript != 1 {
 		t.Errorf("the search page was checked without JavaScript %d times, want once", noScript)
+	}
+	if forgives != 1 {
+		t.Errorf("typos, stop words and compounds were searched at 320px %d times, want once", forgives)
 	}
 	if offlines != 1 {
 		t.Errorf("the --offline copy was walked from file:// %d times, want once", offlines)

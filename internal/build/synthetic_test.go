@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"strings"
 	"testing"
@@ -46,6 +48,29 @@ func BenchmarkSynthetic1000(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	})
+	// The search index as the browser loads it on /suche/: its size, raw
+	// and gzipped, reported as metrics; the loop gzips it once.
+	b.Run("search-index", func(b *testing.B) {
+		var index []byte
+		for _, f := range files {
+			if f.Path == "suche/index.js" {
+				index = f.Data
+			}
+		}
+		if index == nil {
+			b.Fatal("no suche/index.js")
+		}
+		var zipped int
+		for b.Loop() {
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+			zw.Write(index)
+			zw.Close()
+			zipped = buf.Len()
+		}
+		b.ReportMetric(float64(len(index)), "index-bytes")
+		b.ReportMetric(float64(zipped), "index-gzip-bytes")
 	})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {

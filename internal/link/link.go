@@ -202,6 +202,7 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 			}
 		}
 	}
+	resolveChapters(h, docs, &errs)
 	for _, d := range docs {
 		for i := range d.Links {
 			l := &d.Links[i]
@@ -210,6 +211,9 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 			}
 			if l.Image {
 				continue // read by pictures
+			}
+			if l.Chapter != "" && l.Dest == "" {
+				continue // a {{< kapitel >}} to nowhere, reported by resolveChapters
 			}
 			kind, err := urlpolicy.Check(l.URL)
 			switch {
@@ -272,4 +276,93 @@ func resolve(h *book.Handbook, docs []*markdown.Doc) ([]book.ExternalLink, error
 		}
 	}
 	return external, errs.Err()
+}
+
+// resolveChapters finds the page of every {{< kapitel "name" >}}: the
+// page whose file is content/name.md or content/name/_index.md, or else
+// the one page whose file name (or folder, for a section) is name.
+func resolveChapters(h *book.Handbook, docs []*markdown.Doc, errs *book.ErrorList) {
+	byPath := map[string]*book.Page{}
+	byName := map[string][]*book.Page{}
+	var names []string
+	for _, p := range h.Pages {
+		if p.File == "" {
+			continue // generated pages
+		}
+		rel := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(p.File, "content/"), ".md"), "/_index")
+		if rel == "_index" {
+			continue // the start page is no chapter
+		}
+		byPath[rel] = p
+		base := path.Base(rel)
+		if len(byName[base]) == 0 {
+			names = append(names, base)
+		}
+		byName[base] = append(byName[base], p)
+	}
+	for _, d := range docs {
+		for i, c := range d.Chapters {
+			name := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(strings.TrimSpace(c.Name), "/"), ".md"), "/_index")
+			p := byPath[name]
+			if p == nil && len(byName[name]) == 1 {
+				p = byName[name][0]
+			}
+			if p != nil {
+				d.SetChapter(i, p)
+				continue
+			}
+			usage := shortcode.All["kapitel"].Usage
+			switch found := byName[name]; {
+			case len(found) > 1:
+				var files []string
+				for _, f := range found {
+					files = append(files, strings.TrimSuffix(strings.TrimPrefix(f.File, "content/"), ".md"))
+				}
+				errs.Addf(c.Pos, "kapitel: %q gibt es mehrmals (%s). Schreiben Sie den Pfad ab content/, zum Beispiel {{< kapitel %q >}}.", c.Name, strings.Join(files, ", "), files[0])
+			default:
+				hint := ""
+				if s := closestName(name, names); s != "" {
+					hint = fmt.Sprintf(" Meinten Sie %q?", s)
+				}
+				errs.Addf(c.Pos, "kapitel: ein Kapitel %q gibt es nicht.%s Schreiben Sie den Dateinamen der Seite ohne .md, zum Beispiel %s, oder den Pfad ab content/ (\"leitlinien/datenschutz\").", c.Name, hint, usage)
+			}
+		}
+	}
+}
+
+// closestName returns the name at most a third of its letters (at least
+// two) away from name, the closest first, or "".
+func closestName(name string, names []string) string {
+	best, bestD := "", len(name)/3
+	if bestD < 2 {
+		bestD = 2
+	}
+	found := false
+	for _, n := range names {
+		if d := levenshtein(name, n); d <= bestD && (!found || d < bestD) {
+			best, bestD, found = n, d, true
+		}
+	}
+	return best
+}
+
+// levenshtein is the edit distance of a and b in bytes.
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

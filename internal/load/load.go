@@ -81,6 +81,9 @@ func Load(fsys fs.FS, opts Options) (*book.Handbook, error) {
 	if len(errs) == 0 {
 		assemble(h, pages, &errs)
 	}
+	if len(errs) == 0 && h.Config.ChapterNumbers != "" {
+		numberChapters(h, &errs)
+	}
 	if len(errs) == 0 && len(h.Checklists) > 0 {
 		addChecklistPages(h, &errs)
 	}
@@ -137,6 +140,7 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		str("contact", &c.Contact),
 		str("notice", &c.Notice),
 		str("term_links", &c.TermLinks),
+		{key: "chapter_numbers", kind: kString, set: func(v any, p book.Pos) { c.ChapterNumbers = v.(string); c.ChapterNumbersAt = p }},
 		{key: "review_months", kind: kInt, set: func(v any, p book.Pos) { c.ReviewMonths = v.(int); pos["review_months"] = p }},
 		{key: "allow_html", kind: kBool, set: func(v any, p book.Pos) { c.AllowHTML = v.(bool) }},
 		{key: "checks", kind: kTable, sub: []field{
@@ -619,6 +623,40 @@ func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
 		}
 	}
 	walk(h.Home)
+}
+
+// numberChapters numbers the pages of the section chapter_numbers names
+// 1, 2, … in reading order (by weight, then title), sections among them
+// too: the chapters of the handbook proper, such as its guidelines,
+// while the start page, the pages for clients and the templates keep
+// their titles alone.
+func numberChapters(h *book.Handbook, errs *book.ErrorList) {
+	name := strings.Trim(strings.TrimPrefix(strings.TrimSpace(h.Config.ChapterNumbers), "content/"), "/")
+	var sections []string
+	for _, p := range h.Pages {
+		if p.Kind != book.KindSection {
+			continue
+		}
+		dir := strings.TrimSuffix(strings.TrimPrefix(p.File, "content/"), "/_index.md")
+		if dir == name {
+			for i, c := range p.Children {
+				c.Number = i + 1
+			}
+			return
+		}
+		sections = append(sections, dir)
+	}
+	at := h.Config.ChapterNumbersAt
+	if len(sections) == 0 {
+		errs.Addf(at, "chapter_numbers: einen Abschnitt %q gibt es nicht, und content/ hat keinen Abschnitt (einen Ordner mit _index.md). Lassen Sie chapter_numbers weg oder legen Sie den Abschnitt an.", h.Config.ChapterNumbers)
+		return
+	}
+	msg := fmt.Sprintf("chapter_numbers: einen Abschnitt %q gibt es nicht. Nennen Sie den Ordner in content/, dessen Seiten als Kapitel nummeriert werden", h.Config.ChapterNumbers)
+	if s := suggest(name, sections); s != "" {
+		errs.Addf(at, "%s, meinten Sie %q?", msg, s)
+		return
+	}
+	errs.Addf(at, "%s. Vorhanden: %s.", msg, strings.Join(sections, ", "))
 }
 
 // taken reports (as an error) a content page whose address lies under

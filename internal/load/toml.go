@@ -708,6 +708,7 @@ var (
 var aliases = map[string]string{
 	"titel":          "title",
 	"gewicht":        "weight",
+	"kapitelnummern": "chapter_numbers",
 	"reihenfolge":    "weight",
 	"beschreibung":   "description",
 	"entwurf":        "draft",

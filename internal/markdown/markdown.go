@@ -109,6 +109,28 @@ type Heading struct {
 	Text  string
 }
 
+// Chapter is a {{< kapitel "name" >}} in a page: a link to a chapter
+// that shows its number and title.
+type Chapter struct {
+	Name string // as written: "datenschutz" or "leitlinien/datenschutz"
+	Pos  book.Pos
+	link *ast.Link
+	text *ast.String
+}
+
+// SetChapter makes chapter reference i a link to page p, with the text
+// p.ChapterRef() ("Kapitel 6 „Risikomanagement“"). The link stage calls
+// it before it resolves the links, which then check the address as any
+// other.
+func (d *Doc) SetChapter(i int, p *book.Page) {
+	c := d.Chapters[i]
+	c.link.Destination = []byte(p.URL)
+	c.text.Value = []byte(p.ChapterRef())
+	if j, ok := d.linkOf[c.link]; ok {
+		d.Links[j].Dest, d.Links[j].URL = p.URL, p.URL
+	}
+}
+
 // Link is a link or image destination written in the page, with the
 // position of the link in the source.
 type Link struct {
@@ -132,6 +154,9 @@ type Link struct {
 	Target string
 	// Term is the glossary term of a term link.
 	Term *book.Term
+	// Chapter is the name of a {{< kapitel >}} link; until SetChapter
+	// finds its page, the link has no address.
+	Chapter string
 }
 
 // Doc is one parsed page.
@@ -152,11 +177,14 @@ type Doc struct {
 	Pictures []*book.Image
 	// Entry is the term whose explanation this is, for a glossary entry:
 	// its ids carry the term's id in front, t.ID() + "--".
-	Entry  *book.Term
-	root   ast.Node
-	md     *Markdown
-	linkOf map[ast.Node]int // index in Links of each link node
-	ids    []string
+	Entry *book.Term
+	// Chapters are the {{< kapitel "name" >}} references of the page,
+	// which the link stage resolves with SetChapter.
+	Chapters []Chapter
+	root     ast.Node
+	md       *Markdown
+	linkOf   map[ast.Node]int // index in Links of each link node
+	ids      []string
 }
 
 // Parse parses the body of page p.
@@ -197,6 +225,7 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 	for _, e := range st.errors {
 		d.Errors = append(d.Errors, &book.Error{Pos: p.BodyPos(e.offset), Msg: e.msg})
 	}
+
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -252,6 +281,12 @@ func (m *Markdown) parse(p *book.Page, st *termState) *Doc {
 	})
 	d.checkOwnIDs(ownIDs, ids)
 	d.checkLeftShortcodes(st.errors)
+	for _, c := range st.chapters {
+		d.Chapters = append(d.Chapters, Chapter{Name: c.name, Pos: p.BodyPos(c.offset), link: c.link, text: c.text})
+		if j, ok := d.linkOf[c.link]; ok {
+			d.Links[j].Chapter = c.name
+		}
+	}
 	return d
 }
 

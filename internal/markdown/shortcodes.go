@@ -43,7 +43,8 @@ func (s *Shortcode) Dump(src []byte, level int) {
 
 // shortcodeBlockParser reads block shortcodes: a shortcode alone on its
 // line, read with shortcode.Lex as the loader reads it. The page loader
-// has already checked names and arguments; {{< begriff >}} stays inline,
+// has already checked names and arguments; {{< begriff >}} and
+// {{< kapitel >}} stay inline,
 // and a line it cannot read is left to the inline parser, which reports
 // it.
 type shortcodeBlockParser struct{}
@@ -57,7 +58,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		i++
 	}
 	c, err := shortcode.Lex(line[i:])
-	if err != nil || c.Close || c.Name == "begriff" || len(bytes.TrimSpace(line[i+c.Len:])) > 0 {
+	if err != nil || c.Close || c.Name == "begriff" || c.Name == "kapitel" || len(bytes.TrimSpace(line[i+c.Len:])) > 0 {
 		// A {{< /name >}} without its opening line is reported by the
 		// loader.
 		return nil, parser.NoChildren

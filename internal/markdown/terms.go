@@ -197,6 +197,17 @@ type termState struct {
 	used    []*book.Term
 	usedSet map[*book.Term]bool
 	errors  []shortcodeError
+	// chapters are the {{< kapitel >}} references, in order.
+	chapters []chapterRef
+}
+
+// chapterRef is a {{< kapitel "name" >}} in the text: a link whose
+// address and text the link stage sets.
+type chapterRef struct {
+	name   string
+	offset int // of the shortcode in the body
+	link   *ast.Link
+	text   *ast.String
 }
 
 type shortcodeError struct {
@@ -429,11 +440,25 @@ func (p shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 		return fail("der Shortcode endet nicht in dieser Zeile: es fehlt das schließende >}}. Schreiben Sie jeden Shortcode ganz in eine Zeile, vom {{< bis zum >}}.")
 	case err != nil:
 		return fail("fehlerhafter Shortcode: %v. So geht es: %s.", err, usage)
+	case c.Name == "kapitel":
+		if len(c.Args) != 1 || strings.TrimSpace(c.Args[0].Value) == "" {
+			return fail("der Shortcode \"kapitel\" braucht 1 Argument in Anführungszeichen: den Dateinamen des Kapitels ohne .md. So geht es: %s.", shortcode.All["kapitel"].Usage)
+		}
+		block.Advance(c.Len)
+		// The link stage finds the chapter and fills in the address
+		// and the text ("Kapitel 6 „Risikomanagement“").
+		link := ast.NewLink()
+		text := ast.NewString([]byte(c.Args[0].Value))
+		link.AppendChild(link, text)
+		if st != nil {
+			st.chapters = append(st.chapters, chapterRef{name: c.Args[0].Value, offset: seg.Start, link: link, text: text})
+		}
+		return link
 	case c.Name != "begriff":
 		if s, ok := shortcode.Lookup(c.Name); ok {
 			return fail("der Shortcode %q muss allein in einer eigenen Zeile stehen (mit einer Leerzeile davor und danach), denn er wird zu einem eigenen Block: %s.", c.Name, s.Usage)
 		}
-		return fail("unbekannter Shortcode %q. Im Text ist nur %s möglich.", c.Name, usage)
+		return fail("unbekannter Shortcode %q. Im Text ist nur %s oder %s möglich.", c.Name, usage, shortcode.All["kapitel"].Usage)
 	case len(c.Args) < 1 || len(c.Args) > 2:
 		return fail("der Shortcode \"begriff\" braucht 1 oder 2 Argumente in Anführungszeichen, hier sind es %d. So geht es: %s.", len(c.Args), usage)
 	}

@@ -846,7 +846,7 @@ func (w *writer) checkItem(it *book.ChecklistItem, x, width float64) {
 		if frag != "" {
 			target += "--" + frag
 		}
-		help = append(help, span{text: "Mehr dazu: ", style: "I"}, span{text: w.h.PageAt(page).Title, style: "I", link: target})
+		help = append(help, span{text: "Mehr dazu: ", style: "I"}, span{text: w.h.PageAt(page).NumberedTitle(), style: "I", link: target})
 	}
 	if help != nil {
 		w.para(help, x+4, width-4, w.body-1.5, it.Pos)

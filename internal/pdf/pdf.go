@@ -330,7 +330,7 @@ func (w *writer) handbook(docs []*markdown.Doc) {
 			continue
 		}
 		chapters = append(chapters, d)
-		rows = append(rows, tocRow{title: p.Title, anchor: book.Anchor(p.URL), depth: max(p.Depth()-1, 0)})
+		rows = append(rows, tocRow{title: p.NumberedTitle(), anchor: book.Anchor(p.URL), depth: max(p.Depth()-1, 0)})
 	}
 	if len(w.h.Glossary) > 0 {
 		rows = append(rows, tocRow{title: "Glossar", anchor: "s_glossar"})
@@ -514,12 +514,12 @@ func (w *writer) chapter(d *markdown.Doc) {
 	defer w.close()
 	w.page = a
 	w.anchorHere(a)
-	w.bookmark(p.Title, level-1)
+	w.bookmark(p.NumberedTitle(), level-1)
 	size := 20.0
 	if level > 1 {
 		size = 16
 	}
-	w.flowSized(fmt.Sprintf("H%d", min(level, 6)), []span{{text: p.Title, style: "B"}}, size, book.Pos{File: p.File, Line: 1, Col: 1})
+	w.flowSized(fmt.Sprintf("H%d", min(level, 6)), []span{{text: p.Heading(), style: "B"}}, size, book.Pos{File: p.File, Line: 1, Col: 1})
 	w.f.SetY(w.f.GetY() + 3)
 	// The mark in the header is an artifact; the status is said in the
 	// text too, as on the site.

@@ -8,7 +8,11 @@ import (
 	"sort"
 	"strings"
 
+	"unicode"
+
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/handbuch/handbuch/internal/compound"
 )
 
 // The weights of the places a word can stand in, so that results rank
@@ -67,40 +71,107 @@ type partJS struct {
 	Snippet string `json:"s,omitempty"`
 }
 
-// wordJS is a stem and its postings: part number and weight, pairwise,
-// by part number. It is written as ["stem", [part, weight, …]].
+// wordJS is a stem, its postings (part number and weight, pairwise, by
+// part number) and the word a "Meinten Sie …?" shows for it. It is
+// written as ["stem", [part, weight, …]], with a third element when the
+// word is not the stem itself: 1 for the stem with a capital letter
+// ("einwilligung" → "Einwilligung"), "+en" for the stem and an ending
+// ("geh" → "gehen"), "^en" for both ("leitlini" → "Leitlinien"), else
+// the word ("Änderung"). Words are letters only, so "+" and "^" are free.
 type wordJS struct {
 	stem     string
 	postings []int
+	form     string
 }
 
-// MarshalJSON writes the pair as a two-element array.
+// MarshalJSON writes the stem, the postings and, if needed, the form.
 func (w wordJS) MarshalJSON() ([]byte, error) {
-	return json.Marshal([]any{w.stem, w.postings})
+	var form any = w.form
+	switch {
+	case w.form == "" || w.form == w.stem:
+		return json.Marshal([]any{w.stem, w.postings})
+	case w.form == capital(w.stem):
+		form = 1
+	case strings.HasPrefix(w.form, w.stem):
+		form = "+" + w.form[len(w.stem):]
+	case strings.HasPrefix(w.form, capital(w.stem)):
+		form = "^" + w.form[len(w.stem):]
+	}
+	return json.Marshal([]any{w.stem, w.postings, form})
+}
+
+// capital returns w with its first letter upper case.
+func capital(w string) string {
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
 }
 
 // SnippetLength is the most characters a snippet taken from the text has.
 const SnippetLength = 160
 
 // Build indexes the docs. The result depends only on the docs, in their
-// order: the same input gives the same bytes.
+// order: the same input gives the same bytes. A caller that publishes
+// only some pages (a public build) passes only those.
+//
+// Besides every word, Build indexes the parts of German compounds
+// (package compound) with half the weight, so that "Erklärung" finds
+// "Einwilligungserklärung"; a query word also finds words that begin with
+// it, so "Einwilligung" finds it too.
 func Build(docs []Doc) *Index {
 	ix := &indexJS{Stop: stopList}
 	// stem → part, weight, part, weight …: parts are added in order, so
 	// each list is sorted as it grows.
 	postings := map[string][]int{}
+	post := func(s string, part, weight int) {
+		l := postings[s]
+		if n := len(l); n > 0 && l[n-2] == part {
+			l[n-1] = max(l[n-1], weight)
+			return
+		}
+		postings[s] = append(l, part, weight)
+	}
+	// forms counts, per stem, the words as written that gave it.
+	forms := map[string]map[string]int{}
+	splits := map[string][]string{}
 	add := func(text string, part, weight int) {
-		for _, w := range Words(text) {
-			if stopWords[w] {
+		for _, token := range Tokens(text) {
+			ws := Words(token)
+			for _, w := range ws {
+				if stopWords[w] {
+					continue
+				}
+				s := Stem(w)
+				post(s, part, weight)
+				form := w
+				if len(ws) == 1 {
+					form = token
+				}
+				if forms[s] == nil {
+					forms[s] = map[string]int{}
+				}
+				forms[s][form]++
+			}
+			if len(ws) != 1 || len(ws[0]) < 2*minCompoundPart {
 				continue
 			}
-			s := Stem(w)
-			l := postings[s]
-			if n := len(l); n > 0 && l[n-2] == part {
-				l[n-1] = max(l[n-1], weight)
+			cs, ok := splits[token]
+			if !ok {
+				cs = compound.Split(token)
+				splits[token] = cs
+			}
+			if len(cs) < 2 {
 				continue
 			}
-			postings[s] = append(l, part, weight)
+			whole := Stem(ws[0])
+			for _, c := range cs {
+				for _, w := range Words(c) {
+					if s := Stem(w); s != whole && !stopWords[w] {
+						post(s, part, max(weight/2, 1))
+					}
+				}
+			}
 		}
 	}
 	for d, doc := range docs {
@@ -125,9 +196,32 @@ func Build(docs []Doc) *Index {
 		}
 	}
 	for _, s := range slices.Sorted(maps.Keys(postings)) {
-		ix.Words = append(ix.Words, wordJS{s, postings[s]})
+		ix.Words = append(ix.Words, wordJS{s, postings[s], bestForm(s, forms[s])})
 	}
 	return &Index{js: *ix}
+}
+
+// minCompoundPart is the shortest part of a compound, in letters; words
+// shorter than two of them are not split.
+const minCompoundPart = 3
+
+// bestForm returns the word a suggestion shows for a stem: the most
+// frequent way it was written, then the shorter, then the first in
+// byte order; the stem itself when it only stands in compounds.
+func bestForm(stem string, forms map[string]int) string {
+	best, n := stem, 0
+	for f, c := range forms {
+		if c > n || c == n && (len(f) < len(best) || len(f) == len(best) && f < best) {
+			best, n = f, c
+		}
+	}
+	return best
+}
+
+// Tokens returns the runs of letters and digits of s, as written: the
+// pieces of a query or text between spaces and punctuation.
+func Tokens(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
 }
 
 // Lookup returns the parts in which a stem stands, with their weights,

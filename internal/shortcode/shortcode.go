@@ -65,6 +65,12 @@ var All = map[string]*Shortcode{
 		Min: 1, Max: 2, Inline: true,
 		Usage: `{{< begriff "Name" >}} oder {{< begriff "Name" "angezeigter Text" >}}`,
 	},
+	// kapitel names a chapter with its number and links it: "Kapitel 6
+	// „Risikomanagement“". The link stage finds the page.
+	"kapitel": {
+		Min: 1, Max: 1, Inline: true,
+		Usage: `{{< kapitel "datenschutz" >}}`,
+	},
 	"checkliste": {
 		Min: 1, Max: 1,
 		Usage: `{{< checkliste "vor-dem-einsatz" >}}`,

@@ -519,7 +519,7 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 }
 
 func (s *site) crumb(p *book.Page, from string) *Crumb {
-	return &Crumb{Title: p.Title, Description: p.Description, Href: relURL(from, p.URL), Current: p.URL == from}
+	return &Crumb{Title: p.NumberedTitle(), Description: p.Description, Href: relURL(from, p.URL), Current: p.URL == from}
 }
 
 // nav builds the side navigation for the page d: every chapter, with the
@@ -534,7 +534,7 @@ func (s *site) nav(d *PageData) []*NavItem {
 	full := len(s.h.Pages) <= fullNavPages
 	var build func(p *book.Page) *NavItem
 	build = func(p *book.Page) *NavItem {
-		it := &NavItem{Title: p.Title, Href: d.Rel(p.URL), Current: p.URL == d.url}
+		it := &NavItem{Title: p.NumberedTitle(), Href: d.Rel(p.URL), Current: p.URL == d.url}
 		if full || strings.HasPrefix(d.url, p.URL) {
 			kids := p.Children
 			if !full && len(kids) > navList {
@@ -689,7 +689,7 @@ func (s *site) printData(tl tools) (*PageData, error) {
 				return nil, err
 			}
 		}
-		sec := PrintSection{ID: a, Level: level, SubLevel: max(level, 1) + 1, Title: pg.Title, Content: template.HTML(html), Footer: s.footer(pg)}
+		sec := PrintSection{ID: a, Level: level, SubLevel: max(level, 1) + 1, Title: pg.Heading(), Content: template.HTML(html), Footer: s.footer(pg)}
 		for _, t := range doc.Terms {
 			sec.Terms = append(sec.Terms, TermShort{Term: t.Term, Short: t.Short, Href: "#" + anchors[markdown.GlossaryURL] + "--" + t.ID()})
 		}

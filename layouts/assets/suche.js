@@ -47,9 +47,171 @@
     return w.endsWith('ss') ? w.slice(0, -1) : w;
   }
 
-  // Under Node (the Go test of the stemmer) there is no page to work on.
+  // tokens: the runs of letters and digits of a query, as typed.
+  function tokens(s) {
+    return s.split(/[^\p{L}\p{N}\p{Mn}]+/u).filter(function (t) { return t !== ''; });
+  }
+
+  // typos: the edit distance a query word of n letters may have.
+  function typos(n) {
+    return n >= 8 ? 2 : n >= 5 ? 1 : 0;
+  }
+
+  // distance: optimal string alignment distance, limit+1 when further.
+  // Its three rows are kept between calls: the typo search calls it for
+  // every index word of about the query's length.
+  var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+  function distance(a, b, limit) {
+    if (b.length + 1 > rows[0].length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+    var prev2 = rows[0], prev = rows[1], cur = rows[2], i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var low = i, ai = a.charCodeAt(i - 1), ap = i > 1 ? a.charCodeAt(i - 2) : -1;
+      for (j = 1; j <= b.length; j++) {
+        var bj = b.charCodeAt(j - 1);
+        var v = prev[j - 1] + (ai === bj ? 0 : 1);
+        if (prev[j] + 1 < v) v = prev[j] + 1;
+        if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+        if (j > 1 && ai === b.charCodeAt(j - 2) && ap === bj && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
+        cur[j] = v;
+        if (v < low) low = v;
+      }
+      if (low > limit) return limit + 1;
+      var t = prev2; prev2 = prev; prev = cur; cur = t;
+    }
+    return Math.min(prev[b.length], limit + 1);
+  }
+
+  // makeSearch returns the search over an index; internal/search's
+  // Index.Search does the same, and a Go test compares the two.
+  function makeSearch(index) {
+    var keys = index.words.map(function (w) { return w[0]; });
+    var stops = new Set(index.stop);
+
+    // first returns the position of the first key not before s.
+    function first(s) {
+      var lo = 0, hi = keys.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (keys[mid] < s) lo = mid + 1; else hi = mid;
+      }
+      return lo;
+    }
+
+    // form: the word a suggestion shows for an index word (see wordJS
+    // in internal/search).
+    function form(w) {
+      var f = w[2], cap = w[0].charAt(0).toUpperCase() + w[0].slice(1);
+      if (f === undefined) return w[0];
+      if (f === 1) return cap;
+      if (f.charAt(0) === '+') return w[0] + f.slice(1);
+      if (f.charAt(0) === '^') return cap + f.slice(1);
+      return f;
+    }
+
+    // scores maps part → score for one query word: its stem counts twice
+    // the weight, a word that merely begins with it ("Daten" in
+    // "Datenschutz") once.
+    function scores(w) {
+      var out = new Map();
+      function add(postings, factor) {
+        for (var i = 0; i < postings.length; i += 2) {
+          var sc = postings[i + 1] * factor;
+          if (!(out.get(postings[i]) >= sc)) out.set(postings[i], sc);
+        }
+      }
+      var s = stem(w);
+      var i = first(s);
+      if (keys[i] === s) add(index.words[i][1], 2);
+      var p = plain(w);
+      if (p.length >= 3) {
+        for (var j = first(p); j < keys.length && keys[j].startsWith(p); j++) add(index.words[j][1], 1);
+      }
+      return out;
+    }
+
+    // closest: the index word nearest to the stem of w within typos(),
+    // the one in most parts on a tie, or -1.
+    function closest(w) {
+      var limit = typos(w.length);
+      if (limit === 0) return -1;
+      var s = stem(w), best = -1, bestD = limit + 1, bestN = 0;
+      for (var i = 0; i < keys.length; i++) {
+        if (Math.abs(keys[i].length - s.length) > limit) continue;
+        var d = distance(s, keys[i], limit), n = index.words[i][1].length;
+        if (d <= limit && (d < bestD || (d === bestD && n > bestN))) { best = i; bestD = d; bestN = n; }
+      }
+      return best;
+    }
+
+    // search returns { ignored, searched, corrected, hits }: the tokens of
+    // stop words only, how many words were searched, the query with its
+    // typos corrected ('' if none), and the docs found, best first.
+    return function search(query) {
+      var r = { ignored: [], searched: 0, corrected: '', hits: [] };
+      var qs = [], seen = new Set(), toks = tokens(query);
+      toks.forEach(function (token, t) {
+        var ws = words(token), content = false;
+        ws.forEach(function (w) {
+          if (stops.has(w)) return;
+          content = true;
+          if (!seen.has(w)) { seen.add(w); qs.push({ w: w, token: t }); }
+        });
+        var key = ' ' + fold(token);
+        if (ws.length > 0 && !content && !seen.has(key)) { seen.add(key); r.ignored.push(token); }
+      });
+      r.searched = qs.length;
+      if (qs.length === 0) return r;
+      var byDoc = new Map(), corrected = new Map();
+      qs.forEach(function (q, k) {
+        var sc = scores(q.w);
+        if (sc.size === 0) {
+          var i = closest(q.w);
+          if (i >= 0) {
+            var word = index.words[i];
+            corrected.set(q.token, form(word));
+            for (var j = 0; j < word[1].length; j += 2) sc.set(word[1][j], word[1][j + 1]);
+          }
+        }
+        sc.forEach(function (s, part) {
+          var d = index.parts[part].d;
+          var e = byDoc.get(d);
+          if (!e) {
+            e = { best: qs.map(function () { return 0; }), parts: new Map() };
+            byDoc.set(d, e);
+          }
+          e.best[k] = Math.max(e.best[k], s);
+          e.parts.set(part, (e.parts.get(part) || 0) + s);
+        });
+      });
+      if (corrected.size > 0) {
+        var out = [];
+        toks.forEach(function (token, t) {
+          if (corrected.has(t)) out.push(corrected.get(t));
+          else if (!words(token).every(function (w) { return stops.has(w); })) out.push(token);
+        });
+        r.corrected = out.join(' ');
+      }
+      byDoc.forEach(function (e, d) {
+        if (e.best.indexOf(0) >= 0) return;
+        var part = -1, top = 0;
+        e.parts.forEach(function (s, p) {
+          if (s > top || (s === top && p < part)) { part = p; top = s; }
+        });
+        r.hits.push({ doc: d, part: part, score: e.best.reduce(function (a, b) { return a + b; }, 0) });
+      });
+      r.hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      return r;
+    };
+  }
+
+  // Under Node (the Go tests of the stemmer and the search) there is no
+  // page to work on.
   if (typeof document === 'undefined') {
-    if (typeof module === 'object') module.exports = { fold: fold, words: words, plain: plain, stem: stem };
+    if (typeof module === 'object') {
+      module.exports = { fold: fold, words: words, plain: plain, stem: stem, tokens: tokens, makeSearch: makeSearch };
+    }
     return;
   }
 
@@ -57,11 +219,12 @@
   var form = document.getElementById('suche-formular');
   var field = document.getElementById('suche-begriff');
   var status = document.getElementById('suche-status');
+  var hint = document.getElementById('suche-vorschlag');
   var list = document.getElementById('suche-treffer');
-  if (!index || !form || !field || !status || !list) return;
+  if (!index || !form || !field || !status || !hint || !list) return;
 
   var MAX = 50;
-  var keys = index.words.map(function (w) { return w[0]; });
+  var search = makeSearch(index);
 
   // href is the one place links are made: the relative way to the site
   // root, the page, a suffix and the anchor. Opened from disk (file://),
@@ -74,79 +237,21 @@
     return root + doc.u + suffix + (part.a ? '#' + part.a : '');
   }
 
-  // first returns the position of the first key not before s.
-  function first(s) {
-    var lo = 0, hi = keys.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (keys[mid] < s) lo = mid + 1; else hi = mid;
-    }
-    return lo;
-  }
-
-  // scores maps part → score for one query word: its stem counts twice
-  // the weight, a word that merely begins with it ("Daten" in
-  // "Datenschutz") once.
-  function scores(w) {
-    var out = new Map();
-    function add(postings, factor) {
-      for (var i = 0; i < postings.length; i += 2) {
-        var sc = postings[i + 1] * factor;
-        if (!(out.get(postings[i]) >= sc)) out.set(postings[i], sc);
-      }
-    }
-    var s = stem(w);
-    var i = first(s);
-    if (keys[i] === s) add(index.words[i][1], 2);
-    var p = plain(w);
-    if (p.length >= 3) {
-      for (var j = first(p); j < keys.length && keys[j].startsWith(p); j++) add(index.words[j][1], 1);
-    }
-    return out;
-  }
-
-  // search returns the matching docs, best first: every query word must
-  // stand somewhere in the doc; the link goes to its best part.
-  function search(query) {
-    var qs = [];
-    words(query).forEach(function (w) {
-      if (index.stop.indexOf(w) < 0 && qs.indexOf(w) < 0) qs.push(w);
-    });
-    var byDoc = new Map();
-    qs.forEach(function (w, k) {
-      scores(w).forEach(function (sc, part) {
-        var d = index.parts[part].d;
-        var e = byDoc.get(d);
-        if (!e) {
-          e = { doc: d, best: qs.map(function () { return 0; }), parts: new Map() };
-          byDoc.set(d, e);
-        }
-        e.best[k] = Math.max(e.best[k], sc);
-        e.parts.set(part, (e.parts.get(part) || 0) + sc);
-      });
-    });
-    var hits = [];
-    byDoc.forEach(function (e) {
-      if (qs.length === 0 || e.best.indexOf(0) >= 0) return;
-      var part = -1, top = 0;
-      e.parts.forEach(function (sc, p) {
-        if (sc > top || (sc === top && p < part)) { part = p; top = sc; }
-      });
-      hits.push({ doc: e.doc, part: part, score: e.best.reduce(function (a, b) { return a + b; }, 0) });
-    });
-    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return hits;
-  }
-
+  // show runs a query and writes the results, the count (into the
+  // polite status), the words left out and a "Meinten Sie …?" link that
+  // runs the corrected query.
   function show(query) {
     var q = query.trim();
     list.textContent = '';
     list.hidden = true;
+    hint.textContent = '';
+    hint.hidden = true;
     if (q === '') {
       status.textContent = '';
       return;
     }
-    var hits = search(q);
+    var r = search(q);
+    var hits = r.hits;
     hits.slice(0, MAX).forEach(function (h) {
       var doc = index.docs[h.doc];
       var part = index.parts[h.part];
@@ -170,15 +275,35 @@
       list.appendChild(li);
     });
     list.hidden = hits.length === 0;
-    var quoted = '„' + q + '“';
-    if (hits.length === 0) status.textContent = 'Keine Treffer für ' + quoted + '.';
-    else if (hits.length > MAX) status.textContent = hits.length + ' Treffer für ' + quoted + ', die ersten ' + MAX + ' stehen hier.';
-    else status.textContent = hits.length + ' Treffer für ' + quoted + '.';
+    var ignored = r.ignored.length ? 'Nicht gesucht: ' + r.ignored.join(', ') + ' (zu häufige Wörter).' : '';
+    if (r.searched === 0) {
+      status.textContent = 'Nicht gesucht: ' + r.ignored.join(', ') + '. Diese Wörter sind zu häufig, die Suche lässt sie weg. ' +
+        'Geben Sie ein genaueres Wort ein, zum Beispiel „Datenschutz“.';
+      return;
+    }
+    var text = '';
+    var shown = r.corrected || q;
+    if (r.corrected) text = 'Keine Treffer für „' + q + '“. Ähnlich geschrieben: ';
+    var quoted = '„' + shown + '“';
+    if (hits.length === 0) text += 'Keine Treffer für ' + quoted + '.';
+    else if (hits.length > MAX) text += hits.length + ' Treffer für ' + quoted + ', die ersten ' + MAX + ' stehen hier.';
+    else text += hits.length + ' Treffer für ' + quoted + '.';
+    status.textContent = ignored ? text + ' ' + ignored : text;
+    if (r.corrected) {
+      var link = document.createElement('a');
+      link.href = '?q=' + encodeURIComponent(r.corrected);
+      link.textContent = 'Meinten Sie „' + r.corrected + '“?';
+      hint.appendChild(link);
+      hint.hidden = false;
+    }
   }
 
   var note = document.getElementById('suche-ohne-skript');
   if (note) note.hidden = true;
+  var help = document.getElementById('suche-hilfe');
+  if (help) help.hidden = false;
   form.hidden = false;
+  document.documentElement.classList.add('suche-aktiv');
 
   var query = new URLSearchParams(location.search).get('q') || '';
   field.value = query;
