@@ -132,5 +132,6 @@ var ruleHelp = map[string]string{
 	"eingabe":               "Warnungen beim Einlesen der Quellen, etwa ein überfälliger Ethik-Check im KI-Register oder eine Datei in `content/`, die nicht verwendet wird. So fallen Lücken in den Angaben auf.",
 	"entwurf":               "Listet Seiten, die noch Entwurf sind (`status = \"entwurf\"` oder `draft`). So geht kein Entwurf unbemerkt als gültige Regel online. Nur ein Hinweis.",
 	"link-extern":           "Listet Links zu anderen Websites. handbuch ruft sie nicht auf; prüfen Sie ab und zu, ob sie noch stimmen. Nur ein Hinweis.",
+	"pdf-sprache":           "Eine Seite in einer Sprache, deren Schrift die PDFs noch nicht haben (Arabisch, Kyrillisch), bekommt kein Faltblatt und kein Formular als PDF, auch wenn sie eins verlangt. Die Webseite gibt es trotzdem. Nur ein Hinweis.",
 	"pruefung-ueberfaellig": "Die letzte Prüfung einer Seite (`reviewed`, sonst `adopted`) liegt länger zurück als `review_months` Monate. So veralten Regeln des Handbuchs nicht unbemerkt.",
 }

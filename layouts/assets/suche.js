@@ -134,7 +134,11 @@
       });
       hits.push({ doc: e.doc, part: part, score: e.best.reduce(function (a, b) { return a + b; }, 0) });
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    // Results in the reader's language first: the language of the page
+    // the search came from (?sprache=, set by the header of a page in
+    // another language), else the handbook's.
+    var mine = function (h) { return (index.docs[h.doc].l || '') === reader ? 0 : 1; };
+    hits.sort(function (a, b) { return mine(a) - mine(b) || b.score - a.score || a.doc - b.doc; });
     return hits;
   }
 
@@ -154,6 +158,10 @@
       var a = document.createElement('a');
       a.href = href(doc, part);
       a.textContent = part.h ? part.h + ' – ' + doc.t : doc.t;
+      if (doc.l) {
+        a.lang = doc.l;
+        a.dir = 'auto';
+      }
       li.appendChild(a);
       if (doc.k) {
         var kind = document.createElement('span');
@@ -180,7 +188,9 @@
   if (note) note.hidden = true;
   form.hidden = false;
 
-  var query = new URLSearchParams(location.search).get('q') || '';
+  var params = new URLSearchParams(location.search);
+  var query = params.get('q') || '';
+  var reader = params.get('sprache') || '';
   field.value = query;
   if (query) show(query);
 
