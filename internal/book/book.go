@@ -87,6 +87,22 @@ type Page struct {
 	Flyer       bool
 	Audience    string
 	LinkTerms   bool // link glossary terms in this page (front matter link_terms, default true)
+	// Language is the page's language code (front matter language or
+	// sprache, or the file name so-nutzen-wir-ki.en.md); "" is the
+	// handbook's language.
+	Language string
+	// Notice is a note shown at the top of the page, in its language:
+	// for a model translation, that a native speaker is to check it.
+	Notice string
+
+	// Original is, for a translation (so-nutzen-wir-ki.en.md), the page
+	// it translates (so-nutzen-wir-ki.md); nil for any other page. A
+	// translation is rendered and searched, but it is not among its
+	// parent's Children: the navigation, the print view and the PDF of
+	// the handbook show the original only.
+	Original *Page
+	// Translations are the translations of an original, by language code.
+	Translations []*Page
 
 	// Body is the Markdown after the front matter; BodyOffset is its byte
 	// offset in Source, so AST positions map back to file:line:col.

@@ -202,7 +202,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 	// the site and the PDFs are made.
 	read := make(chan []site.Readability, 1)
 	if inc == nil {
-		go func() { read <- readability(b.Docs) }()
+		go func() { read <- readability(b.Docs, b.Config.Language) }()
 	}
 	var keep func(*book.Page) (site.File, bool)
 	if reuse != nil {
@@ -266,6 +266,14 @@ func siteFindings(b *link.Book) []check.Finding {
 		all = append(all, check.NewFinding("eingabe", w.Pos, w.Msg))
 	}
 	for _, d := range b.Docs {
+		if l, ok := drawable(b.Config, d.Page); !ok {
+			switch {
+			case d.Page.Flyer:
+				all = append(all, check.NoPDF(d.Page.File, l, "Ein Faltblatt (flyer = true)"))
+			case d.Uses(func(s *shortcode.Shortcode) bool { return s.Form }):
+				all = append(all, check.NoPDF(d.Page.File, l, "Ein Formular als PDF"))
+			}
+		}
 		for _, f := range d.Figures() {
 			all = append(all, check.AltText(f.Pos, f.Alt, f.Caption)...)
 		}
@@ -398,7 +406,7 @@ func handbookPDF(b *link.Book, pdfs pdfMode) (<-chan book.Download, <-chan madeP
 	}
 	go func() {
 		var err error
-		f.Data, err = pdf.Handbook(b.Handbook, b.Docs)
+		f.Data, err = pdf.Handbook(b.Handbook, handbookDocs(b))
 		if err != nil {
 			close(whole)
 			done <- madePDF{err: pdfErrors(f.Path, err)}
@@ -410,6 +418,29 @@ func handbookPDF(b *link.Book, pdfs pdfMode) (<-chan book.Download, <-chan madeP
 		done <- madePDF{file: &f}
 	}()
 	return whole, done
+}
+
+// handbookDocs are the pages of the PDF of the whole handbook: all but
+// the translations, which are the same text in another language, and
+// the pages the fonts of the PDFs cannot draw.
+func handbookDocs(b *link.Book) []*markdown.Doc {
+	var docs []*markdown.Doc
+	for _, d := range b.Docs {
+		if _, ok := drawable(b.Config, d.Page); ok && d.Page.Original == nil {
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+// drawable reports whether the fonts of the PDFs draw the letters of
+// the language of page p, which it returns: Latin and Arabic letters, not
+// yet Cyrillic.
+// The checks give a page that asks for a PDF and gets none a hint
+// (check.NoPDF).
+func drawable(c book.Config, p *book.Page) (book.Language, bool) {
+	l, known := book.LookupLanguage(p.Lang(c.Language))
+	return l, !known || l.PDF
 }
 
 // renderPDFs renders the PDFs of flyers, forms and checklists and returns
@@ -436,6 +467,9 @@ func renderPDFs(b *link.Book, pdfs pdfMode) ([]site.File, map[string]book.Downlo
 	}
 	for _, d := range b.Docs {
 		p := d.Page
+		if _, ok := drawable(b.Config, p); !ok {
+			continue
+		}
 		name := strings.ReplaceAll(strings.Trim(p.URL, "/"), "/", "-")
 		switch {
 		case p.Flyer:
@@ -473,10 +507,10 @@ func reportFindings(fs []check.Finding) []site.Finding {
 
 // readability measures every page written by hand (not the generated
 // ones, not glossary entries), in reading order, on every core.
-func readability(docs []*markdown.Doc) []site.Readability {
+func readability(docs []*markdown.Doc, lang string) []site.Readability {
 	var pages []*markdown.Doc
 	for _, d := range docs {
-		if d.Page.Source != nil && !strings.HasPrefix(d.Page.File, "glossary/") {
+		if d.Page.Source != nil && !strings.HasPrefix(d.Page.File, "glossary/") && check.German(d.Page.Lang(lang)) {
 			pages = append(pages, d)
 		}
 	}
@@ -544,7 +578,7 @@ func plainLanguage(h *book.Handbook, docs []*markdown.Doc) []check.Finding {
 	for _, d := range docs {
 		p := d.Page
 		entry := strings.HasPrefix(p.File, "glossary/") // the text of a term
-		if !(p.Plain || entry) || p.Source == nil {
+		if !(p.Plain || entry) || p.Source == nil || !check.German(p.Lang(h.Config.Language)) {
 			continue
 		}
 		var page []check.Text

@@ -92,6 +92,7 @@ var Rules = sortedRules([]Rule{
 	{ID: "empty-heading", Kind: "html", Severity: Error, SC: sc246},
 	{ID: "empty-table-header", Kind: "html", Severity: Warning, SC: sc131},
 	{ID: "entwurf", Kind: "quelle", Severity: Hint, SC: ""},
+	{ID: "pdf-sprache", Kind: "quelle", Severity: Hint, SC: ""},
 	{ID: "fieldset-legend", Kind: "html", Severity: Error, SC: sc131},
 	{ID: "focus-contrast", Kind: "kontrast", Severity: Error, SC: "WCAG 2.2 1.4.11, Stufe AA"},
 	{ID: "form-field-multiple-labels", Kind: "html", Severity: Warning, SC: sc332},

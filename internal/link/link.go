@@ -79,6 +79,9 @@ func Link(fsys fs.FS, h *book.Handbook, reservedIDs []string, cache *Cache) (*Bo
 	}
 	b.UsedIn = map[*book.Term][]*book.Page{}
 	for _, d := range b.Docs {
+		if d.Page.Foreign(h.Config.Language) {
+			continue // its words are no German terms
+		}
 		for _, t := range d.Terms {
 			b.UsedIn[t] = append(b.UsedIn[t], d.Page)
 		}

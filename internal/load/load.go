@@ -504,7 +504,7 @@ func contains(list []string, s string) bool {
 }
 
 func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
-	var statusPos, audiencePos, adoptedPos book.Pos
+	var statusPos, audiencePos, adoptedPos, languagePos book.Pos
 	titleSet := false
 	str := func(key string, dst *string) field {
 		return field{key: key, kind: kString, set: func(v any, _ book.Pos) { *dst = v.(string) }}
@@ -523,10 +523,16 @@ func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
 		{key: "adopted_by", kind: kStrings, set: func(v any, _ book.Pos) { pg.AdoptedBy = v.([]string) }},
 		{key: "reviewed", kind: kDate, set: func(v any, _ book.Pos) { pg.Reviewed = v.(time.Time) }},
 		str("owner", &pg.Owner),
+		str("notice", &pg.Notice),
 		boolean("plain", &pg.Plain),
 		boolean("flyer", &pg.Flyer),
 		boolean("link_terms", &pg.LinkTerms),
 		{key: "audience", kind: kString, set: func(v any, p book.Pos) { pg.Audience = v.(string); audiencePos = p }},
+		// language, and sprache as editors write it in German: both are
+		// read, for a translation's language is the one key a German
+		// editor looks for in German.
+		{key: "language", kind: kString, set: func(v any, p book.Pos) { setLanguage(pg, "language", v.(string), p, &languagePos, errs) }},
+		{key: "sprache", kind: kString, set: func(v any, p book.Pos) { setLanguage(pg, "sprache", v.(string), p, &languagePos, errs) }},
 	}, errs)
 	if !ok {
 		return
@@ -558,8 +564,98 @@ func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
 	}
 }
 
+// setLanguage sets the page's language from the front matter key
+// (language or sprache), which may be given once.
+func setLanguage(pg *book.Page, key, code string, at book.Pos, first *book.Pos, errs *book.ErrorList) {
+	if first.File != "" {
+		errs.Addf(at, "die Sprache steht zweimal im Front Matter (language und sprache). Lassen Sie eins von beiden weg.")
+		return
+	}
+	*first = at
+	l, ok := book.Languages[code]
+	if !ok {
+		errs.Addf(at, "%s %q ist keine Sprache, die handbuch kennt. %s", key, code, knownLanguages())
+		return
+	}
+	pg.Language = l.Code
+}
+
+// knownLanguages names the language codes a page may have.
+func knownLanguages() string {
+	var list []string
+	for _, c := range book.LanguageCodes() {
+		list = append(list, fmt.Sprintf("%s (%s)", c, book.Languages[c].Name))
+	}
+	return "Erlaubt sind: " + strings.Join(list, ", ") + "."
+}
+
+// langSuffix returns the language code of a translation's file name,
+// such as "en" for so-nutzen-wir-ki.en.md, and the name of its
+// original, so-nutzen-wir-ki.md; "" for any other file. Only two letters
+// after the last dot count as a code, as in Hugo.
+func langSuffix(name string) (code, original string) {
+	stem := strings.TrimSuffix(name, ".md")
+	i := strings.LastIndexByte(stem, '.')
+	if i <= 0 || len(stem)-i-1 != 2 {
+		return "", ""
+	}
+	for _, c := range stem[i+1:] {
+		if c < 'a' || c > 'z' {
+			return "", ""
+		}
+	}
+	return stem[i+1:], stem[:i] + ".md"
+}
+
+// translations takes the translations out of raw: each is linked with
+// its original (same folder, the name without the language code), gets
+// its language from the file name and the original's address with the
+// code after it: /klienten/so-nutzen-wir-ki/en/. What is left are the
+// pages of the tree.
+func translations(raw []rawPage, siteLang string, errs *book.ErrorList) (pages, trans []rawPage) {
+	byFile := map[string]*book.Page{}
+	for _, r := range raw {
+		byFile[r.page.File] = r.page
+	}
+	site, _, _ := strings.Cut(strings.ToLower(siteLang), "-")
+	for _, r := range raw {
+		pg := r.page
+		code, orig := langSuffix(path.Base(pg.File))
+		if code == "" {
+			pages = append(pages, r)
+			continue
+		}
+		at := book.Pos{File: pg.File, Line: 1, Col: 1}
+		origFile := path.Join(path.Dir(pg.File), orig)
+		l, known := book.Languages[code]
+		switch {
+		case !known:
+			errs.Addf(at, "der Dateiname endet auf .%s.md und ist damit eine Übersetzung, aber %q ist keine Sprache, die handbuch kennt. %s Soll die Datei keine Übersetzung sein, nehmen Sie den Punkt aus dem Namen.", code, code, knownLanguages())
+		case code == site:
+			errs.Addf(at, "der Dateiname endet auf .%s.md, aber %s ist die Sprache des Handbuchs: das Original heißt ohne Sprachkürzel %s. Benennen Sie die Datei um.", code, l.Name, origFile)
+		case orig == "_index.md":
+			errs.Addf(at, "Übersetzungen gibt es bisher nur für einzelne Seiten, nicht für die Einleitung eines Abschnitts (_index.md). Übersetzen Sie die Seiten des Abschnitts einzeln.")
+		case pg.Language != "" && pg.Language != code:
+			errs.Addf(at, "der Dateiname sagt, die Seite ist auf %s (.%s.md), im Front Matter steht aber die Sprache %q. Passen Sie eins von beiden an.", l.Name, code, pg.Language)
+		case byFile[origFile] == nil:
+			errs.Addf(at, "die Seite ist eine Übersetzung (Dateiname endet auf .%s.md), aber ihr Original %s fehlt oder ist ein Entwurf (draft = true). Eine Übersetzung steht im selben Ordner wie das Original und heißt wie dieses, mit dem Sprachkürzel vor .md. Legen Sie das Original an oder benennen Sie die Datei um.", code, origFile)
+		default:
+			o := byFile[origFile]
+			if c, _ := langSuffix(path.Base(o.File)); c != "" {
+				errs.Addf(at, "das Original %s ist selbst eine Übersetzung. Übersetzen Sie die Seite in der Sprache des Handbuchs: benennen Sie die Datei nach ihr.", o.File)
+				continue
+			}
+			pg.Language, pg.Original = code, o
+			o.Translations = append(o.Translations, pg)
+			trans = append(trans, r)
+		}
+	}
+	return pages, trans
+}
+
 // assemble builds the section tree, URLs and reading order.
 func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
+	raw, trans := translations(raw, h.Config.Language, errs)
 	sections := map[string]*book.Page{} // content-relative dir → section page
 	for _, r := range raw {
 		if path.Base(r.page.File) == "_index.md" {
@@ -605,6 +701,28 @@ func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
 		}
 		urls[pg.URL] = pg
 	}
+	for _, r := range raw {
+		// The glossary explains German words in German: a page in
+		// another language links none of them.
+		if r.page.Foreign(h.Config.Language) {
+			r.page.LinkTerms = false
+		}
+	}
+	for _, r := range trans {
+		pg := r.page
+		pg.Kind, pg.Parent, pg.LinkTerms = book.KindPage, pg.Original.Parent, false
+		pg.URL = pg.Original.URL + pg.Language + "/"
+		if other, dup := urls[pg.URL]; dup {
+			errs.Addf(book.Pos{File: pg.File, Line: 1, Col: 1}, "ergibt dieselbe Adresse %s wie %s. Benennen Sie eine der beiden Dateien um.", pg.URL, other.File)
+			continue
+		}
+		urls[pg.URL] = pg
+	}
+	for _, r := range trans {
+		sort.Slice(r.page.Original.Translations, func(i, j int) bool {
+			return r.page.Original.Translations[i].Language < r.page.Original.Translations[j].Language
+		})
+	}
 	var walk func(p *book.Page)
 	walk = func(p *book.Page) {
 		sort.SliceStable(p.Children, func(i, j int) bool {
@@ -618,6 +736,7 @@ func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
 			return a.File < b.File
 		})
 		h.Pages = append(h.Pages, p)
+		h.Pages = append(h.Pages, p.Translations...)
 		for _, c := range p.Children {
 			walk(c)
 		}

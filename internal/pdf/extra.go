@@ -14,7 +14,7 @@ func Page(h *book.Handbook, d *markdown.Doc) ([]byte, error) {
 	if d.Page.Plain {
 		pf = a4Plain
 	}
-	return single(h, pf, d.Page.Title, func(w *writer) {
+	return single(h, pf, d.Page.Title, d.Page.Lang(h.Config.Language), func(w *writer) {
 		w.chapter(d)
 	})
 }
@@ -22,7 +22,7 @@ func Page(h *book.Handbook, d *markdown.Doc) ([]byte, error) {
 // Checklist renders a checklist as its own A4 PDF, with drawn tick boxes,
 // help texts and "Geprüft von / am / Unterschrift".
 func Checklist(h *book.Handbook, c *book.Checklist) ([]byte, error) {
-	return single(h, a4, c.Title, func(w *writer) {
+	return single(h, a4, c.Title, h.Config.Language, func(w *writer) {
 		w.runningTitle = c.Title
 		w.f.AddPage()
 		w.f.SetXY(w.margin, top)
@@ -39,20 +39,22 @@ func Checklist(h *book.Handbook, c *book.Checklist) ([]byte, error) {
 // the page's address when base_url is a full address. A text too long
 // for the two pages is an error that says how much to cut.
 func Flyer(h *book.Handbook, d *markdown.Doc) ([]byte, error) {
-	return single(h, a5, d.Page.Title, func(w *writer) {
+	return single(h, a5, d.Page.Title, d.Page.Lang(h.Config.Language), func(w *writer) {
 		w.noHyphens = true
 		w.flyer(d)
 	})
 }
 
-// single renders a PDF without cover and contents.
-func single(h *book.Handbook, pf format, title string, draw func(*writer)) ([]byte, error) {
+// single renders a PDF without cover and contents, in language lang.
+func single(h *book.Handbook, pf format, title, lang string, draw func(*writer)) ([]byte, error) {
 	w, err := newWriter(h, pf)
 	if err != nil {
 		return nil, err
 	}
 	defer w.done.wait()
 	w.f.SetTitle(title, true)
+	w.lang = lang
+	w.f.SetLang(langTag(lang))
 	w.standalone = true
 	w.inBody = true
 	draw(w)

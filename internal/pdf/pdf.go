@@ -48,6 +48,7 @@ type writer struct {
 	// means the pages are counted as one.
 	parts []int
 
+	lang       string // the language of the PDF
 	standalone bool   // a single page: links to other pages have no target
 	page       string // the anchor of the page being drawn
 
@@ -106,7 +107,7 @@ func (w *writer) output(title string) ([]byte, error) {
 	c := w.h.Config
 	return w.finish(raw.b, meta{
 		title: title, author: author(c), subject: subject, keywords: keywords,
-		lang: langTag(c.Language), date: contentDate(w.h),
+		lang: langTag(w.lang), date: contentDate(w.h),
 	})
 }
 
@@ -182,6 +183,7 @@ func newWriter(h *book.Handbook, pf format) (*writer, error) {
 	}
 	w := &writer{f: f, h: h, glyphs: cov, sh: sh, pw: pf.w, ph: pf.h, margin: pf.m, body: pf.body, color: [3]uint8{textR, textG, textB}}
 	w.done = newFinished()
+	w.lang = h.Config.Language
 	w.root = &node{role: "Document"}
 	w.cur = w.root
 	w.anchors = map[string]place{}

@@ -29,6 +29,10 @@ type Doc struct {
 	Title string // the result's link text
 	URL   string // relative to the site root, without a leading slash: "leitlinien/datenschutz/"
 	Kind  string // shown beside the result, e.g. "Formular", "Begriff"; may be empty
+	// Lang is the language of a page in another language than the
+	// handbook's (a translation): "en", "ar"; "" for the handbook's.
+	// The script lists the results in the reader's language first.
+	Lang  string
 	Parts []Part
 }
 
@@ -62,6 +66,7 @@ type docJS struct {
 	Title string `json:"t"`
 	URL   string `json:"u"`
 	Kind  string `json:"k,omitempty"`
+	Lang  string `json:"l,omitempty"`
 }
 
 type partJS struct {
@@ -175,7 +180,7 @@ func Build(docs []Doc) *Index {
 		}
 	}
 	for d, doc := range docs {
-		ix.Docs = append(ix.Docs, docJS{Title: doc.Title, URL: doc.URL, Kind: doc.Kind})
+		ix.Docs = append(ix.Docs, docJS{Title: doc.Title, URL: doc.URL, Kind: doc.Kind, Lang: doc.Lang})
 		parts := doc.Parts
 		if len(parts) == 0 {
 			parts = []Part{{Title: doc.Title}}

@@ -40,7 +40,10 @@ type SearchEntry struct {
 	Text   string // a page title, heading or term
 	Where  string // the page a heading stands on, "Glossar" for terms
 	Target string // site-absolute, for PageData.Rel
-	key    string
+	// Lang is the language of Text and Where when it is not the
+	// handbook's (a translation's title and headings), for lang="…".
+	Lang string
+	key  string
 }
 
 // searchPage returns the search index and the A–Z index of the search
@@ -50,10 +53,11 @@ func (s *site) searchPage(docs, entries []*markdown.Doc) (*search.Index, *Search
 	var az []SearchEntry
 	for _, d := range docs {
 		p := d.Page
-		az = append(az, SearchEntry{Text: p.Title, Target: p.URL})
+		lang := s.otherLang(p)
+		az = append(az, SearchEntry{Text: p.Title, Target: p.URL, Lang: lang})
 		for _, hd := range d.Headings {
 			if hd.Level == 2 || hd.Level == 3 {
-				az = append(az, SearchEntry{Text: hd.Text, Where: p.Title, Target: p.URL + "#" + hd.ID})
+				az = append(az, SearchEntry{Text: hd.Text, Where: p.Title, Target: p.URL + "#" + hd.ID, Lang: lang})
 			}
 		}
 		idx = append(idx, s.searchDoc(d))
@@ -84,8 +88,14 @@ func (s *site) searchPage(docs, entries []*markdown.Doc) (*search.Index, *Search
 	for i := range az {
 		az[i].key = book.SortKey(strings.TrimLeftFunc(az[i].Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 	}
+	// Entries that start with no letter from A to Z (a digit, or a
+	// title in Arabic letters) come first, in one group "#".
+	other := func(key string) bool { return key == "" || key[0] < 'a' || key[0] > 'z' }
 	sort.SliceStable(az, func(i, j int) bool {
 		a, b := az[i], az[j]
+		if oa, ob := other(a.key), other(b.key); oa != ob {
+			return oa
+		}
 		if a.key != b.key {
 			return a.key < b.key
 		}
@@ -97,7 +107,7 @@ func (s *site) searchPage(docs, entries []*markdown.Doc) (*search.Index, *Search
 	var group *SearchGroup
 	for _, e := range az {
 		letter := "#"
-		if e.key != "" && e.key[0] >= 'a' && e.key[0] <= 'z' {
+		if !other(e.key) {
 			letter = strings.ToUpper(e.key[:1])
 		}
 		if group == nil || group.Letter != letter {
@@ -117,13 +127,22 @@ func (s *site) searchPage(docs, entries []*markdown.Doc) (*search.Index, *Search
 	return search.Build(idx), data
 }
 
+// otherLang is the language of page p when it is not the handbook's,
+// else "".
+func (s *site) otherLang(p *book.Page) string {
+	if l := p.Lang(s.h.Config.Language); primary(l) != primary(s.h.Config.Language) {
+		return l
+	}
+	return ""
+}
+
 // searchDoc is a page as the search index sees it: the text before the
 // first heading with the title and description, then one part per
 // heading. Labels of form fields count as text of their part, so do the
 // items of a checklist.
 func (s *site) searchDoc(d *markdown.Doc) search.Doc {
 	p := d.Page
-	doc := search.Doc{Title: p.Title, URL: strings.TrimPrefix(p.URL, "/")}
+	doc := search.Doc{Title: p.Title, URL: strings.TrimPrefix(p.URL, "/"), Lang: s.otherLang(p)}
 	switch {
 	case d.Uses(func(s *shortcode.Shortcode) bool { return s.Input }):
 		doc.Kind = "Formular"

@@ -215,13 +215,19 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 	parts := []part{{html: r.HTML, page: p, spans: r.Spans}}
 	data := s.pageData(p, template.HTML(r.HTML))
 	data.TOC = toc(d.Headings)
-	data.Terms = s.termList(d.Terms, p.URL)
-	data.HasForm = d.Uses(func(s *shortcode.Shortcode) bool { return s.Input })
-	if i > 0 {
-		data.Prev = s.crumb(docs[i-1].Page, p.URL)
+	if !p.Foreign(s.h.Config.Language) {
+		data.Terms = s.termList(d.Terms, p.URL)
 	}
-	if i+1 < len(docs) {
-		data.Next = s.crumb(docs[i+1].Page, p.URL)
+	data.HasForm = d.Uses(func(s *shortcode.Shortcode) bool { return s.Input })
+	// A translation is no step of the reading order: it has no
+	// neighbours, and its original's neighbours skip it.
+	if p.Original == nil {
+		if q := neighbour(docs, i, -1); q != nil {
+			data.Prev = s.crumb(q, p.URL)
+		}
+		if q := neighbour(docs, i, +1); q != nil {
+			data.Next = s.crumb(q, p.URL)
+		}
 	}
 	layout := "page.html"
 	switch p.Kind {
@@ -251,6 +257,17 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 	}
 	f, err := exec(layout, strings.TrimPrefix(p.URL, "/")+"index.html", data, parts...)
 	return []File{f}, err
+}
+
+// neighbour is the page before (step -1) or after (+1) docs[i] in the
+// reading order, leaving out translations; nil at either end.
+func neighbour(docs []*markdown.Doc, i, step int) *book.Page {
+	for j := i + step; j >= 0 && j < len(docs); j += step {
+		if p := docs[j].Page; p.Original == nil {
+			return p
+		}
+	}
+	return nil
 }
 
 // site holds what every page shares. Nothing in it changes once the
@@ -307,9 +324,14 @@ func newSite(h *book.Handbook) *site {
 		if count[t] > 1 && p.Parent != nil {
 			t += " – " + p.Parent.Title
 		}
-		if p.Kind == book.KindHome {
+		switch {
+		case p.Kind == book.KindHome:
 			s.titles[p] = h.Config.Title
-		} else {
+		case p.Foreign(h.Config.Language):
+			// A window title is read in the page's language: the
+			// handbook's German title would be read with the wrong voice.
+			s.titles[p] = t
+		default:
 			s.titles[p] = t + " – " + h.Config.Title
 		}
 	}
@@ -338,6 +360,25 @@ type PageData struct {
 	FooterContacts []*book.Contact
 	Footer         Footer
 	Sections       []PrintSection // print view only
+
+	// Lang is the page's language, for <html lang>; Dir is "rtl" for a
+	// language written from right to left.
+	Lang string
+	Dir  string
+	// LayoutLang is ` lang="de"` (with ` dir="ltr"` on a page written
+	// from right to left) on a page in another language than the
+	// handbook's: the layouts write it on each part around the content
+	// that keeps the handbook's language (header, navigation, footer).
+	LayoutLang template.HTMLAttr
+	// ContentLang is ` lang="ar" dir="rtl"` (the page's language) on
+	// such a page, for the page's own words inside those parts: its
+	// title in the breadcrumbs, its headings in "Auf dieser Seite".
+	ContentLang template.HTMLAttr
+	// Versions are the language versions of a translated page, the
+	// original first; nil for a page without translations.
+	Versions []Version
+	// SwitchLabel names the language switch in the page's language.
+	SwitchLabel string
 
 	url  string
 	root string // set on the 404 page, which is served at any depth
@@ -489,6 +530,7 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 		url:     p.URL,
 		Footer:  s.footer(p),
 	}
+	s.setLanguage(d, p)
 	if d.Title == "" {
 		d.Title = p.Title + " – " + c.Title
 	}
@@ -667,11 +709,16 @@ func (s *site) printData(tl tools) (*PageData, error) {
 	d.Title = "Druckansicht – " + s.h.Config.Title
 	anchors := map[string]string{}
 	for _, doc := range s.b.Docs {
-		anchors[doc.Page.URL] = book.Anchor(doc.Page.URL)
+		if doc.Page.Original == nil { // a link to a translation leads to its page
+			anchors[doc.Page.URL] = book.Anchor(doc.Page.URL)
+		}
 	}
 	href := func(target string) string { return printHref(anchors, target) }
 	for _, doc := range s.b.Docs {
 		pg := doc.Page
+		if pg.Original != nil {
+			continue // the print view is the handbook in its own language
+		}
 		a := anchors[pg.URL]
 		level := 1 + pg.Depth()
 		shift := pg.Depth()

@@ -251,7 +251,12 @@
       return;
     }
     var r = search(q);
-    var hits = r.hits;
+    // Results in the reader's language first, in the order of the
+    // search: the language of the page the search came from (?sprache=,
+    // set by the header of a page in another language), else the
+    // handbook's.
+    var mine = function (h) { return (index.docs[h.doc].l || '') === reader ? 0 : 1; };
+    var hits = r.hits.slice().sort(function (a, b) { return mine(a) - mine(b); });
     hits.slice(0, MAX).forEach(function (h) {
       var doc = index.docs[h.doc];
       var part = index.parts[h.part];
@@ -259,6 +264,10 @@
       var a = document.createElement('a');
       a.href = href(doc, part);
       a.textContent = part.h ? part.h + ' – ' + doc.t : doc.t;
+      if (doc.l) {
+        a.lang = doc.l;
+        a.dir = 'auto';
+      }
       li.appendChild(a);
       if (doc.k) {
         var kind = document.createElement('span');
@@ -291,7 +300,7 @@
     status.textContent = ignored ? text + ' ' + ignored : text;
     if (r.corrected) {
       var link = document.createElement('a');
-      link.href = '?q=' + encodeURIComponent(r.corrected);
+      link.href = '?q=' + encodeURIComponent(r.corrected) + (reader ? '&sprache=' + encodeURIComponent(reader) : '');
       link.textContent = 'Meinten Sie „' + r.corrected + '“?';
       hint.appendChild(link);
       hint.hidden = false;
@@ -305,7 +314,9 @@
   form.hidden = false;
   document.documentElement.classList.add('suche-aktiv');
 
-  var query = new URLSearchParams(location.search).get('q') || '';
+  var params = new URLSearchParams(location.search);
+  var query = params.get('q') || '';
+  var reader = params.get('sprache') || '';
   field.value = query;
   if (query) show(query);
 

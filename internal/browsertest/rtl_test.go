@@ -1,0 +1,108 @@
+package browsertest
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/handbuch/handbuch"
+	"github.com/handbuch/handbuch/internal/build"
+	"github.com/handbuch/handbuch/internal/load"
+)
+
+// TestArabicPage opens the model's Arabic client page in Chromium at
+// 1280 and 320 px: <html lang="ar"> with a computed direction rtl, the
+// text rtl and the German footer ltr, the language switch linking the
+// other versions with lang and hreflang, no axe-core violation, and no
+// sideways scrolling at 320 px. The screenshots are kept in
+// HANDBUCH_SHOTS when it is set, to be looked at. Like TestBrowser it
+// runs in CI or with HANDBUCH_BROWSER=1 and fails there when a tool is
+// missing.
+func TestArabicPage(t *testing.T) {
+	if os.Getenv("CI") == "" && os.Getenv("HANDBUCH_BROWSER") == "" {
+		t.Skip("browser test: runs in CI (.ci/run) or with HANDBUCH_BROWSER=1")
+	}
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("Chromium is missing (%v): install Debian's chromium package, as .ci/run does", err)
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node is missing: the browser test drives Chromium with playwright-core")
+	}
+	for _, pkg := range []string{"axe-core", "playwright-core"} {
+		if _, err := os.Stat(filepath.Join("node_modules", pkg, "package.json")); err != nil {
+			t.Fatalf("npm package %s is missing: run npm ci in internal/browsertest", pkg)
+		}
+	}
+	files, _, _, err := build.Make(handbuch.Model(), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := build.Write(context.Background(), dir, files); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	shots := os.Getenv("HANDBUCH_SHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	cmd := exec.Command(node, "rtl.mjs", srv.URL, "/klienten/so-nutzen-wir-ki/ar/", shots)
+	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	t.Logf("rtl.mjs: %s", out)
+	if err != nil {
+		t.Fatalf("rtl.mjs: %v\n%s%s", err, out, stderr.String())
+	}
+	type link struct{ Lang, Hreflang, Text string }
+	var res map[string]struct {
+		Lang, HTML, Main, Footer string
+		SwitchLinks              []link
+		ScrollWidth, ClientWidth int
+		Axe                      []struct {
+			ID, Help string
+			Nodes    []string
+		}
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, w := range []string{"1280", "320"} {
+		r, ok := res[w]
+		if !ok {
+			t.Fatalf("no result at %s px:\n%s", w, out)
+		}
+		if r.Lang != "ar" || r.HTML != "rtl" || r.Main != "rtl" || r.Footer != "ltr" {
+			t.Errorf("%s px: lang %q, direction of html %q, text %q, footer %q; want ar, rtl, rtl, ltr", w, r.Lang, r.HTML, r.Main, r.Footer)
+		}
+		want := map[string]string{"de": "Deutsch", "en": "English"}
+		if len(r.SwitchLinks) != len(want) {
+			t.Errorf("%s px: language switch links %v, want %v", w, r.SwitchLinks, want)
+		}
+		for _, l := range r.SwitchLinks {
+			if want[l.Lang] != l.Text || l.Hreflang != l.Lang {
+				t.Errorf("%s px: language switch link %+v", w, l)
+			}
+		}
+		for _, v := range r.Axe {
+			t.Errorf("%s px: axe %s: %s at %v", w, v.ID, v.Help, v.Nodes)
+		}
+		if r.ScrollWidth > r.ClientWidth {
+			t.Errorf("%s px: the page scrolls sideways: scrollWidth %d > %d", w, r.ScrollWidth, r.ClientWidth)
+		}
+	}
+}
