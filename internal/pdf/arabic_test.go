@@ -1,13 +1,18 @@
 package pdf_test
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/handbuch/handbuch"
 	"github.com/handbuch/handbuch/internal/build"
+	"github.com/handbuch/handbuch/internal/load"
+	"github.com/handbuch/handbuch/internal/pdf"
 )
 
 // arabic is a paragraph in Arabic with a Latin name and a number in it.
@@ -47,5 +52,47 @@ func TestArabicRoundTrip(t *testing.T) {
 	first := arabic[:strings.Index(arabic, ".")]
 	if !strings.Contains(got, first) {
 		t.Errorf("pdftotext reads\n%s\nwant it to contain\n%s", got, first)
+	}
+}
+
+// TestModelArabicFlyer: the Arabic translation of the model's client page
+// "So nutzen wir KI" gets its flyer, in Arabic (the PDF's language), and
+// pdftotext reads its first paragraph back as the page writes it.
+func TestModelArabicFlyer(t *testing.T) {
+	pdftotext, pdfinfo := tool(t, "pdftotext"), tool(t, "pdfinfo")
+	files, _, _, err := build.Make(handbuch.Model(), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := fs.ReadFile(handbuch.Model(), "content/klienten/so-nutzen-wir-ki.ar.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := strings.Cut(strings.TrimPrefix(string(page), "+++"), "+++")
+	first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(body), "\n\n", 2)[0])
+	file := filepath.Join(t.TempDir(), "ar.pdf")
+	for _, f := range files {
+		if f.Path == "pdf/faltblatt-klienten-so-nutzen-wir-ki-ar.pdf" {
+			os.WriteFile(file, f.Data, 0o644)
+		}
+	}
+	info, err := exec.Command(pdfinfo, file).Output()
+	if err != nil {
+		t.Fatalf("no Arabic flyer: %v", err)
+	}
+	if !strings.Contains(string(info), "(A5)") {
+		t.Errorf("the flyer is not A5:\n%s", info)
+	}
+	if data, _ := os.ReadFile(file); !strings.Contains(string(pdf.Expand(data)), "/Lang (ar)") {
+		t.Error("the flyer's language is not ar")
+	}
+	out, err := exec.Command(pdftotext, "-f", "1", "-l", "1", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bidi := strings.NewReplacer("\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "", "\u200e", "", "\u200f", "")
+	squeeze := func(s string) string { return strings.Join(strings.Fields(bidi.Replace(s)), "") }
+	if !strings.Contains(squeeze(string(out)), squeeze(first)) {
+		t.Errorf("pdftotext reads\n%s\nwant it to contain, spaces aside,\n%s", out, first)
 	}
 }

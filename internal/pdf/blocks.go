@@ -194,15 +194,20 @@ func (w *writer) list(d *markdown.Doc, l *ast.List, x, width float64, depth int)
 		w.ensure(w.itemNeed(d, it, bw))
 		y := w.f.GetY()
 		w.setFont("", w.body)
-		w.f.SetXY(bx-7, y)
+		// An item written right to left has its marker on the right.
+		ix, mx, align := bx, bx-7, "L"
+		if rightToLeftText(markdown.PlainText(it, d.Page.Body)) {
+			ix, mx, align = bx-(bx-x), bx+bw-(bx-x)+1, "R"
+		}
+		w.f.SetXY(mx, y)
 		w.open("LI")
 		w.tagged("Lbl", func() {
 			w.content()
-			w.cellText(6, w.body*lineFactor*ptToMM, marker, "L")
+			w.cellText(6, w.body*lineFactor*ptToMM, marker, align)
 		})
-		w.f.SetXY(bx, y)
+		w.f.SetXY(ix, y)
 		w.tagged("LBody", func() {
-			w.blocks(d, it, bx, bw, depth)
+			w.blocks(d, it, ix, bw, depth)
 		})
 		w.close()
 	}

@@ -832,11 +832,19 @@ func (w *writer) drawLine(l line, x, y, size, lh float64, ls *links) {
 // written right to left.
 func rightToLeftLine(l line) bool {
 	for _, p := range l.pieces {
-		for _, r := range p.text {
-			if unicode.IsLetter(r) {
-				return rightToLeft(cutFor("", string(r)))
-			}
+		if strings.IndexFunc(p.text, unicode.IsLetter) >= 0 {
+			return rightToLeftText(p.text)
 		}
+	}
+	return false
+}
+
+// rightToLeftText reports whether the first letter of s is of a script
+// written right to left.
+func rightToLeftText(s string) bool {
+	if i := strings.IndexFunc(s, unicode.IsLetter); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return rightToLeft(cutFor("", string(r)))
 	}
 	return false
 }
