@@ -40,8 +40,10 @@ func main() {
 const usage = `handbuch – barrierefreie Leitlinien-Handbücher bauen
 
 Aufruf:
-  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--offline] [--ohne-pdf] [--hinweise] [--format json]
+  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--offline] [--ohne-pdf] [--public] [--hinweise] [--format json]
       baut die Website aus handbuch.toml und content/ und prüft sie;
+      mit --public nur die öffentlichen Seiten (audience = "clients" oder "alle")
+      für die Website der Organisation, nach public-web statt public;
       mit --offline lässt sie sich direkt von einem Laufwerk oder USB-Stick öffnen;
       mit --ohne-pdf geht es schneller, dann bieten die Seiten keine PDFs an
   handbuch check [--strict] [--hinweise] [--format json] [ORDNER]
@@ -148,13 +150,22 @@ func (c *cli) build(args []string) int {
 	fs.BoolVar(&opts.Strict, "strict", false, "auch Warnungen lassen den Build scheitern")
 	fs.BoolVar(&opts.Offline, "offline", false, "Kopie zum Öffnen von einem Laufwerk oder USB-Stick (file://)")
 	fs.BoolVar(&opts.NoPDF, "ohne-pdf", false, "schneller Build ohne PDFs: die Seiten bieten keine an")
+	fs.BoolVar(&opts.Public, "public", false, "nur die öffentlichen Seiten, für die Website der Organisation (Vorgabe-Ziel: "+build.PublicDest+")")
 	format := fs.String("format", "text", "Ausgabe der Prüfung: text oder json")
 	fs.BoolVar(&c.hints, "hinweise", false, "auch Hinweise der Prüfung zeigen")
 	if !c.parse(fs, args) || !c.validFormat(*format) || !c.validSource("build", opts.Source) {
 		return 2
 	}
 	// The default public/ belongs to the project; a folder named on the
-	// command line is meant from where the user stands.
+	// command line is meant from where the user stands. A public build
+	// goes to a folder of its own, so that it never replaces the intranet.
+	destGiven := false
+	fs.Visit(func(f *flag.Flag) {
+		destGiven = destGiven || f.Name == "dest"
+	})
+	if opts.Public && !destGiven {
+		opts.Dest = build.PublicDest
+	}
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "dest" && !filepath.IsAbs(opts.Dest) {
 			if abs, err := filepath.Abs(opts.Dest); err == nil {

@@ -547,10 +547,10 @@ func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
 	default:
 		errs.Addf(statusPos, "status %q ist unbekannt. Erlaubt sind: entwurf, diskussion, muster, beschlossen.", pg.Status)
 	}
-	switch pg.Audience {
-	case "", "staff", "clients":
-	default:
-		errs.Addf(audiencePos, "audience %q ist unbekannt. Erlaubt sind: staff (Mitarbeitende) und clients (Klient:innen).", pg.Audience)
+	if a, ok := book.Audiences[pg.Audience]; ok {
+		pg.Audience = a
+	} else if pg.Audience != "" {
+		errs.Addf(audiencePos, "audience %q ist unbekannt. Erlaubt sind: staff (Mitarbeitende), clients (Klientinnen und Klienten), alle (beide, auch im öffentlichen Build) und redaktion (nur für die Redaktion; auch editors).", pg.Audience)
 	}
 }
 

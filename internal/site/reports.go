@@ -67,13 +67,15 @@ type FileFindings struct {
 
 // Reports renders /pruefbericht/ (findings per page and per rule,
 // readability per chapter) and /barrierefreiheit/ (a draft accessibility
-// statement) from the results of the checks.
-func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Readability) ([]File, error) {
+// statement) from the results of the checks. A public build gets only
+// the statement: the report is for the editors.
+func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Readability, public bool) ([]File, error) {
 	tpls, err := layouts.templates("report.html", "statement.html")
 	if err != nil {
 		return nil, err
 	}
 	s := newSite(h)
+	s.public = public
 	data := &ReportData{Today: GermanDate(h.Today), Contact: h.Config.Contact, Readability: read}
 	rules := map[string]*RuleCount{}
 	files := map[string]*FileFindings{}
@@ -125,6 +127,9 @@ func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Read
 		{"report.html", ReportURL, "Prüfbericht", "Was die automatischen Prüfungen gefunden haben, je Seite und je Regel, und wie leicht die Kapitel zu lesen sind."},
 		{"statement.html", StatementURL, "Erklärung zur Barrierefreiheit", "Entwurf der Erklärung zur Barrierefreiheit dieses Handbuchs."},
 	} {
+		if public && pg.url == ReportURL {
+			continue
+		}
 		p := &book.Page{Title: pg.title, URL: pg.url, Description: pg.desc}
 		d := s.pageData(p, "")
 		d.Title = pg.title + " – " + h.Config.Title

@@ -84,6 +84,10 @@ type Input struct {
 	// out): Render returns the files without their bytes, so that the
 	// whole site is never held at once.
 	Stream bool
+	// Public renders the public build: the book holds only the public
+	// pages, every page gets the layout of the client area, and there is
+	// no print view of the whole handbook.
+	Public bool
 }
 
 // Render renders every page, the glossary, the search page with its
@@ -102,7 +106,7 @@ func Render(in Input) ([]File, error) {
 		}
 	}
 	s := newSite(b.Handbook)
-	s.b, s.downloads = b, in.Downloads
+	s.b, s.downloads, s.public = b, in.Downloads, in.Public
 	tl := tools{s: s, tpl: tpls["page.html"]}
 	exec := func(name, out string, data *PageData, parts ...part) (File, error) {
 		var buf bytes.Buffer
@@ -130,6 +134,8 @@ func Render(in Input) ([]File, error) {
 	}
 	if in.Reuse == nil {
 		jobs = append(jobs, func() ([]File, error) { return s.search(exec) })
+	}
+	if in.Reuse == nil && !in.Public {
 		jobs = append(jobs, func() ([]File, error) {
 			print, err := s.printData(tl)
 			if err != nil {
@@ -152,6 +158,9 @@ func Render(in Input) ([]File, error) {
 		notFound := s.pageData(&book.Page{Title: "Seite nicht gefunden", URL: "/404/"}, "")
 		notFound.root = s.basePath
 		notFound.Nav = s.nav(notFound)
+		if s.editors != nil {
+			notFound.Editors.Href = notFound.Rel(s.editors.URL)
+		}
 		f, err := exec("404.html", "404.html", notFound)
 		return []File{f}, err
 	})
@@ -208,6 +217,9 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 		}
 	}
 	from := func(target string) string { return relURL(p.URL, target) }
+	if s.public && p.Kind == book.KindHome {
+		return s.publicHome(p, exec)
+	}
 	r, err := d.Render(&markdown.Context{Href: from, Shortcode: tl.renderer("", from, 0), Figure: tl.figure(from), Positions: true})
 	if err != nil {
 		return nil, err
@@ -215,18 +227,40 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 	parts := []part{{html: r.HTML, page: p, spans: r.Spans}}
 	data := s.pageData(p, template.HTML(r.HTML))
 	data.TOC = toc(d.Headings)
-	data.Terms = s.termList(d.Terms, p.URL)
-	data.HasForm = d.Uses(func(s *shortcode.Shortcode) bool { return s.Input })
-	if i > 0 {
-		data.Prev = s.crumb(docs[i-1].Page, p.URL)
+	if !s.public { // the glossary stays in the intranet
+		data.Terms = s.termList(d.Terms, p.URL)
 	}
-	if i+1 < len(docs) {
-		data.Next = s.crumb(docs[i+1].Page, p.URL)
+	data.HasForm = d.Uses(func(s *shortcode.Shortcode) bool { return s.Input })
+	// Pages turn within their area: a client page to the next client
+	// page, a staff page past the client area and the editors' pages.
+	sameArea := func(q *book.Page) bool {
+		if data.Client {
+			return s.inClientNav(q)
+		}
+		return !q.ForClients() && !q.ForEditors() || p.ForEditors() && q.ForEditors()
+	}
+	for j := i - 1; j >= 0; j-- {
+		if sameArea(docs[j].Page) {
+			data.Prev = s.crumb(docs[j].Page, p.URL)
+			break
+		}
+	}
+	for j := i + 1; j < len(docs); j++ {
+		if sameArea(docs[j].Page) {
+			data.Next = s.crumb(docs[j].Page, p.URL)
+			break
+		}
 	}
 	layout := "page.html"
 	switch p.Kind {
 	case book.KindHome:
 		layout = "home.html"
+		for _, q := range s.h.Pages {
+			if q.ForClients() {
+				data.ClientEntry = s.crumb(q, p.URL)
+				break
+			}
+		}
 	case book.KindSection, book.KindChecklists:
 		layout = "section.html"
 		for _, c := range p.Children {
@@ -253,6 +287,27 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 	return []File{f}, err
 }
 
+// publicHome renders the start page of the public build. The start page
+// of the handbook is written for staff; the public one greets clients
+// and lists the pages of the build.
+func (s *site) publicHome(p *book.Page, exec func(string, string, *PageData, ...part) (File, error)) ([]File, error) {
+	home := *p
+	home.Title = "Informationen für Sie"
+	home.Description = "Hier erklären wir in Einfacher Sprache, wie wir Künstliche Intelligenz nutzen."
+	home.Plain = true
+	data := s.pageData(&home, `<p>Hier erklären wir in Einfacher Sprache, wie wir Künstliche Intelligenz nutzen.</p>
+<p>Wählen Sie eine Seite aus.</p>`)
+	data.Title = home.Title + " – " + s.h.Config.Title
+	data.ClientNav = s.clientNav(data) // with the start page marked as the current one
+	for _, q := range s.h.Pages {
+		if q != p && s.inClientNav(q) {
+			data.Children = append(data.Children, s.crumb(q, p.URL))
+		}
+	}
+	f, err := exec("section.html", "index.html", data)
+	return []File{f}, err
+}
+
 // site holds what every page shares. Nothing in it changes once the
 // pages are being rendered, except whole, which only the start page reads.
 type site struct {
@@ -263,6 +318,8 @@ type site struct {
 	titles    map[*book.Page]string
 	index     map[*book.Page]int // of each page among its parent's children
 	basePath  string             // path of base_url, e.g. /ki-leitlinien/
+	public    bool               // the public build: every page in the client layout
+	editors   *book.Page         // the first page of the editors' area; nil without one
 }
 
 // PrintURL is the address of the print view.
@@ -300,6 +357,9 @@ func newSite(h *book.Handbook) *site {
 		count[p.Title]++
 	}
 	for _, p := range h.Pages {
+		if s.editors == nil && p.ForEditors() {
+			s.editors = p
+		}
 		for i, c := range p.Children {
 			s.index[c] = i
 		}
@@ -338,6 +398,18 @@ type PageData struct {
 	FooterContacts []*book.Contact
 	Footer         Footer
 	Sections       []PrintSection // print view only
+	// Client says that the page has the layout of the client area: its
+	// own header and navigation (ClientNav), large type, no search.
+	Client    bool
+	ClientNav []*NavItem
+	// Public says that this is the public build, which has no staff pages.
+	Public bool
+	// ClientEntry leads from the start page to the client area; nil
+	// elsewhere and in a handbook without one.
+	ClientEntry *Crumb
+	// Editors is the editors' area, linked from the footer of the
+	// intranet; nil in the public build and in a handbook without one.
+	Editors *Crumb
 
 	url  string
 	root string // set on the 404 page, which is served at any depth
@@ -491,7 +563,16 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 	if d.Title == "" {
 		d.Title = p.Title + " – " + c.Title
 	}
-	d.Nav = s.nav(d)
+	d.Public = s.public
+	d.Client = s.public || p.ForClients()
+	if d.Client {
+		d.ClientNav = s.clientNav(d)
+	} else {
+		d.Nav = s.nav(d)
+	}
+	if s.editors != nil && !s.public {
+		d.Editors = s.crumb(s.editors, p.URL)
+	}
 	dl, ok := s.downloads[p.URL]
 	if p == s.h.Home && s.whole != nil {
 		dl, ok = *s.whole, true
@@ -521,8 +602,33 @@ func (s *site) crumb(p *book.Page, from string) *Crumb {
 	return &Crumb{Title: p.Title, Description: p.Description, Href: relURL(from, p.URL), Current: p.URL == from}
 }
 
+// inClientNav reports whether the client navigation lists page p: the
+// pages for clients, and those for everyone (the contacts).
+func (s *site) inClientNav(p *book.Page) bool {
+	return p.Public() || s.public && p.Kind == book.KindHome
+}
+
+// clientNav builds the navigation of the client area: only its pages, the
+// pages for everyone and the accessibility statement, in reading order.
+// Clients never meet the staff chapters there.
+func (s *site) clientNav(d *PageData) []*NavItem {
+	var items []*NavItem
+	for _, p := range s.h.Pages {
+		if !s.inClientNav(p) {
+			continue
+		}
+		title := p.Title
+		if p.Kind == book.KindHome {
+			title = "Start"
+		}
+		items = append(items, &NavItem{Title: title, Href: d.Rel(p.URL), Current: p.URL == d.url})
+	}
+	return append(items, &NavItem{Title: "Barrierefreiheit", Href: d.Rel(StatementURL), Current: d.url == StatementURL})
+}
+
 // nav builds the side navigation for the page d: every chapter, with the
-// current one marked.
+// current one marked. The editors' pages are left out: the footer leads
+// to them.
 func (s *site) nav(d *PageData) []*NavItem {
 	// A small handbook shows every page in the navigation. A large one
 	// shows the sections and opens only the way to the current page:
@@ -535,14 +641,15 @@ func (s *site) nav(d *PageData) []*NavItem {
 	build = func(p *book.Page) *NavItem {
 		it := &NavItem{Title: p.Title, Href: d.Rel(p.URL), Current: p.URL == d.url}
 		if full || strings.HasPrefix(d.url, p.URL) {
-			kids := p.Children
+			all := withoutEditors(p.Children)
+			kids := all
 			if !full && len(kids) > navList {
 				kids = s.window(p, d.Page)
 			}
 			for _, c := range kids {
 				it.Children = append(it.Children, build(c))
 			}
-			if len(kids) < len(p.Children) {
+			if len(kids) < len(all) {
 				it.Children = append(it.Children, &NavItem{
 					Title: fmt.Sprintf("Alle %d Seiten in „%s“", len(p.Children), p.Title),
 					Href:  d.Rel(p.URL + "#hb-seiten"),
@@ -552,7 +659,7 @@ func (s *site) nav(d *PageData) []*NavItem {
 		return it
 	}
 	items := []*NavItem{{Title: "Startseite", Href: d.Rel(s.h.Home.URL), Current: s.h.Home.URL == d.url}}
-	tops := s.h.Home.Children
+	tops := withoutEditors(s.h.Home.Children)
 	if len(tops) <= navList {
 		for _, c := range tops {
 			items = append(items, build(c))
@@ -562,11 +669,27 @@ func (s *site) nav(d *PageData) []*NavItem {
 	// Very many chapters: the one the page is in, and the way to all
 	// pages from A to Z. Every page stays two links from any other.
 	for q := d.Page; q != nil; q = q.Parent {
-		if q.Parent == s.h.Home && tops[s.index[q]] == q {
+		if q.Parent == s.h.Home && !q.ForEditors() {
 			items = append(items, build(q))
 		}
 	}
 	return append(items, &NavItem{Title: "Alle Seiten von A bis Z", Href: d.Rel(SearchURL)})
+}
+
+// withoutEditors returns pages without those for the editors.
+func withoutEditors(pages []*book.Page) []*book.Page {
+	for i, p := range pages {
+		if p.ForEditors() {
+			out := append([]*book.Page(nil), pages[:i]...)
+			for _, q := range pages[i+1:] {
+				if !q.ForEditors() {
+					out = append(out, q)
+				}
+			}
+			return out
+		}
+	}
+	return pages
 }
 
 // window returns the pages of section sec that the navigation of page
