@@ -164,7 +164,7 @@ func (c *cli) build(args []string) int {
 		destGiven = destGiven || f.Name == "dest"
 	})
 	if opts.Public && !destGiven {
-		opts.Dest = build.PublicDest
+		opts.Dest = "" // [public] dest in handbuch.toml, else public-web
 	}
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "dest" && !filepath.IsAbs(opts.Dest) {

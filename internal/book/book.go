@@ -18,6 +18,9 @@ type Config struct {
 	ChecksOff    []string // rule ids of the checks to leave out
 	Limits       Limits   // thresholds of the plain-language checks
 	Colors       Colors
+	// PublicDest is where handbuch build --public writes ([public] dest);
+	// empty means the default, public-web.
+	PublicDest string
 }
 
 // Colors are the theme colours that handbuch.toml may change. Every text

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -29,7 +30,7 @@ import (
 // Options are the settings of one build.
 type Options struct {
 	Source string // project folder
-	Dest   string // output folder; relative paths are relative to Source
+	Dest   string // output folder; relative paths are relative to Source; empty with Public: [public] dest or PublicDest
 	Drafts bool   // include pages with draft = true
 	Strict bool   // warnings fail the build too
 	// Offline writes links that work when the site is opened from a
@@ -81,6 +82,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	dest := opts.Dest
+	if dest == "" && opts.Public {
+		// handbuch.toml may name the folder; its errors come with the build.
+		c, _ := load.Config(project)
+		dest = cmp.Or(c.PublicDest, PublicDest)
+	}
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(opts.Source, dest)
 	}
