@@ -618,8 +618,11 @@ func (s *site) clientNav(d *PageData) []*NavItem {
 			continue
 		}
 		title := p.Title
-		if p.Kind == book.KindHome {
+		switch {
+		case p.Kind == book.KindHome:
 			title = "Start"
+		case len(items) == 0 && p.Kind == book.KindSection:
+			title = "Übersicht" // the client area's own start
 		}
 		items = append(items, &NavItem{Title: title, Href: d.Rel(p.URL), Current: p.URL == d.url})
 	}
