@@ -295,6 +295,7 @@ func (s *site) publicHome(p *book.Page, exec func(string, string, *PageData, ...
 	home.Title = "Informationen für Sie"
 	home.Description = "Hier erklären wir in Einfacher Sprache, wie wir Künstliche Intelligenz nutzen."
 	home.Plain = true
+	home.Status = "" // written by handbuch, not a model to adopt
 	data := s.pageData(&home, `<p>Hier erklären wir in Einfacher Sprache, wie wir Künstliche Intelligenz nutzen.</p>
 <p>Wählen Sie eine Seite aus.</p>`)
 	data.Title = home.Title + " – " + s.h.Config.Title
