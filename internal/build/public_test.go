@@ -135,7 +135,7 @@ func TestPublicModel(t *testing.T) {
 	// Every link of every page leads to a file of the build: none to a
 	// staff page, the glossary, the print view or the report.
 	href := regexp.MustCompile(`\b(?:href|src)="([^"#?]*)[^"]*"`)
-	for _, name := range pages {
+	for _, name := range append(pages, "404.html") {
 		page := out[name]
 		if !strings.Contains(page, `<body class="klient`) || strings.Contains(page, `class="navigation"`) {
 			t.Errorf("%s: want the client layout, without the staff navigation", name)
@@ -151,7 +151,11 @@ func TestPublicModel(t *testing.T) {
 				continue // the page itself, mailto:, tel:, https:
 			}
 			dir := strings.HasSuffix(target, "/") || target == "." || target == ".."
-			target = path.Join(path.Dir(name), target)
+			if name == "404.html" { // served at any depth: its links start at the root
+				target = strings.TrimPrefix(target, "/")
+			} else {
+				target = path.Join(path.Dir(name), target)
+			}
 			if dir || target == "." {
 				target = path.Join(target, "index.html")
 			}

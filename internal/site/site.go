@@ -157,7 +157,11 @@ func Render(in Input) ([]File, error) {
 	jobs = append(jobs, func() ([]File, error) {
 		notFound := s.pageData(&book.Page{Title: "Seite nicht gefunden", URL: "/404/"}, "")
 		notFound.root = s.basePath
-		notFound.Nav = s.nav(notFound)
+		if notFound.Client { // the public build
+			notFound.ClientNav = s.clientNav(notFound)
+		} else {
+			notFound.Nav = s.nav(notFound)
+		}
 		if s.editors != nil {
 			notFound.Editors.Href = notFound.Rel(s.editors.URL)
 		}
