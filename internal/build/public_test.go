@@ -236,7 +236,7 @@ Für die Redaktion.
 	lacks(t, "navigation", nav, "Erste Schritte")
 	contains(t, "public/intern/index.html", intern, `<a href="../redaktion/">Für die Redaktion</a>`)
 	lacks(t, "public/intern/index.html", intern, "Prüfbericht für die Redaktion")
-	contains(t, "public/redaktion/index.html", read("public/redaktion/index.html"), `href="../pruefbericht/"`)
+	contains(t, "public/redaktion/index.html", read("public/redaktion/index.html"), `href="../pruefbericht/"`, `<span aria-current="page">Erste Schritte</span>`)
 
 	// handbuch.toml names the folder.
 	if err := os.WriteFile(filepath.Join(dir, "handbuch.toml"), []byte(read("handbuch.toml")+"\n[public]\ndest = \"website\"\n"), 0o644); err != nil {

@@ -415,6 +415,8 @@ type PageData struct {
 	// Editors is the editors' area, linked from the footer of the
 	// intranet; nil in the public build and in a handbook without one.
 	Editors *Crumb
+	// EditorPages are all pages of the editors' area, on its pages only.
+	EditorPages []*Crumb
 
 	url  string
 	root string // set on the 404 page, which is served at any depth
@@ -577,6 +579,13 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 	}
 	if s.editors != nil && !s.public {
 		d.Editors = s.crumb(s.editors, p.URL)
+	}
+	if p.ForEditors() {
+		for _, q := range s.h.Pages {
+			if q.ForEditors() {
+				d.EditorPages = append(d.EditorPages, s.crumb(q, p.URL))
+			}
+		}
 	}
 	dl, ok := s.downloads[p.URL]
 	if p == s.h.Home && s.whole != nil {
