@@ -36,8 +36,10 @@ func main() {
 const usage = `handbuch – barrierefreie Leitlinien-Handbücher bauen
 
 Aufruf:
-  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--offline] [--ohne-pdf] [--hinweise] [--format json]
+  handbuch build [--source ORDNER] [--dest ORDNER] [--drafts] [--strict] [--offline] [--ohne-pdf] [--public] [--hinweise] [--format json]
       baut die Website aus handbuch.toml und content/ und prüft sie;
+      mit --public nur die öffentlichen Seiten (audience = "clients" oder "alle")
+      für die Website der Organisation, nach public-web statt public;
       mit --offline entsteht in offline/ eine Kopie, die sich direkt von einem
       Laufwerk oder USB-Stick öffnen lässt (public/ bleibt, wie es ist);
       mit --ohne-pdf geht es schneller, dann bieten die Seiten keine PDFs an
@@ -162,6 +164,7 @@ func (c *cli) build(args []string) int {
 	fs.BoolVar(&opts.Strict, "strict", false, "auch Warnungen lassen den Build scheitern")
 	fs.BoolVar(&opts.Offline, "offline", false, "Kopie zum Öffnen von einem Laufwerk oder USB-Stick (file://)")
 	fs.BoolVar(&opts.NoPDF, "ohne-pdf", false, "schneller Build ohne PDFs: die Seiten bieten keine an")
+	fs.BoolVar(&opts.Public, "public", false, "nur die öffentlichen Seiten, für die Website der Organisation (Vorgabe-Ziel: "+build.PublicDest+")")
 	format := fs.String("format", "text", "Ausgabe der Prüfung: text oder json")
 	fs.BoolVar(&c.hints, "hinweise", false, "auch Hinweise der Prüfung zeigen")
 	if !c.parse(fs, args) || !c.validFormat(*format) || !c.validSource("build", opts.Source) {
@@ -169,14 +172,16 @@ func (c *cli) build(args []string) int {
 	}
 	// The default public/ belongs to the project; a folder named on the
 	// command line is meant from where the user stands. The offline copy
-	// goes to its own offline/ beside public/: it must never replace the
-	// site the web server serves.
+	// goes to its own offline/ beside public/, a public build to a folder
+	// of its own: neither may replace the site the intranet serves.
 	if isSet(fs, "dest") {
 		if !filepath.IsAbs(opts.Dest) {
 			if abs, err := filepath.Abs(opts.Dest); err == nil {
 				opts.Dest = abs
 			}
 		}
+	} else if opts.Public {
+		opts.Dest = "" // [public] dest in handbuch.toml, else public-web
 	} else if opts.Offline {
 		opts.Dest = "offline"
 	}

@@ -26,6 +26,9 @@ type Config struct {
 	ChecksOff        []string // rule ids of the checks to leave out
 	Limits           Limits   // thresholds of the plain-language checks
 	Colors           Colors
+	// PublicDest is where handbuch build --public writes ([public] dest);
+	// empty means the default, public-web.
+	PublicDest string
 }
 
 // Colors are the theme colours that handbuch.toml may change. Every text
@@ -121,6 +124,39 @@ type Page struct {
 	// Checklist is the checklist a KindChecklist page shows.
 	Checklist *Checklist
 }
+
+// The audiences a page is written for (front matter audience).
+const (
+	AudienceStaff   = "staff"   // staff of the organisation: the intranet
+	AudienceClients = "clients" // clients and their families: the client area
+	// AudienceAll marks a page for staff and clients alike, such as the
+	// contacts: it belongs to the public build too.
+	AudienceAll = "alle"
+	// AudienceEditors marks a page for the editors: it sits in the
+	// editors' area, reached from the footer, not from the navigation,
+	// and never reaches a public build.
+	AudienceEditors = "redaktion"
+)
+
+// Audiences maps every value front matter may give audience, German and
+// English, to the audience it means.
+var Audiences = map[string]string{
+	"staff": AudienceStaff, "mitarbeitende": AudienceStaff,
+	"clients": AudienceClients, "klienten": AudienceClients,
+	"alle": AudienceAll, "everyone": AudienceAll,
+	"redaktion": AudienceEditors, "editors": AudienceEditors,
+}
+
+// ForClients reports whether the page is written for clients: it gets
+// the layout of the client area.
+func (p *Page) ForClients() bool { return p.Audience == AudienceClients }
+
+// ForEditors reports whether the page is for the editors only.
+func (p *Page) ForEditors() bool { return p.Audience == AudienceEditors }
+
+// Public reports whether the page belongs to a public build: pages for
+// clients and pages for everyone.
+func (p *Page) Public() bool { return p.Audience == AudienceClients || p.Audience == AudienceAll }
 
 // BodyPos returns the source position of byte offset off in Body.
 func (p *Page) BodyPos(off int) Pos { return p.SourcePos(p.BodyOffset + off) }

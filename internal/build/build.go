@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -29,7 +30,7 @@ import (
 // Options are the settings of one build.
 type Options struct {
 	Source string // project folder
-	Dest   string // output folder; relative paths are relative to Source
+	Dest   string // output folder; relative paths are relative to Source; empty with Public: [public] dest or PublicDest
 	Drafts bool   // include pages with draft = true
 	Strict bool   // warnings fail the build too
 	// Offline writes links that work when the site is opened from a
@@ -41,6 +42,10 @@ type Options struct {
 	// Today is the date overdue reviews are checked against; zero means
 	// SOURCE_DATE_EPOCH if set, else the day of the build.
 	Today time.Time
+	// Public builds the public site for the organisation's website: only
+	// the pages for clients and for everyone, their PDFs, the
+	// accessibility statement and the assets; see keepPublic.
+	Public bool
 }
 
 // Result summarises a successful build.
@@ -77,6 +82,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	dest := opts.Dest
+	if dest == "" && opts.Public {
+		// handbuch.toml may name the folder; its errors come with the build.
+		c, _ := load.Config(project)
+		dest = cmp.Or(c.PublicDest, PublicDest)
+	}
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(opts.Source, dest)
 	}
@@ -102,7 +112,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	done := make(chan made, 1)
 	go func() {
 		var m made
-		m.files, m.h, m.findings, m.err = makeSite(project, layouts, load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest), pdfs, nil, out.put)
+		m.files, m.h, m.findings, m.err = makeSite(project, layouts, load.Options{Drafts: opts.Drafts, Today: today}, shownDir(opts.Source, dest), pdfs, opts.Public, nil, out.put)
 		done <- m
 	}()
 	var m made
@@ -147,7 +157,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // report pages that show the findings (checked too). dir is how findings
 // name the output folder.
 func Make(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string) ([]site.File, *book.Handbook, []check.Finding, error) {
-	return makeSite(fsys, projectLayouts, opts, dir, pdfsAll, nil, nil)
+	return makeSite(fsys, projectLayouts, opts, dir, pdfsAll, false, nil, nil)
 }
 
 // pdfMode says which PDFs a build makes.
@@ -164,7 +174,7 @@ const (
 // their bytes, so that the build never holds the whole site. With inc,
 // it reuses the unchanged pages of the last build and leaves out the
 // pages that gather from every page (search, print view, reports).
-func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, pdfs pdfMode, inc *Incremental, put func(site.File)) ([]site.File, *book.Handbook, []check.Finding, error) {
+func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, pdfs pdfMode, public bool, inc *Incremental, put func(site.File)) ([]site.File, *book.Handbook, []check.Finding, error) {
 	// The checks of each page run while the renderer makes the next ones.
 	runner := check.NewRunner()
 	emit := func(f site.File) {
@@ -193,7 +203,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 		cache = &inc.parsed
 		opts.Pages = &inc.loaded
 	}
-	b, err := parse(fsys, opts, cache)
+	b, err := parse(fsys, opts, cache, public)
 	if err != nil {
 		runner.Finish()
 		return nil, nil, nil, err
@@ -208,7 +218,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 	if reuse != nil {
 		keep = reuse(b)
 	}
-	files, err := renderBook(b, projectLayouts, pdfs, emit, keep, put != nil)
+	files, err := renderBook(b, projectLayouts, pdfs, public, emit, keep, put != nil)
 	pages := runner.Finish()
 	if err != nil {
 		return nil, nil, nil, err
@@ -220,7 +230,7 @@ func makeSite(fsys fs.FS, projectLayouts fs.FS, opts load.Options, dir string, p
 		check.Sort(findings)
 		return files, b.Handbook, findings, nil
 	}
-	reports, err := site.Reports(b.Handbook, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), <-read, ruleTexts(findings))
+	reports, err := site.Reports(b.Handbook, site.NewLayouts(projectLayouts, handbuch.Layouts()), reportFindings(findings), <-read, ruleTexts(findings), public)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -325,20 +335,25 @@ func Render(fsys fs.FS, projectLayouts fs.FS, opts load.Options) ([]site.File, *
 // render is Render that returns the linked book, for the checks, and
 // makes the PDFs that pdfs says.
 func render(fsys fs.FS, projectLayouts fs.FS, opts load.Options, pdfs pdfMode) ([]site.File, *link.Book, error) {
-	b, err := parse(fsys, opts, nil)
+	b, err := parse(fsys, opts, nil, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := renderBook(b, projectLayouts, pdfs, nil, nil, false)
+	files, err := renderBook(b, projectLayouts, pdfs, false, nil, nil, false)
 	return files, b, err
 }
 
 // renderBook renders the site and the PDFs of a linked book; emit,
 // reuse and stream are those of site.Input.
-func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, emit func(site.File), reuse func(*book.Page) (site.File, bool), stream bool) ([]site.File, error) {
+func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, public bool, emit func(site.File), reuse func(*book.Page) (site.File, bool), stream bool) ([]site.File, error) {
 	// The PDF of the whole handbook is made on another core while the
 	// site renders; the start page, which links it with its size, waits.
-	whole, wholeDone := handbookPDF(b, pdfs)
+	// A public build has none: the handbook is for staff.
+	wholePDFs := pdfs
+	if public {
+		wholePDFs = pdfsNone
+	}
+	whole, wholeDone := handbookPDF(b, wholePDFs)
 	files, downloads, err := renderPDFs(b, pdfs)
 	if err != nil {
 		<-wholeDone
@@ -352,7 +367,7 @@ func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, emit func(site
 			}
 		}
 	}
-	pages, err := site.Render(site.Input{Book: b, Layouts: site.NewLayouts(projectLayouts, handbuch.Layouts()), Downloads: downloads, Whole: whole, Emit: emit, Reuse: reuse, Stream: stream})
+	pages, err := site.Render(site.Input{Book: b, Layouts: site.NewLayouts(projectLayouts, handbuch.Layouts()), Downloads: downloads, Whole: whole, Emit: emit, Reuse: reuse, Stream: stream, Public: public})
 	made := <-wholeDone
 	if made.err != nil {
 		return nil, made.err
@@ -372,13 +387,25 @@ func renderBook(b *link.Book, projectLayouts fs.FS, pdfs pdfMode, emit func(site
 	return append(pages, files...), nil
 }
 
-// parse loads and links the project, with the pages of cache if any.
-func parse(fsys fs.FS, opts load.Options, cache *link.Cache) (*link.Book, error) {
+// parse loads and links the project, with the pages of cache if any;
+// for a public build it keeps only what is public (keepPublic), and
+// links no glossary terms, since the glossary stays in the intranet.
+func parse(fsys fs.FS, opts load.Options, cache *link.Cache, public bool) (*link.Book, error) {
 	h, err := load.Load(fsys, opts)
 	if err != nil {
 		return nil, err
 	}
-	return link.Link(fsys, h, site.ReservedIDs, cache)
+	if public {
+		h.Config.TermLinks = "none"
+	}
+	b, err := link.Link(fsys, h, site.ReservedIDs, cache)
+	if err != nil || !public {
+		return b, err
+	}
+	if err := keepPublic(b); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // madePDF is a PDF made on another goroutine: the file (nil when it is

@@ -135,13 +135,13 @@ func TestPreviewPicksUpChangedImage(t *testing.T) {
 		}
 		return html, made
 	}
-	first, _, _, err := makeSite(fsys, nil, opts, "public", pdfsLater, inc, nil)
+	first, _, _, err := makeSite(fsys, nil, opts, "public", pdfsLater, false, inc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	before, _ := page(first)
 	writeImage(t, dir, "content/schritte.png", 300, 120)
-	second, _, _, err := makeSite(fsys, nil, opts, "public", pdfsLater, inc, nil)
+	second, _, _, err := makeSite(fsys, nil, opts, "public", pdfsLater, false, inc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

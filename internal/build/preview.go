@@ -26,7 +26,7 @@ func Preview(opts Options, inc *Incremental) ([]site.File, *book.Handbook, []che
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return makeSite(project, layouts, opts.load(), "public", pdfsLater, inc, nil)
+	return makeSite(project, layouts, opts.load(), "public", pdfsLater, false, inc, nil)
 }
 
 // PreviewAll builds the whole site in memory, with the PDFs, the search

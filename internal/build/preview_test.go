@@ -19,7 +19,7 @@ func TestIncremental(t *testing.T) {
 	fs := synthetic.Project(45, 10)
 	opts := load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
 	inc := &Incremental{}
-	first, _, firstFindings, err := makeSite(fs, nil, opts, "public", pdfsLater, inc, nil)
+	first, _, firstFindings, err := makeSite(fs, nil, opts, "public", pdfsLater, false, inc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,11 +43,11 @@ func TestIncremental(t *testing.T) {
 		{"a glossary term", "glossary/begriff-1.toml", "term = \"Fachwort1\"\nshort = \"Neu erklärt.\"\ntext = \"Neu.\"\n", false, false},
 	} {
 		fs[step.file] = &fstest.MapFile{Data: []byte(step.text)}
-		got, _, gotFindings, err := makeSite(fs, nil, opts, "public", pdfsLater, inc, nil)
+		got, _, gotFindings, err := makeSite(fs, nil, opts, "public", pdfsLater, false, inc, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _, wantFindings, err := makeSite(fs, nil, opts, "public", pdfsLater, &Incremental{}, nil)
+		want, _, wantFindings, err := makeSite(fs, nil, opts, "public", pdfsLater, false, &Incremental{}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

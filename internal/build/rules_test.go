@@ -35,7 +35,7 @@ Willkommen.
 	for _, id := range check.RuleIDs() {
 		findings = append(findings, check.NewFinding(id, book.Pos{File: "content/_index.md", Line: 1, Col: 1}, "ein Beispiel"))
 	}
-	reports, err := site.Reports(h, site.NewLayouts(nil, handbuch.Layouts()), reportFindings(findings), nil, ruleTexts(findings))
+	reports, err := site.Reports(h, site.NewLayouts(nil, handbuch.Layouts()), reportFindings(findings), nil, ruleTexts(findings), false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ func BenchmarkSynthetic1000(b *testing.B) {
 	// PDFs; the checks; the atomic write. (The PDF has its own benchmark.)
 	b.Run("parse", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := parse(fs, opts, nil); err != nil {
+			if _, err := parse(fs, opts, nil, false); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -134,7 +134,7 @@ func TestSyntheticBuilds(t *testing.T) {
 // handbook (target: under 2 s on this 2-core machine), with its size and
 // pages.
 func BenchmarkSynthetic1000PDF(b *testing.B) {
-	book, err := parse(synthetic.Project(1000, 100), load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, nil)
+	book, err := parse(synthetic.Project(1000, 100), load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, nil, false)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -168,14 +168,14 @@ func benchmarkPreview(b *testing.B, pages int) {
 	name := "content/teil-7/kapitel-3.md"
 	orig := fs[name].Data
 	inc := &Incremental{}
-	if _, _, _, err := makeSite(fs, nil, opts, "public", pdfsLater, inc, nil); err != nil {
+	if _, _, _, err := makeSite(fs, nil, opts, "public", pdfsLater, false, inc, nil); err != nil {
 		b.Fatal(err)
 	}
 	i := 0
 	for b.Loop() {
 		i++
 		fs[name] = &fstest.MapFile{Data: append(orig[:len(orig):len(orig)], fmt.Sprintf("\nNeuer Satz %d.\n", i)...)}
-		if _, _, _, err := makeSite(fs, nil, opts, "public", pdfsLater, inc, nil); err != nil {
+		if _, _, _, err := makeSite(fs, nil, opts, "public", pdfsLater, false, inc, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

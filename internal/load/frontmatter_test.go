@@ -72,3 +72,26 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestFrontMatterAudience(t *testing.T) {
+	for in, want := range map[string]string{
+		"staff": book.AudienceStaff, "mitarbeitende": book.AudienceStaff,
+		"clients": book.AudienceClients, "klienten": book.AudienceClients,
+		"alle": book.AudienceAll, "everyone": book.AudienceAll,
+		"redaktion": book.AudienceEditors, "editors": book.AudienceEditors,
+		"": "",
+	} {
+		var errs book.ErrorList
+		src := "+++\ntitle = \"A\"\n"
+		if in != "" {
+			src += "audience = \"" + in + "\"\n"
+		}
+		pg := parsePage("content/a.md", []byte(src+"+++\nText.\n"), &errs)
+		if len(errs) > 0 {
+			t.Fatalf("audience %q: %v", in, errs)
+		}
+		if pg.Audience != want {
+			t.Errorf("audience %q: got %q, want %q", in, pg.Audience, want)
+		}
+	}
+}

@@ -106,6 +106,14 @@ var DefaultColors = book.Colors{
 	Muted:      "#4a4a4a",
 }
 
+// Config reads only handbuch.toml: a build needs [public] dest before
+// it loads the rest.
+func Config(fsys fs.FS) (book.Config, error) {
+	var errs book.ErrorList
+	c := loadConfig(fsys, &errs)
+	return c, errs.Err()
+}
+
 func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 	c := book.Config{Language: "de", ReviewMonths: 24, BaseURL: "/", TermLinks: "first", Colors: DefaultColors,
 		Limits: book.Limits{SentenceWarn: 15, SentenceError: 20, LongShare: 10, FRE: 60, WSTF1: 8, LIX: 40}}
@@ -152,6 +160,9 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 			{key: "wstf_max", kind: kNumber, set: func(v any, _ book.Pos) { c.Limits.WSTF1 = v.(float64) }},
 			{key: "lix_max", kind: kNumber, set: func(v any, _ book.Pos) { c.Limits.LIX = v.(float64) }},
 		}},
+		{key: "public", kind: kTable, sub: []field{
+			{key: "dest", kind: kString, set: func(v any, p book.Pos) { c.PublicDest = v.(string); pos["public.dest"] = p }},
+		}},
 		{key: "colors", kind: kTable, sub: []field{
 			color("text", &c.Colors.Text),
 			color("background", &c.Colors.Background),
@@ -177,6 +188,9 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		if err := urlpolicy.Mailbox(c.Contact); err != nil {
 			errs.Addf(at("contact"), "contact %q %v.", c.Contact, err)
 		}
+	}
+	if d := c.PublicDest; d != "" && (strings.TrimSpace(d) == "" || path.Clean(strings.ReplaceAll(d, `\`, "/")) == "." || path.Clean(strings.ReplaceAll(d, `\`, "/")) == "public") {
+		errs.Addf(at("public.dest"), "public.dest %q: der öffentliche Build braucht einen eigenen Ordner, nicht den Projektordner und nicht public/ (dort liegt das Intranet). Schreiben Sie zum Beispiel dest = \"public-web\".", d)
 	}
 	if c.ReviewMonths < 1 || c.ReviewMonths > 120 {
 		errs.Addf(at("review_months"), "review_months muss zwischen 1 und 120 Monaten liegen (üblich sind 24).")
@@ -557,10 +571,10 @@ func decodeFrontMatter(pg *book.Page, d tomlDoc, errs *book.ErrorList) {
 	default:
 		errs.Addf(statusPos, "status %q ist unbekannt. Erlaubt sind: entwurf, diskussion, muster, beschlossen.", pg.Status)
 	}
-	switch pg.Audience {
-	case "", "staff", "clients":
-	default:
-		errs.Addf(audiencePos, "audience %q ist unbekannt. Erlaubt sind: staff (Mitarbeitende) und clients (Klient:innen).", pg.Audience)
+	if a, ok := book.Audiences[pg.Audience]; ok {
+		pg.Audience = a
+	} else if pg.Audience != "" {
+		errs.Addf(audiencePos, "audience %q ist unbekannt. Erlaubt sind: staff (Mitarbeitende), clients (Klientinnen und Klienten), alle (beide, auch im öffentlichen Build) und redaktion (nur für die Redaktion; auch editors).", pg.Audience)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -126,7 +127,13 @@ func Check(d *Doc, opt Options) []Finding {
 			out = append(out, Finding{FootnoteMark, l.page, l.Text, "the line begins with a footnote mark"})
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(l.Text); strings.ContainsRune(leading, r) {
+		// A line is read in the order it stands from the left; one written
+		// right to left (Arabic) begins at its right end.
+		r, _ := utf8.DecodeRuneInString(l.Text)
+		if rightToLeft(l.Text) {
+			r, _ = utf8.DecodeLastRuneInString(l.Text)
+		}
+		if strings.ContainsRune(leading, r) {
 			out = append(out, Finding{Punctuation, l.page, l.Text, fmt.Sprintf("the line begins with %q", r)})
 		}
 	}
@@ -226,4 +233,14 @@ func headingLevel(typ string) int {
 		return int(typ[1] - '0')
 	}
 	return 0
+}
+
+// rightToLeft reports whether the first letter of s is Arabic.
+func rightToLeft(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.Is(unicode.Arabic, r)
+		}
+	}
+	return false
 }

@@ -401,9 +401,12 @@ func subsetFont(data []byte, used map[uint16]string) ([]byte, error) {
 	}
 	newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
 
+	// A character drawn by several glyphs (the forms of an Arabic letter)
+	// maps to the first of them: the same one on every build.
 	var cmap []cidGlyph
-	for g, text := range used {
-		if r := []rune(text); len(r) == 1 && r[0] > 0 && r[0] < 0xFFFF {
+	for _, g := range slices.Sorted(maps.Keys(used)) {
+		if r := []rune(used[g]); len(r) == 1 && r[0] > 0 && r[0] < 0xFFFF &&
+			!slices.ContainsFunc(cmap, func(c cidGlyph) bool { return c.cid == uint16(r[0]) }) {
 			cmap = append(cmap, cidGlyph{uint16(r[0]), g})
 		}
 	}

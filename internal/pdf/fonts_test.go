@@ -16,7 +16,7 @@ import (
 func TestFontsWithPoppler(t *testing.T) {
 	pdffonts := tool(t, "pdffonts")
 	dir := t.TempDir()
-	tagged := regexp.MustCompile(`^[A-Z]{6}\+AtkinsonHyperlegibleNext-(Regular|Bold|Italic)$`)
+	tagged := regexp.MustCompile(`^[A-Z]{6}\+(AtkinsonHyperlegibleNext-(Regular|Bold|Italic)|NotoSansArabic-(Regular|Bold))$`)
 	for _, f := range modelFiles(t) {
 		if !strings.HasPrefix(f.Path, "pdf/") {
 			continue

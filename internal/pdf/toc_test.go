@@ -33,7 +33,7 @@ func TestModelContents(t *testing.T) {
 	}
 	toc := strings.Join(rows, "\n")
 	for _, want := range []string{
-		"KI-Leitlinien für Organisationen der Sozialwirtschaft\nFür Klientinnen und Klienten\n",
+		"KI-Leitlinien für Organisationen der Sozialwirtschaft\nFür Sie: Informationen in Einfacher Sprache\n",
 		"Kontakte\nChecklisten\n    Vor dem KI-Einsatz\n    Während des Betriebs\n    Jährlicher Ethik-Check\n    Bias-Check: Benachteiligt das Werkzeug jemanden?\nGlossar",
 	} {
 		if !strings.Contains(toc, want) {

@@ -98,18 +98,21 @@ type FileFindings struct {
 // Reports renders /pruefbericht/ (findings per page and per rule,
 // readability per chapter), a page under /pruefbericht/regeln/ for each
 // rule with findings that explain has a text for, and /barrierefreiheit/
-// (a draft accessibility statement) from the results of the checks.
-func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Readability, explain map[string]RuleText) ([]File, error) {
+// (a draft accessibility statement) from the results of the checks. A
+// public build gets only the statement: the report and its rule pages
+// are for the editors.
+func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Readability, explain map[string]RuleText, public bool) ([]File, error) {
 	tpls, err := layouts.templates("report.html", "statement.html", "regel.html")
 	if err != nil {
 		return nil, err
 	}
 	s := newSite(h)
+	s.public = public
 	data := &ReportData{Today: GermanDate(h.Today), Contact: h.Config.Contact, Readability: read}
 	rules := map[string]*RuleCount{}
 	files := map[string]*FileFindings{}
 	for _, f := range findings {
-		if _, ok := explain[f.Rule]; ok {
+		if _, ok := explain[f.Rule]; ok && !public {
 			f.RuleHref = relURL(ReportURL, RuleURL(f.Rule))
 		}
 		r := rules[f.Rule]
@@ -159,6 +162,9 @@ func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Read
 		{"report.html", ReportURL, "Prüfbericht", "Was die automatischen Prüfungen gefunden haben, je Seite und je Regel, und wie leicht die Kapitel zu lesen sind."},
 		{"statement.html", StatementURL, "Erklärung zur Barrierefreiheit", "Entwurf der Erklärung zur Barrierefreiheit dieses Handbuchs."},
 	} {
+		if public && pg.url == ReportURL {
+			continue
+		}
 		p := &book.Page{Title: pg.title, URL: pg.url, Description: pg.desc}
 		d := s.pageData(p, "")
 		d.Title = pg.title + " – " + h.Config.Title
@@ -171,7 +177,7 @@ func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Read
 	}
 	for _, r := range data.Rules {
 		text, ok := explain[r.Rule]
-		if !ok {
+		if !ok || public {
 			continue
 		}
 		url := RuleURL(r.Rule)

@@ -84,6 +84,10 @@ type Input struct {
 	// out): Render returns the files without their bytes, so that the
 	// whole site is never held at once.
 	Stream bool
+	// Public renders the public build: the book holds only the public
+	// pages, every page gets the layout of the client area, and there is
+	// no print view of the whole handbook.
+	Public bool
 }
 
 // Render renders every page, the glossary, the search page with its
@@ -102,7 +106,7 @@ func Render(in Input) ([]File, error) {
 		}
 	}
 	s := newSite(b.Handbook)
-	s.b, s.downloads = b, in.Downloads
+	s.b, s.downloads, s.public = b, in.Downloads, in.Public
 	tl := tools{s: s, tpl: tpls["page.html"]}
 	exec := func(name, out string, data *PageData, parts ...part) (File, error) {
 		var buf bytes.Buffer
@@ -130,6 +134,8 @@ func Render(in Input) ([]File, error) {
 	}
 	if in.Reuse == nil {
 		jobs = append(jobs, func() ([]File, error) { return s.search(exec) })
+	}
+	if in.Reuse == nil && !in.Public {
 		jobs = append(jobs, func() ([]File, error) {
 			print, err := s.printData(tl)
 			if err != nil {
@@ -151,7 +157,14 @@ func Render(in Input) ([]File, error) {
 	jobs = append(jobs, func() ([]File, error) {
 		notFound := s.pageData(&book.Page{Title: "Seite nicht gefunden", URL: "/404/"}, "")
 		notFound.root = s.basePath
-		notFound.Nav = s.nav(notFound)
+		if notFound.Client { // the public build
+			notFound.ClientNav = s.clientNav(notFound)
+		} else {
+			notFound.Nav = s.nav(notFound)
+		}
+		if s.editors != nil {
+			notFound.Editors.Href = notFound.Rel(s.editors.URL)
+		}
 		f, err := exec("404.html", "404.html", notFound)
 		return []File{f}, err
 	})
@@ -208,6 +221,9 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 		}
 	}
 	from := func(target string) string { return relURL(p.URL, target) }
+	if s.public && p.Kind == book.KindHome {
+		return s.publicHome(p, exec)
+	}
 	r, err := d.Render(&markdown.Context{Href: from, Shortcode: tl.renderer("", from, 0), Figure: tl.figure(from), Positions: true})
 	if err != nil {
 		return nil, err
@@ -215,24 +231,48 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 	parts := []part{{html: r.HTML, page: p, spans: r.Spans}}
 	data := s.pageData(p, template.HTML(r.HTML))
 	data.TOC = toc(d.Headings)
-	if !p.Foreign(s.h.Config.Language) {
+	// The glossary explains German words and stays in the intranet.
+	if !p.Foreign(s.h.Config.Language) && !s.public {
 		data.Terms = s.termList(d.Terms, p.URL)
 	}
 	data.HasForm = d.Uses(func(s *shortcode.Shortcode) bool { return s.Input })
-	// A translation is no step of the reading order: it has no
-	// neighbours, and its original's neighbours skip it.
-	if p.Original == nil {
-		if q := neighbour(docs, i, -1); q != nil {
-			data.Prev = s.crumb(q, p.URL)
+	// Pages turn within their area: a client page to the next client
+	// page, a staff page past the client area and the editors' pages. A
+	// translation is no step of the reading order: it has no neighbours,
+	// and its original's neighbours skip it.
+	sameArea := func(q *book.Page) bool {
+		if q.Original != nil {
+			return false
 		}
-		if q := neighbour(docs, i, +1); q != nil {
-			data.Next = s.crumb(q, p.URL)
+		if data.Client {
+			return s.inClientNav(q)
+		}
+		return !q.ForClients() && !q.ForEditors() || p.ForEditors() && q.ForEditors()
+	}
+	if p.Original == nil {
+		for j := i - 1; j >= 0; j-- {
+			if sameArea(docs[j].Page) {
+				data.Prev = s.crumb(docs[j].Page, p.URL)
+				break
+			}
+		}
+		for j := i + 1; j < len(docs); j++ {
+			if sameArea(docs[j].Page) {
+				data.Next = s.crumb(docs[j].Page, p.URL)
+				break
+			}
 		}
 	}
 	layout := "page.html"
 	switch p.Kind {
 	case book.KindHome:
 		layout = "home.html"
+		for _, q := range s.h.Pages {
+			if q.ForClients() {
+				data.ClientEntry = s.crumb(q, p.URL)
+				break
+			}
+		}
 	case book.KindSection, book.KindChecklists:
 		layout = "section.html"
 		for _, c := range p.Children {
@@ -259,15 +299,26 @@ func (s *site) page(i int, tl tools, exec func(string, string, *PageData, ...par
 	return []File{f}, err
 }
 
-// neighbour is the page before (step -1) or after (+1) docs[i] in the
-// reading order, leaving out translations; nil at either end.
-func neighbour(docs []*markdown.Doc, i, step int) *book.Page {
-	for j := i + step; j >= 0 && j < len(docs); j += step {
-		if p := docs[j].Page; p.Original == nil {
-			return p
+// publicHome renders the start page of the public build. The start page
+// of the handbook is written for staff; the public one greets clients
+// and lists the pages of the build.
+func (s *site) publicHome(p *book.Page, exec func(string, string, *PageData, ...part) (File, error)) ([]File, error) {
+	home := *p
+	home.Title = "Informationen für Sie"
+	home.Description = "Hier erklären wir in Einfacher Sprache, wie wir Künstliche Intelligenz nutzen."
+	home.Plain = true
+	home.Status = "" // written by handbuch, not a model to adopt
+	data := s.pageData(&home, `<p>Hier erklären wir in Einfacher Sprache, wie wir Künstliche Intelligenz nutzen.</p>
+<p>Wählen Sie eine Seite aus.</p>`)
+	data.Title = home.Title + " – " + s.h.Config.Title
+	data.ClientNav = s.clientNav(data) // with the start page marked as the current one
+	for _, q := range s.h.Pages {
+		if q != p && s.inClientNav(q) {
+			data.Children = append(data.Children, s.crumb(q, p.URL))
 		}
 	}
-	return nil
+	f, err := exec("section.html", "index.html", data)
+	return []File{f}, err
 }
 
 // site holds what every page shares. Nothing in it changes once the
@@ -280,6 +331,8 @@ type site struct {
 	titles    map[*book.Page]string
 	index     map[*book.Page]int // of each page among its parent's children
 	basePath  string             // path of base_url, e.g. /ki-leitlinien/
+	public    bool               // the public build: every page in the client layout
+	editors   *book.Page         // the first page of the editors' area; nil without one
 }
 
 // PrintURL is the address of the print view.
@@ -317,6 +370,9 @@ func newSite(h *book.Handbook) *site {
 		count[p.Title]++
 	}
 	for _, p := range h.Pages {
+		if s.editors == nil && p.ForEditors() {
+			s.editors = p
+		}
 		for i, c := range p.Children {
 			s.index[c] = i
 		}
@@ -360,6 +416,20 @@ type PageData struct {
 	FooterContacts []*book.Contact
 	Footer         Footer
 	Sections       []PrintSection // print view only
+	// Client says that the page has the layout of the client area: its
+	// own header and navigation (ClientNav), large type, no search.
+	Client    bool
+	ClientNav []*NavItem
+	// Public says that this is the public build, which has no staff pages.
+	Public bool
+	// ClientEntry leads from the start page to the client area; nil
+	// elsewhere and in a handbook without one.
+	ClientEntry *Crumb
+	// Editors is the editors' area, linked from the footer of the
+	// intranet; nil in the public build and in a handbook without one.
+	Editors *Crumb
+	// EditorPages are all pages of the editors' area, on its pages only.
+	EditorPages []*Crumb
 
 	// Lang is the page's language, for <html lang>; Dir is "rtl" for a
 	// language written from right to left.
@@ -534,7 +604,23 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 	if d.Title == "" {
 		d.Title = p.Title + " – " + c.Title
 	}
-	d.Nav = s.nav(d)
+	d.Public = s.public
+	d.Client = s.public || p.ForClients()
+	if d.Client {
+		d.ClientNav = s.clientNav(d)
+	} else {
+		d.Nav = s.nav(d)
+	}
+	if s.editors != nil && !s.public {
+		d.Editors = s.crumb(s.editors, p.URL)
+	}
+	if p.ForEditors() {
+		for _, q := range s.h.Pages {
+			if q.ForEditors() {
+				d.EditorPages = append(d.EditorPages, s.crumb(q, p.URL))
+			}
+		}
+	}
 	dl, ok := s.downloads[p.URL]
 	if p == s.h.Home && s.whole != nil {
 		dl, ok = *s.whole, true
@@ -564,8 +650,36 @@ func (s *site) crumb(p *book.Page, from string) *Crumb {
 	return &Crumb{Title: p.NumberedTitle(), Description: p.Description, Href: relURL(from, p.URL), Current: p.URL == from}
 }
 
+// inClientNav reports whether the client navigation lists page p: the
+// pages for clients, and those for everyone (the contacts).
+func (s *site) inClientNav(p *book.Page) bool {
+	return p.Public() || s.public && p.Kind == book.KindHome
+}
+
+// clientNav builds the navigation of the client area: only its pages, the
+// pages for everyone and the accessibility statement, in reading order.
+// Clients never meet the staff chapters there.
+func (s *site) clientNav(d *PageData) []*NavItem {
+	var items []*NavItem
+	for _, p := range s.h.Pages {
+		if !s.inClientNav(p) {
+			continue
+		}
+		title := p.Title
+		switch {
+		case p.Kind == book.KindHome:
+			title = "Start"
+		case len(items) == 0 && p.Kind == book.KindSection:
+			title = "Übersicht" // the client area's own start
+		}
+		items = append(items, &NavItem{Title: title, Href: d.Rel(p.URL), Current: p.URL == d.url})
+	}
+	return append(items, &NavItem{Title: "Barrierefreiheit", Href: d.Rel(StatementURL), Current: d.url == StatementURL})
+}
+
 // nav builds the side navigation for the page d: every chapter, with the
-// current one marked.
+// current one marked. The editors' pages are left out: the footer leads
+// to them.
 func (s *site) nav(d *PageData) []*NavItem {
 	// A small handbook shows every page in the navigation. A large one
 	// shows the sections and opens only the way to the current page:
@@ -578,14 +692,15 @@ func (s *site) nav(d *PageData) []*NavItem {
 	build = func(p *book.Page) *NavItem {
 		it := &NavItem{Title: p.NumberedTitle(), Href: d.Rel(p.URL), Current: p.URL == d.url}
 		if full || strings.HasPrefix(d.url, p.URL) {
-			kids := p.Children
+			all := withoutEditors(p.Children)
+			kids := all
 			if !full && len(kids) > navList {
 				kids = s.window(p, d.Page)
 			}
 			for _, c := range kids {
 				it.Children = append(it.Children, build(c))
 			}
-			if len(kids) < len(p.Children) {
+			if len(kids) < len(all) {
 				it.Children = append(it.Children, &NavItem{
 					Title: fmt.Sprintf("Alle %d Seiten in „%s“", len(p.Children), p.Title),
 					Href:  d.Rel(p.URL + "#hb-seiten"),
@@ -595,7 +710,7 @@ func (s *site) nav(d *PageData) []*NavItem {
 		return it
 	}
 	items := []*NavItem{{Title: "Startseite", Href: d.Rel(s.h.Home.URL), Current: s.h.Home.URL == d.url}}
-	tops := s.h.Home.Children
+	tops := withoutEditors(s.h.Home.Children)
 	if len(tops) <= navList {
 		for _, c := range tops {
 			items = append(items, build(c))
@@ -605,11 +720,27 @@ func (s *site) nav(d *PageData) []*NavItem {
 	// Very many chapters: the one the page is in, and the way to all
 	// pages from A to Z. Every page stays two links from any other.
 	for q := d.Page; q != nil; q = q.Parent {
-		if q.Parent == s.h.Home && tops[s.index[q]] == q {
+		if q.Parent == s.h.Home && !q.ForEditors() {
 			items = append(items, build(q))
 		}
 	}
 	return append(items, &NavItem{Title: "Alle Seiten von A bis Z", Href: d.Rel(SearchURL)})
+}
+
+// withoutEditors returns pages without those for the editors.
+func withoutEditors(pages []*book.Page) []*book.Page {
+	for i, p := range pages {
+		if p.ForEditors() {
+			out := append([]*book.Page(nil), pages[:i]...)
+			for _, q := range pages[i+1:] {
+				if !q.ForEditors() {
+					out = append(out, q)
+				}
+			}
+			return out
+		}
+	}
+	return pages
 }
 
 // window returns the pages of section sec that the navigation of page
