@@ -418,8 +418,23 @@ func subsetFont(data []byte, used map[uint16]string) ([]byte, error) {
 		post = slices.Clone(post[:32])
 		binary.BigEndian.PutUint32(post, 0x00030000)
 	}
+	// The metrics of the glyphs left out are zero: the PDF's /W gives the
+	// widths, and zeros take no room once compressed.
+	hmtx := slices.Clone(tables["hmtx"])
+	if hhea := tables["hhea"]; len(hhea) >= 36 {
+		long := int(binary.BigEndian.Uint16(hhea[34:]))
+		for g := range n {
+			at, size := 4*g, 4
+			if g >= long {
+				at, size = 4*long+2*(g-long), 2
+			}
+			if !keep[g] && at+size <= len(hmtx) {
+				clear(hmtx[at : at+size])
+			}
+		}
+	}
 	out := map[string][]byte{
-		"head": head, "hhea": tables["hhea"], "maxp": maxp, "hmtx": tables["hmtx"],
+		"head": head, "hhea": tables["hhea"], "maxp": maxp, "hmtx": hmtx,
 		"loca": newLoca, "glyf": newGlyf, "cmap": cmapTable(cmap), "post": post,
 		"name": tables["name"], "OS/2": tables["OS/2"],
 		"cvt ": tables["cvt "], "fpgm": tables["fpgm"], "prep": tables["prep"], "gasp": tables["gasp"],

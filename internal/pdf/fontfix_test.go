@@ -280,3 +280,19 @@ func TestFixFonts(t *testing.T) {
 		}
 	}
 }
+
+// TestTextString: German text is a literal in PDFDocEncoding, a byte a
+// character („ “ – … € included, parentheses escaped); text with a
+// character PDFDocEncoding lacks is UTF-16BE.
+func TestTextString(t *testing.T) {
+	for in, want := range map[string]string{
+		"Für Sie, Seite 3":    "(F\xfcr Sie, Seite 3)",
+		"„Ja“ – (nein) … 5 €": "(\x8cJa\x8d \x85 \\(nein\\) \x83 5 \xa0)",
+		"العربية":             "<FEFF06270644063906310628064A0629>",
+		"þÿ":                  "<FEFF00FE00FF>",
+	} {
+		if got := textString(in); got != want {
+			t.Errorf("textString(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

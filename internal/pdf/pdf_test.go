@@ -361,16 +361,23 @@ func TestLinkTargets(t *testing.T) {
 		pageOf[string(ref[1])] = i + 1
 	}
 	got := map[string]string{}
-	for _, m := range regexp.MustCompile(`/Contents <FEFF([0-9A-F]*)> (/Dest \[(\d+) 0 R|/A <</S /URI /URI \(([^)]*)\))`).FindAllSubmatch(data, -1) {
+	// /Contents is in PDFDocEncoding (Latin-1 here) or UTF-16BE.
+	for _, m := range regexp.MustCompile(`/Contents (?:<FEFF([0-9A-F]*)>|\(((?:[^()\\]|\\.)*)\)) (/Dest \[(\d+) 0 R|/A <</S /URI /URI \(([^)]*)\))`).FindAllSubmatch(data, -1) {
 		var text []rune
 		for i := 0; i+4 <= len(m[1]); i += 4 {
 			r, _ := strconv.ParseUint(string(m[1][i:i+4]), 16, 16)
 			text = append(text, rune(r))
 		}
-		if len(m[3]) > 0 {
-			got[string(text)] = fmt.Sprint("page ", pageOf[string(m[3])])
+		for i := 0; i < len(m[2]); i++ {
+			if m[2][i] == '\\' {
+				i++
+			}
+			text = append(text, rune(m[2][i]))
+		}
+		if len(m[4]) > 0 {
+			got[string(text)] = fmt.Sprint("page ", pageOf[string(m[4])])
 		} else {
-			got[string(text)] = string(m[4])
+			got[string(text)] = string(m[5])
 		}
 	}
 	for contents, want := range map[string]string{

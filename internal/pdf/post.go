@@ -98,7 +98,7 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 
 	for _, n := range order {
 		var b strings.Builder
-		fmt.Fprintf(&b, "<</Type /StructElem /S /%s", n.role)
+		fmt.Fprintf(&b, "<</S /%s", n.role) // /Type /StructElem is optional
 		if n.parent == nil {
 			fmt.Fprintf(&b, " /P %d 0 R", treeRoot)
 		} else {
@@ -502,8 +502,29 @@ func (w *writer) outline(alloc func() int, dest func(place) string, add map[int]
 	return root
 }
 
-// textString encodes s as a PDF text string: UTF-16BE with byte order mark.
+// textString encodes s as a PDF text string: in PDFDocEncoding, a
+// literal string of a byte a character, where every character of s has a
+// code there (German text does); else UTF-16BE with byte order mark.
 func textString(s string) string {
+	var lit strings.Builder
+	lit.WriteByte('(')
+	for i, r := range s {
+		c, ok := pdfDoc(r)
+		if !ok || i == 0 && c == 0xFE {
+			return utf16String(s)
+		}
+		switch c {
+		case '(', ')', '\\':
+			lit.WriteByte('\\')
+		}
+		lit.WriteByte(c)
+	}
+	lit.WriteByte(')')
+	return lit.String()
+}
+
+// utf16String encodes s as UTF-16BE with byte order mark, in hex.
+func utf16String(s string) string {
 	var b strings.Builder
 	b.WriteString("<FEFF")
 	for _, u := range utf16.Encode([]rune(s)) {
@@ -511,6 +532,27 @@ func textString(s string) string {
 	}
 	b.WriteString(">")
 	return b.String()
+}
+
+// pdfDocHigh are the characters of PDFDocEncoding 80–A0 (ISO 32000-1
+// Annex D); 9F has none.
+var pdfDocHigh = [...]rune{'•', '†', '‡', '…', '—', '–', 'ƒ', '⁄', '‹', '›', '−', '‰',
+	'„', '“', '”', '‘', '’', '‚', '™', 'ﬁ', 'ﬂ', 'Ł', 'Œ', 'Š', 'Ÿ', 'Ž', 'ı', 'ł',
+	'œ', 'š', 'ž', -1, '€'}
+
+// pdfDoc is the PDFDocEncoding code of r: printable ASCII, Latin-1 but
+// the soft hyphen, and the characters of pdfDocHigh.
+func pdfDoc(r rune) (byte, bool) {
+	switch {
+	case r >= 0x20 && r < 0x7F, r >= 0xA1 && r <= 0xFF && r != 0xAD:
+		return byte(r), true
+	}
+	for i, h := range pdfDocHigh {
+		if h == r {
+			return byte(0x80 + i), true
+		}
+	}
+	return 0, false
 }
 
 // asciiString writes s as a literal string; bytes outside ASCII are
