@@ -139,7 +139,12 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 					fmt.Fprintf(&b, "<</Type /MCR /Pg %s /MCID %d>>", pageRef(c.page), c.mcid)
 				}
 			case objr:
-				fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %s>>", annotIDs[c.annot], pageRef(w.annots[c.annot].page))
+				// The page once: the element's, if the annotation is on it.
+				if p := w.annots[c.annot].page; p == pg {
+					fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R>>", annotIDs[c.annot])
+				} else {
+					fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %s>>", annotIDs[c.annot], pageRef(p))
+				}
 			}
 		}
 		b.WriteString("]>>")
@@ -154,8 +159,8 @@ func (w *writer) finish(raw []byte, m meta) ([]byte, error) {
 		} else {
 			target = "/Dest " + dest(w.destination(a.anchor))
 		}
-		add[annotIDs[i]] = fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /P %s /StructParent %d /Contents %s %s>>",
-			a.x0*k, hPt-a.y1*k, a.x1*k, hPt-a.y0*k, pageRef(a.page), len(pages)+i, textString(a.contents), target)
+		add[annotIDs[i]] = fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%.1f %.1f %.1f %.1f] /Border [0 0 0] /F 4 /StructParent %d /Contents %s %s>>",
+			a.x0*k, hPt-a.y1*k, a.x1*k, hPt-a.y0*k, len(pages)+i, textString(a.contents), target)
 		pageAnnots[a.page] = append(pageAnnots[a.page], annotIDs[i])
 	}
 	for i, id := range pages {

@@ -172,6 +172,11 @@ type shaper struct {
 	lang  language.Language
 	gid   [cuts]map[rune]uint16
 	pairs [cuts]map[[2]rune]int32 // the kerning of a pair; noPair: shape whole
+	// The same for the characters of most text (see fast), in arrays:
+	// glyph + 1 (0: not looked up), and the kerning of a pair (unknown:
+	// not looked up).
+	fastGid  [cuts][]uint16
+	fastKern [cuts][]int16
 }
 
 // noPair marks a pair of characters that HarfBuzz does not shape as two
@@ -206,6 +211,17 @@ func pairwise(r rune) bool {
 
 // glyphOf is the glyph of r in cut c, false if the font has none.
 func (s *shaper) glyphOf(c int, r rune) (uint16, bool) {
+	if i := fast(r); i >= 0 {
+		if s.fastGid[c] == nil {
+			s.fastGid[c] = make([]uint16, fastN)
+		}
+		if g := s.fastGid[c][i]; g != 0 {
+			return g - 1, g != 1
+		}
+		g, _ := s.tf[c].font.NominalGlyph(r)
+		s.fastGid[c][i] = uint16(g) + 1
+		return uint16(g), g != 0
+	}
 	if g, ok := s.gid[c][r]; ok {
 		return g, g != 0
 	}
@@ -214,12 +230,68 @@ func (s *shaper) glyphOf(c int, r rune) (uint16, bool) {
 	return uint16(g), g != 0
 }
 
+// fastN is how many characters fast numbers: Latin-1 and Latin
+// Extended-A, then the dashes, quotation marks, bullet and ellipsis of
+// General Punctuation (2010–202F).
+const fastN = 0x180 + 0x20
+
+// fast is the number of r among the characters most text is made of,
+// -1 for any other.
+func fast(r rune) int {
+	switch {
+	case r >= 0 && r < 0x180:
+		return int(r)
+	case r >= 0x2010 && r < 0x2030:
+		return 0x180 + int(r-0x2010)
+	}
+	return -1
+}
+
+// unknownKern marks a pair in fastKern not yet looked up; noFastPair one
+// HarfBuzz does not shape as a pair.
+const (
+	unknownKern = math.MinInt16
+	noFastPair  = math.MinInt16 + 1
+)
+
 // kern is what HarfBuzz adds to the advance of a's glyph before b's.
 func (s *shaper) kern(c int, a, b rune) int32 {
+	ia, ib := fast(a), fast(b)
+	if ia >= 0 && ib >= 0 {
+		if s.fastKern[c] == nil {
+			s.fastKern[c] = make([]int16, fastN*fastN)
+			for i := range s.fastKern[c] {
+				s.fastKern[c][i] = unknownKern
+			}
+		}
+		at := ia*fastN + ib
+		switch v := s.fastKern[c][at]; v {
+		case noFastPair:
+			return noPair
+		case unknownKern:
+		default:
+			return int32(v)
+		}
+		v := s.kernWhole(c, a, b)
+		switch {
+		case v == noPair:
+			s.fastKern[c][at] = noFastPair
+		case v > unknownKern+1 && v <= math.MaxInt16:
+			s.fastKern[c][at] = int16(v)
+		}
+		return v
+	}
 	k := [2]rune{a, b}
 	if v, ok := s.pairs[c][k]; ok {
 		return v
 	}
+	v := s.kernWhole(c, a, b)
+	s.pairs[c][k] = v
+	return v
+}
+
+// kernWhole asks HarfBuzz for the kerning of a and b.
+func (s *shaper) kernWhole(c int, a, b rune) int32 {
 	v := int32(noPair)
 	ga, _ := s.glyphOf(c, a)
 	gb, _ := s.glyphOf(c, b)
@@ -227,7 +299,6 @@ func (s *shaper) kern(c int, a, b rune) int32 {
 	if g := sh.glyphs; len(g) == 2 && g[0].gid == ga && g[1].gid == gb && g[1].adv == int32(s.tf[c].advance[gb]) {
 		v = g[0].adv - int32(s.tf[c].advance[ga])
 	}
-	s.pairs[c][k] = v
 	return v
 }
 
