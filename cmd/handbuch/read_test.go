@@ -5,53 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
-
-// TestCheckReadsFilesOnly: handbuch check reads the built files with the
-// rule of every file handbuch reads: a named pipe (which blocked the
-// check forever), a symbolic link and a file over the size limit are
-// refused with the file's name.
-func TestCheckReadsFilesOnly(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		make func(t *testing.T, p string)
-		want string
-	}{
-		{"pipe", func(t *testing.T, p string) {
-			if err := syscall.Mkfifo(p, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}, "rohr.html: ist eine benannte Pipe (FIFO), keine Datei."},
-		{"link", func(t *testing.T, p string) {
-			if err := os.Symlink("/etc/passwd", p); err != nil {
-				t.Fatal(err)
-			}
-		}, "rohr.html: ist eine symbolische Verknüpfung."},
-		{"big", func(t *testing.T, p string) {
-			sparse(t, p, 129<<20)
-		}, "rohr.html: ist 129 MB groß; handbuch liest Dateien bis 128 MB."},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			writeArchive(t, dir, txtar.Parse([]byte(goodProject)).Files)
-			var stdout, stderr bytes.Buffer
-			if code := run([]string{"build", "--ohne-pdf", "--source", dir}, &stdout, &stderr); code != 0 {
-				t.Fatalf("the good project does not build:\n%s", stderr.String())
-			}
-			c.make(t, filepath.Join(dir, "public/rohr.html"))
-			stderr.Reset()
-			code := within(t, 20*time.Second, func() int { return run([]string{"check", filepath.Join(dir, "public")}, &stdout, &stderr) })
-			if code != 2 || !strings.Contains(stderr.String(), c.want) {
-				t.Errorf("exit %d, want 2, and stderr lacks %q:\n%s", code, c.want, stderr.String())
-			}
-		})
-	}
-}
 
 // TestLayoutsSizeLimit: the project's layouts and assets are held to the
 // size limit of every project file (an asset of any size was copied).
