@@ -21,25 +21,7 @@ import (
 // (CI set) or with HANDBUCH_BROWSER=1, and there it fails when anything is
 // missing; a plain go test on a machine with only Go skips it.
 func TestBrowser(t *testing.T) {
-	if os.Getenv("CI") == "" && os.Getenv("HANDBUCH_BROWSER") == "" {
-		t.Skip("browser test: runs in CI (.ci/run) or with HANDBUCH_BROWSER=1")
-	}
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("Chromium is missing (%v): install Debian's chromium package, as .ci/run does", err)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is missing: the browser test drives Chromium with playwright-core")
-	}
-	for _, pkg := range []string{"axe-core", "playwright-core"} {
-		if _, err := os.Stat(filepath.Join("node_modules", pkg, "package.json")); err != nil {
-			t.Fatalf("npm package %s is missing: run npm ci in internal/browsertest", pkg)
-		}
-	}
+	chromium, node := browserTools(t)
 
 	files, h, _, err := build.Make(handbuch.Model(), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, "public")
 	if err != nil {
@@ -145,4 +127,32 @@ func TestBrowser(t *testing.T) {
 	if selfChecks < 2 { // the self-check page and the project application
 		t.Errorf("the traffic-light self-check was used by keyboard on %d pages, want at least 2", selfChecks)
 	}
+}
+
+// browserTools returns Chromium and node for a browser test, after
+// checking that they and the npm packages are there. It skips the test
+// outside CI unless HANDBUCH_BROWSER is set, and fails it there when a
+// tool is missing.
+func browserTools(t *testing.T) (chromium, node string) {
+	t.Helper()
+	if os.Getenv("CI") == "" && os.Getenv("HANDBUCH_BROWSER") == "" {
+		t.Skip("browser test: runs in CI (.ci/run) or with HANDBUCH_BROWSER=1")
+	}
+	chromium = os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("Chromium is missing (%v): install Debian's chromium package, as .ci/run does", err)
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node is missing: the browser test drives Chromium with playwright-core")
+	}
+	for _, pkg := range []string{"axe-core", "playwright-core"} {
+		if _, err := os.Stat(filepath.Join("node_modules", pkg, "package.json")); err != nil {
+			t.Fatalf("npm package %s is missing: run npm ci in internal/browsertest", pkg)
+		}
+	}
+	return chromium, node
 }

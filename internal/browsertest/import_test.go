@@ -25,25 +25,7 @@ import (
 // tries on the first page). Like TestBrowser it runs in CI or with
 // HANDBUCH_BROWSER=1 and then fails when a tool is missing.
 func TestBrowserImported(t *testing.T) {
-	if os.Getenv("CI") == "" && os.Getenv("HANDBUCH_BROWSER") == "" {
-		t.Skip("browser test: runs in CI (.ci/run) or with HANDBUCH_BROWSER=1")
-	}
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("Chromium is missing (%v): install Debian's chromium package, as .ci/run does", err)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is missing: the browser test drives Chromium with playwright-core")
-	}
-	for _, pkg := range []string{"axe-core", "playwright-core"} {
-		if _, err := os.Stat(filepath.Join("node_modules", pkg, "package.json")); err != nil {
-			t.Fatalf("npm package %s is missing: run npm ci in internal/browsertest", pkg)
-		}
-	}
+	chromium, node := browserTools(t)
 
 	data, err := os.ReadFile(filepath.Join("..", "importdoc", "testdata", "leitlinie.docx"))
 	if err != nil {
