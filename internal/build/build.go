@@ -448,12 +448,13 @@ func handbookPDF(b *link.Book, pdfs pdfMode) (<-chan book.Download, <-chan madeP
 }
 
 // handbookDocs are the pages of the PDF of the whole handbook: all but
-// the translations, which are the same text in another language, and
-// the pages the fonts of the PDFs cannot draw.
+// the translations, which are the same text in another language, the
+// editors' pages, which are not for its readers, and the pages the
+// fonts of the PDFs cannot draw.
 func handbookDocs(b *link.Book) []*markdown.Doc {
 	var docs []*markdown.Doc
 	for _, d := range b.Docs {
-		if _, ok := drawable(b.Config, d.Page); ok && d.Page.Original == nil {
+		if _, ok := drawable(b.Config, d.Page); ok && d.Page.Original == nil && !d.Page.ForEditors() {
 			docs = append(docs, d)
 		}
 	}

@@ -218,24 +218,26 @@ func TestOrganisationEmpty(t *testing.T) {
 		t.Errorf("open slots: %d %v", res.Slots, slots)
 	}
 	form := out("einwilligung/index.html")
-	contains(t, "form", form, `<div class="hinweis hinweis-entwurf eintragen" role="note">
-<p><strong>Offen:</strong> Name der Organisation – in handbuch.toml unter [organisation] bei name eintragen</p>
+	contains(t, "form", form, `<div class="hinweis hinweis-offen" role="note" id="w1">
+<p><strong>Noch offen:</strong> Name der Organisation</p>
 </div>`, `<p class="org">Musterstraße 1<br>12345 Musterstadt</p>`)
-	lacks(t, "form", form, "kopf-organisation")
+	// Where to enter it is for the editors, on their page.
+	lacks(t, "form", form, "kopf-organisation", "handbuch.toml")
+	contains(t, "editors", out("offene-stellen/index.html"), `<li><strong>Offen:</strong> Name der Organisation<br>Tragen Sie sie in handbuch.toml unter [organisation] bei name ein. Die Stelle: <a href="../einwilligung/#w1">content/einwilligung.md, Zeile 7</a></li>`)
 	text, info := pdfText(t, out("pdf/einwilligung.pdf"))
 	// Where the line breaks depends on the measure: compare words.
-	if !strings.Contains(strings.Join(strings.Fields(text), " "), "Offen: Name der Organisation – in handbuch.toml unter [organisation] bei name") {
+	if !strings.Contains(text, "Noch offen: Name der Organisation") || strings.Contains(text, "handbuch.toml") {
 		t.Errorf("the form's PDF lacks the open slot:\n%s", text)
 	}
 	if !strings.Contains(info, "Author:          Testhandbuch") {
 		t.Errorf("pdfinfo of the form:\n%s", info)
 	}
 	text, _ = pdfText(t, out("pdf/faltblatt-faltblatt.pdf"))
-	if !strings.Contains(text, "Offen: Name der Organisation") {
+	if !strings.Contains(text, "Noch offen: Name") || strings.Contains(text, "handbuch.toml") {
 		t.Errorf("the flyer lacks the open slot:\n%s", text)
 	}
 	text, _ = pdfText(t, out("pdf/testhandbuch.pdf"))
-	if cover, _, _ := strings.Cut(text, "\f"); !strings.Contains(cover, "Offen: Name der Organisation") {
+	if cover, _, _ := strings.Cut(text, "\f"); !strings.Contains(cover, "Noch offen: Name der Organisation") {
 		t.Errorf("the cover lacks the open slot:\n%s", cover)
 	}
 

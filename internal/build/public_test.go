@@ -193,6 +193,8 @@ audience = "clients"
 plain = true
 +++
 Hier lesen Sie alles. Fragen Sie uns gern.
+
+{{< redaktion "Ein Hinweis nur für die Redaktion." >}}
 -- content/intern.md --
 +++
 title = "Intern"
@@ -225,7 +227,8 @@ Für die Redaktion.
 	}
 	contains(t, "public-web/fuer-sie/index.html", read("public-web/fuer-sie/index.html"), `<body class="klient einfach">`, `aria-label="Seiten für Sie"`, "Hier lesen Sie alles.")
 	lacks(t, "public-web/index.html", read("public-web/index.html"), "Für Mitarbeitende", "Intern", "Erste Schritte", "Redaktion")
-	for _, gone := range []string{"public-web/intern/index.html", "public-web/redaktion/index.html", "public-web/pruefbericht/index.html", "public-web/druck/index.html"} {
+	lacks(t, "public-web/fuer-sie/index.html", read("public-web/fuer-sie/index.html"), "Ein Hinweis nur für die Redaktion.")
+	for _, gone := range []string{"public-web/intern/index.html", "public-web/redaktion/index.html", "public-web/pruefbericht/index.html", "public-web/druck/index.html", "public-web/offene-stellen/index.html"} {
 		if _, err := os.Stat(filepath.Join(dir, gone)); err == nil {
 			t.Errorf("the public build wrote %s", gone)
 		}
@@ -238,7 +241,14 @@ Für die Redaktion.
 	lacks(t, "navigation", nav, "Erste Schritte")
 	contains(t, "public/intern/index.html", intern, `<a href="../redaktion/">Für die Redaktion</a>`)
 	lacks(t, "public/intern/index.html", intern, "Prüfbericht für die Redaktion")
-	contains(t, "public/redaktion/index.html", read("public/redaktion/index.html"), `href="../pruefbericht/"`, `<span aria-current="page">Erste Schritte</span>`)
+	contains(t, "public/redaktion/index.html", read("public/redaktion/index.html"), `href="../pruefbericht/"`, `href="../offene-stellen/"`, `<span aria-current="page">Erste Schritte</span>`)
+	// The note to the editors is on their list only; the print view is
+	// for readers and leaves the editors' page out.
+	lacks(t, "public/fuer-sie/index.html", read("public/fuer-sie/index.html"), "Ein Hinweis nur für die Redaktion.")
+	contains(t, "public/offene-stellen/index.html", read("public/offene-stellen/index.html"), `<strong>Hinweis für die Redaktion:</strong> Ein Hinweis nur für die Redaktion.<br>Steht in content/fuer-sie.md, Zeile 8.`)
+	print := read("public/druck/index.html")
+	contains(t, "public/druck/index.html", print, "Nur für das Team.")
+	lacks(t, "public/druck/index.html", print, "Erste Schritte", "Ein Hinweis nur für die Redaktion.")
 
 	// handbuch.toml names the folder.
 	if err := os.WriteFile(filepath.Join(dir, "handbuch.toml"), []byte(read("handbuch.toml")+"\n[public]\ndest = \"website\"\n"), 0o644); err != nil {

@@ -29,6 +29,8 @@ Text.
 {{< checkliste "vorher" >}}
 
 {{< eintragen "Wer übernimmt die KI-Koordination?" >}}
+
+{{< redaktion "Prüfen Sie das Beispiel mit der Projektgruppe." >}}
 -- content/formular.md --
 +++
 title = "Formular"
@@ -203,14 +205,25 @@ func TestFormsOnScreen(t *testing.T) {
 	lacks(t, "no form", out("kapitel/index.html"), "Nichts wird gesendet oder gespeichert")
 }
 
-// TestSlot: a place the organisation must fill in is a marked note on
-// screen and found by the search.
+// TestSlot: readers see only that a place is still open, and nothing of
+// a note to the editors; the question and the note are for the editors,
+// on the page of open slots, with the way to the place.
 func TestSlot(t *testing.T) {
 	out, _ := buildTools(t, toolsSite)
-	contains(t, "slot", out("kapitel/index.html"), `<div class="hinweis hinweis-entwurf eintragen" role="note">
-<p><strong>Hier entscheiden Sie:</strong> Wer übernimmt die KI-Koordination?</p>
+	question, note := "Wer übernimmt die KI-Koordination?", "Prüfen Sie das Beispiel mit der Projektgruppe."
+	contains(t, "slot", out("kapitel/index.html"), `<div class="hinweis hinweis-offen" role="note" id="w2">
+<p><strong>Noch offen:</strong> Diese Stelle füllt die Organisation noch aus.</p>
 </div>`)
-	contains(t, "search", out("suche/index.js"), "Wer übernimmt die KI-Koordination?")
+	for _, f := range []string{"kapitel/index.html", "suche/index.js", "druck/index.html"} {
+		lacks(t, f, out(f), question, note, "Hier entscheiden Sie")
+	}
+	contains(t, "print", out("druck/index.html"), `id="s_kapitel--w2"`, "Noch offen:")
+	contains(t, "editors", out("offene-stellen/index.html"),
+		`<h1>Offene Stellen und Hinweise für die Redaktion</h1>`,
+		`<p>1 offene Stelle und 1 Hinweis für die Redaktion.</p>`,
+		`<h2 id="hb-seite-0"><a href="../kapitel/">Kapitel</a></h2>`,
+		`<li><strong>Offen:</strong> `+question+`<br>Füllen Sie sie aus und löschen Sie dann den Shortcode eintragen. Die Stelle: <a href="../kapitel/#w2">content/kapitel.md, Zeile 11</a></li>`,
+		`<li class="offen-hinweis"><strong>Hinweis für die Redaktion:</strong> `+note+`<br>Steht in content/kapitel.md, Zeile 13.</li>`)
 }
 
 func TestRegisterAndContacts(t *testing.T) {

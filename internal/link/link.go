@@ -29,7 +29,7 @@ type Book struct {
 	// External are the links to other sites; the checks list them (they
 	// are not fetched).
 	External []book.ExternalLink
-	// UsedIn lists for each glossary term the pages that use it.
+	// UsedIn lists for each glossary term the readers' pages that use it.
 	UsedIn map[*book.Term][]*book.Page
 	// Images are the pictures the pages show, each once, by file.
 	Images []*book.Image
@@ -81,6 +81,9 @@ func Link(fsys fs.FS, h *book.Handbook, reservedIDs []string, cache *Cache) (*Bo
 	for _, d := range b.Docs {
 		if d.Page.Foreign(h.Config.Language) {
 			continue // its words are no German terms
+		}
+		if d.Page.ForEditors() {
+			continue // the glossary is for readers; it leads them to readers' pages
 		}
 		for _, t := range d.Terms {
 			b.UsedIn[t] = append(b.UsedIn[t], d.Page)

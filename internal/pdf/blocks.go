@@ -103,6 +103,14 @@ func (w *writer) block(d *markdown.Doc, c ast.Node, x, width float64, depth int)
 					w.close()
 					w.close()
 				}
+				// A term never stands alone at a page's foot: it
+				// keeps the start of its description.
+				need := w.measure(func(v *writer) { v.flow(v.inline(d, t, "B"), x, width, v.body, blockPos(d, t)) })
+				if dd, ok := t.NextSibling().(*extast.DefinitionDescription); ok && dd.FirstChild() != nil {
+					_, dw := w.indent(x, width, 7)
+					need += w.itemNeed(d, dd, dw)
+				}
+				w.ensure(need)
 				w.open("LI")
 				w.tagged("Lbl", func() {
 					w.flow(w.inline(d, t, "B"), x, width, w.body, blockPos(d, t))
@@ -465,6 +473,9 @@ func (w *writer) writeLine(x, y, x2 float64) {
 // shortcode draws the working tools on paper: fields as lines, boxes to
 // tick, signature lines.
 func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width float64, depth int, pos book.Pos) {
+	if unseen(s) {
+		return // a note to the editors, never on paper
+	}
 	label := ""
 	if len(s.Args) > 0 {
 		label = s.Args[0]
@@ -563,7 +574,7 @@ func (w *writer) shortcode(d *markdown.Doc, s *markdown.Shortcode, x, width floa
 			w.f.SetY(w.f.GetY() + 1.5)
 		}
 	case "eintragen":
-		w.slot("Hier entscheiden Sie: ", label, x, width, pos)
+		w.slot(shortcode.OpenTitle+": ", shortcode.OpenNote, x, width, pos)
 	case "org":
 		w.orgValue(label, x, width, pos)
 	default:
@@ -683,7 +694,7 @@ func (w *writer) orgValue(key string, x, width float64, pos book.Pos) {
 	if v := w.h.Config.Org.Value(key); v != "" {
 		w.para(orgSpans(f.Kind, v), x, width, w.body, pos)
 	} else {
-		w.slot("Offen: ", f.Slot(), x, width, pos)
+		w.slot(shortcode.OpenTitle+": ", f.Label, x, width, pos)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/markdown"
+	"github.com/handbuch/handbuch/internal/shortcode"
 	"github.com/handbuch/handbuch/internal/urlpolicy"
 )
 
@@ -269,13 +270,12 @@ func (w *writer) flyerQR(addr string, x, y, side float64) {
 // flyerOrg draws the organisation's name, phone, e-mail and website; the
 // ones still empty in one small note, not one large slot each.
 func (w *writer) flyerOrg(x, width float64, pos book.Pos) {
-	var open, keys []string
+	var open []string
 	for _, key := range []string{"name", "phone", "email", "website"} {
 		v := w.h.Config.Org.Value(key)
 		f, _ := book.LookupOrgField(key)
 		if v == "" {
 			open = append(open, strings.TrimSuffix(f.Label, " der Organisation"))
-			keys = append(keys, f.TOMLKey())
 			continue
 		}
 		spans := orgSpans(f.Kind, v)
@@ -293,10 +293,11 @@ func (w *writer) flyerOrg(x, width float64, pos book.Pos) {
 		w.flyerPara(spans, x, width, w.body, pos)
 	}
 	if len(open) > 0 {
-		// A note to the organisation, small, framed as every open slot.
+		// What is still missing, small, framed as every open slot;
+		// where to enter it is for the editors.
 		y := w.f.GetY() + 1
 		w.f.SetY(y + 2)
-		w.flyerPara([]span{{text: "Offen: ", style: "B"}, {text: listWords(open) + " der Organisation – in handbuch.toml unter [organisation] bei " + listWords(keys) + " eintragen"}}, x+3, width-6, flyerSmall, pos)
+		w.flyerPara([]span{{text: shortcode.OpenTitle + ": ", style: "B"}, {text: listWords(open) + " der Organisation"}}, x+3, width-6, flyerSmall, pos)
 		w.artifact()
 		w.f.SetDrawColor(0x8a, 0x4b, 0x00)
 		w.f.SetLineWidth(0.6)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/handbuch/handbuch/internal/book"
 	"github.com/handbuch/handbuch/internal/markdown"
+	"github.com/handbuch/handbuch/internal/shortcode"
 )
 
 // Keeping things together. What must not be split by a page break (a
@@ -83,8 +84,9 @@ func (w *writer) heading(d *markdown.Doc, h *ast.Heading, x, width float64, dept
 
 // headingNeed is the room a heading needs on its page: itself and the
 // start of what follows it, at most three lines of body text (a paragraph
-// of more leaves two lines, see flow), or a whole short block; a heading
-// followed by a heading needs that one's room too. Where the page has
+// of more leaves two lines, see flow; one of one line keeps the first
+// line of the next block), or a whole short block; a heading followed by
+// a heading needs that one's room too. Where the page has
 // room for three lines more, what follows is not measured: the answer
 // would not move the heading.
 func (w *writer) headingNeed(d *markdown.Doc, h *ast.Heading, x, width float64, depth int) float64 {
@@ -94,6 +96,9 @@ func (w *writer) headingNeed(d *markdown.Doc, h *ast.Heading, x, width float64, 
 func (w *writer) headingRoom(d *markdown.Doc, h *ast.Heading, x, width float64, depth int, room float64) float64 {
 	need := w.measure(func(v *writer) { v.heading(d, h, x, width, depth) })
 	next := h.NextSibling()
+	for next != nil && unseen(next) {
+		next = next.NextSibling()
+	}
 	if next == nil {
 		return need
 	}
@@ -104,10 +109,28 @@ func (w *writer) headingRoom(d *markdown.Doc, h *ast.Heading, x, width float64, 
 	if most := need + 3*lh + 2.5; most <= room {
 		return most
 	}
-	if n := w.footLines(d, next, width); n > 0 {
+	if n := w.footLines(d, next, width); n > 1 {
 		return need + float64(n)*lh + 2.5
+	} else if n == 1 {
+		// A paragraph of one line keeps the start of what follows it
+		// too: a heading is never followed by just one line.
+		if after := next.NextSibling(); after != nil && !unseen(after) {
+			return need + 2*lh + 5
+		}
+		return need + lh + 2.5
 	}
 	return need + min(2*lh+2.5, w.measure(func(v *writer) { v.block(d, next, x, width, depth) }))
+}
+
+// unseen reports whether n draws nothing on paper: a note to the
+// editors. What a heading keeps with it is what follows such a note.
+func unseen(n ast.Node) bool {
+	s, ok := n.(*markdown.Shortcode)
+	if !ok {
+		return false
+	}
+	r, ok := shortcode.Lookup(s.Name)
+	return ok && r.Editors
 }
 
 // footLines is how many lines of paragraph n flow puts at least at a

@@ -144,9 +144,13 @@ func TestOrgOnPaper(t *testing.T) {
 			}
 			out, _ := exec.Command(pdftotext, file, "-").Output()
 			want := []string{"Muster e. V.", "Musterstraße 1\n12345 Musterstadt", "Telefon: +49 30 1234567-0", "E-Mail: info@example.org", "Internet: https://www.example.org/",
-				"Offen: Name der oder des Datenschutzbeauftragten – in handbuch.toml unter"}
+				"Noch offen: Name der oder des Datenschutzbeauftragten"}
 			if !filled {
-				want = []string{"Offen: Name der Organisation – in handbuch.toml unter [organisation] bei name"}
+				want = []string{"Noch offen: Name der Organisation"}
+			}
+			// Where to enter a value is for the editors, not on paper.
+			if strings.Contains(string(out), "handbuch.toml") {
+				t.Errorf("filled %v: the reader's PDF tells where to enter a setting:\n%s", filled, out)
 			}
 			// Where lines break depends on the measure: compare words,
 			// but the lines of an address as lines.

@@ -53,8 +53,22 @@ type Shortcode struct {
 	// to fill it in: a German sentence without its full stop. An open
 	// slot is a hint offene-stelle at the shortcode, counted in the build
 	// summary, and an error on a page with status = "beschlossen".
+	// Readers see only that the place is open (OpenTitle); what and
+	// fill are for the editors, listed in their area.
 	Slot func(h *book.Handbook, args []string) (what, fill string)
+	// Editors: a note to the editors only. Readers never see it, on
+	// screen, on paper or in the search; the editors' area lists it
+	// with the open slots.
+	Editors bool
 }
+
+// OpenTitle and OpenNote are what a reader sees of an open slot: that
+// the organisation still fills it in. The question or the missing
+// setting is for the editors, so it is not on the reader's page.
+const (
+	OpenTitle = "Noch offen"
+	OpenNote  = "Diese Stelle füllt die Organisation noch aus."
+)
 
 // FieldKinds are the kinds of fill-in fields: the second argument of feld.
 var FieldKinds = []string{"text", "lang", "name", "email", "tel", "datum", "adresse", "zahl"}
@@ -146,10 +160,14 @@ var All = map[string]*Shortcode{
 	"eintragen": {
 		Min: 1, Max: 1,
 		Usage: `{{< eintragen "Wer übernimmt die KI-Koordination?" >}}`,
-		Text:  label,
+		// No Text: the question is for the editors, not for the search.
 		Slot: func(_ *book.Handbook, args []string) (string, string) {
 			return Arg(args, 0), "Füllen Sie sie aus und löschen Sie dann den Shortcode eintragen"
 		},
+	},
+	"redaktion": {
+		Min: 1, Max: 1, Editors: true,
+		Usage: `{{< redaktion "Ein Hinweis für die Redaktion" >}}`,
 	},
 	"org": {
 		Min: 1, Max: 1, Values: book.OrgKeys(),

@@ -34,6 +34,8 @@ type ShortcodeData struct {
 	Level int
 	// StaffTitle and StaffNote head the part only for the organisation.
 	StaffTitle, StaffNote string
+	// OpenTitle and OpenNote are what readers see of an open slot.
+	OpenTitle, OpenNote string
 }
 
 // FigureData is a picture ready for its layout.
@@ -214,7 +216,10 @@ type tools struct {
 // how many levels the page's headings move down there.
 func (t tools) renderer(prefix string, href func(string) string, shift int) func(*markdown.Shortcode) ([]byte, error) {
 	return func(sc *markdown.Shortcode) ([]byte, error) {
-		data := &ShortcodeData{ID: markdown.ShortcodeID(prefix, sc.Index), Args: sc.Args}
+		if r, ok := shortcode.Lookup(sc.Name); ok && r.Editors {
+			return nil, nil // only in the editors' area (OpenURL)
+		}
+		data := &ShortcodeData{ID: markdown.ShortcodeID(prefix, sc.Index), Args: sc.Args, OpenTitle: shortcode.OpenTitle, OpenNote: shortcode.OpenNote}
 		if sc.Container {
 			data.Inner, data.Level = markdown.Inner, min(2+shift, 6)
 		}

@@ -95,7 +95,7 @@ type Input struct {
 // files come in a fixed order: the pages in reading order, then the
 // search, the print view, the 404 page and the assets.
 func Render(in Input) ([]File, error) {
-	tpls, err := in.Layouts.templates("home.html", "section.html", "page.html", "glossary.html", "checklist.html", "suche.html", "print.html", "404.html")
+	tpls, err := in.Layouts.templates("home.html", "section.html", "page.html", "glossary.html", "checklist.html", "suche.html", "print.html", "offen.html", "404.html")
 	if err != nil {
 		return nil, err
 	}
@@ -151,6 +151,10 @@ func Render(in Input) ([]File, error) {
 				}
 			}
 			f, err := exec("print.html", "druck/index.html", print, parts...)
+			return []File{f}, err
+		})
+		jobs = append(jobs, func() ([]File, error) {
+			f, err := exec("offen.html", strings.TrimPrefix(OpenURL, "/")+"index.html", s.openData())
 			return []File{f}, err
 		})
 	}
@@ -339,9 +343,10 @@ type site struct {
 const PrintURL = "/druck/"
 
 // Gathered are the addresses under which a build puts what gathers from
-// every page: the PDFs, the search, the print view and the report pages.
+// every page: the PDFs, the search, the print view, the report pages and
+// the editors' list of open slots.
 // A preview leaves them out until they are asked for.
-var Gathered = []string{"/pdf/", SearchURL, PrintURL, ReportURL, StatementURL}
+var Gathered = []string{"/pdf/", SearchURL, PrintURL, ReportURL, StatementURL, OpenURL}
 
 // search renders the search page and its index.
 func (s *site) search(exec func(string, string, *PageData, ...part) (File, error)) ([]File, error) {
@@ -411,6 +416,7 @@ type PageData struct {
 	HasForm  bool          // the page has fields to fill in
 	Download *DownloadLink // the page's PDF
 	Report   *ReportData   // the report pages only
+	Open     *OpenData     // the editors' list of open slots only
 	Search   *SearchData   // the search page only
 	// FooterContacts are the contacts shown in every footer.
 	FooterContacts []*book.Contact
@@ -831,7 +837,8 @@ func germanList(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " und " + items[len(items)-1]
 }
 
-// printData renders the single-page print view: every page once, ids
+// printData renders the single-page print view: every page once (but
+// translations and the editors' pages), ids
 // prefixed with the page's anchor, headings moved below the page title,
 // links to other pages turned into links to their section.
 func (s *site) printData(tl tools) (*PageData, error) {
@@ -839,16 +846,18 @@ func (s *site) printData(tl tools) (*PageData, error) {
 	d := s.pageData(p, "")
 	d.Title = "Druckansicht – " + s.h.Config.Title
 	anchors := map[string]string{}
+	// A link to a translation or to the editors' area leads to its page.
+	inPrint := func(p *book.Page) bool { return p.Original == nil && !p.ForEditors() }
 	for _, doc := range s.b.Docs {
-		if doc.Page.Original == nil { // a link to a translation leads to its page
+		if inPrint(doc.Page) {
 			anchors[doc.Page.URL] = book.Anchor(doc.Page.URL)
 		}
 	}
 	href := func(target string) string { return printHref(anchors, target) }
 	for _, doc := range s.b.Docs {
 		pg := doc.Page
-		if pg.Original != nil {
-			continue // the print view is the handbook in its own language
+		if !inPrint(pg) {
+			continue // the print view is the handbook for its readers, in its own language
 		}
 		a := anchors[pg.URL]
 		level := 1 + pg.Depth()
