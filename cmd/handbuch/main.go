@@ -226,7 +226,7 @@ func (c *cli) build(args []string) int {
 		count(res.Pages, "Seite", "Seiten"), count(res.Files, "Datei", "Dateien"), res.Dest,
 		count(w, "Warnung", "Warnungen"), hints, seconds(res.Duration))
 	if res.Slots > 0 {
-		fmt.Fprintf(summary, "Noch %s zum Ausfüllen oder Entscheiden ({{< eintragen >}} und leere Angaben unter [organisation] in handbuch.toml); --hinweise zeigt, wo.\n", count(res.Slots, "offene Stelle", "offene Stellen"))
+		fmt.Fprintf(summary, "Noch %s zum Ausfüllen oder Entscheiden ({{< eintragen >}}, leere Angaben unter [organisation] in handbuch.toml und Platzhalter wie [Name eintragen] in data/kontakte.toml); --hinweise zeigt, wo.\n", count(res.Slots, "offene Stelle", "offene Stellen"))
 	}
 	return 0
 }

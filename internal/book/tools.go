@@ -1,6 +1,9 @@
 package book
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Checklist is one checklist, read from checklists/<Name>.toml.
 type Checklist struct {
@@ -123,4 +126,22 @@ type Contact struct {
 	Internal bool
 	Clients  bool // shown on the client pages
 	Footer   bool // shown in the footer of every page
+	// Open are the values still written as placeholders, "[Name
+	// eintragen]": their field above is empty, so readers never see
+	// them; the editors' area lists them as open slots.
+	Open []Placeholder
+}
+
+// Placeholder is a value of a data file that the organisation still
+// fills in, written in brackets with "eintragen": "[Name eintragen]".
+type Placeholder struct {
+	Field string // the TOML key: "name", "hours" …
+	Text  string // as written
+	Pos   Pos
+}
+
+// IsPlaceholder reports whether the whole value v is a placeholder:
+// "[" … "eintragen" … "]".
+func IsPlaceholder(v string) bool {
+	return strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]") && strings.Contains(v, "eintragen")
 }

@@ -295,6 +295,12 @@ func siteFindings(b *link.Book) []check.Finding {
 			}
 		}
 	}
+	for _, c := range b.Contacts {
+		for _, p := range c.Open {
+			what, fill := shortcode.ContactSlot(c, p)
+			all = append(all, check.OpenSlot(p.Pos, what, fill))
+		}
+	}
 	return all
 }
 

@@ -220,10 +220,13 @@ func TestSlot(t *testing.T) {
 	contains(t, "print", out("druck/index.html"), `id="s_kapitel--w2"`, "Noch offen:")
 	contains(t, "editors", out("offene-stellen/index.html"),
 		`<h1>Offene Stellen und Hinweise für die Redaktion</h1>`,
-		`<p>1 offene Stelle und 1 Hinweis für die Redaktion.</p>`,
+		`<p>2 offene Stellen und 1 Hinweis für die Redaktion.</p>`,
 		`<h2 id="hb-seite-0"><a href="../kapitel/">Kapitel</a></h2>`,
 		`<li><strong>Offen:</strong> `+question+`<br>Füllen Sie sie aus und löschen Sie dann den Shortcode eintragen. Die Stelle: <a href="../kapitel/#w2">content/kapitel.md, Zeile 11</a></li>`,
-		`<li class="offen-hinweis"><strong>Hinweis für die Redaktion:</strong> `+note+`<br>Steht in content/kapitel.md, Zeile 13.</li>`)
+		`<li class="offen-hinweis"><strong>Hinweis für die Redaktion:</strong> `+note+`<br>Steht in content/kapitel.md, Zeile 13.</li>`,
+		// A placeholder of a contact, in its data file.
+		`<h2 id="hb-seite-1">Ansprechpersonen (data/kontakte.toml)</h2>`,
+		`<li><strong>Offen:</strong> KI-Koordination: [Name eintragen]<br>Tragen Sie bei name den Wert in data/kontakte.toml ein. Die Stelle: data/kontakte.toml, Zeile 3</li>`)
 }
 
 func TestRegisterAndContacts(t *testing.T) {
@@ -257,7 +260,9 @@ func TestRegisterAndContacts(t *testing.T) {
 	}
 	contains(t, "contacts", r, `<p class="kontakt-rolle"><strong>Aufsichtsbehörde</strong> <span class="kontakt-extern">(außerhalb der Organisation)</span></p>`, `<a href="mailto:aufsicht@example.org">aufsicht@example.org</a>`)
 	lacks(t, "contacts", r, `<strong>KI-Koordination</strong></p>`) // filtered: external only
-	contains(t, "footer", out("index.html"), `<strong>Fragen zu KI?</strong> KI-Koordination ([Name eintragen]), Telefon <a href="tel:&#43;4930123456710">&#43;49 30 1234567-10</a>, E-Mail <a href="mailto:ki@example.org">ki@example.org</a>`)
+	// The name is still a placeholder: for the editors, not the footer.
+	contains(t, "footer", out("index.html"), `<strong>Fragen zu KI?</strong> KI-Koordination, Telefon <a href="tel:&#43;4930123456710">&#43;49 30 1234567-10</a>, E-Mail <a href="mailto:ki@example.org">ki@example.org</a>`)
+	lacks(t, "footer", out("index.html"), "eintragen]")
 }
 
 func TestToolErrors(t *testing.T) {

@@ -294,6 +294,16 @@ func loadContacts(fsys fs.FS, errs *book.ErrorList) []*book.Contact {
 		return nil
 	}
 	for i, c := range out {
+		// Placeholders are for the editors: readers get no value.
+		for _, f := range []struct {
+			key string
+			v   *string
+		}{{"name", &c.Name}, {"phone", &c.Phone}, {"email", &c.Email}, {"hours", &c.Hours}} {
+			if book.IsPlaceholder(*f.v) {
+				c.Open = append(c.Open, book.Placeholder{Field: f.key, Text: *f.v, Pos: pos[c][f.key]})
+				*f.v = ""
+			}
+		}
 		if c.Role == "" {
 			errs.Addf(headers[i], `role fehlt: schreiben Sie, wer das ist, zum Beispiel role = "KI-Koordination".`)
 		}

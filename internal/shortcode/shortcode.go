@@ -62,6 +62,12 @@ type Shortcode struct {
 	Editors bool
 }
 
+// ContactSlot says what a placeholder of contact c leaves open and how to
+// fill it in, as Slot does for a shortcode.
+func ContactSlot(c *book.Contact, p book.Placeholder) (what, fill string) {
+	return c.Role + ": " + p.Text, "Tragen Sie bei " + p.Field + " den Wert in data/kontakte.toml ein"
+}
+
 // OpenTitle and OpenNote are what a reader sees of an open slot: that
 // the organisation still fills it in. The question or the missing
 // setting is for the editors, so it is not on the reader's page.

@@ -23,7 +23,7 @@ type OpenData struct {
 // OpenPage is a page with open slots or notes.
 type OpenPage struct {
 	Title string
-	Href  string
+	Href  string // "" for a data file
 	File  string
 	Items []OpenItem
 }
@@ -33,7 +33,7 @@ type OpenItem struct {
 	Note bool   // a note to the editors ({{< redaktion >}}), else an open slot
 	Text string // the question, the missing setting or the note
 	Fill string // how to fill the slot in, a German sentence; "" for a note
-	Href string // the place on the page; "" for a note, which is not shown there
+	Href string // the place on the page; "" for a note, which is not shown there, and in a data file
 	Line int    // in the page's file
 }
 
@@ -66,6 +66,19 @@ func (s *site) openData() *PageData {
 		if items != nil {
 			open.Pages = append(open.Pages, OpenPage{Title: doc.Page.Title, Href: d.Rel(doc.Page.URL), File: doc.Page.File, Items: items})
 		}
+	}
+	// The placeholders of the contacts, which stand in a data file.
+	contacts := OpenPage{Title: "Ansprechpersonen"}
+	for _, c := range s.h.Contacts {
+		for _, p := range c.Open {
+			what, fill := shortcode.ContactSlot(c, p)
+			contacts.File = p.Pos.File
+			contacts.Items = append(contacts.Items, OpenItem{Text: what, Fill: fill + ".", Line: p.Pos.Line})
+			open.Slots++
+		}
+	}
+	if contacts.Items != nil {
+		open.Pages = append(open.Pages, contacts)
 	}
 	d.Open = open
 	return d

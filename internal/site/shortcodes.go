@@ -22,7 +22,7 @@ type ShortcodeData struct {
 	Checklist    *ChecklistData
 	Register     *RegisterData
 	Contacts     []*book.Contact
-	Placeholders bool // some contact still has "[… eintragen]" in it
+	Placeholders bool // some contact still has a "[… eintragen]" (book.Contact.Open)
 	// Figure is set for bild: the picture, for pages also an image that
 	// stands alone in its paragraph.
 	Figure *FigureData
@@ -327,7 +327,7 @@ func (t tools) contacts(args []string) ([]*book.Contact, bool) {
 	out := shortcode.Contacts(t.s.h, shortcode.Arg(args, 0))
 	placeholders := false
 	for _, c := range out {
-		placeholders = placeholders || strings.Contains(c.Name+c.Hours+c.Topics, "eintragen]")
+		placeholders = placeholders || len(c.Open) > 0
 	}
 	return out, placeholders
 }
