@@ -29,6 +29,47 @@ type Config struct {
 	// PublicDest is where handbuch build --public writes ([public] dest);
 	// empty means the default, public-web.
 	PublicDest string
+	// Statement completes the accessibility statement ([statement]).
+	Statement Statement
+}
+
+// Statement is what only the organisation can say in its accessibility
+// statement. While one of LegalBasis, Reviewed and Enforcement is empty,
+// the statement is a draft with a marked gap there: fine in the editors'
+// area, refused by the public build.
+type Statement struct {
+	LegalBasis  string    // legal_basis: the laws that bind the organisation
+	Reviewed    time.Time // reviewed: the last review by people, with a screen reader
+	Findings    string    // findings: what that review found; may stay empty
+	Enforcement string    // enforcement: the conciliation or enforcement body, with its contact
+	Pos         Pos       // of [statement], or the file's start without it
+}
+
+// StatementGap is a setting the statement still lacks.
+type StatementGap struct {
+	Key   string // under [statement]
+	Label string // German, for messages: "die Rechtsgrundlage"
+}
+
+// Fill says how to fill the gap in: a German sentence without its full
+// stop.
+func (g StatementGap) Fill() string {
+	return "Tragen Sie das in handbuch.toml unter [statement] bei " + g.Key + " ein"
+}
+
+// Gaps lists the settings of s still empty, in the statement's order.
+func (s Statement) Gaps() []StatementGap {
+	var out []StatementGap
+	if s.LegalBasis == "" {
+		out = append(out, StatementGap{"legal_basis", "die Rechtsgrundlage, zum Beispiel das Barrierefreiheitsgesetz Ihres Landes"})
+	}
+	if s.Reviewed.IsZero() {
+		out = append(out, StatementGap{"reviewed", "das Datum der letzten Prüfung durch Menschen, auch mit Screenreader"})
+	}
+	if s.Enforcement == "" {
+		out = append(out, StatementGap{"enforcement", "die für Sie zuständige Schlichtungs- oder Durchsetzungsstelle mit Kontakt"})
+	}
+	return out
 }
 
 // Colors are the theme colours that handbuch.toml may change. Every text

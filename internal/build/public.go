@@ -7,6 +7,7 @@ import (
 	"github.com/handbuch/handbuch/internal/link"
 	"github.com/handbuch/handbuch/internal/markdown"
 	"github.com/handbuch/handbuch/internal/shortcode"
+	"github.com/handbuch/handbuch/internal/site"
 )
 
 // PublicDest is the output folder of a public build (--public) unless
@@ -63,7 +64,7 @@ func keepPublic(b *link.Book) error {
 		for _, sc := range d.Shortcodes {
 			if s, ok := shortcode.Lookup(sc.Name); ok && s.Slot != nil {
 				if what, fill := s.Slot(b.Handbook, sc.Args); what != "" {
-					errs.Addf(d.ShortcodePos(sc), "die Seite ist öffentlich, hat hier aber noch eine offene Stelle: „%s“. Im öffentlichen Build (--public) sähen alle den Hinweis für die Redaktion. %s.", what, fill)
+					errs.Addf(d.ShortcodePos(sc), "die Seite ist öffentlich, hat hier aber noch eine offene Stelle: „%s“. Im öffentlichen Build (--public) stünde dort für alle „Noch offen“. %s.", what, fill)
 				}
 			}
 		}
@@ -75,6 +76,10 @@ func keepPublic(b *link.Book) error {
 				}
 			}
 		}
+	}
+	// The accessibility statement is public too: it must not be a draft.
+	for _, g := range site.StatementGaps(b.Handbook) {
+		errs.Addf(b.Config.Statement.Pos, "die Erklärung zur Barrierefreiheit ist öffentlich, ihr fehlt aber noch %s. %s, bevor Sie öffentlich bauen (--public).", g.What, g.Fill)
 	}
 	if err := errs.Err(); err != nil {
 		return err

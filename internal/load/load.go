@@ -160,6 +160,12 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 			{key: "wstf_max", kind: kNumber, set: func(v any, _ book.Pos) { c.Limits.WSTF1 = v.(float64) }},
 			{key: "lix_max", kind: kNumber, set: func(v any, _ book.Pos) { c.Limits.LIX = v.(float64) }},
 		}},
+		{key: "statement", kind: kTable, sub: []field{
+			{key: "legal_basis", kind: kString, set: func(v any, p book.Pos) { c.Statement.LegalBasis = strings.TrimSpace(v.(string)); pos["statement"] = p }},
+			{key: "reviewed", kind: kDate, set: func(v any, p book.Pos) { c.Statement.Reviewed = v.(time.Time); pos["statement"] = p }},
+			{key: "findings", kind: kString, set: func(v any, p book.Pos) { c.Statement.Findings = strings.TrimSpace(v.(string)); pos["statement"] = p }},
+			{key: "enforcement", kind: kString, set: func(v any, p book.Pos) { c.Statement.Enforcement = strings.TrimSpace(v.(string)); pos["statement"] = p }},
+		}},
 		{key: "public", kind: kTable, sub: []field{
 			{key: "dest", kind: kString, set: func(v any, p book.Pos) { c.PublicDest = v.(string); pos["public.dest"] = p }},
 		}},
@@ -177,6 +183,7 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		}
 		return book.Pos{File: ConfigFile, Line: 1, Col: 1}
 	}
+	c.Statement.Pos = at("statement")
 	if strings.TrimSpace(c.Title) == "" {
 		errs.Addf(at("title"), `title fehlt: geben Sie dem Handbuch einen Titel, zum Beispiel title = "KI-Leitlinien".`)
 	}

@@ -18,6 +18,8 @@ const OpenURL = "/offene-stellen/"
 type OpenData struct {
 	Slots, Notes int
 	Pages        []OpenPage
+	// Statement is what the accessibility statement still lacks.
+	Statement []OpenItem
 }
 
 // OpenPage is a page with open slots or notes.
@@ -79,6 +81,11 @@ func (s *site) openData() *PageData {
 	}
 	if contacts.Items != nil {
 		open.Pages = append(open.Pages, contacts)
+	}
+	// The statement's gaps are no slots of a page: the statement is a
+	// draft until they are filled, which the public build requires.
+	for _, g := range StatementGaps(s.h) {
+		open.Statement = append(open.Statement, OpenItem{Text: g.What, Fill: g.Fill + "."})
 	}
 	d.Open = open
 	return d

@@ -79,6 +79,50 @@ type ReportData struct {
 	Contact                 string
 	KnownIssues             []RuleCount // warnings by rule, for the statement
 	Rule                    *RulePage   // the page of one rule only
+	Statement               StatementData
+}
+
+// StatementData is what the organisation says in its accessibility
+// statement ([statement] in handbuch.toml); the layout marks what is
+// still empty.
+type StatementData struct {
+	LegalBasis, Reviewed, Findings, Enforcement string // Reviewed as a German date
+	// Draft: a setting of [statement] or the organisation's name,
+	// address or phone is still empty.
+	Draft bool
+}
+
+// statementData is the statement's part of handbuch.toml for its layout.
+func statementData(h *book.Handbook) StatementData {
+	st := h.Config.Statement
+	d := StatementData{LegalBasis: st.LegalBasis, Findings: st.Findings, Enforcement: st.Enforcement, Draft: len(StatementGaps(h)) > 0}
+	if !st.Reviewed.IsZero() {
+		d.Reviewed = GermanDate(st.Reviewed)
+	}
+	return d
+}
+
+// StatementGaps are what the accessibility statement still lacks: the
+// settings of [statement] and the organisation's name, address and
+// phone, which it prints; each with the German words for it and where
+// it goes.
+func StatementGaps(h *book.Handbook) []StatementGap {
+	var out []StatementGap
+	for _, g := range h.Config.Statement.Gaps() {
+		out = append(out, StatementGap{What: g.Label, Fill: g.Fill()})
+	}
+	for _, key := range []string{"name", "address", "phone"} {
+		if h.Config.Org.Value(key) == "" {
+			f, _ := book.LookupOrgField(key)
+			out = append(out, StatementGap{What: "die Angabe „" + f.Label + "“", Fill: fmt.Sprintf("Tragen Sie sie in handbuch.toml unter %s bei %s ein", f.Table(), f.TOMLKey())})
+		}
+	}
+	return out
+}
+
+// StatementGap is one thing the statement still lacks.
+type StatementGap struct {
+	What, Fill string // German; Fill is a sentence without its full stop
 }
 
 // RuleCount counts the findings of one rule.
@@ -108,7 +152,7 @@ func Reports(h *book.Handbook, layouts *Layouts, findings []Finding, read []Read
 	}
 	s := newSite(h)
 	s.public = public
-	data := &ReportData{Today: GermanDate(h.Today), Contact: h.Config.Contact, Readability: read}
+	data := &ReportData{Today: GermanDate(h.Today), Contact: h.Config.Contact, Readability: read, Statement: statementData(h)}
 	rules := map[string]*RuleCount{}
 	files := map[string]*FileFindings{}
 	for _, f := range findings {
