@@ -233,15 +233,15 @@ func hasTerm(key, term, lang string, at book.Pos, errs *book.ErrorList) bool {
 // most maxShortWords words. key names it as the file does; missing is
 // where to report that it is not there, long where it is written.
 func checkShort(key, short, term, lang string, missing, long book.Pos, errs *book.ErrorList) {
-	in := ""
+	in, more := "", "die ausführliche Erklärung gehört in text"
 	if lang != "" {
-		in = " auf " + lang
+		in, more = " auf "+lang, "die ausführliche Erklärung steht auf Deutsch in text"
 	}
 	switch n := len(strings.Fields(short)); {
 	case n == 0:
 		errs.Addf(missing, "%s fehlt: erklären Sie %q%s in einem einfachen Satz mit höchstens %d Wörtern. Er erscheint im Aufklapp-Text und auf Flyern.", key, term, in, maxShortWords)
 	case n > maxShortWords:
-		errs.Addf(long, "%s hat %d Wörter, erlaubt sind höchstens %d. Kürzen Sie den Satz; die ausführliche Erklärung gehört in text.", key, n, maxShortWords)
+		errs.Addf(long, "%s hat %d Wörter, erlaubt sind höchstens %d. Kürzen Sie den Satz; %s.", key, n, maxShortWords, more)
 	}
 }
 
