@@ -240,6 +240,12 @@ audience = "clients"
 plain = true
 +++
 موافقة منك اختيارية. نحن نحمي بياناتك.
+-- content/english.md --
++++
+title = "In English"
+language = "en"
++++
+We ask for your consent.
 -- glossary/einwilligung.toml --
 term = "Einwilligung"
 short = "Sie sagen Ja."
@@ -297,4 +303,13 @@ func TestGlossaryTranslations(t *testing.T) {
 	g := out("glossar/index.html")
 	contains(t, "glossar", g, `<strong>Kommt vor in:</strong> <a href="../klienten/seite/">Ihre Einwilligung</a>`)
 	lacks(t, "glossar", g, "consent", "موافقة", "seite/en/")
+
+	// A page written in English (no translation) is in the print view:
+	// its term links lead to the glossary there, and its section lists
+	// no German short texts.
+	druck := out("druck/index.html")
+	_, english, _ := strings.Cut(druck, `id="s_english"`)
+	english, _, _ = strings.Cut(english, "</section>")
+	contains(t, "druck", english, `We ask for your <a href="#s_glossar--einwilligung" hreflang="de" class="begriff" data-begriff="consent"`)
+	lacks(t, "druck", english, "Sie sagen Ja.", "Begriffe in diesem Kapitel")
 }
