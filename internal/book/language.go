@@ -13,20 +13,39 @@ type Language struct {
 	// PDF says the fonts of the PDFs draw its letters: Latin and Arabic
 	// (Noto Sans Arabic), not yet Cyrillic.
 	PDF bool
+	// German is the language's name in German, for messages: "Englisch".
+	German string
 	// Switch names the language switch, in the language: "Sprache".
 	Switch string
+	// Explain is the label of a glossary term's pop-up button, before
+	// the term, in the language: "Kurz erklärt".
+	Explain string
+	// Glossary says, in the language, where a glossary term on a page
+	// in it leads: to the entry in the glossary, which is written in
+	// the handbook's language (German). Screen readers read it with the
+	// link; "" for German.
+	Glossary string
 }
 
 // Languages are the languages a page may be written in, by code. Clients
 // of care and counselling services often read German poorly; these are
 // the languages most of them read.
+//
+// Their words for the glossary (Explain, Glossary) other than
+// German and English are model translations that a native speaker checks.
 var Languages = map[string]Language{
-	"de": {Code: "de", Name: "Deutsch", PDF: true, Switch: "Sprache"},
-	"en": {Code: "en", Name: "English", PDF: true, Switch: "Language"},
-	"tr": {Code: "tr", Name: "Türkçe", PDF: true, Switch: "Dil"},
-	"uk": {Code: "uk", Name: "Українська", Switch: "Мова"},
-	"ru": {Code: "ru", Name: "Русский", Switch: "Язык"},
-	"ar": {Code: "ar", Name: "العربية", RTL: true, PDF: true, Switch: "اللغة"},
+	"de": {Code: "de", German: "Deutsch", Name: "Deutsch", PDF: true, Switch: "Sprache",
+		Explain: "Kurz erklärt"},
+	"en": {Code: "en", German: "Englisch", Name: "English", PDF: true, Switch: "Language",
+		Explain: "Short explanation", Glossary: "glossary in German"},
+	"tr": {Code: "tr", German: "Türkisch", Name: "Türkçe", PDF: true, Switch: "Dil",
+		Explain: "Kısa açıklama", Glossary: "Almanca sözlük"},
+	"uk": {Code: "uk", German: "Ukrainisch", Name: "Українська", Switch: "Мова",
+		Explain: "Коротко", Glossary: "словник німецькою мовою"},
+	"ru": {Code: "ru", German: "Russisch", Name: "Русский", Switch: "Язык",
+		Explain: "Коротко", Glossary: "словарь на немецком языке"},
+	"ar": {Code: "ar", German: "Arabisch", Name: "العربية", RTL: true, PDF: true, Switch: "اللغة",
+		Explain: "شرح قصير", Glossary: "قاموس المصطلحات باللغة الألمانية"},
 }
 
 // LanguageCodes returns the codes of Languages, sorted.
@@ -42,8 +61,7 @@ func LanguageCodes() []string {
 // LookupLanguage finds the language of a code such as "de" or "de-DE"
 // by its primary subtag.
 func LookupLanguage(code string) (Language, bool) {
-	primary, _, _ := strings.Cut(strings.ToLower(code), "-")
-	l, ok := Languages[primary]
+	l, ok := Languages[Primary(code)]
 	return l, ok
 }
 
@@ -60,9 +78,14 @@ func (p *Page) Lang(site string) string {
 // site, the handbook's: the glossary, which explains German words in
 // German, links and lists none of its words.
 func (p *Page) Foreign(site string) bool {
-	a, _, _ := strings.Cut(strings.ToLower(p.Lang(site)), "-")
-	b, _, _ := strings.Cut(strings.ToLower(site), "-")
-	return a != b
+	return Primary(p.Lang(site)) != Primary(site)
+}
+
+// Primary is the primary subtag of a language tag, in lower case: "de"
+// for "de-DE", a key of Languages for a language handbuch knows.
+func Primary(tag string) string {
+	p, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	return p
 }
 
 // IsTranslation reports whether the page translates another page.

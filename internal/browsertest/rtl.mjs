@@ -6,8 +6,11 @@
 //   with, per width: the computed direction of <html>, <main> and the
 //   German footer, the lang of <html>, axe-core's violations (WCAG
 //   2.0/2.1/2.2 A+AA plus best-practice), the document's scrollWidth,
-//   and the languages the language switch links to. Saves a screenshot of
-//   the whole page per width to SHOTS_DIR (rtl-1280.png, rtl-320.png).
+//   the languages the language switch links to, and the first glossary
+//   pop-up, opened with Enter (its button's label, the explanation's
+//   text, lang and direction; axe runs with it open) and closed with
+//   Escape. Saves a screenshot of the whole page per width, with the
+//   pop-up open, to SHOTS_DIR (rtl-1280.png, rtl-320.png).
 //   CHROMIUM overrides the browser executable (default /usr/bin/chromium).
 
 import { chromium } from 'playwright-core';
@@ -50,12 +53,49 @@ try {
         clientWidth: document.documentElement.clientWidth,
       };
     });
+    // The first glossary term's pop-up, opened with the keyboard: its
+    // button's label, and the explanation's text, lang and direction.
+    const button = page.locator('button.begriff-knopf').first();
+    facts.popup = null;
+    if ((await button.count()) > 0) {
+      await button.focus();
+      await page.keyboard.press('Enter');
+      facts.popup = await page.evaluate(() => {
+        const b = document.activeElement;
+        const box = document.getElementById(b.getAttribute('aria-controls'));
+        const link = b.parentNode.querySelector('a.begriff');
+        return {
+          label: b.textContent,
+          expanded: b.getAttribute('aria-expanded'),
+          hidden: box.hidden,
+          text: box.textContent,
+          short: link.getAttribute('data-kurz'),
+          lang: box.closest('[lang]').lang,
+          ownLang: box.lang,
+          dir: getComputedStyle(box).direction,
+          hreflang: link.hreflang,
+          linkName: link.textContent,
+        };
+      });
+    }
     await page.addScriptTag({ content: AXE_SOURCE });
     facts.axe = await page.evaluate(async (tags) => {
       const res = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
       return res.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
     }, AXE_TAGS);
     await page.screenshot({ path: join(shots, `rtl-${width}.png`), fullPage: true });
+    if (facts.popup) {
+      // Escape closes it, and the focus stays on the button.
+      await page.keyboard.press('Escape');
+      facts.popup.afterEscape = await page.evaluate(() => {
+        const b = document.activeElement;
+        return {
+          focusOnButton: b.classList.contains('begriff-knopf'),
+          expanded: b.getAttribute('aria-expanded'),
+          hidden: document.getElementById(b.getAttribute('aria-controls')).hidden,
+        };
+      });
+    }
     out[width] = facts;
   }
 } finally {

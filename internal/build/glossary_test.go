@@ -204,3 +204,112 @@ Wir helfen Ihnen heute gern mit allem weiter.
 	out := built(t, strings.Replace(site, "sentence_error = 6", "sentence_error = 6\noff = [\"satzlaenge\"]", 1), false)
 	contains(t, "switched off", out("index.html"), "Wir helfen Ihnen heute gern")
 }
+
+// translatedSite has a client page in German, English and Arabic and a
+// glossary that gives Einwilligung in English and Arabic, Daten in
+// English only.
+const translatedSite = config + `
+-- content/_index.md --
++++
+title = "Start"
++++
+Willkommen.
+-- content/klienten/_index.md --
++++
+title = "Für Klienten"
++++
+Seiten für Klienten.
+-- content/klienten/seite.md --
++++
+title = "Ihre Einwilligung"
+audience = "clients"
+plain = true
++++
+Ihre Einwilligung ist freiwillig. Wir schützen Ihre Daten.
+-- content/klienten/seite.en.md --
++++
+title = "Your consent"
+audience = "clients"
+plain = true
++++
+Your consent is voluntary. We protect your data. Einwilligung is the German word.
+-- content/klienten/seite.ar.md --
++++
+title = "موافقتك"
+audience = "clients"
+plain = true
++++
+موافقة منك اختيارية. نحن نحمي بياناتك.
+-- content/english.md --
++++
+title = "In English"
+language = "en"
++++
+We ask for your consent.
+-- glossary/einwilligung.toml --
+term = "Einwilligung"
+short = "Sie sagen Ja."
+text = "Sie dürfen auch Nein sagen."
+
+[translations.en]
+term = "consent"
+short = "You say yes. Then we may use your data."
+
+[translations.ar]
+term = "موافقة"
+short = "تقول نعم."
+-- glossary/daten.toml --
+term = "Daten"
+short = "Angaben über Menschen oder Dinge."
+text = "Zum Beispiel Ihr Name."
+
+[translations.en]
+term = "data"
+short = "Facts about people or things."
+`
+
+// TestGlossaryTranslations: the English page links "consent" with the
+// English short text, its button label in English and the link marked
+// as leading to the German entry; the Arabic page links its word with
+// the Arabic short text, and nothing it has no translation for. The
+// German page and the glossary page stay as they were.
+func TestGlossaryTranslations(t *testing.T) {
+	out := built(t, translatedSite, false)
+	en := out("klienten/seite/en/index.html")
+	contains(t, "en", en,
+		`<html lang="en">`,
+		`<p>Your <a href="../../../glossar/#einwilligung" hreflang="de" class="begriff" data-begriff="consent" data-kurz="You say yes. Then we may use your data." data-knopf="Short explanation">consent<span class="visually-hidden"> (glossary in German)</span></a> is voluntary.`,
+		`We protect your <a href="../../../glossar/#daten" hreflang="de" class="begriff" data-begriff="data"`,
+		`Einwilligung is the German word.</p>`,
+	)
+	lacks(t, "en", en, "Sie sagen Ja.", "Angaben über Menschen", "Begriffe in diesem Kapitel")
+
+	ar := out("klienten/seite/ar/index.html")
+	contains(t, "ar", ar,
+		`<html lang="ar" dir="rtl">`,
+		`<p><a href="../../../glossar/#einwilligung" hreflang="de" class="begriff" data-begriff="موافقة" data-kurz="تقول نعم." data-knopf="شرح قصير">موافقة<span class="visually-hidden"> (قاموس المصطلحات باللغة الألمانية)</span></a> منك اختيارية.`,
+	)
+	lacks(t, "ar", ar, "glossar/#daten", "Sie sagen Ja.", "You say yes.")
+
+	de := out("klienten/seite/index.html")
+	contains(t, "de", de,
+		`<p>Ihre <a href="../../glossar/#einwilligung" class="begriff" data-begriff="Einwilligung" data-kurz="Sie sagen Ja.">Einwilligung</a> ist freiwillig.`,
+		`<div><dt><a href="../../glossar/#einwilligung">Einwilligung</a></dt><dd>Sie sagen Ja.</dd></div>`,
+	)
+	lacks(t, "de", de, `hreflang="de" class="begriff"`, `data-begriff="consent"`, "data-knopf")
+
+	// The glossary lists where its German words are used; the words of
+	// the translations are no German words.
+	g := out("glossar/index.html")
+	contains(t, "glossar", g, `<strong>Kommt vor in:</strong> <a href="../klienten/seite/">Ihre Einwilligung</a>`)
+	lacks(t, "glossar", g, "consent", "موافقة", "seite/en/")
+
+	// A page written in English (no translation) is in the print view:
+	// its term links lead to the glossary there, and its section lists
+	// no German short texts.
+	druck := out("druck/index.html")
+	_, english, _ := strings.Cut(druck, `id="s_english"`)
+	english, _, _ = strings.Cut(english, "</section>")
+	contains(t, "druck", english, `We ask for your <a href="#s_glossar--einwilligung" hreflang="de" class="begriff" data-begriff="consent"`)
+	lacks(t, "druck", english, "Sie sagen Ja.", "Begriffe in diesem Kapitel")
+}

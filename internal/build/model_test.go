@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io/fs"
 	"path"
 	"regexp"
 	"strings"
@@ -241,4 +242,59 @@ func hasAttr(tok html.Token, key string) bool {
 		}
 	}
 	return false
+}
+
+// TestModelGlossaryTranslations: the model's glossary gives a term in
+// English or Arabic only where a page in that language uses it, and each
+// such page links it with the short text in its language. An Arabic
+// translation says in a comment right above it that it is a model
+// translation a native speaker checks, as the Arabic page does.
+func TestModelGlossaryTranslations(t *testing.T) {
+	files, h, _, err := Make(handbuch.Model(), nil, load.Options{Today: modelToday}, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{} // language → the HTML of its pages
+	for _, p := range h.Pages {
+		if p.Language == "" {
+			continue
+		}
+		for _, f := range files {
+			if "/"+f.Path == p.URL+"index.html" {
+				pages[p.Language] += string(f.Data)
+			}
+		}
+	}
+	if pages["en"] == "" || pages["ar"] == "" {
+		t.Fatalf("want the model's English and Arabic pages, have %d languages", len(pages))
+	}
+	n := 0
+	for _, term := range h.Glossary {
+		for lang, tr := range term.Translations {
+			n++
+			link := `glossar/#` + term.ID() + `" hreflang="de" class="begriff" data-begriff="` + html.EscapeString(tr.Term) + `" data-kurz="` + html.EscapeString(tr.Short) + `"`
+			if !strings.Contains(pages[lang], link) {
+				t.Errorf("%s: no page in %s links %q with its short text", term.File, lang, tr.Term)
+			}
+			if lang != "ar" {
+				continue
+			}
+			src, err := fs.ReadFile(handbuch.Model(), term.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before, _, _ := strings.Cut(string(src), "[translations.ar]")
+			lines := strings.Split(strings.TrimRight(before, "\n"), "\n")
+			var comment []string
+			for i := len(lines) - 1; i >= 0 && strings.HasPrefix(lines[i], "#"); i-- {
+				comment = append(comment, lines[i])
+			}
+			if c := strings.Join(comment, " "); !strings.Contains(c, "model translation") || !strings.Contains(c, "native speaker") {
+				t.Errorf("%s: [translations.ar] wants a comment right above it that it is a model translation a native speaker checks", term.File)
+			}
+		}
+	}
+	if n < 4 {
+		t.Errorf("the model's glossary has %d translations, want the terms of the English and the Arabic page", n)
+	}
 }

@@ -45,6 +45,7 @@ func Link(fsys fs.FS, h *book.Handbook, reservedIDs []string, cache *Cache) (*Bo
 		ReservedIDs: reservedIDs,
 		Glossary:    h.Glossary,
 		TermLinks:   h.Config.TermLinks,
+		Language:    h.Config.Language,
 	})
 	parse := func(p *book.Page, fresh func() *markdown.Doc) *markdown.Doc { return fresh() }
 	if cache != nil {
@@ -94,7 +95,9 @@ func Link(fsys fs.FS, h *book.Handbook, reservedIDs []string, cache *Cache) (*Bo
 
 // Cache keeps the parsed pages of a preview's last build for the next.
 // A page is parsed again when its source changed, or anything it is
-// parsed with: the settings, the reserved ids, the glossary.
+// parsed with: the settings (the handbook's language among them: it
+// decides which words of the glossary a page links), the reserved ids,
+// the glossary.
 type Cache struct {
 	settings [sha256.Size]byte
 	docs     map[string]cached      // by source file
@@ -110,7 +113,7 @@ type cached struct {
 // to the page loaded now, or a new one.
 func (c *Cache) parser(h *book.Handbook, reservedIDs []string) func(*book.Page, func() *markdown.Doc) *markdown.Doc {
 	k := sha256.New()
-	fmt.Fprintf(k, "%v\x00%s\x00%q\x00", h.Config.AllowHTML, h.Config.TermLinks, reservedIDs)
+	fmt.Fprintf(k, "%v\x00%s\x00%s\x00%q\x00", h.Config.AllowHTML, h.Config.TermLinks, h.Config.Language, reservedIDs)
 	for _, t := range h.Glossary {
 		fmt.Fprintf(k, "%s\x00%d\x00", t.File, len(t.Source))
 		k.Write(t.Source)

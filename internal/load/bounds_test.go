@@ -66,7 +66,7 @@ func TestManyForms(t *testing.T) {
 	done := make(chan book.ErrorList, 1)
 	go func() {
 		var errs book.ErrorList
-		loadGlossary(fsys, &errs)
+		loadGlossary(fsys, "de", &errs)
 		done <- errs
 	}()
 	select {

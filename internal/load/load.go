@@ -73,7 +73,7 @@ func Load(fsys fs.FS, opts Options) (*book.Handbook, error) {
 		h.Today = time.Now()
 	}
 	h.Today = time.Date(h.Today.Year(), h.Today.Month(), h.Today.Day(), 0, 0, 0, 0, time.UTC)
-	h.Glossary = loadGlossary(fsys, &errs)
+	h.Glossary = loadGlossary(fsys, h.Config.Language, &errs)
 	h.Checklists = loadChecklists(fsys, &errs)
 	h.Register = loadRegister(fsys, h.Today, &errs, &h.Warnings)
 	h.Contacts = loadContacts(fsys, &errs)
@@ -89,6 +89,7 @@ func Load(fsys fs.FS, opts Options) (*book.Handbook, error) {
 	}
 	if len(errs) == 0 && len(h.Glossary) > 0 {
 		addGlossaryPage(h, &errs)
+		checkGlossaryLanguages(h)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -722,16 +723,12 @@ func assemble(h *book.Handbook, raw []rawPage, errs *book.ErrorList) {
 		}
 		urls[pg.URL] = pg
 	}
-	for _, r := range raw {
-		// The glossary explains German words in German: a page in
-		// another language links none of them.
-		if r.page.Foreign(h.Config.Language) {
-			r.page.LinkTerms = false
-		}
-	}
+	// A page in another language links the glossary terms that are
+	// translated into it, through their words in that language (see
+	// markdown.Parse); link_terms = false keeps them unlinked there too.
 	for _, r := range trans {
 		pg := r.page
-		pg.Kind, pg.Parent, pg.LinkTerms = book.KindPage, pg.Original.Parent, false
+		pg.Kind, pg.Parent = book.KindPage, pg.Original.Parent
 		pg.URL = pg.Original.URL + pg.Language + "/"
 		if other, dup := urls[pg.URL]; dup {
 			errs.Addf(book.Pos{File: pg.File, Line: 1, Col: 1}, "ergibt dieselbe Adresse %s wie %s. Benennen Sie eine der beiden Dateien um.", pg.URL, other.File)

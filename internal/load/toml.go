@@ -66,6 +66,10 @@ type field struct {
 	// each is called for every element of a kTables field, before its
 	// keys are set, with the position of its [[header]].
 	each func(i int, pos book.Pos)
+	// unknown, for a kTable whose keys are names (the language codes of
+	// [translations]), says what is wrong with a key sub does not have,
+	// instead of the list of allowed keys.
+	unknown func(key string) string
 }
 
 // tomlDoc is one TOML text inside a file: a whole handbuch.toml, or the
@@ -114,7 +118,7 @@ func (d *tomlDoc) decode(fields []field, errs *book.ErrorList) bool {
 	if d.lines == nil {
 		d.lines = book.NewLines(d.src)
 	}
-	d.apply(nil, m, fields, errs)
+	d.apply(nil, m, fields, nil, errs)
 	return true
 }
 
@@ -251,7 +255,9 @@ func escaped(text string, i int) bool {
 	return n%2 == 1
 }
 
-func (d *tomlDoc) apply(path []string, m map[string]any, fields []field, errs *book.ErrorList) {
+// apply hands the keys of table m at path to fields; unknown, if set,
+// words the message for a key fields do not have.
+func (d *tomlDoc) apply(path []string, m map[string]any, fields []field, unknown func(string) string, errs *book.ErrorList) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -262,6 +268,10 @@ func (d *tomlDoc) apply(path []string, m map[string]any, fields []field, errs *b
 		full := append(append([]string(nil), path...), k)
 		pos := d.keyPos(full)
 		f := findField(fields, k)
+		if f == nil && unknown != nil {
+			errs.Addf(pos, "%s: %s", strings.Join(full, "."), unknown(k))
+			continue
+		}
 		if f == nil {
 			names := make([]string, len(fields))
 			for i, f := range fields {
@@ -287,18 +297,21 @@ func (d *tomlDoc) apply(path []string, m map[string]any, fields []field, errs *b
 		}
 		switch f.kind {
 		case kTable:
-			d.apply(full, val.(map[string]any), f.sub, errs)
+			if f.set != nil {
+				f.set(val, pos) // before its keys: it may make what they fill in
+			}
+			d.apply(full, val.(map[string]any), f.sub, f.unknown, errs)
 			continue
 		case kTableOrString:
 			if m, ok := val.(map[string]any); ok {
-				d.apply(full, m, f.sub, errs)
+				d.apply(full, m, f.sub, nil, errs)
 				continue
 			}
 		case kTables:
 			for i, elem := range val.([]map[string]any) {
 				p := append(full[:len(full):len(full)], strconv.Itoa(i))
 				f.each(i, d.keyPos(p))
-				d.apply(p, elem, f.sub, errs)
+				d.apply(p, elem, f.sub, nil, errs)
 			}
 			continue
 		}

@@ -35,6 +35,10 @@ type Options struct {
 	// TermLinks says which occurrences of a term link to its entry:
 	// "first" (per page, the default), "all" or "none".
 	TermLinks string
+	// Language is the handbook's language ("de" if empty), the one the
+	// glossary is written in. A page in another language links the
+	// terms through their translations into it.
+	Language string
 }
 
 // Markdown parses and renders Markdown. It is safe for concurrent use.
@@ -43,6 +47,9 @@ type Markdown struct {
 	funcs   funcs
 	opts    Options
 	matcher *Matcher
+	// matchers find the terms in the other languages, by language code,
+	// through their translations.
+	matchers map[string]*Matcher
 }
 
 // New returns the handbook's Markdown setup.
@@ -50,7 +57,16 @@ func New(opts Options) *Markdown {
 	if opts.TermLinks == "" {
 		opts.TermLinks = "first"
 	}
+	if opts.Language == "" {
+		opts.Language = "de"
+	}
 	matcher := NewMatcher(opts.Glossary)
+	matchers := map[string]*Matcher{}
+	for _, code := range book.LanguageCodes() {
+		if code != book.Primary(opts.Language) {
+			matchers[code] = newMatcher(opts.Glossary, code)
+		}
+	}
 	var htmlOpts []htmlrenderer.Option
 	if opts.AllowHTML {
 		htmlOpts = append(htmlOpts, htmlrenderer.WithUnsafe())
@@ -65,7 +81,7 @@ func New(opts Options) *Markdown {
 		extension.NewStrikethroughHTMLRenderer(htmlOpts...),
 		extension.NewDefinitionListHTMLRenderer(htmlOpts...),
 		extension.NewFootnoteHTMLRenderer(),
-		&nodeRenderer{allowHTML: opts.AllowHTML},
+		&nodeRenderer{allowHTML: opts.AllowHTML, lang: book.Primary(opts.Language)},
 	} {
 		r.RegisterFuncs(&fs)
 	}
@@ -93,13 +109,13 @@ func New(opts Options) *Markdown {
 			parser.WithHeadingAttribute(),
 			parser.WithASTTransformers(
 				util.Prioritized(captionTransformer{}, 500),
-				util.Prioritized(termLinker{matcher}, 600),
+				util.Prioritized(termLinker{}, 600),
 			),
 			parser.WithInlineParsers(util.Prioritized(shortcodeParser{matcher}, 50), util.Prioritized(delimiterBound{maxDelimiters}, 499)),
 			parser.WithBlockParsers(util.Prioritized(shortcodeBlockParser{}, 50)),
 		),
 	)
-	return &Markdown{md: md, funcs: fs, opts: opts, matcher: matcher}
+	return &Markdown{md: md, funcs: fs, opts: opts, matcher: matcher, matchers: matchers}
 }
 
 // Heading is a heading of a page, for its table of contents.
@@ -187,19 +203,28 @@ type Doc struct {
 	ids      []string
 }
 
-// Parse parses the body of page p.
+// Parse parses the body of page p. A page in another language than the
+// handbook's links the terms translated into its language, through
+// their words in it; a term without a translation into it stays unlinked.
 func (m *Markdown) Parse(p *book.Page) *Doc {
-	mode := m.opts.TermLinks
+	st := &termState{mode: m.opts.TermLinks, m: m.matcher}
 	if !p.LinkTerms {
-		mode = "none"
+		st.mode = "none"
 	}
-	return m.parse(p, &termState{mode: mode})
+	if p.Foreign(m.opts.Language) {
+		st.lang = book.Primary(p.Lang(m.opts.Language))
+		st.m = m.matchers[st.lang]
+		if st.m == nil { // a language without translations: no term
+			st.m = newMatcher(nil, st.lang)
+		}
+	}
+	return m.parse(p, st)
 }
 
 // ParseTerm parses the explanation of a glossary term; p carries its
 // text and position. Other terms are linked, the term itself is not.
 func (m *Markdown) ParseTerm(t *book.Term, p *book.Page) *Doc {
-	d := m.parse(p, &termState{mode: m.opts.TermLinks, own: t, noPopup: true})
+	d := m.parse(p, &termState{mode: m.opts.TermLinks, m: m.matcher, own: t, noPopup: true})
 	d.Entry = t
 	// The glossary page and the print view draw no block shortcodes and
 	// no pictures.

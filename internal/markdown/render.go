@@ -15,6 +15,7 @@ import (
 // instead of an inline style, and raw HTML is escaped unless allowed.
 type nodeRenderer struct {
 	allowHTML bool
+	lang      string // the glossary's language, for hreflang
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {

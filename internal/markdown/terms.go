@@ -38,14 +38,27 @@ type trieNode struct {
 }
 
 // NewMatcher builds the matcher for a glossary.
-func NewMatcher(g book.Glossary) *Matcher {
+func NewMatcher(g book.Glossary) *Matcher { return newMatcher(g, "") }
+
+// newMatcher builds the matcher for the words of a glossary in language
+// lang, through the terms' translations into it; "" is the glossary's
+// own language. Only terms translated into lang are in it.
+func newMatcher(g book.Glossary, lang string) *Matcher {
 	m := &Matcher{root: &trieNode{}, abbrs: map[string]*book.Term{}, byName: map[string]*book.Term{}, words: map[string]*book.Term{}}
 	for _, t := range g {
-		m.byName[t.Name] = t
-		if t.Abbr != "" {
-			m.abbrs[t.Abbr] = t
+		term, abbr, forms := t.Term, t.Abbr, t.Forms
+		if lang != "" {
+			tr := t.In(lang)
+			if tr == nil {
+				continue
+			}
+			term, abbr, forms = tr.Term, tr.Abbr, tr.Forms
 		}
-		for _, s := range append([]string{t.Term}, t.Forms...) {
+		m.byName[t.Name] = t
+		if abbr != "" {
+			m.abbrs[abbr] = t
+		}
+		for _, s := range append([]string{term}, forms...) {
 			words := strings.Fields(book.FoldTerm(s))
 			if len(words) == 0 {
 				continue
@@ -190,6 +203,10 @@ func (m *Matcher) compound(word string) *book.Term {
 
 // termState is what the linker knows about the page it works on.
 type termState struct {
+	m *Matcher // of the page's language
+	// lang is the page's language when it is not the glossary's: its
+	// term links show the terms' translations into it.
+	lang    string
 	mode    string     // first, all, none
 	own     *book.Term // the entry being rendered: never linked to itself
 	noPopup bool       // a glossary entry: its links lead to entries on the same page
@@ -226,11 +243,11 @@ var termStateKey = parser.NewContextKey()
 
 // termLinker is the ASTTransformer that links glossary terms in running
 // text: never in headings, links, code, raw HTML or table captions.
-type termLinker struct{ m *Matcher }
+type termLinker struct{}
 
 func (l termLinker) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st, _ := pc.Get(termStateKey).(*termState)
-	if st == nil || l.m == nil {
+	if st == nil || st.m == nil {
 		return
 	}
 	src := reader.Source()
@@ -329,7 +346,7 @@ func (l termLinker) linkRun(run []*ast.Text, src []byte, st *termState) {
 			b.WriteByte(' ')
 		}
 	}
-	matches := l.m.find(b.String())
+	matches := st.m.find(b.String())
 	var apply []match
 	for _, mt := range matches {
 		if mt.term == st.own {
@@ -350,7 +367,7 @@ func (l termLinker) linkRun(run []*ast.Text, src []byte, st *termState) {
 		// place in run, so the start can still be found.
 		last := split(run, starts, mt.end) // first node after the match
 		first := split(run, starts, mt.start)
-		link := newTermLink(mt.term)
+		link := newTermLink(mt.term, st.lang)
 		parent := first.Parent()
 		parent.InsertBefore(parent, first, link)
 		for n := first; n != nil && n != last; {
@@ -400,13 +417,16 @@ type TermLink struct {
 	ast.Link
 	Term  *book.Term
 	Popup bool
+	// Lang is the language of the page when it is not the glossary's:
+	// the link shows the term's translation into it (Term.In(Lang)).
+	Lang string
 }
 
 // Kind implements ast.Node.
 func (*TermLink) Kind() ast.NodeKind { return KindTermLink }
 
-func newTermLink(t *book.Term) *TermLink {
-	l := &TermLink{Term: t}
+func newTermLink(t *book.Term, lang string) *TermLink {
+	l := &TermLink{Term: t, Lang: lang}
 	l.Destination = []byte(GlossaryURL + "#" + t.ID())
 	return l
 }
@@ -479,18 +499,27 @@ func (p shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 		shownNode = ast.NewTextSegment(text.NewSegment(seg.Start+shown.Start, seg.Start+shown.End))
 	}
 	var t *book.Term
-	if p.m != nil {
-		t = p.m.Term(name)
+	m, lang := p.m, ""
+	if st != nil {
+		m, lang = st.m, st.lang
+	}
+	if m != nil {
+		t = m.Term(name)
 		if t == nil {
 			// Editors may also write the term itself: "KI", "Einwilligung".
-			if found := p.m.find(name); len(found) == 1 && found[0].start == 0 && found[0].end == len(name) {
+			if found := m.find(name); len(found) == 1 && found[0].start == 0 && found[0].end == len(name) {
 				t = found[0].term
 			}
 		}
 	}
 	if t == nil {
 		if st != nil {
-			st.errors = append(st.errors, shortcodeError{seg.Start, "begriff: den Begriff " + `"` + name + `"` + " gibt es im Glossar nicht. Schreiben Sie den Dateinamen aus glossary/ ohne .toml oder den Begriff selbst, zum Beispiel {{< begriff \"einwilligung\" >}}."})
+			msg := "begriff: den Begriff " + `"` + name + `"` + " gibt es im Glossar nicht. Schreiben Sie den Dateinamen aus glossary/ ohne .toml oder den Begriff selbst, zum Beispiel {{< begriff \"einwilligung\" >}}."
+			if g := p.m.Term(name); g != nil && lang != "" {
+				l := book.Languages[lang]
+				msg = fmt.Sprintf("begriff: den Begriff %q gibt es im Glossar nicht auf %s. Tragen Sie in %s unter [translations.%s] den Begriff und seinen Kurztext (short) auf %s ein, oder schreiben Sie das Wort ohne {{< begriff >}}.", name, l.German, g.File, lang, l.German)
+			}
+			st.errors = append(st.errors, shortcodeError{seg.Start, msg})
 		}
 		return shownNode
 	}
@@ -498,7 +527,7 @@ func (p shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 		st.use(t)
 		st.linked[t] = true
 	}
-	link := newTermLink(t)
+	link := newTermLink(t, lang)
 	link.AppendChild(link, shownNode)
 	return link
 }
@@ -506,18 +535,39 @@ func (p shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 // termLink writes the link, with the short text for the pop-up if it has one.
 func (r *nodeRenderer) termLink(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	tl := n.(*TermLink)
+	tr := tl.Term.In(tl.Lang)
 	if !entering {
+		if tr != nil {
+			// Screen readers say where the link leads: to the entry in
+			// the glossary's language, which the reader may not read.
+			_, _ = w.WriteString(`<span class="visually-hidden"> (`)
+			_, _ = w.Write(util.EscapeHTML([]byte(book.Languages[tl.Lang].Glossary)))
+			_, _ = w.WriteString(`)</span>`)
+		}
 		_, _ = w.WriteString("</a>")
 		return ast.WalkContinue, nil
+	}
+	term, short := tl.Term.Term, tl.Term.Short
+	if tr != nil {
+		term, short = tr.Term, tr.Short
 	}
 	o, _ := ctxOf(w)
 	_, _ = w.WriteString(`<a href="`)
 	_, _ = w.Write(util.EscapeHTML(o.href(tl)))
+	if tr != nil {
+		_, _ = w.WriteString(`" hreflang="`)
+		_, _ = w.WriteString(r.lang)
+	}
 	_, _ = w.WriteString(`" class="begriff" data-begriff="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(tl.Term.Term)))
+	_, _ = w.Write(util.EscapeHTML([]byte(term)))
 	if tl.Popup {
 		_, _ = w.WriteString(`" data-kurz="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(tl.Term.Short)))
+		_, _ = w.Write(util.EscapeHTML([]byte(short)))
+		if tr != nil {
+			// The pop-up button's label, in the page's language.
+			_, _ = w.WriteString(`" data-knopf="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(book.Languages[tl.Lang].Explain)))
+		}
 	}
 	_, _ = w.WriteString(`">`)
 	return ast.WalkContinue, nil

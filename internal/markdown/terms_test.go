@@ -190,3 +190,93 @@ Noch {{< begriff "daten" "einmal Daten" >}}.
 		t.Errorf("a glossary entry links its terms without pop-ups:\n%s", eh)
 	}
 }
+
+// translatedGlossary gives Einwilligung in English and Arabic, Chatbot
+// in English only, Daten in neither.
+func translatedGlossary() book.Glossary {
+	return book.Glossary{
+		{Name: "einwilligung", Term: "Einwilligung", Forms: []string{"Einwilligungen"}, Short: "Sie sagen Ja.", Translations: map[string]*book.TermTranslation{
+			"en": {Lang: "en", Term: "consent", Forms: []string{"consents"}, Short: "You say yes. Then we may use your data."},
+			"ar": {Lang: "ar", Term: "موافقة", Short: "تقول نعم."},
+		}},
+		{Name: "chatbot", Term: "Chatbot", Short: "Ein Programm, das schreibt.", Translations: map[string]*book.TermTranslation{
+			"en": {Lang: "en", Term: "chatbot", Abbr: "Bot", Short: "A program that answers."},
+		}},
+		{Name: "daten", File: "glossary/daten.toml", Term: "Daten", Short: "Angaben und Zahlen."},
+	}
+}
+
+// TestTermTranslations: a page in another language links the terms
+// translated into it through their words in it, first use per page as
+// in German, with the pop-up's short text and button label in its
+// language and the link marked as leading to the German entry; terms
+// without a translation into it, and German words, stay unlinked. A
+// German page links as before.
+func TestTermTranslations(t *testing.T) {
+	m := New(Options{Glossary: translatedGlossary()})
+	parse := func(lang, src string) (string, *Doc) {
+		t.Helper()
+		doc := m.Parse(&book.Page{File: "content/t.md", Language: lang, Source: []byte(src), Body: []byte(src), LinkTerms: true})
+		html, err := renderHTML(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(html), doc
+	}
+
+	en, doc := parse("en", "Your consent counts. Your consents too. A chatbot or a Bot answers. Einwilligung and Daten are German.\n\n## More\n\nAsk the chatbot about data.\n")
+	want := `<p>Your <a href="/glossar/#einwilligung" hreflang="de" class="begriff" data-begriff="consent" data-kurz="You say yes. Then we may use your data." data-knopf="Short explanation">consent<span class="visually-hidden"> (glossary in German)</span></a> counts. Your consents too. A <a href="/glossar/#chatbot" hreflang="de" class="begriff" data-begriff="chatbot">chatbot<span class="visually-hidden"> (glossary in German)</span></a> or a Bot answers. Einwilligung and Daten are German.</p>`
+	if !strings.Contains(en, want) {
+		t.Errorf("English page:\n%s\nwant it to contain\n%s", en, want)
+	}
+	for _, bad := range []string{"Sie sagen Ja", "glossar/#daten", `data-begriff="Chatbot"`} {
+		if strings.Contains(en, bad) {
+			t.Errorf("English page has %q:\n%s", bad, en)
+		}
+	}
+	if len(doc.Terms) != 2 || doc.Terms[0].Name != "einwilligung" || doc.Terms[1].Name != "chatbot" {
+		t.Errorf("English page uses %v, want einwilligung and chatbot", doc.Terms)
+	}
+
+	ar, _ := parse("ar", "نطلب موافقة منك. يجيب chatbot.\n")
+	if want := `<a href="/glossar/#einwilligung" hreflang="de" class="begriff" data-begriff="موافقة" data-kurz="تقول نعم." data-knopf="شرح قصير">موافقة<span class="visually-hidden"> (قاموس المصطلحات باللغة الألمانية)</span></a>`; !strings.Contains(ar, want) {
+		t.Errorf("Arabic page:\n%s\nwant it to contain\n%s", ar, want)
+	}
+	if strings.Contains(ar, "glossar/#chatbot") {
+		t.Errorf("Arabic page links chatbot, which has no Arabic translation:\n%s", ar)
+	}
+
+	tr, _ := parse("tr", "Einwilligung, consent, chatbot.\n")
+	if strings.Contains(tr, "begriff") {
+		t.Errorf("a Turkish page without translations links:\n%s", tr)
+	}
+
+	de, _ := parse("", "Die Einwilligung, consent.\n")
+	if want := `<p>Die <a href="/glossar/#einwilligung" class="begriff" data-begriff="Einwilligung" data-kurz="Sie sagen Ja.">Einwilligung</a>, consent.</p>`; strings.TrimSpace(de) != want {
+		t.Errorf("German page:\n%s\nwant\n%s", de, want)
+	}
+}
+
+// TestBegriffShortcodeTranslated: {{< begriff >}} on a page in another
+// language links a term translated into it, by file name or by its
+// word in that language, and names the file to translate it in when
+// it is not.
+func TestBegriffShortcodeTranslated(t *testing.T) {
+	m := New(Options{Glossary: translatedGlossary()})
+	src := "+++\ntitle = \"x\"\n+++\nSee {{< begriff \"einwilligung\" \"agreement\" >}}, {{< begriff \"consent\" >}} and {{< begriff \"daten\" \"data\" >}}.\n"
+	body := strings.Index(src, "See")
+	doc := m.Parse(&book.Page{File: "content/t.en.md", Language: "en", Source: []byte(src), Body: []byte(src[body:]), BodyOffset: body, LinkTerms: true})
+	html, _ := renderHTML(doc)
+	for _, want := range []string{
+		`<a href="/glossar/#einwilligung" hreflang="de" class="begriff" data-begriff="consent" data-kurz="You say yes. Then we may use your data." data-knopf="Short explanation">agreement<span class="visually-hidden"> (glossary in German)</span></a>`,
+		`<a href="/glossar/#einwilligung" hreflang="de" class="begriff" data-begriff="consent">consent<span`,
+		` and data.`,
+	} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("got\n%s\nwant it to contain\n%s", html, want)
+		}
+	}
+	if len(doc.Errors) != 1 || !strings.HasPrefix(doc.Errors[0].Error(), `content/t.en.md:4:79: begriff: den Begriff "daten" gibt es im Glossar nicht auf Englisch. Tragen Sie in glossary/daten.toml unter [translations.en] den Begriff`) {
+		t.Errorf("errors %v", doc.Errors)
+	}
+}

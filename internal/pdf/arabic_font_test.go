@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -13,12 +14,24 @@ import (
 // Font License in fonts/OFL-NotoSansArabic.txt), which draws the Arabic
 // text of the PDFs, parses, and both its cuts have a glyph for every
 // Arabic character of the model's Arabic client page, front matter
-// included. The Latin font has none of them: without the Arabic one no
-// Arabic page would get a PDF.
+// included, and of the Arabic in the glossary (the terms' translations,
+// which an Arabic page may show). The Latin font has none of them:
+// without the Arabic one no Arabic page would get a PDF.
 func TestArabicFontCoversModelPage(t *testing.T) {
 	page, err := os.ReadFile("../../content/klienten/so-nutzen-wir-ki.ar.md")
 	if err != nil {
 		t.Fatal(err)
+	}
+	terms, err := filepath.Glob("../../glossary/*.toml")
+	if err != nil || len(terms) == 0 {
+		t.Fatalf("glossary: %v", err)
+	}
+	for _, f := range terms {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page = append(page, data...)
 	}
 	var arabic []rune
 	seen := map[rune]bool{}

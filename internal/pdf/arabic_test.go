@@ -57,10 +57,13 @@ func TestArabicRoundTrip(t *testing.T) {
 
 // TestModelArabicFlyer: the Arabic translation of the model's client page
 // "So nutzen wir KI" gets its flyer, in Arabic (the PDF's language), and
-// pdftotext reads its first paragraph back as the page writes it.
+// pdftotext reads its first paragraph back as the page writes it. The
+// glossary terms it links on the site (Arabic words with Arabic short
+// texts) are plain words on paper: no link into a glossary the flyer
+// does not have, no short text, and never a German one.
 func TestModelArabicFlyer(t *testing.T) {
 	pdftotext, pdfinfo := tool(t, "pdftotext"), tool(t, "pdfinfo")
-	files, _, _, err := build.Make(handbuch.Model(), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, "public")
+	files, h, _, err := build.Make(handbuch.Model(), nil, load.Options{Today: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}, "public")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,5 +97,33 @@ func TestModelArabicFlyer(t *testing.T) {
 	squeeze := func(s string) string { return strings.Join(strings.Fields(bidi.Replace(s)), "") }
 	if !strings.Contains(squeeze(string(out)), squeeze(first)) {
 		t.Errorf("pdftotext reads\n%s\nwant it to contain, spaces aside,\n%s", out, first)
+	}
+
+	all, err := exec.Command(pdftotext, file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := squeeze(string(all))
+	translated := 0
+	for _, term := range h.Glossary {
+		ar := term.In("ar")
+		if ar == nil {
+			continue
+		}
+		translated++
+		if strings.Contains(body, ar.Term) && !strings.Contains(text, squeeze(ar.Term)) {
+			t.Errorf("the flyer lacks the page's word %q", ar.Term)
+		}
+		for _, short := range []string{term.Short, ar.Short} {
+			if strings.Contains(text, squeeze(short)) {
+				t.Errorf("the flyer has the short text of %s: %q", term.Name, short)
+			}
+		}
+	}
+	if translated == 0 {
+		t.Error("no glossary term of the model is translated into Arabic")
+	}
+	if data, _ := os.ReadFile(file); strings.Contains(string(pdf.Expand(data)), "glossar") {
+		t.Error("the flyer links into the glossary")
 	}
 }

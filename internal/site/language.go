@@ -2,7 +2,6 @@ package site
 
 import (
 	"html/template"
-	"strings"
 
 	"github.com/handbuch/handbuch/internal/book"
 )
@@ -17,12 +16,6 @@ type Version struct {
 	Current bool
 }
 
-// primary is the primary subtag of a language code: de of de-DE.
-func primary(code string) string {
-	p, _, _ := strings.Cut(strings.ToLower(code), "-")
-	return p
-}
-
 // setLanguage fills in the language of page p's data: its lang and dir,
 // the versions of a translated page, and the attributes that mark the
 // German layout around a page in another language.
@@ -33,7 +26,7 @@ func (s *site) setLanguage(d *PageData, p *book.Page) {
 	if l.RTL {
 		d.Dir = "rtl"
 	}
-	if primary(d.Lang) != primary(siteLang) {
+	if book.Primary(d.Lang) != book.Primary(siteLang) {
 		// The layout's own texts (navigation, skip link, footer) stay
 		// in the handbook's language, and say so.
 		attr := ` lang="` + template.HTMLEscapeString(siteLang) + `"`

@@ -130,7 +130,7 @@ func (s *site) searchPage(docs, entries []*markdown.Doc) (*search.Index, *Search
 // otherLang is the language of page p when it is not the handbook's,
 // else "".
 func (s *site) otherLang(p *book.Page) string {
-	if l := p.Lang(s.h.Config.Language); primary(l) != primary(s.h.Config.Language) {
+	if l := p.Lang(s.h.Config.Language); book.Primary(l) != book.Primary(s.h.Config.Language) {
 		return l
 	}
 	return ""

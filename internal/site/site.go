@@ -877,7 +877,12 @@ func (s *site) printData(tl tools) (*PageData, error) {
 			}
 		}
 		sec := PrintSection{ID: a, Level: level, SubLevel: max(level, 1) + 1, Title: pg.Heading(), Content: template.HTML(html), Footer: s.footer(pg)}
+		// A page in another language lists no German short texts, as
+		// on its own page.
 		for _, t := range doc.Terms {
+			if pg.Foreign(s.h.Config.Language) {
+				break
+			}
 			sec.Terms = append(sec.Terms, TermShort{Term: t.Term, Short: t.Short, Href: "#" + anchors[markdown.GlossaryURL] + "--" + t.ID()})
 		}
 		if pg.Kind == book.KindGlossary {

@@ -11,7 +11,9 @@
 // announced politely when it appears. Enter, Space and a click toggle it;
 // Escape and moving the focus away close it, and the focus stays on the
 // button. Without this script the term is simply a link to its glossary
-// entry.
+// entry. On a page in another language the link carries the label of the
+// button in that language (data-knopf), and the short text in it; the
+// explanation then carries the language and direction of the term.
 (function () {
   'use strict';
 
@@ -31,7 +33,9 @@
     icon.textContent = '?';
     var label = document.createElement('span');
     label.className = 'visually-hidden';
-    label.textContent = 'Kurz erklärt: ' + link.getAttribute('data-begriff');
+    // A page in another language gives the label in its language.
+    var knopf = link.getAttribute('data-knopf');
+    label.textContent = (knopf || 'Kurz erklärt') + ': ' + link.getAttribute('data-begriff');
     button.appendChild(icon);
     button.appendChild(label);
 
@@ -40,6 +44,15 @@
     box.className = 'begriff-kurz';
     box.hidden = true;
     box.setAttribute('aria-live', 'polite');
+    if (knopf) {
+      // The short text is in the language of the term's sentence; the
+      // box says so itself, wherever it lands.
+      var own = link.closest('[lang]');
+      if (own) {
+        box.lang = own.lang;
+      }
+      box.dir = window.getComputedStyle(link).direction;
+    }
 
     var pair = document.createElement('span');
     pair.className = 'begriff-paar';
