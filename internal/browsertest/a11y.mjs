@@ -293,12 +293,16 @@ async function checkSearch(page, fail) {
 // alone ("und die") are named instead of "Keine Treffer"; "Einwilligung"
 // finds the checklist that has only the compound "Einwilligungsformular";
 // and the phone screen shows one search field and the first result
-// within the first screen.
+// within the first screen. Then other languages: an Arabic word typed
+// into the field finds the Arabic client page, as its first result, in
+// Arabic and right to left; so do the word with harakat and one written
+// without its hamza; and "program" lists the English page first for a
+// reader who comes from an English page (sprache=en), not otherwise.
 async function checkSearchForgives(page, fail, url) {
   const out = { present: true, steps: [] };
   await page.setViewportSize({ width: 320, height: 640 });
-  const open = async (q) => {
-    await page.goto(url + '?q=' + encodeURIComponent(q), { waitUntil: 'load' });
+  const open = async (q, params = '') => {
+    await page.goto(url + '?q=' + encodeURIComponent(q) + params, { waitUntil: 'load' });
     await page.waitForFunction(() => (document.getElementById('suche-status') || {}).textContent, null, { timeout: 5000 }).catch(() => {});
     return page.evaluate(() => {
       const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -351,6 +355,52 @@ async function checkSearchForgives(page, fail, url) {
   }
   if (st.fields !== 1 || !(st.firstBottom > 0 && st.firstBottom <= st.screen)) {
     fail(`search at 320px: ${st.fields} fields, first result ends at ${st.firstBottom}px of ${st.screen}px`);
+  }
+
+  // Arabic, typed as a reader types it.
+  const arabic = '/klienten/so-nutzen-wir-ki/ar/';
+  await page.fill('#suche-begriff', '');
+  await page.focus('#suche-begriff');
+  await page.keyboard.type('الذكاء');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /الذكاء/.test((document.getElementById('suche-status') || {}).textContent), null, { timeout: 5000 }).catch(() => {});
+  const typed = await page.evaluate(() => {
+    const first = document.querySelector('#suche-treffer li');
+    const field = document.getElementById('suche-begriff');
+    return {
+      status: document.getElementById('suche-status').textContent,
+      first: first ? new URL(first.querySelector('a').href).pathname : null,
+      lang: first && first.lang, direction: first && getComputedStyle(first).direction,
+      fieldDirection: getComputedStyle(field).direction, field: field.value,
+      scrollWidth: document.documentElement.scrollWidth,
+    };
+  });
+  out.steps.push(['arabic typed', typed]);
+  if (!/^\d+ Treffer für „الذكاء“\.$/.test(typed.status) || typed.first !== arabic) {
+    fail(`search: the Arabic word "الذكاء", typed, did not find the Arabic page first (${JSON.stringify(typed)})`);
+  }
+  if (typed.lang !== 'ar' || typed.direction !== 'rtl' || typed.fieldDirection !== 'rtl') {
+    fail(`search: the Arabic result or the field holding Arabic is not Arabic and right to left (${JSON.stringify(typed)})`);
+  }
+  if (typed.scrollWidth > 320) fail(`search at 320px with an Arabic result: scrollWidth ${typed.scrollWidth} > 320`);
+  for (const v of await runAxe(page)) fail(`axe with an Arabic result at 320px: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
+  // With harakat, and without the hamza of الإنسان.
+  const variants = {};
+  for (const q of ['الذَّكَاءُ', 'الانسان']) {
+    st = await open(q, '&sprache=ar');
+    variants[q] = st.results[0] || null;
+    if (!st.results.length || new URL(st.results[0], url).pathname !== arabic) fail(`search: "${q}" did not find the Arabic page first (${st.results.join(', ')})`);
+  }
+  out.steps.push(['arabic variants', variants]);
+
+  // The reader's language first.
+  const english = '/klienten/so-nutzen-wir-ki/en/';
+  const en = await open('program', '&sprache=en');
+  const de = await open('program');
+  out.steps.push(['reader first', { en: en.results.slice(0, 3), de: de.results.slice(0, 3) }]);
+  const path = (r) => (r || '').replace(/#.*/, '');
+  if (path(en.results[0]) !== english || !de.results.length || path(de.results[0]) === english) {
+    fail(`search: "program" from an English page does not list the English page first, or without sprache it does (${en.results[0]}; ${de.results.slice(0, 3).join(', ')})`);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
   return out;

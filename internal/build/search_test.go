@@ -2,8 +2,12 @@ package build
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/handbuch/handbuch"
+	"github.com/handbuch/handbuch/internal/load"
 )
 
 const searchSite = config + `
@@ -142,4 +146,113 @@ title = "Suche"
 Text.
 `)
 	contains(t, "error", msg, "content/suche.md", "/suche/ ist für die Suche reserviert")
+}
+
+// modelIndex is the search index of the model handbook as the script
+// reads it.
+type modelIndex struct {
+	Docs []struct {
+		T, U, L string
+	}
+	Parts []struct {
+		D int
+	}
+	Words [][]json.RawMessage
+}
+
+// TestModelSearchLanguages checks that the model's index holds the words
+// of its English and Arabic client pages, folded and stemmed in their
+// language, under their doc with its language: the Arabic words without
+// article and harakat, the English ones in the singular.
+func TestModelSearchLanguages(t *testing.T) {
+	files, _, err := render(handbuch.Model(), nil, load.Options{Today: modelToday}, pdfsNone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js string
+	for _, f := range files {
+		if f.Path == "suche/index.js" {
+			js = string(f.Data)
+		}
+	}
+	const prefix = "window.handbuchSuche = "
+	i := strings.Index(js, prefix)
+	if i < 0 {
+		t.Fatalf("no search index in the model:\n%.200s", js)
+	}
+	var ix modelIndex
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(js[i+len(prefix):], ";\n")), &ix); err != nil {
+		t.Fatal(err)
+	}
+	langs := map[string]string{}
+	for _, d := range ix.Docs {
+		langs[d.U] = d.L
+	}
+	for u, l := range map[string]string{"klienten/so-nutzen-wir-ki/ar/": "ar", "klienten/so-nutzen-wir-ki/en/": "en", "klienten/so-nutzen-wir-ki/": ""} {
+		if got, ok := langs[u]; !ok || got != l {
+			t.Errorf("doc %s: language %q (in the index: %v), want %q", u, got, ok, l)
+		}
+	}
+	// docs maps a stem to the URLs of the docs it stands in.
+	docs := map[string][]string{}
+	for _, w := range ix.Words {
+		var stem string
+		var postings []int
+		if json.Unmarshal(w[0], &stem) != nil || json.Unmarshal(w[1], &postings) != nil {
+			t.Fatalf("index word %s", w)
+		}
+		for j := 0; j < len(postings); j += 2 {
+			docs[stem] = append(docs[stem], ix.Docs[ix.Parts[postings[j]].D].U)
+		}
+	}
+	for stem, url := range map[string]string{
+		"ذكاء":    "klienten/so-nutzen-wir-ki/ar/", // الذكاء (the intelligence), in the title
+		"اصطناعي": "klienten/so-nutzen-wir-ki/ar/", // الاصطناعي
+		"انسان":   "klienten/so-nutzen-wir-ki/ar/", // الإنسان: the hamza is folded away
+		"تقارير":  "klienten/so-nutzen-wir-ki/ar/", // للتقارير: for the reports
+		"يقرر":    "klienten/so-nutzen-wir-ki/ar/",
+		"report":  "klienten/so-nutzen-wir-ki/en/", // reports
+		"program": "klienten/so-nutzen-wir-ki/en/",
+	} {
+		if !slices.Contains(docs[stem], url) {
+			t.Errorf("the index word %q is not in %s (it stands in %q)", stem, url, docs[stem])
+		}
+	}
+	for _, stem := range []string{"الذكاء", "الاصطناعي", "reports"} {
+		if _, ok := docs[stem]; ok {
+			t.Errorf("the index has %q: an article or a plural was left on", stem)
+		}
+	}
+}
+
+// TestSearchReaderLanguage checks what the header's search form sends
+// from a staff page in another language: its language (sprache=), so
+// that the search lists results in it first; a page in the handbook's
+// language sends none. Client pages, translations among them, have no
+// search form.
+func TestSearchReaderLanguage(t *testing.T) {
+	out := built(t, config+`
+-- content/_index.md --
++++
+title = "Willkommen"
++++
+Start.
+-- content/arabisch.md --
++++
+title = "صفحة للموظفين"
+language = "ar"
++++
+نستخدم الذكاء الاصطناعي.
+-- content/klienten.md --
++++
+title = "Für Sie"
+audience = "clients"
+plain = true
++++
+Kurz.
+`, false)
+	contains(t, "arabic staff page", out("arabisch/index.html"), `<input type="hidden" name="sprache" value="ar">`, `<input type="search" id="hb-suche-begriff" name="q" autocomplete="off" spellcheck="false" dir="auto">`)
+	lacks(t, "german page", out("index.html"), `name="sprache"`)
+	lacks(t, "client page", out("klienten/index.html"), `role="search"`)
+	contains(t, "search page", out("suche/index.html"), `<input type="search" id="suche-begriff" name="q" autocomplete="off" spellcheck="false" dir="auto">`)
 }

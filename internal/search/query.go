@@ -3,6 +3,7 @@ package search
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Result is what a query finds: the script on /suche/ does the same in
@@ -27,8 +28,9 @@ type Hit struct {
 	Doc, Part, Score int
 }
 
-// Typos returns the edit distance a query word of folded length n may
-// have from a word of the index: none under 5 letters, 1 up to 7, 2 from 8.
+// Typos returns the edit distance a query word of n letters (runes,
+// folded) may have from a word of the index: none under 5 letters, 1 up
+// to 7, 2 from 8.
 func Typos(n int) int {
 	switch {
 	case n >= 8:
@@ -43,12 +45,14 @@ func Typos(n int) int {
 //
 //   - the query is cut into tokens (as typed) and words (folded); a token
 //     of stop words only is ignored and reported;
-//   - a word finds the parts its stem stands in (twice the weight) and
-//     the parts with a word that begins with it (once);
+//   - a word finds the parts one of its stems (QueryStems) stands in
+//     (twice the weight) and the parts with a word that begins with it
+//     (once);
 //   - a word of five letters or more that finds nothing is replaced by
-//     the index word closest to its stem within Typos (Damerau–Levenshtein,
-//     optimal string alignment), the one in most parts on a tie, and
-//     finds that word's parts (once the weight);
+//     the index word closest to one of its stems within Typos
+//     (Damerau–Levenshtein, optimal string alignment, in letters), the
+//     one in most parts on a tie, and finds that word's parts (once the
+//     weight);
 //   - a doc is found when every word is in it; its score is the sum of
 //     each word's best score, and the link goes to the part with the
 //     highest total.
@@ -159,7 +163,7 @@ func (ix *Index) Search(query string) Result {
 	return r
 }
 
-// scores maps part → score for one folded query word: its stem counts
+// scores maps part → score for one folded query word: its stems count
 // twice the weight, a word that merely begins with it ("Daten" in
 // "Datenschutz") once.
 func (ix *Index) scores(w string) map[int]int {
@@ -170,11 +174,12 @@ func (ix *Index) scores(w string) map[int]int {
 		}
 	}
 	words := ix.js.Words
-	s := Stem(w)
-	if i := ix.first(s); i < len(words) && words[i].stem == s {
-		add(words[i].postings, 2)
+	for _, s := range QueryStems(w) {
+		if i := ix.first(s); i < len(words) && words[i].stem == s {
+			add(words[i].postings, 2)
+		}
 	}
-	if p := Plain(w); len(p) >= 3 {
+	if p := queryPrefix(w); utf8.RuneCountInString(p) >= 3 {
 		for j := ix.first(p); j < len(words) && strings.HasPrefix(words[j].stem, p); j++ {
 			add(words[j].postings, 1)
 		}
@@ -188,32 +193,46 @@ func (ix *Index) first(s string) int {
 	return sort.Search(len(words), func(i int) bool { return words[i].stem >= s })
 }
 
-// closest returns the index word nearest to the stem of the folded query
-// word w within Typos(len(w)): the smallest distance, then the word in
-// most parts, then the first.
+// closest returns the index word nearest to a stem of the folded query
+// word w within Typos of its letters: the smallest distance to any of
+// its stems, then the word in most parts, then the first.
 func (ix *Index) closest(w string) (int, bool) {
-	limit := Typos(len(w))
+	limit := Typos(utf8.RuneCountInString(w))
 	if limit == 0 {
 		return 0, false
 	}
-	s := Stem(w)
+	var stems [][]rune
+	for _, s := range QueryStems(w) {
+		stems = append(stems, []rune(s))
+	}
 	best, bestD, bestN := -1, limit+1, 0
 	for i, x := range ix.js.Words {
-		if d := len(x.stem) - len(s); d > limit || -d > limit {
-			continue
-		}
-		d := Distance(s, x.stem, limit)
-		if n := len(x.postings); d <= limit && (d < bestD || d == bestD && n > bestN) {
-			best, bestD, bestN = i, d, n
+		n := utf8.RuneCountInString(x.stem)
+		key := []rune(nil)
+		for _, s := range stems {
+			if d := n - len(s); d > limit || -d > limit {
+				continue
+			}
+			if key == nil {
+				key = []rune(x.stem)
+			}
+			d := distance(s, key, limit)
+			if p := len(x.postings); d <= limit && (d < bestD || d == bestD && p > bestN) {
+				best, bestD, bestN = i, d, p
+			}
 		}
 	}
 	return best, best >= 0
 }
 
 // Distance is the optimal string alignment distance between a and b
-// (Levenshtein with the swap of two neighbours as one edit), in bytes,
-// which for folded words are letters. Past limit it returns limit+1.
+// (Levenshtein with the swap of two neighbours as one edit), in letters
+// (runes). Past limit it returns limit+1.
 func Distance(a, b string, limit int) int {
+	return distance([]rune(a), []rune(b), limit)
+}
+
+func distance(a, b []rune, limit int) int {
 	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)

@@ -28,6 +28,12 @@ func TestDistance(t *testing.T) {
 		{"abc", "xyz", 1, 2}, // past the limit: limit+1
 		{"", "abc", 5, 3},
 		{"ca", "abc", 3, 3}, // optimal string alignment, not full Damerau
+		// Letters, not bytes: one Arabic letter is two bytes, one of
+		// beyond the BMP four.
+		{"اصطناعي", "اصطنعي", 2, 1},
+		{"اصطناعي", "اصطنايع", 2, 1}, // two letters swapped
+		{"ذكاء", "ذكا", 1, 1},
+		{"𐌰𐌱𐌲", "𐌰𐌲", 1, 1},
 	} {
 		if got := Distance(c.a, c.b, c.limit); got != c.want {
 			t.Errorf("Distance(%q, %q, %d) = %d, want %d", c.a, c.b, c.limit, got, c.want)
@@ -59,6 +65,79 @@ func queryDocs() []Doc {
 		{Title: "Kinder", URL: "leitlinien/kinder/", Parts: []Part{
 			{Title: "Kinder", Text: "Kinder und Jugendliche werden beteiligt. Beteiligung ist Pflicht."},
 		}},
+	}
+}
+
+// languageDocs is a small handbook in three languages: a German page,
+// its English and Arabic translations, and a German consent form.
+func languageDocs() []Doc {
+	return []Doc{
+		{Title: "So nutzen wir KI", URL: "klienten/ki/", Parts: []Part{
+			{Title: "So nutzen wir KI", Text: "Wir nutzen Programme mit künstlicher Intelligenz für Berichte."},
+		}},
+		{Title: "How we use AI", URL: "klienten/ki/en/", Lang: "en", Parts: []Part{
+			{Title: "How we use AI", Text: "We use programs for reports. Read our policies. The letters of public offices."},
+		}},
+		{Title: "هكذا نستخدم الذكاء الاصطناعي", URL: "klienten/ki/ar/", Lang: "ar", Parts: []Part{
+			{Title: "هكذا نستخدم الذكاء الاصطناعي", Text: "نستخدم الذكاء الاصطناعي للتقارير. الإنسان هو الذي يقرر. نسألك أولًا. KI"},
+		}},
+		{Title: "Einwilligung", URL: "vorlagen/einwilligung/", Kind: "Formular", Parts: []Part{
+			{Title: "Einwilligung", Text: "Ihre Einwilligung in die Nutzung von KI."},
+		}},
+	}
+}
+
+// TestSearchLanguages checks that words of every language are found in
+// the forms a reader types: Arabic with or without the article, the
+// harakat, a hamza or a tatweel; English plurals on the English page,
+// German words as before.
+func TestSearchLanguages(t *testing.T) {
+	ix := Build(languageDocs())
+	const de, en, ar, form = "klienten/ki/", "klienten/ki/en/", "klienten/ki/ar/", "vorlagen/einwilligung/"
+	for _, c := range []struct {
+		query     string
+		hits      []string
+		corrected string
+	}{
+		{query: "الذكاء", hits: []string{ar}},
+		{query: "ذكاء", hits: []string{ar}},                // without the article
+		{query: "الذَّكَاءُ", hits: []string{ar}},          // with harakat
+		{query: "الـذكــاء الاصطناعى", hits: []string{ar}}, // tatweel, ى for ي
+		{query: "الانسان", hits: []string{ar}},             // الإنسان without its hamza
+		{query: "التقارير", hits: []string{ar}},            // للتقارير: for the reports
+		{query: "تقارير", hits: []string{ar}},
+		{query: "اصطناعي", hits: []string{ar}},
+		{query: "اصطنعي", hits: []string{ar}, corrected: "الاصطناعي"}, // a letter left out of six
+		{query: "الذي", hits: []string{ar}},                           // two letters remain: not taken for an article
+		{query: "ذكاء KI", hits: []string{ar}},                        // a Latin word on the Arabic page
+		{query: "KI", hits: []string{de, ar, form}},
+		// English: plurals meet their singular on the English page.
+		{query: "policy", hits: []string{en}},
+		{query: "report", hits: []string{en}},
+		{query: "letter", hits: []string{en}},
+		{query: "programs", hits: []string{en}},
+		{query: "program", hits: []string{en, de}}, // "Programme" begins with it
+		{query: "polciies", hits: []string{en}, corrected: "policies"},
+		// German as before.
+		{query: "Einwilligungen", hits: []string{form}},
+		{query: "Einwiligung", hits: []string{form}, corrected: "Einwilligung"},
+		{query: "Berichten", hits: []string{de}},
+		// Every word must stand in the doc, whatever its script.
+		{query: "Einwilligung الذكاء"},
+	} {
+		t.Run(c.query, func(t *testing.T) {
+			r := ix.Search(c.query)
+			var got []string
+			for _, h := range r.Hits {
+				got = append(got, ix.js.Docs[h.Doc].URL)
+			}
+			if !slices.Equal(got, c.hits) {
+				t.Errorf("hits %q, want %q", got, c.hits)
+			}
+			if r.Corrected != c.corrected {
+				t.Errorf("corrected %q, want %q", r.Corrected, c.corrected)
+			}
+		})
 	}
 }
 
@@ -149,7 +228,11 @@ func modelDocs(t *testing.T) []Doc {
 				t.Fatal(err)
 			}
 			title, body, _ := strings.Cut(string(b), "\n")
-			docs = append(docs, Doc{Title: p, URL: p + "/", Parts: []Part{{Title: title, Text: body}}})
+			lang := ""
+			if l := filepath.Ext(strings.TrimSuffix(p, ".md")); len(l) == 3 {
+				lang = l[1:] // so-nutzen-wir-ki.en.md
+			}
+			docs = append(docs, Doc{Title: p, URL: p + "/", Lang: lang, Parts: []Part{{Title: title, Text: body}}})
 		}
 	}
 	if len(docs) < 30 {
@@ -177,15 +260,23 @@ func TestScriptSearchesLikeGo(t *testing.T) {
 		"Beschwerde", "Beschwerden Datenschutzbeauftragte", "Aufsichtbehörde", "Schulung", "Schlung",
 		"Änderung", "Aenderung", "Strasse", "ﬁnden", "A\u0308nderung", "Mitarbeitende", "mitarbaitende",
 		"der die das", "Transparenz", "Transparentz", "Verantwortung Governance", "Govenance",
+		// Arabic: with and without article, harakat, hamza, tatweel; typos.
+		"الذكاء", "ذكاء", "الذَّكَاءُ", "الـذكــاء الاصطناعى", "الانسان", "الإنسان", "التقارير", "اصطنعي", "البرنامح",
+		"يقررون", "الذي", "برامج", "برنامج الذكاء",
+		// English, and mixed.
+		"policy", "reports", "artificial intelligence", "artifical", "programs", "decides", "questions",
+		"KI الذكاء", "AI Datenschutz", "Einwilligung consent",
 	}
 	// Words of the index with a letter left out, one added, or (from 8
 	// letters) two pairs of letters swapped.
 	for i, w := range ix.js.Words {
-		if i%37 == 0 && len(w.stem) >= 5 {
-			queries = append(queries, w.stem[:2]+w.stem[3:], w.form+"x")
+		s := []rune(w.stem)
+		arabic := arabic(w.stem)
+		if (i%37 == 0 || arabic && i%3 == 0) && len(s) >= 5 {
+			queries = append(queries, string(s[:2])+string(s[3:]), w.form+"x")
 		}
-		if s := w.stem; i%11 == 0 && len(s) == 8 || i%53 == 0 && len(s) > 8 {
-			queries = append(queries, s[1:2]+s[0:1]+s[2:4]+s[5:6]+s[4:5]+s[6:])
+		if i%11 == 0 && len(s) == 8 || (i%53 == 0 || arabic && i%5 == 0) && len(s) > 8 {
+			queries = append(queries, string(s[1:2])+string(s[0:1])+string(s[2:4])+string(s[5:6])+string(s[4:5])+string(s[6:]))
 		}
 	}
 	const prog = `

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -31,7 +31,8 @@ type Doc struct {
 	Kind  string // shown beside the result, e.g. "Formular", "Begriff"; may be empty
 	// Lang is the language of a page in another language than the
 	// handbook's (a translation): "en", "ar"; "" for the handbook's.
-	// The script lists the results in the reader's language first.
+	// The script lists the results in the reader's language first;
+	// Build stems the doc's words in it (StemFor).
 	Lang  string
 	Parts []Part
 }
@@ -100,17 +101,18 @@ func (w wordJS) MarshalJSON() ([]byte, error) {
 	case strings.HasPrefix(w.form, w.stem):
 		form = "+" + w.form[len(w.stem):]
 	case strings.HasPrefix(w.form, capital(w.stem)):
-		form = "^" + w.form[len(w.stem):]
+		form = "^" + w.form[len(capital(w.stem)):]
 	}
 	return json.Marshal([]any{w.stem, w.postings, form})
 }
 
 // capital returns w with its first letter upper case.
 func capital(w string) string {
-	if w == "" {
+	r, n := utf8.DecodeRuneInString(w)
+	if n == 0 {
 		return w
 	}
-	return strings.ToUpper(w[:1]) + w[1:]
+	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 // SnippetLength is the most characters a snippet taken from the text has.
@@ -120,10 +122,13 @@ const SnippetLength = 160
 // order: the same input gives the same bytes. A caller that publishes
 // only some pages (a public build) passes only those.
 //
-// Besides every word, Build indexes the parts of German compounds
-// (package compound) with half the weight, so that "Erklärung" finds
-// "Einwilligungserklärung"; a query word also finds words that begin with
-// it, so "Einwilligung" finds it too.
+// Each word is indexed under its stem in the doc's language (StemFor):
+// German on the handbook's own pages, English on English pages, Arabic
+// words without their article on any page. Besides every word, Build
+// indexes the parts of German compounds (package compound) on the
+// handbook's own pages with half the weight, so that "Erklärung" finds
+// "Einwilligungserklärung"; a query word also finds words that begin
+// with it, so "Einwilligung" finds it too.
 func Build(docs []Doc) *Index {
 	ix := &indexJS{Stop: stopList}
 	// stem → part, weight, part, weight …: parts are added in order, so
@@ -140,14 +145,14 @@ func Build(docs []Doc) *Index {
 	// forms counts, per stem, the words as written that gave it.
 	forms := map[string]map[string]int{}
 	splits := map[string][]string{}
-	add := func(text string, part, weight int) {
+	add := func(lang, text string, part, weight int) {
 		for _, token := range Tokens(text) {
 			ws := Words(token)
 			for _, w := range ws {
 				if stopWords[w] {
 					continue
 				}
-				s := Stem(w)
+				s := StemFor(lang, w)
 				post(s, part, weight)
 				form := w
 				if len(ws) == 1 {
@@ -158,7 +163,7 @@ func Build(docs []Doc) *Index {
 				}
 				forms[s][form]++
 			}
-			if len(ws) != 1 || len(ws[0]) < 2*minCompoundPart {
+			if lang != "" || len(ws) != 1 || utf8.RuneCountInString(ws[0]) < 2*minCompoundPart || arabic(ws[0]) {
 				continue
 			}
 			cs, ok := splits[token]
@@ -187,12 +192,12 @@ func Build(docs []Doc) *Index {
 		}
 		for _, p := range parts {
 			n := len(ix.Parts)
-			add(p.Title, n, WeightTitle)
-			add(p.Heading, n, WeightHeading)
+			add(doc.Lang, p.Title, n, WeightTitle)
+			add(doc.Lang, p.Heading, n, WeightHeading)
 			for _, t := range p.Terms {
-				add(t, n, WeightTerm)
+				add(doc.Lang, t, n, WeightTerm)
 			}
-			add(p.Text, n, WeightText)
+			add(doc.Lang, p.Text, n, WeightText)
 			snippet := p.Snippet
 			if snippet == "" {
 				snippet = Snippet(p.Text, SnippetLength)
@@ -223,10 +228,10 @@ func bestForm(stem string, forms map[string]int) string {
 	return best
 }
 
-// Tokens returns the runs of letters and digits of s, as written: the
+// Tokens returns the runs of letters, marks and digits of s, as written: the
 // pieces of a query or text between spaces and punctuation.
 func Tokens(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
+	return strings.FieldsFunc(s, notWord)
 }
 
 // Lookup returns the parts in which a stem stands, with their weights,
@@ -269,40 +274,78 @@ func (ix *Index) JS() []byte {
 	return buf.Bytes()
 }
 
-// Fold is the form in which words are compared: NFC, lower case, ä → ae,
-// ö → oe, ü → ue, ß → ss, and other accents dropped (é → e).
+// Fold is the form in which words are compared:
+//
+//   - NFKC, so that ligatures ("ﬁ"), full-width letters and the Arabic
+//     presentation forms of text copied from a PDF become plain letters;
+//   - lower case, ä → ae, ö → oe, ü → ue, ß → ss, other accents dropped
+//     (é → e, İ → i), except on Cyrillic letters, where й, ї and ё are
+//     letters of their own; Greek final ς → σ;
+//   - Arabic: the harakat (U+064B–U+065F, U+0670) and the tatweel
+//     (U+0640) go; a hamza above or below a letter goes with them (أ, إ,
+//     آ → ا; ؤ → و; ئ → ي), so does ٱ → ا; ى → ي, ة → ه; Arabic-Indic
+//     digits (٠–٩, ۰–۹) become 0–9.
+//
+// The result is NFC again.
 func Fold(s string) string {
-	s = umlauts.Replace(strings.ToLower(norm.NFC.String(s)))
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii { // most words: nothing to normalize, no accent, no umlaut
+		return strings.ToLower(s)
+	}
+	s = umlauts.Replace(strings.ToLower(norm.NFKC.String(s)))
 	s = norm.NFD.String(s)
-	return strings.Map(func(r rune) rune {
-		if r >= 0x300 && r <= 0x36f { // combining diacritical marks
-			return -1
+	var b strings.Builder
+	b.Grow(len(s))
+	cyrillic := false // the letter before is Cyrillic: its marks stay
+	for _, r := range s {
+		switch {
+		case r >= 0x300 && r <= 0x36f && !cyrillic: // combining diacritical marks
+			continue
+		case r >= 0x64b && r <= 0x65f || r == 0x670 || r == 0x640: // harakat, hamza above and below, tatweel
+			continue
+		case r == 0x622 || r == 0x623 || r == 0x625 || r == 0x671:
+			r = 0x627 // alef
+		case r == 0x649:
+			r = 0x64a // alef maksura → yeh
+		case r == 0x629:
+			r = 0x647 // teh marbuta → heh
+		case r >= 0x660 && r <= 0x669:
+			r = '0' + r - 0x660
+		case r >= 0x6f0 && r <= 0x6f9:
+			r = '0' + r - 0x6f0
+		case r == 'ς':
+			r = 'σ'
 		}
-		return r
-	}, s)
+		if r < 0x300 || !unicode.IsMark(r) {
+			cyrillic = r >= 0x400 && unicode.Is(unicode.Cyrillic, r)
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
 }
 
 var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
 
-// Words returns the folded words of s: runs of a–z and 0–9 of at least
-// two characters. Anything else separates words, so "KI-Systeme" is two.
+// Words returns the folded words of s: runs of letters, marks and
+// decimal digits of any script, of at least two characters (runes).
+// Anything else separates words, so "KI-Systeme" is two.
 func Words(s string) []string {
 	var out []string
-	f := Fold(s)
-	start := -1
-	for i := 0; i <= len(f); i++ {
-		in := i < len(f) && (f[i] >= 'a' && f[i] <= 'z' || f[i] >= '0' && f[i] <= '9')
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			if i-start >= 2 {
-				out = append(out, f[start:i])
-			}
-			start = -1
+	for _, w := range strings.FieldsFunc(Fold(s), notWord) {
+		if utf8.RuneCountInString(w) >= 2 {
+			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// notWord reports whether r separates words: it is no letter, mark or
+// decimal digit. The script's words() uses [\p{L}\p{M}\p{Nd}].
+func notWord(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r)
 }
 
 // Plain writes a folded word without umlauts: ae → a, oe → o, ue → u, so
@@ -321,8 +364,8 @@ var suffixes = []struct{ end, after string }{
 	{"s", "bdfghklmnrt"},
 }
 
-// Stem reduces a folded word to a simple German stem. It is deliberately
-// crude and predictable, not linguistics:
+// Stem reduces a folded word of the handbook's own language to a simple
+// German stem. It is deliberately crude and predictable, not linguistics:
 //
 //  1. umlauts go (Plain): "fachkraefte" → "fachkrafte";
 //  2. "-ungen" becomes "-ung", "-innen" becomes "-in";
@@ -333,18 +376,20 @@ var suffixes = []struct{ end, after string }{
 //  4. a final "ss" becomes "s", so "Prozess" and "Prozesse" meet.
 //
 // "Einwilligungen" → "einwilligung", "Leitlinien" and "Leitlinie" →
-// "leitlini", "Kindern", "Kinder" and "Kind" → "kind".
+// "leitlini", "Kindern", "Kinder" and "Kind" → "kind". Letters are
+// counted as runes; the endings are Latin, so a word of another script
+// keeps them all.
 func Stem(w string) string {
 	w = Plain(w)
 	switch {
-	case strings.HasSuffix(w, "ungen") && len(w)-2 >= 3:
+	case strings.HasSuffix(w, "ungen") && utf8.RuneCountInString(w)-2 >= 3:
 		w = w[:len(w)-2]
-	case strings.HasSuffix(w, "innen") && len(w)-3 >= 3:
+	case strings.HasSuffix(w, "innen") && utf8.RuneCountInString(w)-3 >= 3:
 		w = w[:len(w)-3]
 	default:
 		for _, s := range suffixes {
 			n := len(w) - len(s.end)
-			if strings.HasSuffix(w, s.end) && n >= 3 && (s.after == "" || strings.IndexByte(s.after, w[n-1]) >= 0) {
+			if strings.HasSuffix(w, s.end) && utf8.RuneCountInString(w[:n]) >= 3 && (s.after == "" || strings.IndexByte(s.after, w[n-1]) >= 0) {
 				w = w[:n]
 				break
 			}
@@ -354,6 +399,101 @@ func Stem(w string) string {
 		w = w[:len(w)-1]
 	}
 	return w
+}
+
+// StemEnglish reduces a folded word of an English page to its singular
+// with Harman's S-stemmer, then writes it Plain like every Latin key of
+// the index: of -ies, -es, -s the first rule that fits applies, if three
+// letters remain:
+//
+//  1. -ies becomes -y, but not after e or a ("policies" → "policy");
+//  2. -es becomes -e, but not after a, e or o ("services" → "service");
+//  3. -s goes, but not after u or s ("reports" → "report", "status" and
+//     "process" stay).
+//
+// No other ending goes: "using" and "used" do not meet "use", but a
+// query word finds words that begin with it.
+func StemEnglish(w string) string {
+	n := utf8.RuneCountInString(w)
+	switch {
+	case strings.HasSuffix(w, "ies") && n-3 >= 3 && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "es") && n-1 >= 3 && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
+		w = w[:len(w)-1]
+	case strings.HasSuffix(w, "s") && n-1 >= 3 && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ss"):
+		w = w[:len(w)-1]
+	}
+	return Plain(w)
+}
+
+// StemArabic reduces a folded Arabic word to its form without the
+// definite article: a leading "ال" (the) or "لل" (for the) goes if three
+// letters remain, so "الذكاء" and "ذكاء" meet, and "للتقارير" meets
+// "التقارير" and "تقارير". "الذي" keeps its letters (two would remain).
+// Other prefixes ("وال", "بال": and the, with the) stay, as they begin
+// ordinary words too ("والدين", parents, is no "دين").
+func StemArabic(w string) string {
+	for _, article := range []string{"ال", "لل"} {
+		if rest, ok := strings.CutPrefix(w, article); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest
+		}
+	}
+	return w
+}
+
+// arabic reports whether the folded word w is written in Arabic letters:
+// its first letter is.
+func arabic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.Is(unicode.Arabic, r)
+}
+
+// StemFor returns the index key of the folded word w on a doc of the
+// language lang ("" for the handbook's own, which is German): Arabic
+// letters lose the article (StemArabic) on any page; Latin words are
+// stemmed the German way on the handbook's own pages, the English way on
+// English pages, and only written Plain on pages in other languages;
+// words of other scripts stay as they are.
+func StemFor(lang, w string) string {
+	if arabic(w) {
+		return StemArabic(w)
+	}
+	lang, _, _ = strings.Cut(lang, "-")
+	switch lang {
+	case "":
+		return Stem(w)
+	case "en":
+		return StemEnglish(w)
+	}
+	return Plain(w)
+}
+
+// QueryStems returns the index keys a folded query word is looked up
+// under. The query's language is not known (an English reader may
+// search "Datenschutz"), so a Latin word is looked up as every stemmer
+// would have stored it: German, English and none (Plain), without
+// repeats; an Arabic word without its article.
+func QueryStems(w string) []string {
+	if arabic(w) {
+		return []string{StemArabic(w)}
+	}
+	out := []string{Stem(w)}
+	for _, s := range []string{StemEnglish(w), Plain(w)} {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// queryPrefix is the form in which a folded query word finds the index
+// words that begin with it: Plain, and an Arabic word without its
+// article.
+func queryPrefix(w string) string {
+	if arabic(w) {
+		return StemArabic(w)
+	}
+	return Plain(w)
 }
 
 // Snippet returns the start of text, at most n characters, cut at a

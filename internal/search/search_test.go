@@ -24,6 +24,20 @@ func TestFold(t *testing.T) {
 		{"A\u0308nderung", "aenderung"}, // decomposed Ä
 		{"Café", "cafe"},
 		{"Klient:innen", "klient:innen"},
+		{"ﬁnden", "finden"}, // NFKC: the ligature is two letters
+		// Arabic: harakat and tatweel go, alef forms unify, ى → ي, ة → ه.
+		{"الذَّكَاءُ", "الذكاء"},
+		{"الـذكــاء", "الذكاء"},
+		{"أإآٱا", "ااااا"},
+		{"الإنسان", "الانسان"},
+		{"مسؤول مسئول", "مسوول مسيول"}, // hamza on a carrier: the carrier
+		{"على", "علي"},
+		{"نموذجية", "نموذجيه"},
+		{"٢٠٢٦ ۱۹", "2026 19"},
+		{"ﺍﻟﺬﻛﺎﺀ", "الذكاء"}, // presentation forms, as copied from a PDF
+		// Cyrillic letters keep their marks; Greek loses its accents.
+		{"Йод Ёлка ЇЖАК", "йод ёлка їжак"},
+		{"ΟΔΌΣ", "οδοσ"},
 	} {
 		if got := Fold(c.in); got != c.want {
 			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
@@ -32,10 +46,90 @@ func TestFold(t *testing.T) {
 }
 
 func TestWords(t *testing.T) {
-	got := Words("Die KI-Systeme (z. B. 3 Chatbots) prüfen wir 2026 – à la carte.")
-	want := []string{"die", "ki", "systeme", "chatbots", "pruefen", "wir", "2026", "la", "carte"}
-	if strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("Words = %q, want %q", got, want)
+	for _, c := range []struct{ in, want string }{
+		{"Die KI-Systeme (z. B. 3 Chatbots) prüfen wir 2026 – à la carte.", "die ki systeme chatbots pruefen wir 2026 la carte"},
+		// Words of every script; two letters counted as runes, so the
+		// Arabic "و" (and, two bytes) is too short and "في" (in) is not.
+		{"نستخدم الذكاءَ الاصطناعي، في بعض المهام و٣ برامج.", "نستخدم الذكاء الاصطناعي في بعض المهام و3 برامج"},
+		{"و ب ال", "ال"},
+		{"Привет, мир! Ærø ø", "привет мир ærø"},
+		{"KI-Systeme/الذكاء؟", "ki systeme الذكاء"},
+		{"日本語 한국어", "日本語 한국어"},
+	} {
+		if got := strings.Join(Words(c.in), " "); got != c.want {
+			t.Errorf("Words(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestStemEnglish(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"reports", "report"},
+		{"report", "report"},
+		{"policies", "policy"},
+		{"services", "service"},
+		{"questions", "qustion"}, // written Plain, like every Latin key
+		{"status", "status"},     // -us stays
+		{"process", "process"},   // -ss stays
+		{"does", "do"},           // -oes: only the s goes, then Plain
+		{"agencies", "agency"},
+		{"species", "specy"}, // crude, but query and index agree
+		{"its", "its"},       // three letters must remain
+		{"uses", "use"},
+		{"using", "using"}, // no other ending goes
+	} {
+		if got := StemEnglish(c.in); got != c.want {
+			t.Errorf("StemEnglish(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestStemArabic(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"الذكاء", "ذكاء"},
+		{"ذكاء", "ذكاء"},
+		{"للتقارير", "تقارير"}, // for the reports
+		{"التقارير", "تقارير"},
+		{"الذي", "الذي"}, // two letters would remain
+		{"الام", "الام"},
+		{"والدين", "والدين"}, // "and the" is not taken off: parents stay parents
+		{"بالذكاء", "بالذكاء"},
+	} {
+		if got := StemArabic(Fold(c.in)); got != c.want {
+			t.Errorf("StemArabic(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestStemFor(t *testing.T) {
+	for _, c := range []struct{ lang, in, want string }{
+		{"", "leitlinien", "leitlini"}, // German on the handbook's pages
+		{"", "policies", "polici"},
+		{"en", "policies", "policy"}, // English on English pages
+		{"en-GB", "letters", "letter"},
+		{"en", "leitlinien", "leitlinien"},
+		{"ar", "الذكاء", "ذكاء"}, // Arabic words on any page
+		{"", "الذكاء", "ذكاء"},
+		{"en", "الذكاء", "ذكاء"},
+		{"ar", "ki", "ki"},          // a Latin word on an Arabic page: Plain only
+		{"tr", "tuerkce", "turkce"}, // so on a Turkish one
+		{"ru", "йод", "йод"},
+	} {
+		if got := StemFor(c.lang, c.in); got != c.want {
+			t.Errorf("StemFor(%q, %q) = %q, want %q", c.lang, c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"leitlinien", "leitlini leitlinien"},
+		{"policies", "polici policy policies"},
+		{"letters", "letter letters"}, // German and English agree; Plain is the third
+		{"ki", "ki"},
+		{"الذكاء", "ذكاء"},
+		{"йод", "йод"},
+	} {
+		if got := strings.Join(QueryStems(c.in), " "); got != c.want {
+			t.Errorf("QueryStems(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
 
@@ -231,8 +325,10 @@ func TestNoScriptEnd(t *testing.T) {
 	}
 }
 
-// TestScriptStemsLikeGo runs the stemmer of layouts/assets/suche.js in
-// Node over every word of the model handbook and compares it with Go.
+// TestScriptStemsLikeGo runs the folding and stemmers of
+// layouts/assets/suche.js in Node over every word of the model handbook
+// (its English and Arabic pages among them) and over samples of other
+// scripts, and compares them with Go.
 func TestScriptStemsLikeGo(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -256,7 +352,18 @@ func TestScriptStemsLikeGo(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	texts = append(texts, "Änderung A\u0308nderung Straße ẞTRASSE Café İstanbul Ærø ﬁnden Klient:innen")
+	texts = append(texts, "Änderung A\u0308nderung Straße ẞTRASSE Café İstanbul Ærø ﬁnden Klient:innen",
+		// Arabic with harakat, tatweel, alef forms, hamza, Arabic-Indic
+		// digits, presentation forms, articles.
+		"الذَّكَاءُ الاصْطِنَاعِيُّ الـذكــاء أإآٱ الإنسان مسؤول مسئول على نموذجية ٢٠٢٦ ۱۹ ﺍﻟﺬﻛﺎﺀ للتقارير الذي والدين بالذكاء و في",
+		// English, and German, English and Arabic mixed.
+		"policies reports services questions status process does agencies species uses using its letters Letter's",
+		"KI-Systeme/الذكاء؟ Datenschutz-policies لـ٣ Programme (برامج) AI-Tools",
+		// Other scripts: Cyrillic keeps its marks, Greek final sigma,
+		// CJK, Hangul (NFD would split it), Devanagari with spacing
+		// marks, letters beyond the BMP, a superscript.
+		"Йод Ёлка ЇЖАК Привет ΟΔΌΣ Σίσυφος 日本語 한국어 हिन्दी 𐌰𐌱𐌲 𝔄𝔟𝔠 x² ǅungla",
+	)
 	for _, g := range stems {
 		texts = append(texts, g.same...)
 	}
@@ -279,7 +386,7 @@ const ctx = { module: { exports: {} } };
 vm.runInNewContext(fs.readFileSync(process.argv[1], 'utf8'), ctx);
 const s = ctx.module.exports;
 const lines = JSON.parse(fs.readFileSync(0, 'utf8'));
-process.stdout.write(JSON.stringify(lines.map((l) => s.words(l).map((w) => [w, s.plain(w), s.stem(w)]))));
+process.stdout.write(JSON.stringify(lines.map((l) => s.words(l).map((w) => [w, s.plain(w), s.stem(w), s.stemEnglish(w), s.stemArabic(w), s.stems(w).join(' ')]))));
 `
 	in, _ := json.Marshal(lines)
 	cmd := exec.Command(node, "-e", prog, "../../layouts/assets/suche.js")
@@ -289,15 +396,15 @@ process.stdout.write(JSON.stringify(lines.map((l) => s.words(l).map((w) => [w, s
 	if err != nil {
 		t.Fatal(err)
 	}
-	var js [][][3]string
+	var js [][][6]string
 	if err := json.Unmarshal(out, &js); err != nil {
 		t.Fatal(err)
 	}
-	words, bad := 0, 0
+	words, arabicWords, bad := 0, 0, 0
 	for i, line := range lines {
-		var goWords [][3]string
+		var goWords [][6]string
 		for _, w := range Words(line) {
-			goWords = append(goWords, [3]string{w, Plain(w), Stem(w)})
+			goWords = append(goWords, [6]string{w, Plain(w), Stem(w), StemEnglish(w), StemArabic(w), strings.Join(QueryStems(w), " ")})
 		}
 		if len(goWords) != len(js[i]) {
 			t.Errorf("line %q: Go finds %d words, the script %d:\n%q\n%q", line, len(goWords), len(js[i]), goWords, js[i])
@@ -306,6 +413,9 @@ process.stdout.write(JSON.stringify(lines.map((l) => s.words(l).map((w) => [w, s
 		}
 		for j := range goWords {
 			words++
+			if arabic(goWords[j][0]) {
+				arabicWords++
+			}
 			if goWords[j] != js[i][j] {
 				t.Errorf("Go %q, script %q", goWords[j], js[i][j])
 				bad++
@@ -315,10 +425,10 @@ process.stdout.write(JSON.stringify(lines.map((l) => s.words(l).map((w) => [w, s
 			t.Fatal("too many differences")
 		}
 	}
-	if words < 5000 {
-		t.Errorf("compared only %d words", words)
+	if words < 5000 || arabicWords < 150 {
+		t.Errorf("compared only %d words, %d of them Arabic", words, arabicWords)
 	}
-	t.Logf("Go and the script agree on %d words in %d lines", words, len(lines))
+	t.Logf("Go and the script agree on %d words (%d Arabic) in %d lines", words, arabicWords, len(lines))
 }
 
 func equal(a, b map[int]int) bool {

@@ -6,19 +6,52 @@
 // form in the header of every page) and results follow every submit and,
 // after a short pause, every change of the field. The count goes to a
 // polite status region. Words are folded and stemmed exactly as
-// internal/search does at build time: keep fold, words, plain and stem in
-// step with search.go (a Go test compares them).
+// internal/search does at build time: keep fold, words, plain, stem,
+// stemEnglish, stemArabic, stems and the search in step with search.go
+// and query.go (Go tests compare them).
 (function () {
   'use strict';
 
+  // fold: see Fold in search.go. NFKC; lower case; ä → ae, ö → oe,
+  // ü → ue, ß → ss; other accents dropped, except on Cyrillic letters;
+  // ς → σ; Arabic harakat, hamza marks and tatweel dropped, alef forms →
+  // ا, ى → ي, ة → ه, Arabic-Indic digits → 0–9; NFC.
+  var MARK = /\p{M}/u, CYRILLIC = /\p{Script=Cyrillic}/u;
   function fold(s) {
-    return s.normalize('NFC').toLowerCase()
+    s = s.normalize('NFKC').toLowerCase()
       .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-      .normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      .normalize('NFD');
+    var out = '', cyrillic = false;
+    for (var ch of s) {
+      var r = ch.codePointAt(0);
+      if (r >= 0x300 && r <= 0x36f && !cyrillic) continue;
+      if ((r >= 0x64b && r <= 0x65f) || r === 0x670 || r === 0x640) continue;
+      if (r === 0x622 || r === 0x623 || r === 0x625 || r === 0x671) ch = '\u0627';
+      else if (r === 0x649) ch = '\u064a';
+      else if (r === 0x629) ch = '\u0647';
+      else if (r >= 0x660 && r <= 0x669) ch = String(r - 0x660);
+      else if (r >= 0x6f0 && r <= 0x6f9) ch = String(r - 0x6f0);
+      else if (ch === 'ς') ch = 'σ';
+      if (r < 0x300 || !MARK.test(ch)) cyrillic = r >= 0x400 && CYRILLIC.test(ch);
+      out += ch;
+    }
+    return out.normalize('NFC');
   }
 
+  // size: the letters of a string, in code points (runes), not UTF-16 units.
+  function size(s) {
+    var n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) n++;
+    }
+    return n;
+  }
+
+  // words: runs of letters, marks and decimal digits of any script, of
+  // two letters or more.
   function words(s) {
-    return (fold(s).match(/[a-z0-9]+/g) || []).filter(function (w) { return w.length >= 2; });
+    return (fold(s).match(/[\p{L}\p{M}\p{Nd}]+/gu) || []).filter(function (w) { return size(w) >= 2; });
   }
 
   function plain(w) {
@@ -28,17 +61,18 @@
   // Endings, longest first, with the letters allowed before them ('' for any).
   var SUFFIXES = [['ern', ''], ['en', ''], ['er', ''], ['es', ''], ['e', ''], ['n', 'lr'], ['s', 'bdfghklmnrt']];
 
+  // stem: the German stem of a folded word (Stem in search.go).
   function stem(w) {
     w = plain(w);
-    if (/ungen$/.test(w) && w.length - 2 >= 3) {
+    if (/ungen$/.test(w) && size(w) - 2 >= 3) {
       w = w.slice(0, -2);
-    } else if (/innen$/.test(w) && w.length - 3 >= 3) {
+    } else if (/innen$/.test(w) && size(w) - 3 >= 3) {
       w = w.slice(0, -3);
     } else {
       for (var i = 0; i < SUFFIXES.length; i++) {
         var s = SUFFIXES[i][0], after = SUFFIXES[i][1];
         var n = w.length - s.length;
-        if (w.endsWith(s) && n >= 3 && (after === '' || after.indexOf(w[n - 1]) >= 0)) {
+        if (w.endsWith(s) && size(w.slice(0, n)) >= 3 && (after === '' || after.indexOf(w[n - 1]) >= 0)) {
           w = w.slice(0, n);
           break;
         }
@@ -47,9 +81,45 @@
     return w.endsWith('ss') ? w.slice(0, -1) : w;
   }
 
-  // tokens: the runs of letters and digits of a query, as typed.
+  // stemEnglish: Harman's S-stemmer, then plain (StemEnglish in search.go).
+  function stemEnglish(w) {
+    var n = size(w);
+    if (/ies$/.test(w) && n - 3 >= 3 && !/[ea]ies$/.test(w)) w = w.slice(0, -3) + 'y';
+    else if (/es$/.test(w) && n - 1 >= 3 && !/[aeo]es$/.test(w)) w = w.slice(0, -1);
+    else if (/s$/.test(w) && n - 1 >= 3 && !/[us]s$/.test(w)) w = w.slice(0, -1);
+    return plain(w);
+  }
+
+  // stemArabic: a folded Arabic word without the article ال or لل, if
+  // three letters remain (StemArabic in search.go).
+  function stemArabic(w) {
+    var articles = ['\u0627\u0644', '\u0644\u0644'];
+    for (var i = 0; i < articles.length; i++) {
+      if (w.startsWith(articles[i]) && size(w) - 2 >= 3) return w.slice(2);
+    }
+    return w;
+  }
+
+  var ARABIC = /^\p{Script=Arabic}/u;
+
+  // stems: the index keys a folded query word is looked up under
+  // (QueryStems in search.go): German, English and plain for a Latin
+  // word, without repeats; an Arabic word without its article.
+  function stems(w) {
+    if (ARABIC.test(w)) return [stemArabic(w)];
+    var out = [stem(w)];
+    [stemEnglish(w), plain(w)].forEach(function (s) { if (out.indexOf(s) < 0) out.push(s); });
+    return out;
+  }
+
+  // prefix: the form in which a query word finds the words that begin with it.
+  function prefix(w) {
+    return ARABIC.test(w) ? stemArabic(w) : plain(w);
+  }
+
+  // tokens: the runs of letters, marks and digits of a query, as typed.
   function tokens(s) {
-    return s.split(/[^\p{L}\p{N}\p{Mn}]+/u).filter(function (t) { return t !== ''; });
+    return s.split(/[^\p{L}\p{M}\p{Nd}]+/u).filter(function (t) { return t !== ''; });
   }
 
   // typos: the edit distance a query word of n letters may have.
@@ -57,9 +127,18 @@
     return n >= 8 ? 2 : n >= 5 ? 1 : 0;
   }
 
-  // distance: optimal string alignment distance, limit+1 when further.
-  // Its three rows are kept between calls: the typo search calls it for
-  // every index word of about the query's length.
+  // codes: the letters of a string as code points, so that distance
+  // counts letters (runes), not UTF-16 units.
+  function codes(s) {
+    var out = [];
+    for (var ch of s) out.push(ch.codePointAt(0));
+    return out;
+  }
+
+  // distance: optimal string alignment distance between two arrays of
+  // code points, limit+1 when further. Its three rows are kept between
+  // calls: the typo search calls it for every index word of about the
+  // query's length.
   var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
   function distance(a, b, limit) {
     if (b.length + 1 > rows[0].length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
@@ -67,13 +146,13 @@
     for (j = 0; j <= b.length; j++) prev[j] = j;
     for (i = 1; i <= a.length; i++) {
       cur[0] = i;
-      var low = i, ai = a.charCodeAt(i - 1), ap = i > 1 ? a.charCodeAt(i - 2) : -1;
+      var low = i, ai = a[i - 1], ap = i > 1 ? a[i - 2] : -1;
       for (j = 1; j <= b.length; j++) {
-        var bj = b.charCodeAt(j - 1);
+        var bj = b[j - 1];
         var v = prev[j - 1] + (ai === bj ? 0 : 1);
         if (prev[j] + 1 < v) v = prev[j] + 1;
         if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
-        if (j > 1 && ai === b.charCodeAt(j - 2) && ap === bj && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
+        if (j > 1 && ai === b[j - 2] && ap === bj && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
         cur[j] = v;
         if (v < low) low = v;
       }
@@ -87,6 +166,9 @@
   // Index.Search does the same, and a Go test compares the two.
   function makeSearch(index) {
     var keys = index.words.map(function (w) { return w[0]; });
+    // The keys' letters, counted and (for the typo search, when first
+    // needed) as code points.
+    var sizes = keys.map(size), keyCodes = new Array(keys.length);
     var stops = new Set(index.stop);
 
     // first returns the position of the first key not before s.
@@ -102,7 +184,7 @@
     // form: the word a suggestion shows for an index word (see wordJS
     // in internal/search).
     function form(w) {
-      var f = w[2], cap = w[0].charAt(0).toUpperCase() + w[0].slice(1);
+      var c = String.fromCodePoint(w[0].codePointAt(0)), f = w[2], cap = c.toUpperCase() + w[0].slice(c.length);
       if (f === undefined) return w[0];
       if (f === 1) return cap;
       if (f.charAt(0) === '+') return w[0] + f.slice(1);
@@ -110,7 +192,7 @@
       return f;
     }
 
-    // scores maps part → score for one query word: its stem counts twice
+    // scores maps part → score for one query word: its stems count twice
     // the weight, a word that merely begins with it ("Daten" in
     // "Datenschutz") once.
     function scores(w) {
@@ -121,26 +203,31 @@
           if (!(out.get(postings[i]) >= sc)) out.set(postings[i], sc);
         }
       }
-      var s = stem(w);
-      var i = first(s);
-      if (keys[i] === s) add(index.words[i][1], 2);
-      var p = plain(w);
-      if (p.length >= 3) {
+      stems(w).forEach(function (s) {
+        var i = first(s);
+        if (keys[i] === s) add(index.words[i][1], 2);
+      });
+      var p = prefix(w);
+      if (size(p) >= 3) {
         for (var j = first(p); j < keys.length && keys[j].startsWith(p); j++) add(index.words[j][1], 1);
       }
       return out;
     }
 
-    // closest: the index word nearest to the stem of w within typos(),
+    // closest: the index word nearest to a stem of w within typos(),
     // the one in most parts on a tie, or -1.
     function closest(w) {
-      var limit = typos(w.length);
+      var limit = typos(size(w));
       if (limit === 0) return -1;
-      var s = stem(w), best = -1, bestD = limit + 1, bestN = 0;
+      var ss = stems(w).map(codes), best = -1, bestD = limit + 1, bestN = 0;
       for (var i = 0; i < keys.length; i++) {
-        if (Math.abs(keys[i].length - s.length) > limit) continue;
-        var d = distance(s, keys[i], limit), n = index.words[i][1].length;
-        if (d <= limit && (d < bestD || (d === bestD && n > bestN))) { best = i; bestD = d; bestN = n; }
+        for (var k = 0; k < ss.length; k++) {
+          var s = ss[k];
+          if (Math.abs(sizes[i] - s.length) > limit) continue;
+          if (!keyCodes[i]) keyCodes[i] = codes(keys[i]);
+          var d = distance(s, keyCodes[i], limit), n = index.words[i][1].length;
+          if (d <= limit && (d < bestD || (d === bestD && n > bestN))) { best = i; bestD = d; bestN = n; }
+        }
       }
       return best;
     }
@@ -210,7 +297,10 @@
   // page to work on.
   if (typeof document === 'undefined') {
     if (typeof module === 'object') {
-      module.exports = { fold: fold, words: words, plain: plain, stem: stem, tokens: tokens, makeSearch: makeSearch };
+      module.exports = {
+        fold: fold, words: words, plain: plain, stem: stem, stemEnglish: stemEnglish, stemArabic: stemArabic,
+        stems: stems, tokens: tokens, makeSearch: makeSearch,
+      };
     }
     return;
   }
@@ -260,18 +350,22 @@
     hits.slice(0, MAX).forEach(function (h) {
       var doc = index.docs[h.doc];
       var part = index.parts[h.part];
+      // A result in another language is in it as a whole, and in its
+      // direction: an Arabic one with its number, link and snippet
+      // from the right.
       var li = document.createElement('li');
+      if (doc.l) {
+        li.lang = doc.l;
+        li.dir = 'auto';
+      }
       var a = document.createElement('a');
       a.href = href(doc, part);
       a.textContent = part.h ? part.h + ' – ' + doc.t : doc.t;
-      if (doc.l) {
-        a.lang = doc.l;
-        a.dir = 'auto';
-      }
       li.appendChild(a);
       if (doc.k) {
         var kind = document.createElement('span');
         kind.className = 'suche-art';
+        if (doc.l) kind.lang = 'de';
         kind.textContent = doc.k;
         li.appendChild(document.createTextNode(' '));
         li.appendChild(kind);
@@ -285,6 +379,11 @@
     });
     list.hidden = hits.length === 0;
     var ignored = r.ignored.length ? 'Nicht gesucht: ' + r.ignored.join(', ') + ' (zu häufige Wörter).' : '';
+    if (r.searched === 0 && r.ignored.length === 0) {
+      // Only words of one letter ("a", the Arabic "و"), or no letters.
+      status.textContent = 'Keine Treffer für „' + q + '“. Die Suche braucht Wörter aus mindestens zwei Buchstaben oder Ziffern.';
+      return;
+    }
     if (r.searched === 0) {
       status.textContent = 'Nicht gesucht: ' + r.ignored.join(', ') + '. Diese Wörter sind zu häufig, die Suche lässt sie weg. ' +
         'Geben Sie ein genaueres Wort ein, zum Beispiel „Datenschutz“.';
@@ -326,7 +425,7 @@
     clearTimeout(timer);
     show(field.value);
     try {
-      history.replaceState(null, '', '?q=' + encodeURIComponent(field.value.trim()));
+      history.replaceState(null, '', '?q=' + encodeURIComponent(field.value.trim()) + (reader ? '&sprache=' + encodeURIComponent(reader) : ''));
     } catch (err) {
       // Some browsers refuse this for pages opened from disk; the results stand anyway.
     }
