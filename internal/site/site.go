@@ -668,7 +668,9 @@ func (s *site) inClientNav(p *book.Page) bool {
 func (s *site) clientNav(d *PageData) []*NavItem {
 	var items []*NavItem
 	for _, p := range s.h.Pages {
-		if !s.inClientNav(p) {
+		// A translation is reached through the language switch of its
+		// original, which stands for it here.
+		if !s.inClientNav(p) || p.Original != nil {
 			continue
 		}
 		title := p.Title
