@@ -25,19 +25,27 @@ type Language struct {
 	// the handbook's language (German). Screen readers read it with the
 	// link; "" for German.
 	Glossary string
+	// OnThisPage heads a page's table of contents; Model and ModelText
+	// are the note on a page of a model handbook (status = "muster").
+	// Where they are "", a page in the language shows the German ones,
+	// marked lang="de".
+	OnThisPage, Model, ModelText string
 }
 
 // Languages are the languages a page may be written in, by code. Clients
 // of care and counselling services often read German poorly; these are
 // the languages most of them read.
 //
-// Their words for the glossary (Explain, Glossary) other than
-// German and English are model translations that a native speaker checks.
+// Their words for the glossary (Explain, Glossary) and the layout
+// (OnThisPage, Model, ModelText) other than German and English are model
+// translations that a native speaker checks.
 var Languages = map[string]Language{
 	"de": {Code: "de", German: "Deutsch", Name: "Deutsch", PDF: true, Switch: "Sprache",
-		Explain: "Kurz erklärt"},
+		Explain: "Kurz erklärt", OnThisPage: "Auf dieser Seite",
+		Model: "Muster", ModelText: "Dieser Text ist eine Vorlage. Er gilt erst, wenn die Organisation ihn angepasst und beschlossen hat."},
 	"en": {Code: "en", German: "Englisch", Name: "English", PDF: true, Switch: "Language",
-		Explain: "Short explanation", Glossary: "glossary in German"},
+		Explain: "Short explanation", Glossary: "glossary in German", OnThisPage: "On this page",
+		Model: "Model", ModelText: "This text is a template. It applies only once the organisation has adapted and adopted it."},
 	"tr": {Code: "tr", German: "Türkisch", Name: "Türkçe", PDF: true, Switch: "Dil",
 		Explain: "Kısa açıklama", Glossary: "Almanca sözlük"},
 	"uk": {Code: "uk", German: "Ukrainisch", Name: "Українська", Switch: "Мова",
@@ -45,7 +53,8 @@ var Languages = map[string]Language{
 	"ru": {Code: "ru", German: "Russisch", Name: "Русский", Switch: "Язык",
 		Explain: "Коротко", Glossary: "словарь на немецком языке"},
 	"ar": {Code: "ar", German: "Arabisch", Name: "العربية", RTL: true, PDF: true, Switch: "اللغة",
-		Explain: "شرح قصير", Glossary: "قاموس المصطلحات باللغة الألمانية"},
+		Explain: "شرح قصير", Glossary: "قاموس المصطلحات باللغة الألمانية", OnThisPage: "في هذه الصفحة",
+		Model: "نموذج", ModelText: "هذا النص نموذج. لا يسري إلا بعد أن تعدّله المؤسسة وتعتمده."},
 }
 
 // LanguageCodes returns the codes of Languages, sorted.

@@ -50,7 +50,7 @@ func (w *writer) flyer(d *markdown.Doc) {
 		w.f.SetY(flyerTop + ht + 5)
 	}
 	w.flyerTitle(p.Title, x, width, pos)
-	if note, ok := statusNote[p.Status]; ok {
+	if note, ok := w.statusSpans(p); ok {
 		w.para(note, x, width, flyerSmall, pos)
 		w.f.SetY(w.f.GetY() + 3)
 	}

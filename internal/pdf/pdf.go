@@ -411,7 +411,21 @@ func (w *writer) cover() {
 var statusNote = map[book.Status][]span{
 	book.StatusDraft:      {{text: "Entwurf: ", style: "B"}, {text: "Dieser Text ist noch nicht beschlossen und kann sich ändern. Handeln Sie noch nicht danach, ohne nachzufragen."}},
 	book.StatusDiscussion: {{text: "In Diskussion: ", style: "B"}, {text: "Dieser Text wird gerade in Teams und Gremien besprochen."}},
-	book.StatusModel:      {{text: "Muster: ", style: "B"}, {text: "Dieser Text ist eine Vorlage. Er gilt erst, wenn die Organisation ihn angepasst und beschlossen hat."}},
+}
+
+// statusSpans is the note on the status of page p, as on the site: a
+// model page's in p's language where the words are translated
+// (book.Language.Model), else German.
+func (w *writer) statusSpans(p *book.Page) ([]span, bool) {
+	if p.Status == book.StatusModel {
+		l, ok := book.LookupLanguage(p.Lang(w.h.Config.Language))
+		if !ok || l.Model == "" {
+			l = book.Languages["de"]
+		}
+		return []span{{text: l.Model + ": ", style: "B"}, {text: l.ModelText}}, true
+	}
+	note, ok := statusNote[p.Status]
+	return note, ok
 }
 
 var statusWord = map[book.Status]string{book.StatusDraft: "Entwurf", book.StatusDiscussion: "In Diskussion", book.StatusAdopted: "Beschlossen", book.StatusModel: "Muster – noch nicht beschlossen"}
@@ -525,7 +539,7 @@ func (w *writer) chapter(d *markdown.Doc) {
 	w.f.SetY(w.f.GetY() + 3)
 	// The mark in the header is an artifact; the status is said in the
 	// text too, as on the site.
-	if note, ok := statusNote[p.Status]; ok {
+	if note, ok := w.statusSpans(p); ok {
 		w.para(note, w.margin, w.pw-2*w.margin, w.body, book.Pos{File: p.File, Line: 1, Col: 1})
 		w.f.SetY(w.f.GetY() + 2)
 	}

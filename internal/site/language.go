@@ -26,6 +26,10 @@ func (s *site) setLanguage(d *PageData, p *book.Page) {
 	if l.RTL {
 		d.Dir = "rtl"
 	}
+	// The words of the layout inside the page: in its language where
+	// they are translated, else German, marked as such below.
+	d.Words = book.Languages["de"]
+	d.WordsLang = ""
 	if book.Primary(d.Lang) != book.Primary(siteLang) {
 		// The layout's own texts (navigation, skip link, footer) stay
 		// in the handbook's language, and say so.
@@ -40,6 +44,10 @@ func (s *site) setLanguage(d *PageData, p *book.Page) {
 		}
 		d.ContentLang = template.HTMLAttr(own)
 		d.SwitchLabel = l.Switch
+		d.WordsLang = d.LayoutLang
+		if l.OnThisPage != "" {
+			d.Words, d.WordsLang = l, ""
+		}
 	}
 	orig := p
 	if p.Original != nil {

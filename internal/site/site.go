@@ -455,6 +455,11 @@ type PageData struct {
 	Versions []Version
 	// SwitchLabel names the language switch in the page's language.
 	SwitchLabel string
+	// Words are the layout's words inside the page (the table of
+	// contents, the note on a model page) in the page's language where
+	// they are translated, else German; WordsLang is then LayoutLang.
+	Words     book.Language
+	WordsLang template.HTMLAttr
 
 	url  string
 	root string // set on the 404 page, which is served at any depth
