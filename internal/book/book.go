@@ -325,4 +325,7 @@ type Download struct {
 	URL   string // site-absolute
 	Size  int    // bytes
 	Label string // what it is: "Als PDF herunterladen"
+	// Lang is the language of Label when it is the page's, not the
+	// handbook's: "en" for "Download as a flyer to print".
+	Lang string
 }

@@ -30,6 +30,8 @@ type Language struct {
 	// Where they are "", a page in the language shows the German ones,
 	// marked lang="de".
 	OnThisPage, Model, ModelText string
+	// Flyer offers the PDF of a flyer (flyer = true) for download.
+	Flyer string
 }
 
 // Languages are the languages a page may be written in, by code. Clients
@@ -37,15 +39,17 @@ type Language struct {
 // the languages most of them read.
 //
 // Their words for the glossary (Explain, Glossary) and the layout
-// (OnThisPage, Model, ModelText) other than German and English are model
+// (OnThisPage, Model, ModelText, Flyer) other than German and English are model
 // translations that a native speaker checks.
 var Languages = map[string]Language{
 	"de": {Code: "de", German: "Deutsch", Name: "Deutsch", PDF: true, Switch: "Sprache",
 		Explain: "Kurz erklärt", OnThisPage: "Auf dieser Seite",
-		Model: "Muster", ModelText: "Dieser Text ist eine Vorlage. Er gilt erst, wenn die Organisation ihn angepasst und beschlossen hat."},
+		Model: "Muster", ModelText: "Dieser Text ist eine Vorlage. Er gilt erst, wenn die Organisation ihn angepasst und beschlossen hat.",
+		Flyer: "Als Faltblatt zum Ausdrucken herunterladen"},
 	"en": {Code: "en", German: "Englisch", Name: "English", PDF: true, Switch: "Language",
 		Explain: "Short explanation", Glossary: "glossary in German", OnThisPage: "On this page",
-		Model: "Model", ModelText: "This text is a template. It applies only once the organisation has adapted and adopted it."},
+		Model: "Model", ModelText: "This text is a template. It applies only once the organisation has adapted and adopted it.",
+		Flyer: "Download as a flyer to print"},
 	"tr": {Code: "tr", German: "Türkisch", Name: "Türkçe", PDF: true, Switch: "Dil",
 		Explain: "Kısa açıklama", Glossary: "Almanca sözlük"},
 	"uk": {Code: "uk", German: "Ukrainisch", Name: "Українська", Switch: "Мова",
@@ -54,7 +58,8 @@ var Languages = map[string]Language{
 		Explain: "Коротко", Glossary: "словарь на немецком языке"},
 	"ar": {Code: "ar", German: "Arabisch", Name: "العربية", RTL: true, PDF: true, Switch: "اللغة",
 		Explain: "شرح قصير", Glossary: "قاموس المصطلحات باللغة الألمانية", OnThisPage: "في هذه الصفحة",
-		Model: "نموذج", ModelText: "هذا النص نموذج. لا يسري إلا بعد أن تعدّله المؤسسة وتعتمده."},
+		Model: "نموذج", ModelText: "هذا النص نموذج. لا يسري إلا بعد أن تعدّله المؤسسة وتعتمده.",
+		Flyer: "تنزيل المطوية للطباعة"},
 }
 
 // LanguageCodes returns the codes of Languages, sorted.

@@ -487,7 +487,7 @@ func renderPDFs(b *link.Book, pdfs pdfMode) ([]site.File, map[string]book.Downlo
 		return nil, downloads, nil
 	}
 	var errs book.ErrorList
-	addPDF := func(page, name, label string, make func() ([]byte, error)) {
+	addPDF := func(page, name, label, lang string, make func() ([]byte, error)) {
 		f := site.File{Path: "pdf/" + name + ".pdf"}
 		if pdfs == pdfsAll {
 			var err error
@@ -497,7 +497,7 @@ func renderPDFs(b *link.Book, pdfs pdfMode) ([]site.File, map[string]book.Downlo
 			}
 			files = append(files, f)
 		}
-		downloads[page] = book.Download{URL: "/" + f.Path, Size: len(f.Data), Label: label}
+		downloads[page] = book.Download{URL: "/" + f.Path, Size: len(f.Data), Label: label, Lang: lang}
 	}
 	for _, d := range b.Docs {
 		p := d.Page
@@ -507,11 +507,16 @@ func renderPDFs(b *link.Book, pdfs pdfMode) ([]site.File, map[string]book.Downlo
 		name := strings.ReplaceAll(strings.Trim(p.URL, "/"), "/", "-")
 		switch {
 		case p.Flyer:
-			addPDF(p.URL, "faltblatt-"+name, "Als Faltblatt zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Flyer(b.Handbook, d) })
+			// Offered in the page's language where it is translated.
+			label, lang := book.Languages["de"].Flyer, ""
+			if l, ok := drawable(b.Config, p); ok && p.Foreign(b.Config.Language) && l.Flyer != "" {
+				label, lang = l.Flyer, l.Code
+			}
+			addPDF(p.URL, "faltblatt-"+name, label, lang, func() ([]byte, error) { return pdf.Flyer(b.Handbook, d) })
 		case d.Uses(func(s *shortcode.Shortcode) bool { return s.Form }):
-			addPDF(p.URL, name, "Als PDF zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Page(b.Handbook, d) })
+			addPDF(p.URL, name, "Als PDF zum Ausdrucken herunterladen", "", func() ([]byte, error) { return pdf.Page(b.Handbook, d) })
 		case p.Checklist != nil:
-			addPDF(p.URL, "checkliste-"+p.Checklist.Name, "Als PDF zum Ausdrucken herunterladen", func() ([]byte, error) { return pdf.Checklist(b.Handbook, p.Checklist) })
+			addPDF(p.URL, "checkliste-"+p.Checklist.Name, "Als PDF zum Ausdrucken herunterladen", "", func() ([]byte, error) { return pdf.Checklist(b.Handbook, p.Checklist) })
 		}
 	}
 	if err := errs.Err(); err != nil {

@@ -271,7 +271,8 @@ func TestModelGlossaryTranslations(t *testing.T) {
 	// The layout's words inside the page are in its language too.
 	contains(t, "en", pages["en"], `<nav class="toc" aria-labelledby="hb-toc-titel">
 <h2 id="hb-toc-titel">On this page</h2>`, `<p><strong>Model:</strong> This text is a template.`)
-	contains(t, "ar", pages["ar"], `<h2 id="hb-toc-titel">في هذه الصفحة</h2>`, `<p><strong>نموذج:</strong> هذا النص نموذج.`)
+	contains(t, "ar", pages["ar"], `<h2 id="hb-toc-titel">في هذه الصفحة</h2>`, `<p><strong>نموذج:</strong> هذا النص نموذج.`,
+		`<p class="download"><a href="../../../pdf/faltblatt-klienten-so-nutzen-wir-ki-ar.pdf">تنزيل المطوية للطباعة (PDF, `)
 	lacks(t, "en", pages["en"], "Auf dieser Seite", "Dieser Text ist eine Vorlage")
 	n := 0
 	for _, term := range h.Glossary {

@@ -508,6 +508,9 @@ type DownloadLink struct {
 	Href  string
 	Label string
 	Size  string // "350 KB"
+	// Lang is LayoutLang when the label is German on a page in another
+	// language.
+	Lang template.HTMLAttr
 }
 
 // Crumb is a link to a page.
@@ -637,7 +640,10 @@ func (s *site) pageData(p *book.Page, content template.HTML) *PageData {
 		dl, ok = *s.whole, true
 	}
 	if ok {
-		d.Download = &DownloadLink{Href: d.Rel(dl.URL), Label: dl.Label}
+		d.Download = &DownloadLink{Href: d.Rel(dl.URL), Label: dl.Label, Lang: d.LayoutLang}
+		if dl.Lang != "" {
+			d.Download.Lang = "" // in the page's own language
+		}
 		if dl.Size > 0 { // the preview makes PDFs only when asked for
 			d.Download.Size = fmt.Sprintf("%d KB", (dl.Size+1023)/1024)
 		}
