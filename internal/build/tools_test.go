@@ -218,6 +218,11 @@ func TestSlot(t *testing.T) {
 		lacks(t, f, out(f), question, note, "Hier entscheiden Sie")
 	}
 	contains(t, "print", out("druck/index.html"), `id="s_kapitel--w2"`, "Noch offen:")
+	// Without pages for the editors, the footer leads to this list,
+	// the editors' area; the report is behind it.
+	contains(t, "footer", out("kapitel/index.html"), `<li><a href="../offene-stellen/">Für die Redaktion</a></li>`)
+	lacks(t, "footer", out("kapitel/index.html"), "pruefbericht/")
+	contains(t, "editors' area", out("offene-stellen/index.html"), `<li><a href="../pruefbericht/">Prüfbericht`)
 	contains(t, "editors", out("offene-stellen/index.html"),
 		`<h1>Offene Stellen und Hinweise für die Redaktion</h1>`,
 		`<p>2 offene Stellen und 1 Hinweis für die Redaktion.</p>`,
