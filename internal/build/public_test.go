@@ -175,6 +175,9 @@ func TestPublicModel(t *testing.T) {
 			}
 		}
 	}
+	// The public start page leads to the search, which the client
+	// layout has no field for.
+	contains(t, "index.html", out["index.html"], `<a href="suche/">Auf diesen Seiten suchen</a>`)
 	// The statement says what handbuch.toml says, and is no draft.
 	contains(t, "barrierefreiheit/index.html", out["barrierefreiheit/index.html"],
 		"Rechtsgrundlage: Barrierefreiheitsgesetz des Landes Berlin (BGG Bln)",

@@ -312,8 +312,9 @@ func (s *site) publicHome(p *book.Page, exec func(string, string, *PageData, ...
 	home.Description = "Hier erklären wir in Einfacher Sprache, wie wir Künstliche Intelligenz nutzen."
 	home.Plain = true
 	home.Status = "" // written by handbuch, not a model to adopt
-	data := s.pageData(&home, `<p>Hier erklären wir in Einfacher Sprache, wie wir Künstliche Intelligenz nutzen.</p>
-<p>Wählen Sie eine Seite aus.</p>`)
+	data := s.pageData(&home, template.HTML(`<p>Hier erklären wir in Einfacher Sprache, wie wir Künstliche Intelligenz nutzen.</p>
+<p>Wählen Sie eine Seite aus.</p>
+<p>Oder suchen Sie ein Wort: <a href="`+template.HTMLEscapeString(relURL(p.URL, SearchURL))+`">Auf diesen Seiten suchen</a>. Die Suche findet Wörter in allen Sprachen der Seiten.</p>`))
 	data.Title = home.Title + " – " + s.h.Config.Title
 	data.ClientNav = s.clientNav(data) // with the start page marked as the current one
 	for _, q := range s.h.Pages {
