@@ -39,7 +39,8 @@ type OpenItem struct {
 	Line int    // in the page's file
 }
 
-// openData collects the open slots and the notes of every page.
+// openData collects the open slots and the notes of every page, the
+// placeholders of the contacts and the gaps of the statement.
 func (s *site) openData() *PageData {
 	p := &book.Page{Title: "Offene Stellen und Hinweise für die Redaktion", URL: OpenURL, Audience: book.AudienceEditors,
 		Description: "Was die Organisation noch ausfüllen oder entscheiden muss, und die Hinweise für die Redaktion, Seite für Seite."}
