@@ -11,8 +11,14 @@ import (
 
 var caseHeader = regexp.MustCompile(`(?m)^### (\d+): (.*)\n`)
 
-func TestFrontMatterFixtures(t *testing.T) {
-	data, err := os.ReadFile("testdata/frontmatter.txt")
+// fixture is one numbered case of a testdata file: "### N: name" and
+// the text up to the next such line.
+type fixture struct{ name, body string }
+
+// fixtures reads the numbered cases of file.
+func fixtures(t *testing.T, file string) []fixture {
+	t.Helper()
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,13 +27,20 @@ func TestFrontMatterFixtures(t *testing.T) {
 	if len(heads) == 0 {
 		t.Fatal("no cases")
 	}
+	var out []fixture
 	for i, h := range heads {
 		end := len(text)
 		if i+1 < len(heads) {
 			end = heads[i+1][0]
 		}
-		name := text[h[2]:h[3]] + " " + text[h[4]:h[5]]
-		body := text[h[1]:end]
+		out = append(out, fixture{text[h[2]:h[3]] + " " + text[h[4]:h[5]], text[h[1]:end]})
+	}
+	return out
+}
+
+func TestFrontMatterFixtures(t *testing.T) {
+	for _, c := range fixtures(t, "testdata/frontmatter.txt") {
+		name, body := c.name, c.body
 		input, want, ok := strings.Cut(body, "=== Fehler\n")
 		if !ok {
 			t.Fatalf("case %s: no === Fehler line", name)

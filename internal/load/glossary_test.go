@@ -60,22 +60,8 @@ func loadCase(t *testing.T, archive []byte) (*book.Handbook, []string) {
 // testdata/glossary.txt: the messages about [translations.<code>] of a
 // glossary file, each at its file:line:col.
 func TestGlossaryTranslationFixtures(t *testing.T) {
-	data, err := os.ReadFile("testdata/glossary.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(data)
-	heads := caseHeader.FindAllStringSubmatchIndex(text, -1)
-	if len(heads) == 0 {
-		t.Fatal("no cases")
-	}
-	for i, h := range heads {
-		end := len(text)
-		if i+1 < len(heads) {
-			end = heads[i+1][0]
-		}
-		name := text[h[2]:h[3]] + " " + text[h[4]:h[5]]
-		archive := []byte(text[h[1]:end])
+	for _, c := range fixtures(t, "testdata/glossary.txt") {
+		name, archive := c.name, []byte(c.body)
 		var want []string
 		for _, f := range txtar.Parse(archive).Files {
 			if f.Name == "want" {
