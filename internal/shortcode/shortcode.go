@@ -62,6 +62,18 @@ type Shortcode struct {
 	Editors bool
 }
 
+// notEmpty is a Valid for a shortcode whose first argument says what it
+// is for (what): it must not be empty, since the editors' list would
+// show nothing there.
+func notEmpty(name, what string) func(args []string) (int, string) {
+	return func(args []string) (int, string) {
+		if strings.TrimSpace(Arg(args, 0)) == "" {
+			return 0, fmt.Sprintf("%s: das Argument ist leer. Zwischen die Anführungszeichen gehört %s.", name, what)
+		}
+		return 0, ""
+	}
+}
+
 // ContactSlot says what a placeholder of contact c leaves open and how to
 // fill it in, as Slot does for a shortcode.
 func ContactSlot(c *book.Contact, p book.Placeholder) (what, fill string) {
@@ -166,6 +178,7 @@ var All = map[string]*Shortcode{
 	"eintragen": {
 		Min: 1, Max: 1,
 		Usage: `{{< eintragen "Wer übernimmt die KI-Koordination?" >}}`,
+		Valid: notEmpty("eintragen", "die Frage, die die Organisation beantwortet"),
 		// No Text: the question is for the editors, not for the search.
 		Slot: func(_ *book.Handbook, args []string) (string, string) {
 			return Arg(args, 0), "Füllen Sie sie aus und löschen Sie dann den Shortcode eintragen"
@@ -174,6 +187,7 @@ var All = map[string]*Shortcode{
 	"redaktion": {
 		Min: 1, Max: 1, Editors: true,
 		Usage: `{{< redaktion "Ein Hinweis für die Redaktion" >}}`,
+		Valid: notEmpty("redaktion", "der Hinweis für die Redaktion"),
 	},
 	"org": {
 		Min: 1, Max: 1, Values: book.OrgKeys(),
