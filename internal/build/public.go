@@ -72,14 +72,14 @@ func keepPublic(b *link.Book) error {
 			for _, key := range []string{"name", "phone", "email", "website"} {
 				if b.Config.Org.Value(key) == "" {
 					f, _ := book.LookupOrgField(key)
-					errs.Addf(book.Pos{File: "handbuch.toml"}, "das Faltblatt von %s druckt %s, die noch fehlt. Tragen Sie sie vor dem öffentlichen Build (--public) in handbuch.toml unter %s bei %s ein.", p.File, f.Label, f.Table(), f.TOMLKey())
+					errs.Addf(b.Config.Org.PosOf(key), "das Faltblatt von %s druckt die Angabe „%s“, sie fehlt aber noch. Tragen Sie sie vor dem öffentlichen Build (--public) in handbuch.toml unter %s bei %s ein.", p.File, f.Label, f.Table(), f.TOMLKey())
 				}
 			}
 		}
 	}
 	// The accessibility statement is public too: it must not be a draft.
 	for _, g := range site.StatementGaps(b.Handbook) {
-		errs.Addf(b.Config.Statement.Pos, "die Erklärung zur Barrierefreiheit ist öffentlich, ihr fehlt aber noch %s. %s, bevor Sie öffentlich bauen (--public).", g.What, g.Fill)
+		errs.Addf(g.Pos, "die Erklärung zur Barrierefreiheit ist öffentlich, ihr fehlt aber noch %s. %s, bevor Sie öffentlich bauen (--public).", g.What, g.Fill)
 	}
 	if err := errs.Err(); err != nil {
 		return err

@@ -329,3 +329,38 @@ Für die Redaktion.
 		})
 	}
 }
+
+// A flyer prints the organisation's name and ways to reach it: the
+// public build refuses while one is empty, at its key in handbuch.toml.
+func TestPublicFlyerNeedsOrganisation(t *testing.T) {
+	dir := project(t, `-- handbuch.toml --
+title = "Testhandbuch"
+contact = "feedback@example.org"
+
+[organisation]
+name = "Testträger e. V."
+phone = ""
+email = "info@example.org"
+website = "https://example.org/"
+-- content/_index.md --
++++
+title = "Willkommen"
++++
+Start.
+-- content/fuer-sie.md --
++++
+title = "Für Sie"
+audience = "clients"
+flyer = true
++++
+Wir helfen Ihnen.
+`)
+	_, err := Build(context.Background(), Options{Source: dir, Public: true})
+	want := `handbuch.toml:6:1: das Faltblatt von content/fuer-sie.md druckt die Angabe „Telefon der Organisation“, sie fehlt aber noch. Tragen Sie sie vor dem öffentlichen Build (--public) in handbuch.toml unter [organisation] bei phone ein.`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	if err != nil && strings.Count(err.Error(), "Faltblatt") != 1 {
+		t.Errorf("only the phone is missing, got %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -64,7 +65,11 @@ website = "http://aufsicht.example/"
 		KIKoordination: book.Party{Name: "Herr KI", Phone: "(030) 12345", Email: "ki@example.org"},
 		Aufsicht:       book.Party{Name: "Die Aufsicht", Address: "Amtsweg 2", Phone: "+49 511 1", Email: "poststelle@aufsicht.example", Website: "http://aufsicht.example/"},
 	}
-	if c.Org != want {
+	if at := c.Org.PosOf("aufsicht.phone"); at.Line != 28 {
+		t.Errorf("aufsicht.phone is set at %v, want line 28", at)
+	}
+	c.Org.At = nil
+	if !reflect.DeepEqual(c.Org, want) {
 		t.Errorf("got  %+v\nwant %+v", c.Org, want)
 	}
 	for _, f := range book.OrgFields {
@@ -74,10 +79,14 @@ website = "http://aufsicht.example/"
 	}
 
 	c, errs = orgConfig(t, `organisation = "Alter Träger e. V."`)
-	if len(errs) > 0 || c.Org != (book.Organisation{Party: book.Party{Name: "Alter Träger e. V."}}) {
+	if at := c.Org.PosOf("name"); at.Line != 2 || at.Col != 1 {
+		t.Errorf("the old form's name is set at %v, want 2:1", at)
+	}
+	c.Org.At = nil
+	if len(errs) > 0 || !reflect.DeepEqual(c.Org, book.Organisation{Party: book.Party{Name: "Alter Träger e. V."}}) {
 		t.Errorf("the old form: %+v, %v", c.Org, errs)
 	}
-	if c, errs = orgConfig(t, ""); len(errs) > 0 || c.Org != (book.Organisation{}) {
+	if c, errs = orgConfig(t, ""); len(errs) > 0 || c.Org.Party != (book.Party{}) || c.Org.At != nil {
 		t.Errorf("without [organisation]: %+v, %v", c.Org, errs)
 	}
 }

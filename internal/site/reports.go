@@ -109,12 +109,12 @@ func statementData(h *book.Handbook) StatementData {
 func StatementGaps(h *book.Handbook) []StatementGap {
 	var out []StatementGap
 	for _, g := range h.Config.Statement.Gaps() {
-		out = append(out, StatementGap{What: g.Label, Fill: g.Fill()})
+		out = append(out, StatementGap{What: g.Label, Fill: g.Fill(), Pos: h.Config.Statement.Pos})
 	}
 	for _, key := range []string{"name", "address", "phone"} {
 		if h.Config.Org.Value(key) == "" {
 			f, _ := book.LookupOrgField(key)
-			out = append(out, StatementGap{What: "die Angabe „" + f.Label + "“", Fill: fmt.Sprintf("Tragen Sie sie in handbuch.toml unter %s bei %s ein", f.Table(), f.TOMLKey())})
+			out = append(out, StatementGap{What: "die Angabe „" + f.Label + "“", Fill: fmt.Sprintf("Tragen Sie sie in handbuch.toml unter %s bei %s ein", f.Table(), f.TOMLKey()), Pos: h.Config.Org.PosOf(key)})
 		}
 	}
 	return out
@@ -122,7 +122,8 @@ func StatementGaps(h *book.Handbook) []StatementGap {
 
 // StatementGap is one thing the statement still lacks.
 type StatementGap struct {
-	What, Fill string // German; Fill is a sentence without its full stop
+	What, Fill string   // German; Fill is a sentence without its full stop
+	Pos        book.Pos // where handbuch.toml sets it, or would
 }
 
 // RuleCount counts the findings of one rule.
