@@ -20,17 +20,28 @@ type Config struct {
 	Notice       string // a note shown on every page, e.g. that this is a model
 	// ChapterNumbers is the section, a folder in content/ ("leitlinien"),
 	// whose pages are numbered as chapters 1, 2, … in reading order; ""
-	// numbers nothing. ChapterNumbersAt is where handbuch.toml sets it.
-	ChapterNumbers   string
-	ChapterNumbersAt Pos
-	ChecksOff        []string // rule ids of the checks to leave out
-	Limits           Limits   // thresholds of the plain-language checks
-	Colors           Colors
+	// numbers nothing.
+	ChapterNumbers string
+	ChecksOff      []string // rule ids of the checks to leave out
+	Limits         Limits   // thresholds of the plain-language checks
+	Colors         Colors
 	// PublicDest is where handbuch build --public writes ([public] dest);
 	// empty means the default, public-web.
 	PublicDest string
 	// Statement completes the accessibility statement ([statement]).
 	Statement Statement
+	// At is where handbuch.toml sets each key, by its full name
+	// ("review_months", "organisation.aufsicht.phone").
+	At map[string]Pos
+}
+
+// PosOf is where handbuch.toml sets key, or the file's start if it does
+// not, for messages about the key's value.
+func (c *Config) PosOf(key string) Pos {
+	if p, ok := c.At[key]; ok {
+		return p
+	}
+	return Pos{File: "handbuch.toml", Line: 1, Col: 1}
 }
 
 // Statement is what only the organisation can say in its accessibility
@@ -42,7 +53,6 @@ type Statement struct {
 	Reviewed    time.Time // reviewed: the last review by people, with a screen reader
 	Findings    string    // findings: what that review found; may stay empty
 	Enforcement string    // enforcement: the conciliation or enforcement body, with its contact
-	Pos         Pos       // of [statement], or the file's start without it
 }
 
 // StatementGap is a setting the statement still lacks.

@@ -13,18 +13,6 @@ type Organisation struct {
 	Datenschutz    Party // the data-protection officer
 	KIKoordination Party // whoever coordinates the use of AI
 	Aufsicht       Party // the data-protection supervisory authority
-	// At is where handbuch.toml sets each key ("phone", "aufsicht.email"),
-	// for messages about its value.
-	At map[string]Pos
-}
-
-// PosOf is where handbuch.toml sets key, or the file's start if it
-// does not.
-func (o Organisation) PosOf(key string) Pos {
-	if p, ok := o.At[key]; ok {
-		return p
-	}
-	return Pos{File: "handbuch.toml", Line: 1, Col: 1}
 }
 
 // Party is a person or body with the ways to reach it. Address may have

@@ -72,7 +72,7 @@ func keepPublic(b *link.Book) error {
 			for _, key := range []string{"name", "phone", "email", "website"} {
 				if b.Config.Org.Value(key) == "" {
 					f, _ := book.LookupOrgField(key)
-					errs.Addf(b.Config.Org.PosOf(key), "das Faltblatt von %s druckt die Angabe „%s“, sie fehlt aber noch. Tragen Sie sie vor dem öffentlichen Build (--public) in handbuch.toml unter %s bei %s ein.", p.File, f.Label, f.Table(), f.TOMLKey())
+					errs.Addf(b.Config.PosOf("organisation."+key), "das Faltblatt von %s druckt die Angabe „%s“, sie fehlt aber noch. Tragen Sie sie vor dem öffentlichen Build (--public) in handbuch.toml unter %s bei %s ein.", p.File, f.Label, f.Table(), f.TOMLKey())
 				}
 			}
 		}

@@ -281,16 +281,31 @@ Für die Redaktion.
 }
 
 func TestPublicBuildErrors(t *testing.T) {
+	// A flyer prints the organisation's name and ways to reach it.
+	const orgWithoutPhone = `-- handbuch.toml --
+title = "Testhandbuch"
+contact = "feedback@example.org"
+
+[organisation]
+name = "Testträger e. V."
+phone = ""
+email = "info@example.org"
+website = "https://example.org/"
+`
 	for _, tc := range []struct {
-		name, page, want string
+		name, toml, front, page, want string
 	}{
-		{"link to a staff page", "Lesen Sie [intern](intern.md).", `content/fuer-sie.md:6:11: der Link auf "intern.md" führt im öffentlichen Build (--public) ins Leere: content/intern.md ist nicht öffentlich (eine Seite für Mitarbeitende).`},
-		{"link to an editors' page", "Lesen Sie [dies](redaktion.md).", `content/fuer-sie.md:6:11: der Link auf "redaktion.md" führt im öffentlichen Build (--public) ins Leere: content/redaktion.md ist nicht öffentlich (audience = "redaktion": nur für die Redaktion).`},
-		{"open slot", `{{< eintragen "Wer hilft Ihnen?" >}}`, `content/fuer-sie.md:6:1: die Seite ist öffentlich, hat hier aber noch eine offene Stelle: „Wer hilft Ihnen?“.`},
-		{"statement draft", "Hallo.", `handbuch.toml:1:1: die Erklärung zur Barrierefreiheit ist öffentlich, ihr fehlt aber noch die Rechtsgrundlage, zum Beispiel das Barrierefreiheitsgesetz Ihres Landes. Tragen Sie das in handbuch.toml unter [statement] bei legal_basis ein, bevor Sie öffentlich bauen (--public).`},
+		{name: "link to a staff page", page: "Lesen Sie [intern](intern.md).", want: `content/fuer-sie.md:6:11: der Link auf "intern.md" führt im öffentlichen Build (--public) ins Leere: content/intern.md ist nicht öffentlich (eine Seite für Mitarbeitende).`},
+		{name: "link to an editors' page", page: "Lesen Sie [dies](redaktion.md).", want: `content/fuer-sie.md:6:11: der Link auf "redaktion.md" führt im öffentlichen Build (--public) ins Leere: content/redaktion.md ist nicht öffentlich (audience = "redaktion": nur für die Redaktion).`},
+		{name: "open slot", page: `{{< eintragen "Wer hilft Ihnen?" >}}`, want: `content/fuer-sie.md:6:1: die Seite ist öffentlich, hat hier aber noch eine offene Stelle: „Wer hilft Ihnen?“.`},
+		{name: "statement draft", page: "Hallo.", want: `handbuch.toml:1:1: die Erklärung zur Barrierefreiheit ist öffentlich, ihr fehlt aber noch die Rechtsgrundlage, zum Beispiel das Barrierefreiheitsgesetz Ihres Landes. Tragen Sie das in handbuch.toml unter [statement] bei legal_basis ein, bevor Sie öffentlich bauen (--public).`},
+		{name: "flyer without the organisation's phone", toml: orgWithoutPhone, front: "flyer = true\n", page: "Wir helfen Ihnen.", want: `handbuch.toml:6:1: das Faltblatt von content/fuer-sie.md druckt die Angabe „Telefon der Organisation“, sie fehlt aber noch. Tragen Sie sie vor dem öffentlichen Build (--public) in handbuch.toml unter [organisation] bei phone ein.`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := project(t, config+`
+			if tc.toml == "" {
+				tc.toml = config
+			}
+			dir := project(t, tc.toml+`
 -- content/_index.md --
 +++
 title = "Willkommen"
@@ -300,7 +315,7 @@ Start.
 +++
 title = "Für Sie"
 audience = "clients"
-+++
+`+tc.front+`+++
 
 `+tc.page+`
 -- content/intern.md --
@@ -323,44 +338,13 @@ Für die Redaktion.
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("got %v\nwant %s", err, tc.want)
 			}
+			// Only a flyer's missing values are reported as the flyer's.
+			if err != nil && strings.Count(err.Error(), "Faltblatt") != strings.Count(tc.want, "Faltblatt") {
+				t.Errorf("got %v\nwant a flyer message only for the missing phone", err)
+			}
 			if _, err := os.Stat(filepath.Join(dir, PublicDest)); err == nil {
 				t.Error("a failed public build wrote public-web/")
 			}
 		})
-	}
-}
-
-// A flyer prints the organisation's name and ways to reach it: the
-// public build refuses while one is empty, at its key in handbuch.toml.
-func TestPublicFlyerNeedsOrganisation(t *testing.T) {
-	dir := project(t, `-- handbuch.toml --
-title = "Testhandbuch"
-contact = "feedback@example.org"
-
-[organisation]
-name = "Testträger e. V."
-phone = ""
-email = "info@example.org"
-website = "https://example.org/"
--- content/_index.md --
-+++
-title = "Willkommen"
-+++
-Start.
--- content/fuer-sie.md --
-+++
-title = "Für Sie"
-audience = "clients"
-flyer = true
-+++
-Wir helfen Ihnen.
-`)
-	_, err := Build(context.Background(), Options{Source: dir, Public: true})
-	want := `handbuch.toml:6:1: das Faltblatt von content/fuer-sie.md druckt die Angabe „Telefon der Organisation“, sie fehlt aber noch. Tragen Sie sie vor dem öffentlichen Build (--public) in handbuch.toml unter [organisation] bei phone ein.`
-	if err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("got %v\nwant %s", err, want)
-	}
-	if err != nil && strings.Count(err.Error(), "Faltblatt") != 1 {
-		t.Errorf("only the phone is missing, got %v", err)
 	}
 }

@@ -149,7 +149,7 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 		str("contact", &c.Contact),
 		str("notice", &c.Notice),
 		str("term_links", &c.TermLinks),
-		{key: "chapter_numbers", kind: kString, set: func(v any, p book.Pos) { c.ChapterNumbers = v.(string); c.ChapterNumbersAt = p }},
+		{key: "chapter_numbers", kind: kString, set: func(v any, p book.Pos) { c.ChapterNumbers = v.(string); pos["chapter_numbers"] = p }},
 		{key: "review_months", kind: kInt, set: func(v any, p book.Pos) { c.ReviewMonths = v.(int); pos["review_months"] = p }},
 		{key: "allow_html", kind: kBool, set: func(v any, p book.Pos) { c.AllowHTML = v.(bool) }},
 		{key: "checks", kind: kTable, sub: []field{
@@ -178,13 +178,8 @@ func loadConfig(fsys fs.FS, errs *book.ErrorList) book.Config {
 			color("muted", &c.Colors.Muted),
 		}},
 	}, errs)
-	at := func(key string) book.Pos {
-		if p, ok := pos[key]; ok {
-			return p
-		}
-		return book.Pos{File: ConfigFile, Line: 1, Col: 1}
-	}
-	c.Statement.Pos = at("statement")
+	c.At = pos
+	at := c.PosOf
 	if strings.TrimSpace(c.Title) == "" {
 		errs.Addf(at("title"), `title fehlt: geben Sie dem Handbuch einen Titel, zum Beispiel title = "KI-Leitlinien".`)
 	}
@@ -783,7 +778,7 @@ func numberChapters(h *book.Handbook, errs *book.ErrorList) {
 		}
 		sections = append(sections, dir)
 	}
-	at := h.Config.ChapterNumbersAt
+	at := h.Config.PosOf("chapter_numbers")
 	if len(sections) == 0 {
 		errs.Addf(at, "chapter_numbers: einen Abschnitt %q gibt es nicht, und content/ hat keinen Abschnitt (einen Ordner mit _index.md). Lassen Sie chapter_numbers weg oder legen Sie den Abschnitt an.", h.Config.ChapterNumbers)
 		return

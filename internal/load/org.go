@@ -22,10 +22,6 @@ func orgField(o *book.Organisation, pos map[string]book.Pos) field {
 		return field{key: key, kind: kString, set: func(v any, p book.Pos) {
 			*dst = strings.TrimSpace(v.(string))
 			pos[prefix+key] = p
-			if o.At == nil {
-				o.At = map[string]book.Pos{}
-			}
-			o.At[strings.TrimPrefix(prefix, "organisation.")+key] = p
 		}}
 	}
 	party := func(prefix string, p *book.Party, keys ...string) []field {
@@ -47,7 +43,6 @@ func orgField(o *book.Organisation, pos map[string]book.Pos) field {
 	return field{key: "organisation", kind: kTableOrString, sub: sub, set: func(v any, p book.Pos) {
 		o.Name = strings.TrimSpace(v.(string))
 		pos[top+"name"] = p
-		o.At = map[string]book.Pos{"name": p}
 	}}
 }
 

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -65,11 +64,10 @@ website = "http://aufsicht.example/"
 		KIKoordination: book.Party{Name: "Herr KI", Phone: "(030) 12345", Email: "ki@example.org"},
 		Aufsicht:       book.Party{Name: "Die Aufsicht", Address: "Amtsweg 2", Phone: "+49 511 1", Email: "poststelle@aufsicht.example", Website: "http://aufsicht.example/"},
 	}
-	if at := c.Org.PosOf("aufsicht.phone"); at.Line != 28 {
+	if at := c.PosOf("organisation.aufsicht.phone"); at.Line != 28 {
 		t.Errorf("aufsicht.phone is set at %v, want line 28", at)
 	}
-	c.Org.At = nil
-	if !reflect.DeepEqual(c.Org, want) {
+	if c.Org != want {
 		t.Errorf("got  %+v\nwant %+v", c.Org, want)
 	}
 	for _, f := range book.OrgFields {
@@ -79,15 +77,19 @@ website = "http://aufsicht.example/"
 	}
 
 	c, errs = orgConfig(t, `organisation = "Alter Träger e. V."`)
-	if at := c.Org.PosOf("name"); at.Line != 2 || at.Col != 1 {
+	if at := c.PosOf("organisation.name"); at.Line != 2 || at.Col != 1 {
 		t.Errorf("the old form's name is set at %v, want 2:1", at)
 	}
-	c.Org.At = nil
-	if len(errs) > 0 || !reflect.DeepEqual(c.Org, book.Organisation{Party: book.Party{Name: "Alter Träger e. V."}}) {
+	if len(errs) > 0 || c.Org != (book.Organisation{Party: book.Party{Name: "Alter Träger e. V."}}) {
 		t.Errorf("the old form: %+v, %v", c.Org, errs)
 	}
-	if c, errs = orgConfig(t, ""); len(errs) > 0 || c.Org.Party != (book.Party{}) || c.Org.At != nil {
+	if c, errs = orgConfig(t, ""); len(errs) > 0 || c.Org != (book.Organisation{}) {
 		t.Errorf("without [organisation]: %+v, %v", c.Org, errs)
+	}
+	for key := range c.At {
+		if strings.HasPrefix(key, "organisation.") {
+			t.Errorf("without [organisation], handbuch.toml sets %s at %v", key, c.At[key])
+		}
 	}
 }
 

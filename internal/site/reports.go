@@ -109,12 +109,12 @@ func statementData(h *book.Handbook) StatementData {
 func StatementGaps(h *book.Handbook) []StatementGap {
 	var out []StatementGap
 	for _, g := range h.Config.Statement.Gaps() {
-		out = append(out, StatementGap{What: g.Label, Fill: g.Fill(), Pos: h.Config.Statement.Pos})
+		out = append(out, StatementGap{What: g.Label, Fill: g.Fill(), Pos: h.Config.PosOf("statement")})
 	}
 	for _, key := range []string{"name", "address", "phone"} {
 		if h.Config.Org.Value(key) == "" {
 			f, _ := book.LookupOrgField(key)
-			out = append(out, StatementGap{What: "die Angabe „" + f.Label + "“", Fill: fmt.Sprintf("Tragen Sie sie in handbuch.toml unter %s bei %s ein", f.Table(), f.TOMLKey()), Pos: h.Config.Org.PosOf(key)})
+			out = append(out, StatementGap{What: "die Angabe „" + f.Label + "“", Fill: fmt.Sprintf("Tragen Sie sie in handbuch.toml unter %s bei %s ein", f.Table(), f.TOMLKey()), Pos: h.Config.PosOf("organisation." + key)})
 		}
 	}
 	return out
